@@ -1,0 +1,4 @@
+/** Every `svm` subcommand, in the order `svm --help` lists them. */
+import type { Command } from "./command.js";
+
+export const commands: readonly Command[] = [];
