@@ -146,5 +146,10 @@ export interface RunOptions {
 export interface Implementation {
   /** Short name used on the command line (`--impl NAME`). */
   readonly name: string;
+  /**
+   * The forks this implementation can run; all of FORK_NAMES when absent. The state-test runner
+   * reports cases of other forks as skipped rather than failed.
+   */
+  readonly forks?: readonly ForkName[];
   runStateTest(testCase: StateTestCase, options?: RunOptions): CaseOutcome | Promise<CaseOutcome>;
 }
