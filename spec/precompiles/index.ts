@@ -1,0 +1,77 @@
+/**
+ * The precompiled contracts (Yellow Paper, Appendix E, and the EIPs that added them): accounts
+ * 1..n whose code is a native function. A fork's schedule says how many exist (4 in Frontier,
+ * 8 from Byzantium, 9 from Istanbul, 10 from Cancun) and which pricing rules apply.
+ *
+ * A call first pays the price computed from its input; if the gas given is not enough, or the
+ * contract rejects its input, the call fails and consumes all that gas.
+ */
+import type { Schedule } from "../fork/schedule.js";
+import { blake2f } from "./blake2f.js";
+import { bn254Add } from "./bn254-add.js";
+import { bn254Mul } from "./bn254-mul.js";
+import { bn254Pairing } from "./bn254-pairing.js";
+import { ecrecover } from "./ecrecover.js";
+import { PrecompileFailure } from "./failure.js";
+import { identity } from "./identity.js";
+import { modexp } from "./modexp.js";
+import { pointEvaluation } from "./point-evaluation.js";
+import type { Precompile } from "./precompile.js";
+import { ripemd160 } from "./ripemd160.js";
+import { sha256 } from "./sha256.js";
+
+export type { Precompile } from "./precompile.js";
+export { PrecompileFailure, type PrecompileFailureCode } from "./failure.js";
+
+export type PrecompileResult =
+  | { readonly ok: true; readonly gasUsed: bigint; readonly output: Uint8Array }
+  /** Failure: the call consumes all gas given to it. */
+  | { readonly ok: false; readonly reason: string };
+
+/** Every precompile, in address order: PRECOMPILES[i] lives at address i + 1. */
+export const PRECOMPILES: readonly Precompile[] = [
+  ecrecover,
+  sha256,
+  ripemd160,
+  identity,
+  modexp,
+  bn254Add,
+  bn254Mul,
+  bn254Pairing,
+  blake2f,
+  pointEvaluation,
+];
+
+/** Raised when asked to run a precompile at an address where the fork has none. */
+export class UnknownPrecompile extends Error {
+  readonly code = "unknown-precompile";
+  constructor(readonly address: bigint) {
+    super(`no precompiled contract at address 0x${address.toString(16)}`);
+    this.name = "UnknownPrecompile";
+  }
+}
+
+/** Whether `address` holds a precompiled contract under this fork (1..schedule.precompileCount). */
+export function isPrecompile(address: bigint, schedule: Schedule): boolean {
+  return address >= 1n && address <= BigInt(Math.min(schedule.precompileCount, PRECOMPILES.length));
+}
+
+/** The precompile at `address`; throws UnknownPrecompile if this fork has none there. */
+export function precompileAt(address: bigint, schedule: Schedule): Precompile {
+  if (!isPrecompile(address, schedule)) throw new UnknownPrecompile(address);
+  return PRECOMPILES[Number(address) - 1]!;
+}
+
+/** Runs the precompile at `address` on `input` with `gasLimit` gas, under the fork's rules. */
+export function runPrecompile(address: bigint, input: Uint8Array, gasLimit: bigint, schedule: Schedule): PrecompileResult {
+  if (gasLimit < 0n) throw new RangeError(`negative gas limit ${gasLimit}`);
+  const precompile = precompileAt(address, schedule);
+  const gasUsed = precompile.gasCost(input, schedule);
+  if (gasUsed > gasLimit) return { ok: false, reason: "out of gas" };
+  try {
+    return { ok: true, gasUsed, output: precompile.run(input) };
+  } catch (error) {
+    if (error instanceof PrecompileFailure) return { ok: false, reason: `${error.code}: ${error.message}` };
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The shape every precompiled contract shares (Yellow Paper, Appendix E): a price computed from
+ * the input before anything runs, and a pure function from input bytes to output bytes.
+ */
+import type { Schedule } from "../fork/schedule.js";
+
+export interface Precompile {
+  /** The account the contract lives at (1 for ECRECOVER, …, 10 for the point evaluation). */
+  readonly address: bigint;
+  /** The name its EIP gives it, for traces and error messages. */
+  readonly name: string;
+  /** Gas charged before the contract runs; it may depend on the input and the fork. */
+  gasCost(input: Uint8Array, schedule: Schedule): bigint;
+  /** The output for an input whose gas was paid; throws `PrecompileFailure` to fail the call. */
+  run(input: Uint8Array): Uint8Array;
+}
