@@ -1,4 +1,5 @@
 /** Every `svm` subcommand, in the order `svm --help` lists them. */
 import type { Command } from "./command.js";
+import { statetestCommand } from "./statetest.js";
 
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [statetestCommand];

@@ -1,0 +1,29 @@
+/**
+ * The implementations `--impl NAME` can name, each loaded only when asked for.
+ *
+ * Worker threads of the conformance runner resolve names through this module too (the CLI
+ * passes them its compiled path), because conformance/ must not import src/. The modules are
+ * imported by a path computed at run time, so this file compiles and the other entries keep
+ * working while one implementation is missing or broken; loading that one then fails with a
+ * clear error.
+ */
+import type { Implementation } from "../../conformance/implementation.js";
+
+/** Imports `exportName` from the module at `path`, relative to this file. */
+async function importImplementation(path: string, exportName: string): Promise<Implementation> {
+  const module = (await import(new URL(path, import.meta.url).href)) as Record<string, unknown>;
+  const implementation = module[exportName];
+  if (typeof implementation !== "object" || implementation === null) {
+    throw new Error(`${path} does not export ${exportName}`);
+  }
+  return implementation as Implementation;
+}
+
+export const implementations: Record<string, () => Promise<Implementation>> = {
+  /** The executable specification (spec/), the authority. */
+  spec: () => importImplementation("../../conformance/impls/spec.js", "specImplementation"),
+  /** The fast interpreter (src/vm). */
+  src: () => importImplementation("../vm/implementation.js", "srcImplementation"),
+  /** @ethereumjs/vm 10, a peer for differential testing. */
+  ethereumjs: () => importImplementation("../../conformance/peers/ethereumjs.js", "ethereumjsImplementation"),
+};

@@ -1,0 +1,205 @@
+/**
+ * `svm statetest`: runs ethereum/tests GeneralStateTests on an implementation and reports every
+ * failing case, then `N passed, M failed, K skipped`. Exit code 1 when a case failed, 2 on a
+ * usage error. The rules it applies are in docs/conformance.md.
+ */
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { FORK_NAMES, isForkName, type ForkName } from "../../conformance/implementation.js";
+import { MissingPathError, stateTestFiles, type StateTestFileRef } from "../../conformance/state-tests/files.js";
+import { writeJsonReport } from "../../conformance/state-tests/json-report.js";
+import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
+import { StatusLine } from "../../conformance/state-tests/progress.js";
+import { summaryLine } from "../../conformance/state-tests/result.js";
+import { runStateTests, type StateTestRunReport } from "../../conformance/state-tests/runner.js";
+import { parseShard, ShardSyntaxError, type Shard } from "../../conformance/state-tests/shard.js";
+import { LineFile } from "../../conformance/trace/line-file.js";
+import { vectorsRoot, VectorsNotFoundError } from "../../conformance/vectors-location.js";
+import { type Command, InputError, UsageError } from "./command.js";
+import { implementations } from "./implementations.js";
+
+const help = `Usage: svm statetest [files or folders...] --impl NAME [options]
+
+Runs GeneralStateTests (default: <vectors>/GeneralStateTests, every *.json below it).
+
+Options:
+  --impl NAME       implementation to run: ${Object.keys(implementations).join(", ")} (required)
+  --fork NAME       only this fork's cases (${FORK_NAMES.join(", ")})
+  --filter REGEX    only cases whose id matches (ids: file.json::test::Fork::d<i>g<j>v<k>)
+  --workers N       worker threads (default: 1 for few cases, else one per core)
+  --shard I/N       only shard I of N (round-robin over the sorted, selected cases)
+  --json FILE       write every case's result as JSON
+  --trace FILE      write EIP-3155 trace lines (forces 1 worker)
+  --tests DIR       ethereum/tests checkout (default: $SVM_TESTS_DIR, else ../shared/conformance/ethereum-tests)
+  --verbose         also list skipped cases and notes on passing cases
+
+Example:
+  svm statetest --impl spec --fork Cancun --filter 'stExample/' --workers 2`;
+
+interface StateTestArgs {
+  readonly paths: string[];
+  readonly impl: string;
+  readonly fork?: ForkName;
+  readonly filter?: RegExp;
+  readonly workers?: number;
+  readonly shard?: Shard;
+  readonly json?: string;
+  readonly trace?: string;
+  readonly tests?: string;
+  readonly verbose: boolean;
+}
+
+const VALUE_FLAGS = new Set(["--impl", "--fork", "--filter", "--workers", "--shard", "--json", "--trace", "--tests"]);
+
+/** Splits `--flag value` / `--flag=value` options from positional paths; every flag at most once. */
+function splitArgs(args: readonly string[]): { values: Map<string, string>; verbose: boolean; paths: string[] } {
+  const values = new Map<string, string>();
+  const paths: string[] = [];
+  let verbose = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--verbose" || arg === "-v") {
+      verbose = true;
+      continue;
+    }
+    if (!arg.startsWith("--")) {
+      paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    if (!VALUE_FLAGS.has(flag)) throw new UsageError(`unknown option ${flag}`);
+    const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === "") throw new UsageError(`${flag} needs a value`);
+    if (values.has(flag)) throw new UsageError(`${flag} given twice`);
+    values.set(flag, value);
+  }
+  return { values, verbose, paths };
+}
+
+function parseArgs(args: readonly string[]): StateTestArgs {
+  const { values, verbose, paths } = splitArgs(args);
+  const impl = values.get("--impl");
+  if (impl === undefined) throw new UsageError(`--impl is required (one of: ${Object.keys(implementations).join(", ")})`);
+  if (!Object.hasOwn(implementations, impl)) {
+    throw new UsageError(`unknown implementation '${impl}' (one of: ${Object.keys(implementations).join(", ")})`);
+  }
+  const fork = values.get("--fork");
+  if (fork !== undefined && !isForkName(fork)) throw new UsageError(`unknown fork '${fork}' (one of: ${FORK_NAMES.join(", ")})`);
+  const filterText = values.get("--filter");
+  let filter: RegExp | undefined;
+  if (filterText !== undefined) {
+    try {
+      filter = new RegExp(filterText);
+    } catch (error) {
+      throw new UsageError(`--filter: ${(error as Error).message}`);
+    }
+  }
+  const workersText = values.get("--workers");
+  const workers = workersText === undefined ? undefined : Number(workersText);
+  if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 1)) {
+    throw new UsageError(`--workers expects a positive integer, got '${workersText}'`);
+  }
+  const shardText = values.get("--shard");
+  let shard: Shard | undefined;
+  if (shardText !== undefined) {
+    try {
+      shard = parseShard(shardText);
+    } catch (error) {
+      if (error instanceof ShardSyntaxError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
+  const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+  return {
+    paths,
+    impl,
+    verbose,
+    ...optional("fork", fork as ForkName | undefined),
+    ...optional("filter", filter),
+    ...optional("workers", workers),
+    ...optional("shard", shard),
+    ...optional("json", values.get("--json")),
+    ...optional("trace", values.get("--trace")),
+    ...optional("tests", values.get("--tests")),
+  };
+}
+
+function printReport(report: StateTestRunReport, verbose: boolean): void {
+  for (const r of report.results) {
+    if (r.status === "fail") console.log(`FAIL ${r.id}: ${r.reason ?? ""}`);
+    else if (verbose && r.status === "skip") console.log(`SKIP ${r.id}: ${r.reason ?? ""}`);
+    else if (verbose && r.note !== undefined) console.log(`NOTE ${r.id}: ${r.note}`);
+  }
+  console.log(summaryLine(report.summary));
+}
+
+/** The vectors folder; with explicit paths and no --tests it may be absent (ids are then relative to the working directory). */
+function findVectorsRoot(args: StateTestArgs): string | undefined {
+  try {
+    return vectorsRoot(args.tests);
+  } catch (error) {
+    if (!(error instanceof VectorsNotFoundError)) throw error;
+    if (args.paths.length > 0 && args.tests === undefined) return undefined;
+    throw new UsageError(error.message);
+  }
+}
+
+function locateFiles(args: StateTestArgs): StateTestFileRef[] {
+  const root = findVectorsRoot(args);
+  const bases = root === undefined ? [] : [join(root, "GeneralStateTests"), root];
+  const paths = args.paths.length > 0 ? args.paths : bases.slice(0, 1);
+  try {
+    return stateTestFiles(paths, bases);
+  } catch (error) {
+    if (error instanceof MissingPathError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function run(rawArgs: readonly string[]): Promise<number> {
+  const args = parseArgs(rawArgs);
+  const files = locateFiles(args);
+  const status = new StatusLine(process.stderr);
+  const trace = args.trace === undefined ? undefined : new LineFile(args.trace);
+  let report: StateTestRunReport;
+  try {
+    report = await runStateTests({
+      files,
+      implementation: {
+        name: args.impl,
+        load: () => loadFromRegistry(implementations, args.impl),
+        registryModule: fileURLToPath(new URL("./implementations.js", import.meta.url)),
+      },
+      ...(args.fork !== undefined && { fork: args.fork }),
+      ...(args.filter !== undefined && { filter: args.filter }),
+      ...(args.shard !== undefined && { shard: args.shard }),
+      ...(args.workers !== undefined && { workers: args.workers }),
+      ...(trace !== undefined && { traceLine: trace.writeLine }),
+      onProgress: (progress) => status.update(progress),
+      onSlow: (id, ms) => status.message(`slow: ${id} has run for ${Math.round(ms / 1000)} s`),
+    });
+  } catch (error) {
+    if (error instanceof ImplementationUnavailableError) throw new InputError(error.message);
+    throw error;
+  } finally {
+    status.clear();
+    trace?.close();
+  }
+  printReport(report, args.verbose);
+  if (args.json !== undefined) {
+    writeJsonReport(args.json, report, {
+      implementation: args.impl,
+      ...(args.fork !== undefined && { fork: args.fork }),
+      ...(args.shard !== undefined && { shard: args.shard }),
+    });
+  }
+  return report.summary.failed > 0 ? 1 : 0;
+}
+
+export const statetestCommand: Command = {
+  name: "statetest",
+  summary: "run ethereum/tests GeneralStateTests on an implementation",
+  help,
+  run,
+};
