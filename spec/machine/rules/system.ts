@@ -1,0 +1,238 @@
+/**
+ * System operations, 0xf0-0xff: creating accounts, calling, returning, reverting and
+ * self-destructing (Yellow Paper, Appendix H.2; EIP-7, EIP-150, EIP-161, EIP-211, EIP-214,
+ * EIP-1014, EIP-2929, EIP-3860, EIP-6780). Sub-calls are not run here: the rule returns a
+ * `subcall` with a `resume` continuation and the driver runs the child frame.
+ */
+import { keccak_256 } from "@noble/hashes/sha3.js";
+import { bigIntToBytes, bytesToBigInt, concatBytes } from "../../primitives/bytes.js";
+import { rlpEncode, rlpEncodeUint } from "../../primitives/rlp.js";
+import { ExceptionalHalt } from "../exceptions.js";
+import { CALL_DEPTH_LIMIT, type Control, type Frame, type Message, type SubCallResult } from "../frame.js";
+import { accountAccessCost, allButOne64th, charge, initcodeCost, keccakWordCost, useMemory } from "../gas.js";
+
+const ADDRESS_MASK = (1n << 160n) - 1n;
+const MAX_NONCE = (1n << 64n) - 1n;
+
+/** EIP-150: the gas a frame may pass on (before it, all of it). */
+function passableGas<W, B>(f: Frame<W, B>, gas: bigint): bigint {
+  return f.host.schedule.allButOne64th ? allButOne64th(gas) : gas;
+}
+
+/** The address of a contract made by CREATE: keccak256(rlp([sender, nonce]))[12:]. */
+export function createAddress(sender: bigint, nonce: bigint): bigint {
+  const encoded = rlpEncode([bigIntToBytes(sender, 20), rlpEncodeUint(nonce)]);
+  return bytesToBigInt(keccak_256(encoded).subarray(12));
+}
+
+/** The address of a contract made by CREATE2: keccak256(0xff ‖ sender ‖ salt ‖ keccak256(initcode))[12:] (EIP-1014). */
+export function create2Address(sender: bigint, salt: bigint, initcode: Uint8Array): bigint {
+  const preimage = concatBytes(
+    Uint8Array.of(0xff),
+    bigIntToBytes(sender, 20),
+    bigIntToBytes(salt, 32),
+    keccak_256(initcode),
+  );
+  return bytesToBigInt(keccak_256(preimage).subarray(12));
+}
+
+/** The shape CREATE and CREATE2 share once their address is known (execution-specs' generic_create). */
+function create<W, B>(f: Frame<W, B>, value: bigint, initcode: Uint8Array, addressOf: (nonce: bigint) => bigint): Control<B> | void {
+  const host = f.host;
+  const self = f.message.address;
+  const gas = passableGas(f, f.gas);
+  f.gas -= gas;
+  f.returnData = f.words.bytes(new Uint8Array(0));
+  const nonce = host.nonce(self);
+  if (host.balance(self) < value || nonce === MAX_NONCE || f.message.depth + 1 > CALL_DEPTH_LIMIT) {
+    f.gas += gas;
+    f.push(f.words.constant(0n));
+    f.pc += 1;
+    return;
+  }
+  const address = addressOf(nonce);
+  host.touchAccount(address);
+  host.incrementNonce(self);
+  const message: Message<B> = {
+    kind: "create",
+    caller: self,
+    address,
+    codeAddress: address,
+    value,
+    transfer: value,
+    data: f.words.bytes(new Uint8Array(0)),
+    code: initcode,
+    gas,
+    depth: f.message.depth + 1,
+    isStatic: false,
+  };
+  return {
+    kind: "subcall",
+    message,
+    resume: (result: SubCallResult<B>) => {
+      f.gas += result.gasLeft;
+      f.returnData = result.success ? f.words.bytes(new Uint8Array(0)) : result.output;
+      f.push(f.words.constant(result.success ? result.createdAddress! : 0n));
+      f.pc += 1;
+    },
+  };
+}
+
+/** Reads the initcode operands and charges what CREATE and CREATE2 both pay (memory, EIP-3860). */
+function initcodeOperand<W, B>(f: Frame<W, B>, offset: bigint, size: bigint): Uint8Array {
+  const limit = f.host.schedule.maxInitcodeSize;
+  const [start, length] = useMemory(f, offset, size);
+  if (limit !== null && size > BigInt(limit)) throw new ExceptionalHalt("OutOfGas", "EIP-3860: initcode too large");
+  charge(f, initcodeCost(f, size));
+  const initcode = f.words.concreteBytes(f.memory.read(start, length));
+  if (initcode === undefined) throw new ExceptionalHalt("InvalidOpcode", "symbolic initcode");
+  return initcode;
+}
+
+export function CREATE<W, B>(f: Frame<W, B>): Control<B> | void {
+  // stack
+  const value = f.words.need(f.pop(), "CREATE value");
+  const offset = f.words.need(f.pop(), "CREATE offset");
+  const size = f.words.need(f.pop(), "CREATE size");
+  // gas
+  const initcode = initcodeOperand(f, offset, size);
+  // operation and program counter
+  return create(f, value, initcode, (nonce) => createAddress(f.message.address, nonce));
+}
+
+export function CREATE2<W, B>(f: Frame<W, B>): Control<B> | void {
+  // stack
+  const value = f.words.need(f.pop(), "CREATE2 value");
+  const offset = f.words.need(f.pop(), "CREATE2 offset");
+  const size = f.words.need(f.pop(), "CREATE2 size");
+  const salt = f.words.need(f.pop(), "CREATE2 salt");
+  // gas: as CREATE, plus hashing the initcode
+  const initcode = initcodeOperand(f, offset, size);
+  charge(f, keccakWordCost(f, size));
+  // operation and program counter
+  return create(f, value, initcode, () => create2Address(f.message.address, salt, initcode));
+}
+
+/** How one of the four call opcodes shapes its message. */
+interface CallKind {
+  readonly name: string;
+  readonly hasValue: boolean;
+  /** The value moves to the callee's own account (CALL), or stays with the caller (CALLCODE). */
+  readonly runsInCallee: boolean;
+  readonly delegates: boolean;
+  readonly isStatic: boolean;
+}
+
+const CALL_KINDS = {
+  CALL: { name: "CALL", hasValue: true, runsInCallee: true, delegates: false, isStatic: false },
+  CALLCODE: { name: "CALLCODE", hasValue: true, runsInCallee: false, delegates: false, isStatic: false },
+  DELEGATECALL: { name: "DELEGATECALL", hasValue: false, runsInCallee: false, delegates: true, isStatic: false },
+  STATICCALL: { name: "STATICCALL", hasValue: false, runsInCallee: true, delegates: false, isStatic: true },
+} as const satisfies Record<string, CallKind>;
+
+/** The shape all four call opcodes share (execution-specs' generic_call and calculate_message_call_gas). */
+function call<W, B>(f: Frame<W, B>, kind: CallKind): Control<B> | void {
+  const s = f.host.schedule;
+  // stack
+  const requestedGas = f.words.need(f.pop(), `${kind.name} gas`);
+  const target = f.words.need(f.pop(), `${kind.name} address`) & ADDRESS_MASK;
+  const value = kind.hasValue ? f.words.need(f.pop(), `${kind.name} value`) : 0n;
+  const inOffset = f.words.need(f.pop(), `${kind.name} input offset`);
+  const inSize = f.words.need(f.pop(), `${kind.name} input size`);
+  const outOffset = f.words.need(f.pop(), `${kind.name} output offset`);
+  const outSize = f.words.need(f.pop(), `${kind.name} output size`);
+
+  // gas: memory for both ranges, access, value transfer, new account; then the callee's share
+  const [inStart, inLength] = useMemory(f, inOffset, inSize);
+  const [outStart, outLength] = useMemory(f, outOffset, outSize);
+  let extra = accountAccessCost(f, target, s.gasCall);
+  if (value !== 0n) extra += s.gasCallValue;
+  if (kind.runsInCallee && !kind.isStatic && needsNewAccount(f, target, value)) extra += s.gasNewAccount;
+  charge(f, extra);
+  const gas = s.allButOne64th && requestedGas > passableGas(f, f.gas) ? passableGas(f, f.gas) : requestedGas;
+  charge(f, gas);
+  if (f.message.isStatic && value !== 0n && kind.runsInCallee) {
+    throw new ExceptionalHalt("StaticStateChange", "CALL with value in a static context");
+  }
+  const childGas = value !== 0n ? gas + s.gasCallStipend : gas;
+
+  // operation
+  f.returnData = f.words.bytes(new Uint8Array(0));
+  const self = f.message.address;
+  if (f.host.balance(self) < value || f.message.depth + 1 > CALL_DEPTH_LIMIT) {
+    f.gas += childGas;
+    f.push(f.words.constant(0n));
+    f.pc += 1;
+    return;
+  }
+  const message: Message<B> = {
+    kind: "call",
+    caller: kind.delegates ? f.message.caller : self,
+    address: kind.runsInCallee ? target : self,
+    codeAddress: target,
+    value: kind.delegates ? f.message.value : value,
+    transfer: kind.delegates ? 0n : value,
+    data: f.memory.read(inStart, inLength),
+    code: f.host.code(target),
+    gas: childGas,
+    depth: f.message.depth + 1,
+    isStatic: kind.isStatic || f.message.isStatic,
+  };
+  return {
+    kind: "subcall",
+    message,
+    resume: (result: SubCallResult<B>) => {
+      f.gas += result.gasLeft;
+      f.returnData = result.output;
+      f.push(f.words.constant(result.success ? 1n : 0n));
+      const copied = Math.min(outLength, f.words.length(result.output));
+      if (copied > 0) f.memory.write(outStart, f.words.slice(result.output, f.words.constant(0n), copied));
+      // program counter
+      f.pc += 1;
+    },
+  };
+}
+
+/** G_newaccount applies when the call brings an account into being (EIP-161: only with value, to a dead one). */
+function needsNewAccount<W, B>(f: Frame<W, B>, target: bigint, value: bigint): boolean {
+  if (f.host.schedule.emptyAccountsAreDead) return value !== 0n && f.host.isDead(target);
+  return !f.host.exists(target);
+}
+
+export const CALL = <W, B>(f: Frame<W, B>): Control<B> | void => call(f, CALL_KINDS.CALL);
+export const CALLCODE = <W, B>(f: Frame<W, B>): Control<B> | void => call(f, CALL_KINDS.CALLCODE);
+export const DELEGATECALL = <W, B>(f: Frame<W, B>): Control<B> | void => call(f, CALL_KINDS.DELEGATECALL);
+export const STATICCALL = <W, B>(f: Frame<W, B>): Control<B> | void => call(f, CALL_KINDS.STATICCALL);
+
+/** The shape of RETURN and REVERT: the frame ends with a slice of memory as its output. */
+function finish<W, B>(f: Frame<W, B>, name: string, kind: "success" | "revert"): Control<B> {
+  // stack
+  const offset = f.words.need(f.pop(), `${name} offset`);
+  const size = f.words.need(f.pop(), `${name} size`);
+  // gas
+  const [start, length] = useMemory(f, offset, size);
+  // operation (the program counter no longer matters)
+  return { kind: "stop", result: { kind, output: f.memory.read(start, length), gasLeft: f.gas } };
+}
+
+export const RETURN = <W, B>(f: Frame<W, B>): Control<B> => finish(f, "RETURN", "success");
+/** REVERT (EIP-140): ends the frame, undoing its changes but keeping its remaining gas. */
+export const REVERT = <W, B>(f: Frame<W, B>): Control<B> => finish(f, "REVERT", "revert");
+
+export function SELFDESTRUCT<W, B>(f: Frame<W, B>): Control<B> {
+  const s = f.host.schedule;
+  const self = f.message.address;
+  // stack
+  const beneficiary = f.words.need(f.pop(), "SELFDESTRUCT beneficiary") & ADDRESS_MASK;
+  // gas: static G_selfdestruct was charged by step; cold beneficiary; creating the beneficiary
+  if (s.accessRule === "warm-cold" && f.host.touchAccount(beneficiary)) charge(f, s.gasColdAccountAccess);
+  const createsAccount = s.emptyAccountsAreDead
+    ? f.host.isDead(beneficiary) && f.host.balance(self) !== 0n
+    : !f.host.exists(beneficiary);
+  if (createsAccount && s.gasSelfdestruct !== 0n) charge(f, s.gasNewAccount);
+  // operation
+  if (s.refundSelfdestruct !== 0n && !f.host.isScheduledForDeletion(self)) f.host.addRefund(s.refundSelfdestruct);
+  f.host.selfdestruct(self, beneficiary);
+  // program counter: the frame ends
+  return { kind: "stop", result: { kind: "success", output: f.words.bytes(new Uint8Array(0)), gasLeft: f.gas } };
+}

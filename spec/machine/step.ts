@@ -1,0 +1,27 @@
+/**
+ * One small step of a frame (Yellow Paper 9.4, the function O): fetch the instruction, check what
+ * the instruction table says about it — that it exists in the fork, the stack arity, the static
+ * context — charge its static price, then run its rule.
+ */
+import { ExceptionalHalt } from "./exceptions.js";
+import { type Control, type Frame, STACK_LIMIT } from "./frame.js";
+import { charge } from "./gas.js";
+import { RULES } from "./instructions.js";
+import { OPCODES, staticGas } from "./opcodes.js";
+
+/** Reading past the end of the code yields STOP (Yellow Paper 9.4.1). */
+const STOP = 0x00;
+
+export function step<W, B>(f: Frame<W, B>): Control<B> | void {
+  const opcode = f.pc < f.message.code.length ? f.message.code[f.pc]! : STOP;
+  const info = OPCODES.get(opcode);
+  const rule = RULES.get(opcode);
+  if (info === undefined || rule === undefined || !f.host.schedule.opcodes.has(opcode)) {
+    throw new ExceptionalHalt("InvalidOpcode", `0x${opcode.toString(16).padStart(2, "0")}`);
+  }
+  if (f.stack.length < info.pops) throw new ExceptionalHalt("StackUnderflow", info.name);
+  if (f.stack.length - info.pops + info.pushes > STACK_LIMIT) throw new ExceptionalHalt("StackOverflow", info.name);
+  if (info.writes && f.message.isStatic) throw new ExceptionalHalt("StaticStateChange", info.name);
+  charge(f, staticGas(info, f.host.schedule));
+  return rule(f);
+}
