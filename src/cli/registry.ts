@@ -2,5 +2,8 @@
 import type { Command } from "./command.js";
 import { runCommand } from "./run.js";
 import { statetestCommand } from "./statetest.js";
+import { txtestCommand } from "./txtest.js";
+import { trietestCommand } from "./trietest.js";
+import { rlptestCommand } from "./rlptest.js";
 
-export const commands: readonly Command[] = [statetestCommand, runCommand];
+export const commands: readonly Command[] = [statetestCommand, txtestCommand, trietestCommand, rlptestCommand, runCommand];
