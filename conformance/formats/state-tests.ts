@@ -115,17 +115,17 @@ export const Env = t.intersection(
       currentGasLimit: HexQuantity,
       currentNumber: HexQuantity,
       currentTimestamp: HexQuantity,
-    }),
+    }, "env"),
     t.partial({
       currentBaseFee: HexQuantity,
       currentRandom: HexQuantity,
       currentExcessBlobGas: HexQuantity,
-    }),
+    }, "env"),
   ],
   "env",
 );
 
-const AccessList = t.array(t.type({ address: Address, storageKeys: t.array(Hash32) }), "access list");
+const AccessList = t.array(t.type({ address: Address, storageKeys: t.array(Hash32) }, "access list entry"), "access list");
 
 /**
  * The parameterised transaction. The runner executes `txbytes` of each post entry, so these
@@ -139,7 +139,7 @@ export const Transaction = t.intersection(
       value: t.array(HexQuantity),
       nonce: HexQuantity,
       to: Recipient,
-    }),
+    }, "transaction"),
     t.partial({
       sender: Address,
       secretKey: Hash32,
@@ -149,7 +149,7 @@ export const Transaction = t.intersection(
       maxFeePerBlobGas: HexQuantity,
       accessLists: t.array(t.union([t.null, AccessList])),
       blobVersionedHashes: t.array(Hash32),
-    }),
+    }, "transaction"),
   ],
   "transaction",
 );
@@ -160,9 +160,9 @@ export const PostEntry = t.intersection(
       hash: Hash32,
       logs: Hash32,
       txbytes: HexBytes,
-      indexes: t.type({ data: Index, gas: Index, value: Index }),
-    }),
-    t.partial({ expectException: t.string }),
+      indexes: t.type({ data: Index, gas: Index, value: Index }, "indexes"),
+    }, "post entry"),
+    t.partial({ expectException: t.string }, "post entry"),
   ],
   "post entry",
 );
@@ -172,7 +172,7 @@ export const StateTest = t.type(
     env: Env,
     pre: hexKeyedMap("pre", Address, Account),
     transaction: Transaction,
-    post: t.record(t.string, t.array(PostEntry)),
+    post: t.record(t.string, t.array(PostEntry, "post entries"), "post"),
   },
   "state test",
 );
