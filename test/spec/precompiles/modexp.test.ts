@@ -121,6 +121,14 @@ describe("MODEXP pricing", () => {
     expect(outputHex(run(5n, header(0n, 2n ** 255n, 0n), "Berlin", 200n))).toBe("0x");
   });
 
+  it("succeeds with empty output for a paid-for 2 GiB exponent and no modulus, reading none of it", () => {
+    const input = header(1n, 2n ** 31n, 0n) + "03";
+    // mult_complexity(1) × 8 × (2^31 − 32) / 20.
+    expect(gas(input, "Byzantium")).toBe(858993446n);
+    expect(run(5n, input, "Byzantium", 858993446n)).toEqual({ ok: true, gasUsed: 858993446n, output: new Uint8Array(0) });
+    expect(run(5n, input, "Byzantium", 858993445n)).toEqual({ ok: false, reason: "out of gas" });
+  });
+
   it("uses the larger of base and modulus lengths, rounding EIP-2565's words up", () => {
     // 9 bytes are 2 words: 2² × 7 (the highest bit of 0xff) / 3 = 9, raised to the minimum 200.
     expect(gas(header(9n, 1n, 1n) + "00".repeat(9) + "ff" + "01", "Berlin")).toBe(200n);
