@@ -1,0 +1,102 @@
+/**
+ * The benchmark report: a plain-text table for people (and docs/performance.md) and a JSON
+ * document for tools. Speed is given three ways: median milliseconds per run, million gas per
+ * second (gas used / median time), and the speed-up over ethereumjs (its median time divided
+ * by the implementation's, so 2.0× means twice as fast).
+ */
+import { mgasPerSecond } from "./statistics.js";
+import type { BenchmarkResult } from "./measure.js";
+
+export const REFERENCE_IMPLEMENTATION = "ethereumjs";
+
+/** Peak resident set size of a child process that ran one benchmark on one implementation. */
+export interface PeakMemory {
+  readonly benchmark: string;
+  readonly implementation: string;
+  /** RSS after loading the implementation and the case, before running it. */
+  readonly baselineMiB: number;
+  /** The child's RSS high-water mark (getrusage ru_maxrss). */
+  readonly peakMiB: number;
+}
+
+export interface BenchReport {
+  readonly config: {
+    readonly implementations: readonly string[];
+    readonly runs: number;
+    readonly warmup: number;
+    readonly gcBetweenRuns: boolean;
+    readonly node: string;
+    readonly cpu: string;
+    readonly date: string;
+  };
+  readonly results: readonly BenchmarkResult[];
+  readonly peakMemory: readonly PeakMemory[];
+}
+
+function speedup(result: BenchmarkResult, implementation: string): number | undefined {
+  const reference = result.timings.get(REFERENCE_IMPLEMENTATION);
+  const own = result.timings.get(implementation);
+  return reference === undefined || own === undefined ? undefined : reference.medianMs / own.medianMs;
+}
+
+function padTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: readonly string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? ":" + "-".repeat(w + 1) : "-".repeat(w + 1) + ":")).join("|")}|`;
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join("\n");
+}
+
+/** The results as a Markdown table (readable as plain text too). */
+export function resultsTable(report: BenchReport): string {
+  const impls = report.config.implementations;
+  const compared = impls.includes(REFERENCE_IMPLEMENTATION) ? impls.filter((name) => name !== REFERENCE_IMPLEMENTATION) : [];
+  const header = [
+    "benchmark",
+    "gas used",
+    ...impls.map((name) => `${name} ms`),
+    ...impls.map((name) => `${name} Mgas/s`),
+    ...compared.map((name) => `${name} vs ${REFERENCE_IMPLEMENTATION}`),
+  ];
+  const rows = report.results.map((result) => [
+    result.problems.length === 0 ? result.benchmark : `${result.benchmark} (DISAGREE)`,
+    result.gasUsed.toString(),
+    ...impls.map((name) => result.timings.get(name)!.medianMs.toFixed(2)),
+    ...impls.map((name) => mgasPerSecond(result.gasUsed, result.timings.get(name)!.medianMs).toFixed(1)),
+    ...compared.map((name) => `${speedup(result, name)!.toFixed(2)}×`),
+  ]);
+  return padTable([header, ...rows]);
+}
+
+export function memoryTable(report: BenchReport): string {
+  const rows = report.peakMemory.map((m) => [m.benchmark, m.implementation, m.baselineMiB.toFixed(0), m.peakMiB.toFixed(0)]);
+  return padTable([["benchmark", "implementation", "RSS before run (MiB)", "peak RSS (MiB)"], ...rows]);
+}
+
+/** The report as JSON (bigints as decimal strings). */
+export function reportJson(report: BenchReport): string {
+  return JSON.stringify(
+    {
+      config: report.config,
+      results: report.results.map((result) => ({
+        benchmark: result.benchmark,
+        gasUsed: result.gasUsed.toString(),
+        agree: result.problems.length === 0,
+        problems: result.problems,
+        implementations: Object.fromEntries(
+          [...result.timings].map(([name, timing]) => [
+            name,
+            {
+              medianMs: timing.medianMs,
+              runsMs: timing.runsMs,
+              mgasPerSecond: mgasPerSecond(result.gasUsed, timing.medianMs),
+              ...(name !== REFERENCE_IMPLEMENTATION && speedup(result, name) !== undefined && { speedupVsEthereumjs: speedup(result, name) }),
+            },
+          ]),
+        ),
+      })),
+      peakMemory: report.peakMemory,
+    },
+    null,
+    2,
+  );
+}
