@@ -49,6 +49,8 @@ export interface StateTestRunOptions {
   readonly implementation: ImplementationSource;
   readonly fork?: ForkName;
   readonly filter?: RegExp;
+  /** Keeps only the ids it accepts, like `filter` (for fixed samples chosen in code). */
+  readonly include?: (id: string) => boolean;
   readonly shard?: Shard;
   /** Defaults to conformance/skip-list.ts. */
   readonly skipList?: readonly SkipEntry[];
@@ -114,6 +116,7 @@ export async function runStateTests(options: StateTestRunOptions): Promise<State
   const plan = planRun(enumerate(options.files), {
     ...(options.fork !== undefined && { fork: options.fork }),
     ...(options.filter !== undefined && { filter: options.filter }),
+    ...(options.include !== undefined && { include: options.include }),
     ...(options.shard !== undefined && { shard: options.shard }),
     implementationName: options.implementation.name,
     supportedForks: implementation.forks ?? FORK_NAMES,

@@ -2,9 +2,10 @@
  * Which enumerated cases a run executes, and why the others are skipped.
  *
  * Order of the steps (documented in docs/conformance.md): sort by id, keep `--fork`, keep
- * `--filter`, take the `--shard`; then, within the shard, a case is skipped when its fork is
- * unknown to SVM, unsupported by the implementation, or matched by the skip list. Sharding
- * comes before skipping so that each skipped case is counted by exactly one shard.
+ * `--filter` (and a programmatic `include`), take the `--shard`; then, within the shard, a
+ * case is skipped when its fork is unknown to SVM, unsupported by the implementation, or
+ * matched by the skip list. Sharding comes before skipping so that each skipped case is
+ * counted by exactly one shard.
  */
 import { FORK_NAMES, isForkName, type ForkName } from "../implementation.js";
 import type { SkipEntry } from "../skip-list.js";
@@ -24,6 +25,8 @@ export interface SelectionOptions {
   /** Keep only this fork's cases (malformed files are kept: their forks are unknown). */
   readonly fork?: ForkName;
   readonly filter?: RegExp;
+  /** A programmatic filter over ids, applied with `filter` (e.g. a fixed sample of the cases). */
+  readonly include?: (id: string) => boolean;
   readonly shard?: Shard;
   readonly implementationName: string;
   readonly supportedForks: readonly ForkName[];
@@ -51,7 +54,8 @@ export function planRun(items: readonly Enumerated[], options: SelectionOptions)
   const selected = sorted.filter(
     (item) =>
       (options.fork === undefined || item.kind === "malformed" || item.ref.fork === options.fork) &&
-      (options.filter === undefined || options.filter.test(enumeratedId(item))),
+      (options.filter === undefined || options.filter.test(enumeratedId(item))) &&
+      (options.include === undefined || options.include(enumeratedId(item))),
   );
   return shardOf(selected, options.shard).map((item): Planned => {
     if (item.kind === "malformed") return { action: "malformed", id: item.fileId, error: item.error };
