@@ -1,10 +1,11 @@
 /**
- * The RLP form of the fields shared by encoding for signing and decoding: `to` (empty for a
- * creation, else 20 bytes) and the EIP-2930 access list ([[address, [key, ...]], ...]).
+ * The RLP fields of each transaction type, in wire order, without the signature: shared by the
+ * signing hash and the encoder so the two cannot disagree. `to` is empty for a creation, else
+ * 20 bytes; the EIP-2930 access list is [[address, [key, ...]], ...].
  */
-import { bigIntToBytes } from "../primitives/bytes.js";
-import type { RlpItem } from "../primitives/rlp.js";
-import type { AccessListEntry } from "./types.js";
+import { bigIntToBytes, concatBytes } from "../primitives/bytes.js";
+import { type RlpItem, rlpEncode, rlpEncodeUint as u } from "../primitives/rlp.js";
+import type { AccessListEntry, Transaction } from "./types.js";
 
 export const ADDRESS_BYTES = 20;
 export const WORD_BYTES = 32;
@@ -23,4 +24,48 @@ export function encodeAccessList(accessList: readonly AccessListEntry[]): RlpIte
     bigIntToBytes(entry.address, ADDRESS_BYTES),
     entry.storageKeys.map((key) => bigIntToBytes(key, WORD_BYTES)),
   ]);
+}
+
+/**
+ * Legacy: [nonce, gasPrice, gasLimit, to, value, data].
+ * EIP-2930: [chainId, nonce, gasPrice, gasLimit, to, value, data, accessList].
+ * EIP-1559: [chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList].
+ * EIP-4844: the EIP-1559 fields, then [maxFeePerBlobGas, blobVersionedHashes].
+ */
+export function unsignedFields(tx: Transaction): RlpItem[] {
+  const call = [encodeTo(tx.to), u(tx.value), tx.data];
+  switch (tx.type) {
+    case 0:
+      return [u(tx.nonce), u(tx.gasPrice), u(tx.gasLimit), ...call];
+    case 1:
+      return [u(tx.chainId), u(tx.nonce), u(tx.gasPrice), u(tx.gasLimit), ...call, encodeAccessList(tx.accessList)];
+    case 2:
+      return [
+        u(tx.chainId),
+        u(tx.nonce),
+        u(tx.maxPriorityFeePerGas),
+        u(tx.maxFeePerGas),
+        u(tx.gasLimit),
+        ...call,
+        encodeAccessList(tx.accessList),
+      ];
+    case 3:
+      return [
+        u(tx.chainId),
+        u(tx.nonce),
+        u(tx.maxPriorityFeePerGas),
+        u(tx.maxFeePerGas),
+        u(tx.gasLimit),
+        ...call,
+        encodeAccessList(tx.accessList),
+        u(tx.maxFeePerBlobGas),
+        [...tx.blobVersionedHashes],
+      ];
+  }
+}
+
+/** The wire form of a list of fields: the bare RLP list for legacy, else type byte || RLP (EIP-2718). */
+export function envelope(type: Transaction["type"], fields: readonly RlpItem[]): Uint8Array {
+  const list = rlpEncode(fields);
+  return type === 0 ? list : concatBytes(Uint8Array.of(type), list);
 }

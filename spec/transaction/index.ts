@@ -1,5 +1,6 @@
-/** Transactions: decoding, the signing hash and sender, intrinsic gas and the stateless validity rules. */
+/** Transactions: decoding and encoding, the signing hash and sender, intrinsic gas and the stateless validity rules. */
 export { decodeTransaction } from "./decode.js";
+export { encodeTransaction } from "./encode.js";
 export { TransactionError, type TransactionErrorCode } from "./errors.js";
 export { accessListCost, dataCost, intrinsicGas } from "./intrinsic-gas.js";
 export { recoverSender } from "./sender.js";
