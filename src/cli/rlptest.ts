@@ -4,7 +4,7 @@ import { vectorSuiteCommand } from "./vector-suite-command.js";
 
 export const rlptestCommand = vectorSuiteCommand({
   command: "rlptest",
-  summary: "Run RLPTests: canonical encoding, and rejection of malformed encodings",
+  summary: "run RLPTests: canonical encoding, and rejection of malformed encodings",
   folder: "RLPTests",
   hasForks: false,
   example: "svm rlptest --verbose",

@@ -4,7 +4,7 @@ import { vectorSuiteCommand } from "./vector-suite-command.js";
 
 export const trietestCommand = vectorSuiteCommand({
   command: "trietest",
-  summary: "Run TrieTests: Merkle-Patricia roots of plain and secure (hashed-key) tries",
+  summary: "run TrieTests: Merkle-Patricia roots of plain and secure (hashed-key) tries",
   folder: "TrieTests",
   hasForks: false,
   example: "svm trietest TrieTests/trieanyorder.json",

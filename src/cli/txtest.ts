@@ -4,7 +4,7 @@ import { vectorSuiteCommand } from "./vector-suite-command.js";
 
 export const txtestCommand = vectorSuiteCommand({
   command: "txtest",
-  summary: "Run TransactionTests: decoding, sender recovery, intrinsic gas and validity per fork",
+  summary: "run TransactionTests: decoding, sender recovery, intrinsic gas and validity per fork",
   folder: "TransactionTests",
   hasForks: true,
   example: "svm txtest --fork Cancun",

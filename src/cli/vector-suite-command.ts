@@ -36,7 +36,7 @@ function helpText(suite: VectorSuite): string {
   const forkLine = suite.hasForks ? `\n  --fork NAME    only this fork's results (${FORKS.join(", ")})` : "";
   return `Usage: svm ${suite.command} [files or folders...] [options]
 
-${suite.summary} (default: <vectors>/${suite.folder}, every *.json below it).
+${suite.summary.charAt(0).toUpperCase()}${suite.summary.slice(1)} (default: <vectors>/${suite.folder}, every *.json below it).
 Prints one line per failing case, then \`N passed, M failed, K skipped\`; exits 1 if any case failed.
 
 Options:${forkLine}
@@ -118,7 +118,7 @@ export function vectorSuiteCommand(suite: VectorSuite): Command {
         else if (parsed.verbose && result.note !== undefined) console.log(`NOTE ${result.id}: ${result.note}`);
       }
       if (parsed.json !== undefined) {
-        writeVectorJsonReport(parsed.json, suite.command, report, { fork: parsed.fork ?? null });
+        writeVectorJsonReport(parsed.json, suite.command, report, suite.hasForks ? { fork: parsed.fork ?? null } : {});
       }
       console.log(summaryLine(report.summary));
       return report.summary.failed > 0 ? 1 : 0;
