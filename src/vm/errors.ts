@@ -1,0 +1,13 @@
+/** Typed errors of the interpreter's input layer (decoding, validation); each carries a stable code. */
+
+export type VmErrorCode = "HEX" | "RLP" | "TRIE" | "INPUT";
+
+export class VmError extends Error {
+  constructor(
+    readonly code: VmErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "VmError";
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * A call frame: the machine state μ of the Yellow Paper (§9.4.1: pc, gas, memory, stack) plus the
+ * execution environment I (§9.3: address, caller, value, input, code, depth, static flag).
+ *
+ * Gas is a JavaScript number in the hot loop. A frame can hold more than 2^53 gas (state tests
+ * allow gas limits up to 2^63), so amounts beyond GAS_CHUNK wait in `gasReserve` (a BigInt) and
+ * are moved into `gas` only when it runs low; the total is always exact.
+ */
+import { EMPTY_BYTES } from "./bytes.js";
+import type { CodeAnalysis } from "./analysis.js";
+
+export const STACK_LIMIT = 1024;
+/** The largest amount of gas held as a Number; exact integer arithmetic is safe well above it. */
+export const GAS_CHUNK = 2 ** 52;
+const GAS_CHUNK_BIG = BigInt(GAS_CHUNK);
+
+/** How a frame ended. Values ≥ Halt.Exceptional are exceptional halts (all gas consumed, state reverted). */
+export const enum Halt {
+  Running = -1,
+  Success = 0,
+  Revert = 1,
+  Exceptional = 2,
+  OutOfGas = 2,
+  StackUnderflow = 3,
+  StackOverflow = 4,
+  InvalidOpcode = 5,
+  InvalidJump = 6,
+  StaticStateChange = 7,
+  ReturnDataOutOfBounds = 8,
+  CodeSizeExceeded = 9,
+  InvalidCodePrefix = 10,
+  AddressCollision = 11,
+  InitcodeSizeExceeded = 12,
+  PrecompileFailure = 13,
+}
+
+const HALT_NAMES: Record<number, string> = {
+  0: "success",
+  1: "revert",
+  2: "out of gas",
+  3: "stack underflow",
+  4: "stack limit reached 1024 (1023)",
+  5: "invalid opcode",
+  6: "invalid jump destination",
+  7: "write protection",
+  8: "return data out of bounds",
+  9: "max code size exceeded",
+  10: "invalid code: must not begin with 0xef",
+  11: "contract address collision",
+  12: "max initcode size exceeded",
+  13: "precompile failed",
+};
+
+export function haltName(halt: Halt): string {
+  return HALT_NAMES[halt] ?? `halt ${halt}`;
+}
+
+export const enum FrameKind {
+  Call = 0,
+  Create = 1,
+}
+
+export class Frame {
+  pc = 0;
+  gas = 0;
+  gasReserve = 0n;
+  readonly stack: bigint[] = new Array<bigint>(STACK_LIMIT).fill(0n);
+  sp = 0;
+  memory: Uint8Array = EMPTY_BYTES;
+  memView: DataView = new DataView(new ArrayBuffer(0));
+  /** Active memory in bytes, always a multiple of 32 (μ_i × 32). */
+  memSize = 0;
+  /** RETURNDATA of the most recent child call (EIP-211). */
+  returnData: Uint8Array = EMPTY_BYTES;
+  status: Halt = Halt.Running;
+  output: Uint8Array = EMPTY_BYTES;
+  /** Where the parent wants the output (CALL family). */
+  retOffset = 0;
+  retSize = 0;
+
+  constructor(
+    readonly kind: FrameKind,
+    readonly code: CodeAnalysis,
+    readonly address: bigint,
+    readonly caller: bigint,
+    readonly value: bigint,
+    readonly input: Uint8Array,
+    readonly isStatic: boolean,
+    readonly depth: number,
+    /** Journal position to revert to if this frame fails. */
+    readonly checkpoint: number,
+    totalGas: bigint,
+  ) {
+    this.setGas(totalGas);
+  }
+
+  setGas(total: bigint): void {
+    if (total <= GAS_CHUNK_BIG) {
+      this.gas = Number(total);
+      this.gasReserve = 0n;
+    } else {
+      this.gas = GAS_CHUNK;
+      this.gasReserve = total - GAS_CHUNK_BIG;
+    }
+  }
+
+  /** All gas left, exactly. */
+  totalGas(): bigint {
+    return BigInt(this.gas) + this.gasReserve;
+  }
+
+  /** Adds gas returned by a child, keeping the Number part below GAS_CHUNK. */
+  returnGas(amount: bigint): void {
+    this.setGas(this.totalGas() + amount);
+  }
+}
+
+/**
+ * Called when `gas` went negative: moves reserve gas into the Number part. Returns the new gas,
+ * still negative when the frame has truly run out.
+ */
+export function refillGas(frame: Frame, gas: number): number {
+  let g = gas;
+  while (g < 0 && frame.gasReserve > 0n) {
+    const take = frame.gasReserve < GAS_CHUNK_BIG ? frame.gasReserve : GAS_CHUNK_BIG;
+    frame.gasReserve -= take;
+    g += Number(take);
+  }
+  return g;
+}
+
+/** Gas cost of `words` words of memory (Yellow Paper eq. 326: 3·a + ⌊a²/512⌋). */
+export function memoryCost(words: number): number {
+  return 3 * words + Math.floor((words * words) / 512);
+}
+
+/** Memory beyond 4 GiB is never affordable in practice and cannot be allocated; treated as out of gas. */
+export const MAX_MEMORY = 0xffffffff;
+
+/** Grows the frame's memory to `end` bytes (rounded up to a word), doubling capacity to amortise copies. */
+export function growMemory(frame: Frame, end: number): void {
+  const size = Math.ceil(end / 32) * 32;
+  if (size > frame.memory.length) {
+    const capacity = Math.max(size, Math.min(frame.memory.length * 2, MAX_MEMORY + 1), 1024);
+    const memory = new Uint8Array(capacity);
+    memory.set(frame.memory.subarray(0, frame.memSize));
+    frame.memory = memory;
+    frame.memView = new DataView(memory.buffer);
+  }
+  frame.memSize = size;
+}

@@ -1,0 +1,136 @@
+/**
+ * Applies one transaction to a state (Yellow Paper §6, with EIP-1559 fees, EIP-2929/2930 warm
+ * sets, EIP-3529 refunds, EIP-3651 warm coinbase, EIP-4844 blob fees, EIP-161 clearing).
+ */
+import type { BlockEnv, CaseOutcome, ForkName, PreState, Tracer } from "../../conformance/implementation.js";
+import { bytesToBigInt } from "./bytes.js";
+import { beginCall, beginCreate, createAddress, hasCollision } from "./calls.js";
+import type { BlockContext, ExecutionContext } from "./context.js";
+import { execute, type FrameOutcome } from "./execute.js";
+import { scheduleOf } from "./forks.js";
+import { Frame, Halt, haltName } from "./frame.js";
+import { stateRoot, logsHash } from "./state-root.js";
+import { decodeTransaction, type Transaction, TransactionRejected } from "./transaction.js";
+import { blobBaseFee, validateTransaction } from "./validation.js";
+import { WorldState } from "./world-state.js";
+
+const CHAIN_ID = 1n;
+
+function blockContext(env: BlockEnv, fork: ForkName): BlockContext {
+  const schedule = scheduleOf(fork);
+  return {
+    coinbase: env.coinbase,
+    gasLimit: env.gasLimit,
+    number: env.number,
+    timestamp: env.timestamp,
+    difficultyOrRandao: schedule.difficultyIsPrevRandao ? (env.prevRandao ?? 0n) : env.difficulty,
+    baseFee: env.baseFee ?? 0n,
+    blobBaseFee: schedule.blobGasPerBlob > 0 ? blobBaseFee(schedule, env) : 0n,
+    chainId: CHAIN_ID,
+  };
+}
+
+/** EIP-2929/2930/3651: addresses and slots warm before the first instruction. */
+function warmUp(ctx: ExecutionContext, tx: Transaction, target: bigint): void {
+  const { state, fork } = ctx;
+  if (!fork.warmColdAccess) return;
+  state.warmAddress(tx.sender);
+  state.warmAddress(target);
+  for (let i = 1; i <= fork.precompileCount; i++) state.warmAddress(BigInt(i));
+  if (fork.warmCoinbase) state.warmAddress(ctx.block.coinbase);
+  for (const entry of tx.accessList) {
+    state.warmAddress(entry.address);
+    for (const key of entry.storageKeys) state.warmSlot(entry.address, key);
+  }
+}
+
+/** Runs the transaction's message: a call, or a creation at the sender's next address. */
+function runMessage(ctx: ExecutionContext, tx: Transaction, gas: bigint, created: bigint | null): FrameOutcome {
+  const state = ctx.state;
+  if (created !== null) {
+    if (hasCollision(ctx, created)) return { status: Halt.AddressCollision, gasLeft: 0n, output: new Uint8Array(0) };
+    const frame = beginCreate(ctx, { caller: tx.sender, address: created, value: tx.value, initcode: tx.data, gas, depth: 0 });
+    return execute(ctx, frame);
+  }
+  const to = tx.to!;
+  const started = beginCall(ctx, {
+    caller: tx.sender,
+    address: to,
+    codeAddress: to,
+    value: tx.value,
+    transfersValue: true,
+    input: tx.data,
+    gas,
+    isStatic: false,
+    depth: 0,
+  });
+  if (started instanceof Frame) return execute(ctx, started);
+  return { status: started.halt, gasLeft: started.gasLeft, output: started.output };
+}
+
+export interface StateTransitionInput {
+  readonly fork: ForkName;
+  readonly env: BlockEnv;
+  readonly pre: PreState;
+  readonly txBytes: Uint8Array;
+  readonly tracer?: Tracer | undefined;
+}
+
+export function applyTransaction(input: StateTransitionInput): CaseOutcome {
+  const fork = scheduleOf(input.fork);
+  const state = new WorldState(input.pre);
+  let tx: Transaction;
+  let gasPrice: bigint;
+  let intrinsic: bigint;
+  let blobFee: bigint;
+  try {
+    tx = decodeTransaction(input.txBytes, fork);
+    const valid = validateTransaction(tx, fork, input.env, state);
+    gasPrice = valid.gasPrice;
+    intrinsic = valid.intrinsicGas;
+    blobFee = valid.blobGas * valid.blobGasPrice;
+  } catch (error) {
+    if (error instanceof TransactionRejected) {
+      return { kind: "rejected", stateRoot: stateRoot(state.accounts), error: error.error, message: error.message };
+    }
+    throw error;
+  }
+  const block = blockContext(input.env, input.fork);
+  const ctx: ExecutionContext = {
+    fork,
+    state,
+    block,
+    origin: tx.sender,
+    gasPrice,
+    blobHashes: tx.blobVersionedHashes.map(bytesToBigInt),
+    tracer: input.tracer ?? null,
+    frames: [],
+  };
+  const senderNonce = state.get(tx.sender)?.nonce ?? 0n;
+  state.setBalance(tx.sender, state.balanceOf(tx.sender) - tx.gasLimit * gasPrice - blobFee);
+  state.setNonce(tx.sender, senderNonce + 1n);
+  const created = tx.to === null ? createAddress(tx.sender, senderNonce) : null;
+  warmUp(ctx, tx, created ?? tx.to!);
+  // Everything before this point stays even if execution fails.
+  const outcome = runMessage(ctx, tx, tx.gasLimit - intrinsic, created);
+  const gasUsedBeforeRefund = tx.gasLimit - outcome.gasLeft;
+  const refundCounter = BigInt(Math.max(state.refund, 0));
+  const refundCap = gasUsedBeforeRefund / BigInt(fork.maxRefundQuotient);
+  const gasUsed = gasUsedBeforeRefund - (refundCounter < refundCap ? refundCounter : refundCap);
+  state.setBalance(tx.sender, state.balanceOf(tx.sender) + (tx.gasLimit - gasUsed) * gasPrice);
+  const tip = fork.burnsBaseFee ? gasPrice - block.baseFee : gasPrice;
+  state.setBalance(block.coinbase, state.balanceOf(block.coinbase) + gasUsed * tip);
+  state.touch(block.coinbase);
+  for (const address of state.selfdestructed) state.deleteAccount(address);
+  if (fork.emptyAccountsAreDead) {
+    for (const address of state.touched) if (state.get(address)?.isEmpty()) state.deleteAccount(address);
+  }
+  return {
+    kind: "executed",
+    stateRoot: stateRoot(state.accounts),
+    logsHash: logsHash(state.logs),
+    gasUsed,
+    output: outcome.output,
+    status: haltName(outcome.status),
+  };
+}

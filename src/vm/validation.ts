@@ -1,0 +1,92 @@
+/**
+ * Transaction validity before execution (Yellow Paper §6.2 and the fork EIPs): each failed check
+ * rejects the transaction with the vectors' exception name and leaves the state untouched.
+ */
+import type { BlockEnv } from "../../conformance/implementation.js";
+import type { ForkSchedule } from "./forks.js";
+import { intrinsicGas } from "./intrinsic-gas.js";
+import { KZG_VERSION } from "./precompiles/point-evaluation.js";
+import { type Transaction, TransactionRejected } from "./transaction.js";
+import type { WorldState } from "./world-state.js";
+
+const MAX_NONCE = (1n << 64n) - 1n;
+const UINT256_LIMIT = 1n << 256n;
+
+/** EIP-4844 fake_exponential: factor · e^(numerator / denominator) by its Taylor series in integers. */
+export function fakeExponential(factor: bigint, numerator: bigint, denominator: bigint): bigint {
+  let i = 1n;
+  let output = 0n;
+  let accumulator = factor * denominator;
+  while (accumulator > 0n) {
+    output += accumulator;
+    accumulator = (accumulator * numerator) / (denominator * i);
+    i++;
+  }
+  return output / denominator;
+}
+
+/** The blob base fee of the block (EIP-4844), from its excess blob gas. */
+export function blobBaseFee(fork: ForkSchedule, env: BlockEnv): bigint {
+  return fakeExponential(fork.minBlobBaseFee, env.excessBlobGas ?? 0n, fork.blobBaseFeeUpdateFraction);
+}
+
+export interface ValidatedTransaction {
+  readonly intrinsicGas: bigint;
+  /** The price per gas actually paid (EIP-1559 effective gas price). */
+  readonly gasPrice: bigint;
+  readonly blobGas: bigint;
+  readonly blobGasPrice: bigint;
+}
+
+function reject(error: TransactionRejected["error"], message: string): never {
+  throw new TransactionRejected(error, message);
+}
+
+export function validateTransaction(
+  tx: Transaction,
+  fork: ForkSchedule,
+  env: BlockEnv,
+  state: WorldState,
+): ValidatedTransaction {
+  const intrinsic = intrinsicGas(tx, fork);
+  if (tx.gasLimit < intrinsic) reject("INTRINSIC_GAS_TOO_LOW", `gas limit ${tx.gasLimit} below intrinsic gas ${intrinsic}`);
+  if (tx.nonce >= MAX_NONCE) reject("NONCE_IS_MAX", "nonce must be below 2^64-1 (EIP-2681)");
+  if (tx.to === null && tx.data.length > fork.maxInitcodeSize) {
+    reject("INITCODE_SIZE_EXCEEDED", `initcode of ${tx.data.length} bytes exceeds ${fork.maxInitcodeSize} (EIP-3860)`);
+  }
+  if (tx.gasLimit > env.gasLimit) reject("GAS_ALLOWANCE_EXCEEDED", `gas limit ${tx.gasLimit} above block gas limit ${env.gasLimit}`);
+  if (tx.maxPriorityFeePerGas > tx.maxFeePerGas) {
+    reject("PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS", "max priority fee above max fee (EIP-1559)");
+  }
+  const baseFee = fork.burnsBaseFee ? (env.baseFee ?? 0n) : 0n;
+  if (tx.maxFeePerGas < baseFee) reject("INSUFFICIENT_MAX_FEE_PER_GAS", `max fee ${tx.maxFeePerGas} below base fee ${baseFee}`);
+  const gasPrice = fork.burnsBaseFee
+    ? baseFee + (tx.maxFeePerGas - baseFee < tx.maxPriorityFeePerGas ? tx.maxFeePerGas - baseFee : tx.maxPriorityFeePerGas)
+    : tx.maxFeePerGas;
+  let blobGas = 0n;
+  let blobGasPrice = 0n;
+  if (tx.type === 3) {
+    if (tx.to === null) reject("TYPE_3_TX_CONTRACT_CREATION", "blob transactions cannot create contracts");
+    if (tx.blobVersionedHashes.length === 0) reject("TYPE_3_TX_ZERO_BLOBS", "blob transaction without blobs");
+    blobGas = BigInt(fork.blobGasPerBlob * tx.blobVersionedHashes.length);
+    if (blobGas > BigInt(fork.maxBlobGasPerBlock)) reject("TYPE_3_TX_BLOB_COUNT_EXCEEDED", "too many blobs");
+    for (const hash of tx.blobVersionedHashes) {
+      if (hash[0] !== KZG_VERSION) reject("TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH", "versioned hash must start with 0x01");
+    }
+    blobGasPrice = blobBaseFee(fork, env);
+    if (tx.maxFeePerBlobGas < blobGasPrice) {
+      reject("INSUFFICIENT_MAX_FEE_PER_BLOB_GAS", `max fee per blob gas ${tx.maxFeePerBlobGas} below ${blobGasPrice}`);
+    }
+  }
+  const maxGasFee = tx.gasLimit * tx.maxFeePerGas;
+  if (maxGasFee >= UINT256_LIMIT) reject("GASLIMIT_PRICE_PRODUCT_OVERFLOW", "gas limit × fee overflows 256 bits");
+  const sender = state.get(tx.sender);
+  const balance = sender?.balance ?? 0n;
+  if (balance < maxGasFee + blobGas * tx.maxFeePerBlobGas + tx.value) {
+    reject("INSUFFICIENT_ACCOUNT_FUNDS", `sender balance ${balance} cannot cover gas and value`);
+  }
+  const nonce = sender?.nonce ?? 0n;
+  if (nonce !== tx.nonce) reject("NONCE_MISMATCH", `transaction nonce ${tx.nonce}, account nonce ${nonce}`);
+  if (sender !== undefined && sender.code.length > 0) reject("SENDER_NOT_EOA", "sender has code (EIP-3607)");
+  return { intrinsicGas: intrinsic, gasPrice, blobGas, blobGasPrice };
+}
