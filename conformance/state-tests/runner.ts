@@ -123,12 +123,14 @@ export async function runStateTests(options: StateTestRunOptions): Promise<State
     skipList: options.skipList ?? stateTestSkipList,
   });
 
+  // Progress measures from here, after enumeration, so the rate and ETA reflect running cases.
+  const planned = performance.now();
   const results: CaseResult[] = [];
   const counts = { passed: 0, failed: 0, skipped: 0 };
   const record = (result: CaseResult) => {
     results.push(result);
     counts[result.status === "pass" ? "passed" : result.status === "fail" ? "failed" : "skipped"]++;
-    options.onProgress?.({ done: results.length, total: plan.length, ...counts, elapsedMs: performance.now() - started });
+    options.onProgress?.({ done: results.length, total: plan.length, ...counts, elapsedMs: performance.now() - planned });
   };
   for (const p of plan) {
     if (p.action === "skip") record({ id: p.id, status: "skip", reason: p.reason });

@@ -1,15 +1,18 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
 import { FORK_NAMES } from "../../conformance/implementation.js";
 import { buildCase, listCases } from "../../conformance/state-tests/cases.js";
 import { compareOutcome, expectedExceptionNames } from "../../conformance/state-tests/compare.js";
+import { fileIdOf, stateTestFiles } from "../../conformance/state-tests/files.js";
+import { StatusLine, statusText } from "../../conformance/state-tests/progress.js";
 import { planRun, type Enumerated } from "../../conformance/state-tests/selection.js";
 import { parseShard, shardOf } from "../../conformance/state-tests/shard.js";
+import { SlowWatch } from "../../conformance/state-tests/slow-watch.js";
 import { encodeTraceStep, encodeTraceSummary } from "../../conformance/trace/eip3155.js";
 import { vectorsRoot } from "../../conformance/vectors-location.js";
-import { executed, hex, LOGS_A, LOGS_B, rejected, ROOT_A, ROOT_B, stateTest } from "./state-tests-fixtures.js";
+import { executed, hex, LOGS_A, LOGS_B, rejected, ROOT_A, ROOT_B, stateTest, vectorFolder } from "./state-tests-fixtures.js";
 
 function decodeOk(value: unknown) {
   const decoded = decodeStateTestFile(JSON.stringify(value));
@@ -205,5 +208,41 @@ describe("EIP-3155 encoding", () => {
     expect(encodeTraceSummary({ stateRoot: hex(ROOT_A), output: hex("0x01"), gasUsed: 21000n })).toBe(
       `{"stateRoot":"${ROOT_A}","output":"0x01","gasUsed":"0x5208"}`,
     );
+  });
+});
+
+describe("files, progress and slow cases", () => {
+  it("finds *.json recursively, sorted by id relative to the first base that contains them", () => {
+    const dir = vectorFolder({ "b.json": "{}", "notes.txt": "" });
+    mkdirSync(join(dir, "a"));
+    writeFileSync(join(dir, "a", "z.json"), "{}");
+    expect(stateTestFiles([dir, join(dir, "b.json")], [join(dir, "a"), dir]).map((f) => f.fileId)).toEqual(["b.json", "z.json"]);
+    expect(fileIdOf(join(dir, "a", "z.json"), [dir])).toBe("a/z.json");
+    expect(() => stateTestFiles([join(dir, "missing")], [dir])).toThrow("no such file or folder");
+  });
+
+  it("shows counts, rate and ETA only on a terminal outside CI", () => {
+    const progress = { done: 50, total: 150, passed: 48, failed: 1, skipped: 1, elapsedMs: 10_000 };
+    expect(statusText(progress)).toBe("50/150 cases  48 passed  1 failed  1 skipped  5.0/s  ETA 20s");
+    const written: string[] = [];
+    const stream = { isTTY: true, write: (s: string) => written.push(s) };
+    new StatusLine(stream, {}).update(progress);
+    expect(written.join("")).toContain("50/150 cases");
+    written.length = 0;
+    new StatusLine(stream, { CI: "true" }).update(progress);
+    new StatusLine({ isTTY: false, write: stream.write }, {}).update(progress);
+    expect(written).toEqual([]);
+  });
+
+  it("reports a slow case once, while it runs or when it ends", async () => {
+    const slow: string[] = [];
+    const watch = new SlowWatch((id) => slow.push(id), 20);
+    watch.start("running");
+    await new Promise((r) => setTimeout(r, 80));
+    watch.finish("running", 80);
+    watch.finish("fast", 5);
+    watch.finish("ended-slow", 25);
+    watch.close();
+    expect(slow).toEqual(["running", "ended-slow"]);
   });
 });
