@@ -4,37 +4,18 @@
  * memory) fails the cases of its job that had no result yet and is replaced; an implementation
  * that cannot be loaded at all stops the run.
  */
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { compiledSibling } from "./compiled-path.js";
 import type { ExecuteHooks, FileJob } from "./execute.js";
 import { ImplementationUnavailableError } from "./load-implementation.js";
 import type { FromWorker, ToWorker, WorkerSetup } from "./worker-messages.js";
-
-export class WorkerEntryMissingError extends Error {
-  readonly code = "WORKER_ENTRY_MISSING";
-}
-
-/**
- * The compiled worker entry. From dist/ it is this file's sibling; when this module runs from
- * the TypeScript sources (under vitest), the compiled copy in dist/ is used, so build first.
- */
-export function workerEntryPath(): string {
-  const here = fileURLToPath(import.meta.url);
-  const entry = here.endsWith(".js")
-    ? join(dirname(here), "worker.js")
-    : resolve(dirname(here), "../../dist/conformance/state-tests/worker.js");
-  if (!existsSync(entry)) throw new WorkerEntryMissingError(`the compiled worker ${entry} is missing: build first (npx tsc -p .)`);
-  return entry;
-}
 
 export interface PoolOptions extends WorkerSetup {
   readonly workers: number;
 }
 
 export function runInWorkers(jobs: readonly FileJob[], options: PoolOptions, hooks: Omit<ExecuteHooks, "traceLine">): Promise<void> {
-  const entry = workerEntryPath();
+  const entry = compiledSibling(import.meta.url, "worker");
   const queue = [...jobs];
   const setup: WorkerSetup = { registryModule: options.registryModule, implementationName: options.implementationName };
   let running = 0;

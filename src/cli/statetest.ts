@@ -3,10 +3,10 @@
  * failing case, then `N passed, M failed, K skipped`. Exit code 1 when a case failed, 2 on a
  * usage error. The rules it applies are in docs/conformance.md.
  */
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { FORK_NAMES, isForkName, type ForkName } from "../../conformance/implementation.js";
 import { MissingPathError, stateTestFiles, type StateTestFileRef } from "../../conformance/state-tests/files.js";
+import { CompiledModuleMissingError, compiledSibling } from "../../conformance/state-tests/compiled-path.js";
 import { writeJsonReport } from "../../conformance/state-tests/json-report.js";
 import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { StatusLine } from "../../conformance/state-tests/progress.js";
@@ -157,6 +157,16 @@ function locateFiles(args: StateTestArgs): StateTestFileRef[] {
   }
 }
 
+/** This registry's compiled module, for worker threads; without a build the run stays in one thread. */
+function registryForWorkers(): { registryModule?: string } {
+  try {
+    return { registryModule: compiledSibling(import.meta.url, "implementations") };
+  } catch (error) {
+    if (error instanceof CompiledModuleMissingError) return {};
+    throw error;
+  }
+}
+
 async function run(rawArgs: readonly string[]): Promise<number> {
   const args = parseArgs(rawArgs);
   const files = locateFiles(args);
@@ -169,7 +179,7 @@ async function run(rawArgs: readonly string[]): Promise<number> {
       implementation: {
         name: args.impl,
         load: () => loadFromRegistry(implementations, args.impl),
-        registryModule: fileURLToPath(new URL("./implementations.js", import.meta.url)),
+        ...registryForWorkers(),
       },
       ...(args.fork !== undefined && { fork: args.fork }),
       ...(args.filter !== undefined && { filter: args.filter }),
