@@ -110,18 +110,17 @@ function parseArgs(args: readonly string[]): StateTestArgs {
       throw error;
     }
   }
-  const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
   return {
     paths,
     impl,
     verbose,
-    ...optional("fork", fork as ForkName | undefined),
-    ...optional("filter", filter),
-    ...optional("workers", workers),
-    ...optional("shard", shard),
-    ...optional("json", values.get("--json")),
-    ...optional("trace", values.get("--trace")),
-    ...optional("tests", values.get("--tests")),
+    fork: fork as ForkName | undefined,
+    filter,
+    workers,
+    shard,
+    json: values.get("--json"),
+    trace: values.get("--trace"),
+    tests: values.get("--tests"),
   };
 }
 
@@ -167,11 +166,22 @@ function registryForWorkers(): { registryModule?: string } {
   }
 }
 
+/** Runs `write` on an output file, turning a file-system error into a one-line message. */
+function openOutput<T>(path: string, flag: string, write: (path: string) => T): T {
+  try {
+    return write(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new InputError(`${flag}: cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
 async function run(rawArgs: readonly string[]): Promise<number> {
   const args = parseArgs(rawArgs);
   const files = locateFiles(args);
   const status = new StatusLine(process.stderr);
-  const trace = args.trace === undefined ? undefined : new LineFile(args.trace);
+  const trace = args.trace === undefined ? undefined : openOutput(args.trace, "--trace", (path) => new LineFile(path));
   let report: StateTestRunReport;
   try {
     report = await runStateTests({
@@ -181,11 +191,11 @@ async function run(rawArgs: readonly string[]): Promise<number> {
         load: () => loadFromRegistry(implementations, args.impl),
         ...registryForWorkers(),
       },
-      ...(args.fork !== undefined && { fork: args.fork }),
-      ...(args.filter !== undefined && { filter: args.filter }),
-      ...(args.shard !== undefined && { shard: args.shard }),
-      ...(args.workers !== undefined && { workers: args.workers }),
-      ...(trace !== undefined && { traceLine: trace.writeLine }),
+      fork: args.fork,
+      filter: args.filter,
+      shard: args.shard,
+      workers: args.workers,
+      traceLine: trace?.writeLine,
       onProgress: (progress) => status.update(progress),
       onSlow: (id, ms) => status.message(`slow: ${id} has run for ${Math.round(ms / 1000)} s`),
     });
@@ -198,11 +208,8 @@ async function run(rawArgs: readonly string[]): Promise<number> {
   }
   printReport(report, args.verbose);
   if (args.json !== undefined) {
-    writeJsonReport(args.json, report, {
-      implementation: args.impl,
-      ...(args.fork !== undefined && { fork: args.fork }),
-      ...(args.shard !== undefined && { shard: args.shard }),
-    });
+    const context = { implementation: args.impl, fork: args.fork, shard: args.shard };
+    openOutput(args.json, "--json", (path) => writeJsonReport(path, report, context));
   }
   return report.summary.failed > 0 ? 1 : 0;
 }
