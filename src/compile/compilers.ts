@@ -1,0 +1,89 @@
+/**
+ * The solc-js compilers installed with the package (npm aliases `solc-0.4.26` … `solc-0.7.6` and
+ * `solc` for 0.8.x), each loaded on first use and kept: loading a soljson build takes about a
+ * second, compiling with it is then in-process and offline.
+ */
+import { createRequire } from "node:module";
+import { compileFailure } from "./errors.js";
+import { compareVersions, formatVersion, parseRange, satisfies, type Version, parseVersion } from "./semver.js";
+
+const require = createRequire(import.meta.url);
+
+const MODULES = ["solc-0.4.26", "solc-0.5.17", "solc-0.6.12", "solc-0.7.6", "solc"] as const;
+
+/** The import callback of solc's standard JSON interface. */
+export type ReadCallback = (path: string) => { contents: string } | { error: string };
+
+export interface Solc {
+  readonly version: Version;
+  /** As the compiler reports it, e.g. `0.8.30+commit.73712a01.Emscripten.clang`. */
+  readonly longVersion: string;
+  /** Runs solc's standard JSON interface: JSON text in, JSON text out. */
+  compile(input: string, read: ReadCallback): string;
+}
+
+interface SolcModule {
+  version(): string;
+  compile?(input: string, callbacks: { import: ReadCallback }): string;
+  compileStandardWrapper?(input: string, read: ReadCallback): string;
+}
+
+interface Installed {
+  readonly module: string;
+  readonly version: Version;
+}
+
+/** Installed versions, newest first; read from package.json files, without loading any compiler. */
+export const INSTALLED: readonly Installed[] = MODULES.flatMap((module) => {
+  try {
+    const pkg = require(`${module}/package.json`) as { version: string };
+    return [{ module, version: parseVersion(pkg.version) }];
+  } catch {
+    return [];
+  }
+}).sort((a, b) => compareVersions(b.version, a.version));
+
+const loaded = new Map<string, Solc>();
+
+function load(entry: Installed): Solc {
+  const cached = loaded.get(entry.module);
+  if (cached !== undefined) return cached;
+  const solc = require(entry.module) as SolcModule;
+  const longVersion = solc.version();
+  /** solc-js before 0.5 names its standard JSON entry point compileStandardWrapper and takes a bare callback. */
+  const run = solc.compileStandardWrapper !== undefined && entry.version.minor < 5
+    ? (input: string, read: ReadCallback) => (solc.compileStandardWrapper as NonNullable<SolcModule["compileStandardWrapper"]>)(input, read)
+    : (input: string, read: ReadCallback) => (solc.compile as NonNullable<SolcModule["compile"]>)(input, { import: read });
+  const compiler: Solc = { version: entry.version, longVersion, compile: run };
+  loaded.set(entry.module, compiler);
+  return compiler;
+}
+
+export function installedVersions(): string[] {
+  return INSTALLED.map((i) => formatVersion(i.version));
+}
+
+/**
+ * The newest installed compiler that satisfies every range (one per `pragma solidity` in the import
+ * graph, with the file it came from); no ranges means any version.
+ */
+export function selectCompiler(ranges: readonly { range: string; file: string }[]): Solc {
+  const parsed = ranges.map((r) => ({ ...r, parsed: parseRange(r.range) }));
+  const match = INSTALLED.find((i) => parsed.every((r) => satisfies(i.version, r.parsed)));
+  if (match === undefined) {
+    const wanted = ranges.map((r) => `'${r.range}' (${r.file})`).join(" and ");
+    throw compileFailure(
+      "VERSION",
+      "VersionError",
+      `no installed compiler satisfies ${wanted}; installed: ${installedVersions().join(", ")}`,
+    );
+  }
+  return load(match);
+}
+
+/** The newest installed compiler (used for Yul). */
+export function newestCompiler(): Solc {
+  const newest = INSTALLED[0];
+  if (newest === undefined) throw compileFailure("VERSION", "VersionError", "no solc-js compiler is installed");
+  return load(newest);
+}

@@ -1,0 +1,15 @@
+/** Solidity and Yul compilation with the installed solc-js compilers. */
+export { installedVersions } from "./compilers.js";
+export { type CompileDiagnostic, CompileError, type CompileErrorCode, formatDiagnostic } from "./errors.js";
+export type {
+  CompiledContract,
+  LinkReferences,
+  SourceTable,
+  StorageEntry,
+  StorageLayout,
+  StorageType,
+} from "./output.js";
+export { parseRange, parseVersion, satisfies, type Version, type VersionRange } from "./semver.js";
+export { compileSolidity, compileSolidityProject, type SolidityCompilation, type SolidityOptions } from "./solidity.js";
+export { SHIM_UNITS } from "./std/shims.js";
+export { type CompiledYul, compileYul, type YulOptions } from "./yul.js";

@@ -1,0 +1,86 @@
+/**
+ * Compiling a Solidity file: load its import graph, pick the newest installed solc that satisfies
+ * every `pragma solidity` in it, compile through standard JSON, and return every contract of every
+ * file in the graph.
+ */
+import { resolve } from "node:path";
+import { selectCompiler } from "./compilers.js";
+import type { CompileDiagnostic } from "./errors.js";
+import { type CompiledContract, type SourceTable, toCompiledContract } from "./output.js";
+import { parseRemapping } from "./remapping.js";
+import { solidityPragmas } from "./sourceScan.js";
+import { loadSourceGraph, remappingsFile } from "./sources.js";
+import { runStandardJson } from "./standardJson.js";
+
+export interface SolidityOptions {
+  /** Project root: unit names and non-relative imports are relative to it. Default: the current directory. */
+  readonly root?: string;
+  /**
+   * `[context:]prefix=target` remappings, as `solc --remap` takes them. Default: the lines of
+   * `<root>/remappings.txt` if it exists, otherwise none.
+   */
+  readonly remappings?: readonly string[];
+  /** Run solc's optimizer (200 runs). Default false: unoptimized code maps most directly to source. */
+  readonly optimize?: boolean;
+  /** solc's `evmVersion` (e.g. "cancun"). Default: the compiler's own default. */
+  readonly evmVersion?: string;
+}
+
+export interface SolidityCompilation {
+  /** Long version of the compiler that was chosen, e.g. `0.8.30+commit.73712a01.Emscripten.clang`. */
+  readonly compilerVersion: string;
+  /** Unit name of the file asked for. */
+  readonly entry: string;
+  readonly contracts: readonly CompiledContract[];
+  readonly warnings: readonly CompileDiagnostic[];
+  readonly sources: SourceTable;
+}
+
+/** The outputs SVM uses; unknown selections are ignored by old compilers, so one list fits all versions. */
+const OUTPUTS = [
+  "abi",
+  "evm.bytecode.object",
+  "evm.bytecode.sourceMap",
+  "evm.bytecode.linkReferences",
+  "evm.deployedBytecode.object",
+  "evm.deployedBytecode.sourceMap",
+  "evm.deployedBytecode.linkReferences",
+  "evm.methodIdentifiers",
+  "storageLayout",
+];
+
+/** Compiles `file` and its imports; throws CompileError (with file:line:col of every error) on failure. */
+export function compileSolidityProject(file: string, options: SolidityOptions = {}): SolidityCompilation {
+  const root = resolve(options.root ?? ".");
+  const remappingTexts = options.remappings ?? remappingsFile(root);
+  const remappings = remappingTexts.map(parseRemapping);
+  const graph = loadSourceGraph(file, root, remappings);
+  const ranges = [...graph.sources].flatMap(([unit, content]) => solidityPragmas(content).map((range) => ({ range, file: unit })));
+  const solc = selectCompiler(ranges);
+  const sourceTexts = new Map(graph.sources);
+  const input = {
+    language: "Solidity" as const,
+    sources: Object.fromEntries([...graph.sources].map(([unit, content]) => [unit, { content }])),
+    settings: {
+      remappings: remappingTexts,
+      optimizer: { enabled: options.optimize === true, runs: 200 },
+      ...(options.evmVersion === undefined ? {} : { evmVersion: options.evmVersion }),
+      outputSelection: { "*": { "*": OUTPUTS } },
+    },
+  };
+  const output = runStandardJson(solc, input, graph.read, sourceTexts);
+  const table: SourceTable = {
+    byId: new Map(
+      Object.entries(output.sources).map(([name, { id }]) => [id, { name, content: sourceTexts.get(name) ?? "" }]),
+    ),
+  };
+  const contracts = Object.entries(output.contracts).flatMap(([sourceName, byName]) =>
+    Object.entries(byName).map(([name, raw]) => toCompiledContract(sourceName, name, raw, solc.longVersion, table)),
+  );
+  return { compilerVersion: solc.longVersion, entry: graph.entry, contracts, warnings: output.warnings, sources: table };
+}
+
+/** `compileSolidityProject(…).contracts`: every contract of the file and of the files it imports. */
+export function compileSolidity(file: string, options: SolidityOptions = {}): CompiledContract[] {
+  return [...compileSolidityProject(file, options).contracts];
+}

@@ -1,0 +1,80 @@
+/**
+ * Loading a Solidity file and everything it imports, named the way solc names source units
+ * (Solidity docs, "Import Path Resolution"): the entry file by its path relative to the project
+ * root; a relative import (`./`, `../`) against the importing unit's directory; then the import
+ * remappings. A unit is read from the root, or, for `ds-test/…` and `forge-std/…` names the
+ * project does not provide, from the built-in sources.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, posix, relative, resolve, sep } from "node:path";
+import type { ReadCallback } from "./compilers.js";
+import { compileFailure } from "./errors.js";
+import { applyRemappings, type Remapping } from "./remapping.js";
+import { shimSource } from "./std/shims.js";
+import { importPaths } from "./sourceScan.js";
+
+export interface SourceGraph {
+  /** Unit name of the file that was asked for. */
+  readonly entry: string;
+  /** Unit name → source text, for every unit reachable from the entry that could be read. */
+  readonly sources: ReadonlyMap<string, string>;
+  /** Reads a unit solc asks for that the scan did not find (it should not happen, but solc decides). */
+  readonly read: ReadCallback;
+}
+
+const toPosix = (path: string) => path.split(sep).join("/");
+
+/** The unit name of a file on disk: relative to the root when inside it, absolute otherwise. */
+export function unitNameOf(file: string, root: string): string {
+  const absolute = resolve(file);
+  const inside = relative(resolve(root), absolute);
+  return inside.startsWith("..") || isAbsolute(inside) ? toPosix(absolute) : toPosix(inside);
+}
+
+/** The unit name an import path in `importer` refers to. */
+export function resolveImport(importer: string, path: string, remappings: readonly Remapping[]): string {
+  const relativeImport = path.startsWith("./") || path.startsWith("../");
+  const name = relativeImport ? posix.normalize(posix.join(posix.dirname(importer), path)) : path;
+  return applyRemappings(remappings, name, importer);
+}
+
+function readUnit(unitName: string, root: string): string | undefined {
+  const onDisk = unitName.startsWith("/") ? unitName : resolve(root, unitName);
+  if (existsSync(onDisk) && statSync(onDisk).isFile()) return readFileSync(onDisk, "utf8");
+  return shimSource(unitName);
+}
+
+/** Reads the entry file and, transitively, every import that resolves to a readable unit. */
+export function loadSourceGraph(file: string, root: string, remappings: readonly Remapping[]): SourceGraph {
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw compileFailure("INPUT", "InputError", `no such file: ${file}`);
+  }
+  const entry = unitNameOf(file, root);
+  const sources = new Map<string, string>([[entry, readFileSync(file, "utf8")]]);
+  const pending = [entry];
+  for (let unit = pending.pop(); unit !== undefined; unit = pending.pop()) {
+    for (const path of importPaths(sources.get(unit) as string)) {
+      const name = resolveImport(unit, path, remappings);
+      if (sources.has(name)) continue;
+      const content = readUnit(name, root);
+      if (content === undefined) continue;
+      sources.set(name, content);
+      pending.push(name);
+    }
+  }
+  const read: ReadCallback = (name) => {
+    const content = sources.get(name) ?? readUnit(name, root);
+    return content === undefined ? { error: `not found under ${root} and not a built-in ds-test/forge-std source` } : { contents: content };
+  };
+  return { entry, sources, read };
+}
+
+/** The remappings of `root/remappings.txt` (one per line, `#` comments), as Foundry reads them; none if absent. */
+export function remappingsFile(root: string): string[] {
+  const path = resolve(root, "remappings.txt");
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"));
+}

@@ -1,0 +1,42 @@
+/**
+ * The Solidity sources served for `ds-test/…` and `forge-std/…` imports when the project does not
+ * provide them: written for the Synnergy VM (see the .sol files beside this module), compatible
+ * with the interfaces of dapphub/ds-test and foundry-rs/forge-std that property suites import.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Source unit names with a built-in source, as a project imports them. */
+export const SHIM_UNITS: readonly string[] = [
+  "ds-test/test.sol",
+  "forge-std/Test.sol",
+  "forge-std/Vm.sol",
+  "forge-std/StdError.sol",
+  "forge-std/console.sol",
+  "forge-std/console2.sol",
+];
+
+/**
+ * The .sol files live in src/compile/std/ of the package; this module runs from there (tests) or
+ * from dist/src/compile/std/ (the built CLI), so look for the package root and go from it.
+ */
+function shimDirectory(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "src", "compile", "std");
+    if (existsSync(join(dir, "package.json")) && existsSync(join(candidate, "ds-test", "test.sol"))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`the built-in ds-test/forge-std sources are missing (looked above ${fileURLToPath(import.meta.url)})`);
+    dir = parent;
+  }
+}
+
+let directory: string | undefined;
+
+/** The built-in source of a unit name from SHIM_UNITS, or undefined for any other name. */
+export function shimSource(unitName: string): string | undefined {
+  if (!SHIM_UNITS.includes(unitName)) return undefined;
+  directory ??= shimDirectory();
+  return readFileSync(join(directory, unitName), "utf8");
+}
