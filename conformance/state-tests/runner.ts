@@ -114,10 +114,10 @@ export async function runStateTests(options: StateTestRunOptions): Promise<State
   const started = performance.now();
   const implementation = await options.implementation.load();
   const plan = planRun(enumerate(options.files), {
-    ...(options.fork !== undefined && { fork: options.fork }),
-    ...(options.filter !== undefined && { filter: options.filter }),
-    ...(options.include !== undefined && { include: options.include }),
-    ...(options.shard !== undefined && { shard: options.shard }),
+    fork: options.fork,
+    filter: options.filter,
+    include: options.include,
+    shard: options.shard,
     implementationName: options.implementation.name,
     supportedForks: implementation.forks ?? FORK_NAMES,
     skipList: options.skipList ?? stateTestSkipList,
@@ -147,7 +147,7 @@ export async function runStateTests(options: StateTestRunOptions): Promise<State
       slow.finish(result.id, result.timeMs);
       record(result);
     },
-    ...(options.traceLine !== undefined && { traceLine: options.traceLine }),
+    traceLine: options.traceLine,
   };
   try {
     if (workers === 1) {
