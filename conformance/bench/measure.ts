@@ -6,8 +6,10 @@
  * implementation pays for the garbage of the one before it. A run is one whole
  * `runStateTest` call: building the pre-state, executing the transaction, computing the root.
  */
+import { bytesEqual, bytesToHex } from "../../spec/primitives/bytes.js";
 import type { CaseOutcome, Implementation } from "../implementation.js";
 import { disagreements } from "./agreement.js";
+import type { CallPeer } from "./call-peer.js";
 import { median } from "./statistics.js";
 import type { Benchmark } from "./suite.js";
 
@@ -16,6 +18,8 @@ export interface MeasureOptions {
   readonly runs: number;
   /** Untimed runs per implementation before the timed ones. */
   readonly warmup: number;
+  /** Outside EVMs timed alongside, after the implementations in each round. */
+  readonly peers?: readonly CallPeer[];
   /** Called after each timed run, e.g. to show progress. */
   readonly onRun?: (benchmark: string, implementation: string, milliseconds: number) => void;
 }
@@ -44,6 +48,14 @@ async function timedRun(implementation: Implementation, benchmark: Benchmark): P
   return { ms, outcome };
 }
 
+/** A peer's output against the first implementation's (a peer reports nothing else to compare). */
+function peerProblems(reference: CaseOutcome | undefined, outputs: ReadonlyMap<string, Uint8Array>): string[] {
+  if (reference?.kind !== "executed") return [];
+  return [...outputs]
+    .filter(([, output]) => !bytesEqual(output, reference.output))
+    .map(([name, output]) => `${name} returned ${bytesToHex(output).slice(0, 26)}…, not ${bytesToHex(reference.output).slice(0, 26)}…`);
+}
+
 export async function measureBenchmark(
   benchmark: Benchmark,
   implementations: readonly Implementation[],
@@ -51,15 +63,26 @@ export async function measureBenchmark(
 ): Promise<BenchmarkResult> {
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new RangeError(`runs must be a positive integer, got ${options.runs}`);
   if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new RangeError(`warmup must be a non-negative integer, got ${options.warmup}`);
+  const peers = options.peers ?? [];
   const outcomes = new Map<string, CaseOutcome>();
-  const runs = new Map<string, number[]>(implementations.map((impl) => [impl.name, []]));
+  const peerOutputs = new Map<string, Uint8Array>();
+  const runs = new Map<string, number[]>([...implementations, ...peers].map((impl) => [impl.name, []]));
+  const record = (name: string, round: number, ms: number) => {
+    if (round < options.warmup) return;
+    runs.get(name)!.push(ms);
+    options.onRun?.(benchmark.name, name, ms);
+  };
+  for (const peer of peers) await peer.prepare(benchmark);
   for (let round = 0; round < options.warmup + options.runs; round++) {
     for (const implementation of implementations) {
       const { ms, outcome } = await timedRun(implementation, benchmark);
       if (!outcomes.has(implementation.name)) outcomes.set(implementation.name, outcome);
-      if (round < options.warmup) continue;
-      runs.get(implementation.name)!.push(ms);
-      options.onRun?.(benchmark.name, implementation.name, ms);
+      record(implementation.name, round, ms);
+    }
+    for (const peer of peers) {
+      const { ms, output } = await peer.run(benchmark);
+      if (!peerOutputs.has(peer.name)) peerOutputs.set(peer.name, output);
+      record(peer.name, round, ms);
     }
   }
   const first = outcomes.values().next().value;
@@ -67,6 +90,6 @@ export async function measureBenchmark(
     benchmark: benchmark.name,
     gasUsed: first?.kind === "executed" ? first.gasUsed : 0n,
     timings: new Map([...runs].map(([name, ms]) => [name, { runsMs: ms, medianMs: median(ms) }])),
-    problems: disagreements(benchmark.expected, outcomes),
+    problems: [...disagreements(benchmark.expected, outcomes), ...peerProblems(first, peerOutputs)],
   };
 }

@@ -11,6 +11,8 @@ export interface BenchArgs {
   readonly warmup: number;
   readonly json?: string;
   readonly benchmarks?: string;
+  /** Outside EVMs to time alongside (`--peer anvil`). */
+  readonly peers: readonly string[];
   /** Measure peak memory on snailtracer (default on; --no-memory turns it off). */
   readonly memory: boolean;
 }
@@ -19,7 +21,9 @@ export const DEFAULT_IMPLEMENTATIONS = ["src", "ethereumjs"] as const;
 export const DEFAULT_RUNS = 5;
 export const DEFAULT_WARMUP = 1;
 
-const VALUE_FLAGS = ["--impl", "--filter", "--runs", "--warmup", "--json", "--benchmarks"] as const;
+export const KNOWN_PEERS = ["anvil"] as const;
+
+const VALUE_FLAGS = ["--impl", "--filter", "--runs", "--warmup", "--json", "--benchmarks", "--peer"] as const;
 
 function count(flag: string, text: string, minimum: number): number {
   if (!/^\d+$/.test(text) || Number(text) < minimum) throw new BenchUsageError(`${flag}: expected an integer ≥ ${minimum}, got '${text}'`);
@@ -57,6 +61,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     .filter((name) => name !== "");
   if (implementations.length === 0) throw new BenchUsageError("--impl: name at least one implementation");
   if (new Set(implementations).size !== implementations.length) throw new BenchUsageError("--impl: an implementation is named twice");
+  const peers = (values.get("--peer") ?? "").split(",").filter((name) => name !== "");
+  for (const peer of peers) {
+    if (!(KNOWN_PEERS as readonly string[]).includes(peer)) throw new BenchUsageError(`--peer: unknown peer '${peer}' (known: ${KNOWN_PEERS.join(", ")})`);
+  }
   const filter = values.get("--filter");
   const runs = values.get("--runs");
   const warmup = values.get("--warmup");
@@ -67,6 +75,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     warmup: warmup === undefined ? DEFAULT_WARMUP : count("--warmup", warmup, 0),
     ...(values.has("--json") && { json: values.get("--json")! }),
     ...(values.has("--benchmarks") && { benchmarks: values.get("--benchmarks")! }),
+    peers,
     memory,
   };
 }

@@ -2,7 +2,7 @@
  * `npm run bench`: the evm-benchmarks suite on several implementations in one process.
  *
  *   node --expose-gc dist/src/bench/main.js [--impl src,ethereumjs] [--filter REGEX] [--runs N]
- *        [--warmup N] [--json FILE] [--benchmarks DIR] [--no-memory]
+ *        [--warmup N] [--json FILE] [--benchmarks DIR] [--peer anvil] [--no-memory]
  *
  * Prints a table (median ms, Mgas/s, speed-up over ethereumjs) and, when snailtracer is among
  * the benchmarks, each implementation's peak RSS on it, measured in a child process per
@@ -12,6 +12,8 @@ import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { BenchmarksNotFoundError, benchmarksRoot } from "../../conformance/bench/benchmarks-location.js";
+import { AnvilPeer, AnvilUnavailableError } from "../../conformance/bench/anvil.js";
+import type { CallPeer } from "../../conformance/bench/call-peer.js";
 import { measureBenchmark, type BenchmarkResult } from "../../conformance/bench/measure.js";
 import { measurePeakMemory } from "../../conformance/bench/peak-memory.js";
 import { memoryTable, reportJson, resultsTable, type BenchReport, type PeakMemory } from "../../conformance/bench/report.js";
@@ -53,12 +55,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const gcBetweenRuns = typeof (globalThis as { gc?: unknown }).gc === "function";
   if (!gcBetweenRuns) console.error("bench: node was started without --expose-gc; runs may pay for each other's garbage");
 
+  const peers: CallPeer[] = [];
   const results: BenchmarkResult[] = [];
-  for (const benchmark of benchmarks) {
-    const result = await measureBenchmark(benchmark, impls, { runs: args.runs, warmup: args.warmup });
-    const medians = [...result.timings].map(([name, t]) => `${name} ${t.medianMs.toFixed(1)} ms`).join(", ");
-    console.error(`bench: ${benchmark.name}: ${medians}${result.problems.length > 0 ? "  DISAGREE" : ""}`);
-    results.push(result);
+  try {
+    if (args.peers.includes("anvil")) peers.push(await AnvilPeer.start());
+    for (const benchmark of benchmarks) {
+      const result = await measureBenchmark(benchmark, impls, { runs: args.runs, warmup: args.warmup, peers });
+      const medians = [...result.timings].map(([name, t]) => `${name} ${t.medianMs.toFixed(1)} ms`).join(", ");
+      console.error(`bench: ${benchmark.name}: ${medians}${result.problems.length > 0 ? "  DISAGREE" : ""}`);
+      results.push(result);
+    }
+  } finally {
+    for (const peer of peers) await peer.close();
   }
 
   const peakMemory: PeakMemory[] = [];
@@ -68,7 +76,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const report: BenchReport = {
     config: {
-      implementations: impls.map((impl) => impl.name),
+      implementations: [...impls, ...peers].map((impl) => impl.name),
       runs: args.runs,
       warmup: args.warmup,
       gcBetweenRuns,
@@ -87,7 +95,8 @@ async function main(argv: readonly string[]): Promise<number> {
   return problems.length === 0 ? 0 : 1;
 }
 
-const USAGE = `Usage: npm run bench -- [--impl src,ethereumjs] [--filter REGEX] [--runs N] [--warmup N] [--json FILE] [--benchmarks DIR] [--no-memory]
+const USAGE = `Usage: npm run bench -- [--impl src,ethereumjs] [--filter REGEX] [--runs N] [--warmup N] [--json FILE]
+                          [--benchmarks DIR] [--peer anvil] [--no-memory]
 
   --impl A,B,…      implementations to compare (default ${DEFAULT_IMPLEMENTATIONS.join(",")}; spec is optional, being slow)
   --filter REGEX    only benchmarks whose name (e.g. main/snailtracer, micro/signextend/d1) matches
@@ -95,6 +104,8 @@ const USAGE = `Usage: npm run bench -- [--impl src,ethereumjs] [--filter REGEX] 
   --warmup N        untimed runs before them (default ${DEFAULT_WARMUP})
   --json FILE       also write the results as JSON
   --benchmarks DIR  the evm-benchmarks checkout (default: SVM_BENCH_DIR, else ../shared/bench/evm-benchmarks)
+  --peer anvil      also time revm through anvil (npm package @foundry-rs/anvil) over loopback JSON-RPC,
+                    an empty call's round trip subtracted; only its output is compared
   --no-memory       skip the peak-memory measurement on main/snailtracer`;
 
 async function entry(argv: readonly string[]): Promise<number> {
@@ -105,8 +116,12 @@ async function entry(argv: readonly string[]): Promise<number> {
   try {
     return await main(argv);
   } catch (error) {
-    if (error instanceof BenchUsageError || error instanceof BenchmarksNotFoundError) {
+    if (error instanceof BenchUsageError) {
       console.error(`bench: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof BenchmarksNotFoundError || error instanceof AnvilUnavailableError) {
+      console.error(`bench: ${error.message}`);
       return 2;
     }
     throw error;

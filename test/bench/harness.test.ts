@@ -117,12 +117,12 @@ describe("agreement, statistics and report", () => {
 
 describe("bench options", () => {
   it("defaults to src and ethereumjs, 5 runs, 1 warm-up", () => {
-    expect(parseBenchArgs([])).toMatchObject({ implementations: ["src", "ethereumjs"], runs: 5, warmup: 1, memory: true });
+    expect(parseBenchArgs([])).toMatchObject({ implementations: ["src", "ethereumjs"], runs: 5, warmup: 1, memory: true, peers: [] });
   });
 
   it("parses every option", () => {
-    const args = parseBenchArgs(["--impl", "spec,ethereumjs", "--filter=^micro", "--runs", "7", "--warmup", "0", "--json", "out.json", "--no-memory"]);
-    expect(args).toMatchObject({ implementations: ["spec", "ethereumjs"], runs: 7, warmup: 0, json: "out.json", memory: false });
+    const args = parseBenchArgs(["--impl", "spec,ethereumjs", "--filter=^micro", "--runs", "7", "--warmup", "0", "--json", "out.json", "--no-memory", "--peer", "anvil"]);
+    expect(args).toMatchObject({ implementations: ["spec", "ethereumjs"], runs: 7, warmup: 0, json: "out.json", memory: false, peers: ["anvil"] });
     expect(args.filter!.test("micro/signextend/d0")).toBe(true);
   });
 
@@ -134,6 +134,7 @@ describe("bench options", () => {
     [["--impl", ","]],
     [["--bogus"]],
     [["--json"]],
+    [["--peer", "geth"]],
   ])("rejects %j", (argv) => {
     expect(() => parseBenchArgs(argv)).toThrow(BenchUsageError);
   });
