@@ -11,7 +11,7 @@ import { bigIntToMinimalBytes, bytesEqual, bytesToHex } from "../../spec/primiti
 import { type RlpItem, RlpError, rlpDecode, rlpEncode } from "../../spec/primitives/rlp.js";
 import { type RlpInput, type RlpTest, decodeRlpTestFile } from "../formats/rlp-tests.js";
 import type { CaseResult } from "../state-tests/result.js";
-import { malformedFile } from "./vector-run.js";
+import { type Verdict, guarded, malformedFile } from "./vector-run.js";
 
 const BIG_INTEGER_PREFIX = "#";
 const DECIMAL = /^[0-9]+$/;
@@ -19,10 +19,8 @@ const DECIMAL = /^[0-9]+$/;
 export function runRlpTestFile(text: string, fileId: string): CaseResult[] {
   const decoded = decodeRlpTestFile(text);
   if (!decoded.ok) return [malformedFile(fileId, decoded.error)];
-  return [...decoded.tests].map(([name, test]) => ({ id: `${fileId}::${name}`, ...judge(test) }));
+  return [...decoded.tests].map(([name, test]) => ({ id: `${fileId}::${name}`, ...guarded(() => judge(test)) }));
 }
-
-type Verdict = Pick<CaseResult, "status" | "reason">;
 
 function judge(test: RlpTest): Verdict {
   if (test.in === "INVALID") {

@@ -27,7 +27,7 @@ import {
 import type { Schedule } from "../../spec/fork/schedule.js";
 import { type TransactionResult, decodeTransactionTestFile } from "../formats/transaction-tests.js";
 import type { CaseResult } from "../state-tests/result.js";
-import { malformedFile } from "./vector-run.js";
+import { type Verdict, guarded, malformedFile } from "./vector-run.js";
 
 /** TransactionTests are filled for chain id 1 (mainnet). */
 export const TRANSACTION_TESTS_CHAIN_ID = 1n;
@@ -96,13 +96,11 @@ export function runTransactionTestFile(text: string, fileId: string, options: Tr
         results.push({ id, status: "skip", reason: `fork ${fork} is not in the spec's schedule` });
         continue;
       }
-      results.push({ id, ...judge(evaluateTransaction(test.txbytes, SCHEDULES[fork]), expected) });
+      results.push({ id, ...guarded(() => judge(evaluateTransaction(test.txbytes, SCHEDULES[fork]), expected)) });
     }
   }
   return results;
 }
-
-type Verdict = Pick<CaseResult, "status" | "reason" | "note">;
 
 function judge(outcome: Outcome, expected: TransactionResult): Verdict {
   if (!("exception" in expected)) {

@@ -15,7 +15,7 @@ import { secureTrieRoot, trieRoot } from "../../spec/trie/index.js";
 import { bytesEqual, bytesToHex } from "../../spec/primitives/bytes.js";
 import { decodeTrieTestFile } from "../formats/trie-tests.js";
 import type { CaseResult } from "../state-tests/result.js";
-import { malformedFile } from "./vector-run.js";
+import { guarded, malformedFile } from "./vector-run.js";
 
 const SECURE_FILE = /securetrie/i;
 
@@ -34,12 +34,15 @@ export function runTrieTestFile(text: string, fileId: string): CaseResult[] {
       results.push({ id, status: "skip", reason: ITERATION_SKIP_REASON });
       continue;
     }
-    const actual = root(test.in);
-    results.push(
-      bytesEqual(actual, test.root)
-        ? { id, status: "pass" }
-        : { id, status: "fail", reason: `root ${bytesToHex(actual)}, expected ${bytesToHex(test.root)}` },
-    );
+    results.push({
+      id,
+      ...guarded(() => {
+        const actual = root(test.in);
+        return bytesEqual(actual, test.root)
+          ? { status: "pass" }
+          : { status: "fail", reason: `root ${bytesToHex(actual)}, expected ${bytesToHex(test.root)}` };
+      }),
+    });
   }
   return results;
 }

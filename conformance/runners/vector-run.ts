@@ -36,6 +36,17 @@ export function malformedFile(fileId: string, error: string): CaseResult {
   return { id: fileId, status: "fail", reason: `malformed file: ${error}` };
 }
 
+export type Verdict = Pick<CaseResult, "status" | "reason" | "note">;
+
+/** Runs one case's check; an unexpected exception is that case's failure, not the end of the run. */
+export function guarded(check: () => Verdict): Verdict {
+  try {
+    return check();
+  } catch (error) {
+    return { status: "fail", reason: `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` };
+  }
+}
+
 /**
  * The `--json FILE` report: `{ "summary": { suite, passed, failed, skipped, total, ... },
  * "cases": [ { id, status, reason, note } ] }`, with null for an absent reason or note.

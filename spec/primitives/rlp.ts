@@ -44,19 +44,48 @@ export function rlpEncodeUint(value: bigint): Uint8Array {
   return bigIntToMinimalBytes(value);
 }
 
-/** Decodes exactly one item that spans all of `bytes`. */
+/**
+ * Decodes exactly one item that spans all of `bytes`.
+ *
+ * Lists are tracked on an explicit stack rather than by recursion, so deeply nested input is
+ * decoded (or rejected) without exhausting the JavaScript call stack.
+ */
 export function rlpDecode(bytes: Uint8Array): RlpItem {
   if (bytes.length === 0) throw new RlpError("empty input at offset 0: expected an RLP item");
-  const { item, end } = decodeAt(bytes, 0);
-  if (end !== bytes.length) {
-    throw new RlpError(`${bytes.length - end} trailing byte(s) at offset ${end} after the RLP item`);
+  const open: OpenList[] = [];
+  let position = 0;
+  for (;;) {
+    // An item must end within the innermost open list, or within the input at the top level.
+    const limit = open.length === 0 ? bytes.length : open[open.length - 1]!.end;
+    const header = readHeader(bytes, position, limit);
+    const end = header.payloadStart + header.payloadLength;
+    if (header.isList && header.payloadLength > 0) {
+      open.push({ items: [], end });
+      position = header.payloadStart;
+      continue;
+    }
+    let completed: RlpItem = header.isList ? [] : bytes.slice(header.payloadStart, end);
+    position = end;
+    // Attach the item to its list; a list whose payload is now used up is complete in turn.
+    for (;;) {
+      const parent = open[open.length - 1];
+      if (parent === undefined) {
+        if (position !== bytes.length) {
+          throw new RlpError(`${bytes.length - position} trailing byte(s) at offset ${position} after the RLP item`);
+        }
+        return completed;
+      }
+      parent.items.push(completed);
+      if (position !== parent.end) break;
+      open.pop();
+      completed = parent.items;
+    }
   }
-  return item;
 }
 
-interface Decoded {
-  readonly item: RlpItem;
-  /** Offset just past the item. */
+/** A list being decoded: the items read so far and the offset where its payload ends. */
+interface OpenList {
+  readonly items: RlpItem[];
   readonly end: number;
 }
 
@@ -67,57 +96,45 @@ interface Header {
   readonly payloadLength: number;
 }
 
-function readHeader(bytes: Uint8Array, offset: number): Header {
+/** Reads the header at `offset` and checks that the whole item fits before `limit`. */
+function readHeader(bytes: Uint8Array, offset: number, limit: number): Header {
   const prefix = bytes[offset]!;
   if (prefix < SHORT_STRING) return { isList: false, payloadStart: offset, payloadLength: 1 };
   if (prefix <= LONG_STRING) {
     const payloadLength = prefix - SHORT_STRING;
-    if (payloadLength === 1) {
-      requireAvailable(bytes, offset + 1, 1, offset);
-      if (bytes[offset + 1]! < SHORT_STRING) {
-        throw new RlpError(`non-canonical single byte at offset ${offset}: 0x81 followed by a byte below 0x80`);
-      }
+    requireAvailable(offset + 1, payloadLength, limit, offset);
+    if (payloadLength === 1 && bytes[offset + 1]! < SHORT_STRING) {
+      throw new RlpError(`non-canonical single byte at offset ${offset}: 0x81 followed by a byte below 0x80`);
     }
     return { isList: false, payloadStart: offset + 1, payloadLength };
   }
-  if (prefix < SHORT_LIST) return readLongHeader(bytes, offset, prefix - LONG_STRING, false);
-  if (prefix <= LONG_LIST) return { isList: true, payloadStart: offset + 1, payloadLength: prefix - SHORT_LIST };
-  return readLongHeader(bytes, offset, prefix - LONG_LIST, true);
+  if (prefix < SHORT_LIST) return readLongHeader(bytes, offset, limit, prefix - LONG_STRING, false);
+  if (prefix <= LONG_LIST) {
+    const payloadLength = prefix - SHORT_LIST;
+    requireAvailable(offset + 1, payloadLength, limit, offset);
+    return { isList: true, payloadStart: offset + 1, payloadLength };
+  }
+  return readLongHeader(bytes, offset, limit, prefix - LONG_LIST, true);
 }
 
-function readLongHeader(bytes: Uint8Array, offset: number, lengthOfLength: number, isList: boolean): Header {
-  requireAvailable(bytes, offset + 1, lengthOfLength, offset);
+function readLongHeader(bytes: Uint8Array, offset: number, limit: number, lengthOfLength: number, isList: boolean): Header {
+  requireAvailable(offset + 1, lengthOfLength, limit, offset);
   if (bytes[offset + 1] === 0) throw new RlpError(`length with a leading zero byte at offset ${offset}`);
   const length = bytesToBigInt(bytes.subarray(offset + 1, offset + 1 + lengthOfLength));
   if (length < BigInt(SHORT_PAYLOAD_LIMIT)) {
     throw new RlpError(`non-canonical long length ${length} at offset ${offset}: below 56 uses the short form`);
   }
   const payloadStart = offset + 1 + lengthOfLength;
-  if (length > BigInt(bytes.length - payloadStart)) {
-    throw new RlpError(`item at offset ${offset} declares ${length} payload bytes, only ${bytes.length - payloadStart} remain`);
+  if (length > BigInt(limit - payloadStart)) {
+    throw new RlpError(`item at offset ${offset} declares ${length} payload bytes, only ${limit - payloadStart} remain`);
   }
   return { isList, payloadStart, payloadLength: Number(length) };
 }
 
-function requireAvailable(bytes: Uint8Array, start: number, count: number, itemOffset: number): void {
-  if (start + count > bytes.length) {
-    throw new RlpError(`item at offset ${itemOffset} is truncated: needs ${start + count - bytes.length} more byte(s)`);
+function requireAvailable(start: number, count: number, limit: number, itemOffset: number): void {
+  if (start + count > limit) {
+    throw new RlpError(`item at offset ${itemOffset} is truncated: needs ${start + count - limit} more byte(s)`);
   }
-}
-
-function decodeAt(bytes: Uint8Array, offset: number): Decoded {
-  const header = readHeader(bytes, offset);
-  const end = header.payloadStart + header.payloadLength;
-  requireAvailable(bytes, header.payloadStart, header.payloadLength, offset);
-  if (!header.isList) return { item: bytes.slice(header.payloadStart, end), end };
-  const items: RlpItem[] = [];
-  let position = header.payloadStart;
-  while (position < end) {
-    const child = decodeAt(bytes.subarray(0, end), position);
-    items.push(child.item);
-    position = child.end;
-  }
-  return { item: items, end };
 }
 
 /** The item as a byte string; `what` names the field in the error. */

@@ -64,6 +64,24 @@ describe("rlpDecode is strict", () => {
   it("rejects a list item that runs past its list", () => rejects("c28363", /offset 1/));
   it("rejects an absurd declared length without allocating it", () => rejects("bf0f000000000000021111", /declares/));
 
+  it("decodes deeply nested lists without exhausting the call stack", () => {
+    let encoding = Uint8Array.of(0xc0);
+    const depth = 20_000;
+    for (let i = 0; i < depth; i++) {
+      const n = encoding.length;
+      const header = n < 56 ? [0xc0 + n] : n < 256 ? [0xf8, n] : n < 65536 ? [0xf9, n >> 8, n & 0xff] : [0xfa, n >> 16, (n >> 8) & 0xff, n & 0xff];
+      encoding = Uint8Array.of(...header, ...encoding);
+    }
+    let item = rlpDecode(encoding);
+    let levels = 0;
+    while (!(item instanceof Uint8Array) && item.length === 1) {
+      item = item[0]!;
+      levels++;
+    }
+    expect(levels).toBe(depth);
+    expect(item).toEqual([]);
+  });
+
   it("decodes what it accepts back to the same structure", () => {
     const item = rlpDecode(hexToBytes("0xc7c0c1c0c3c0c1c0"));
     expect(item).toEqual([[], [[]], [[], [[]]]]);
