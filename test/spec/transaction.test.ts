@@ -1,9 +1,13 @@
 /**
  * Transactions: decoding strictness, sender recovery (signing with a known key through
  * @noble/curves, so the expected sender follows from the key, not from our code), intrinsic gas
- * by hand, and each stateless validity rule.
+ * by hand, each stateless validity rule, and random transactions built and signed by
+ * @ethereumjs/tx as an independent peer (types 0-2; its type 3 needs a KZG setup).
  */
+import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
+import { createAccessList2930Tx, createFeeMarket1559Tx, createLegacyTx } from "@ethereumjs/tx";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { bytesToBigInt, bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
@@ -226,5 +230,53 @@ describe("transactionHash", () => {
     expect(bytes[0]).toBe(2);
     expect(bytesToHex(transactionHash(bytes))).toMatch(/^0x[0-9a-f]{64}$/);
     expect(transactionHash(bytes)).not.toEqual(transactionHash(bytes.subarray(1)));
+  });
+});
+
+describe("against @ethereumjs/tx", () => {
+  const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun });
+  const uint = (bits: number) => fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n });
+  const fields = fc.record({
+    nonce: uint(63),
+    gasLimit: fc.bigInt({ min: 21000n, max: 30_000_000n }),
+    fee: uint(64),
+    tip: uint(64),
+    to: fc.option(uint(160), { nil: null }),
+    value: uint(256),
+    data: fc.uint8Array({ maxLength: 64 }),
+    accessList: fc.array(fc.record({ address: uint(160), storageKeys: fc.array(uint(256), { maxLength: 3 }) }), { maxLength: 3 }),
+    type: fc.constantFrom(0, 1, 2),
+  });
+  const hex = (n: bigint, bytes: number) => `0x${n.toString(16).padStart(bytes * 2, "0")}`;
+
+  it("decodes, re-encodes, hashes, recovers and prices their transactions as they do", () => {
+    fc.assert(
+      fc.property(fields, (f) => {
+        const common2930 = {
+          nonce: f.nonce,
+          gasLimit: f.gasLimit,
+          to: f.to === null ? undefined : hex(f.to, 20),
+          value: f.value,
+          data: f.data,
+          accessList: f.accessList.map((e) => ({ address: hex(e.address, 20), storageKeys: e.storageKeys.map((k) => hex(k, 32)) })),
+        };
+        const peer =
+          f.type === 0
+            ? createLegacyTx({ ...common2930, accessList: undefined, gasPrice: f.fee }, { common }).sign(SECRET_KEY)
+            : f.type === 1
+              ? createAccessList2930Tx({ ...common2930, gasPrice: f.fee }, { common }).sign(SECRET_KEY)
+              : createFeeMarket1559Tx({ ...common2930, maxFeePerGas: f.fee + f.tip, maxPriorityFeePerGas: f.tip }, { common }).sign(
+                  SECRET_KEY,
+                );
+        const bytes = peer.serialize();
+        const tx = decodeTransaction(bytes);
+        expect(bytesToHex(encodeTransaction(tx))).toBe(bytesToHex(bytes));
+        expect(bytesToHex(transactionHash(bytes))).toBe(bytesToHex(peer.hash()));
+        expect(bytesToHex(signingHash(tx))).toBe(bytesToHex(peer.getHashedMessageToSign()));
+        expect(recoverSender(tx, cancun, 1n)).toBe(SENDER);
+        expect(intrinsicGas(tx, cancun)).toBe(peer.getIntrinsicGas());
+      }),
+      { numRuns: 60 },
+    );
   });
 });
