@@ -82,7 +82,7 @@ describe("trieRoot", () => {
   });
 
   it("handles a few thousand entries well under a second", () => {
-    const entries = Array.from({ length: 5000 }, (_, i) => [keccak_256(bigIntToBytes(BigInt(i), 32)), rlpEncodeUint(BigInt(i + 1))] as const);
+    const entries = Array.from({ length: 3000 }, (_, i) => [keccak_256(bigIntToBytes(BigInt(i), 32)), rlpEncodeUint(BigInt(i + 1))] as const);
     const start = performance.now();
     trieRoot(entries);
     expect(performance.now() - start).toBeLessThan(1000);
