@@ -118,7 +118,11 @@ export function vectorSuiteCommand(suite: VectorSuite): Command {
         else if (parsed.verbose && result.note !== undefined) console.log(`NOTE ${result.id}: ${result.note}`);
       }
       if (parsed.json !== undefined) {
-        writeVectorJsonReport(parsed.json, suite.command, report, suite.hasForks ? { fork: parsed.fork ?? null } : {});
+        try {
+          writeVectorJsonReport(parsed.json, suite.command, report, suite.hasForks ? { fork: parsed.fork ?? null } : {});
+        } catch (error) {
+          throw new InputError(`cannot write --json ${parsed.json}: ${(error as Error).message}`);
+        }
       }
       console.log(summaryLine(report.summary));
       return report.summary.failed > 0 ? 1 : 0;
