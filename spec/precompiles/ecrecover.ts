@@ -40,10 +40,9 @@ function recoverSigner(hash: Uint8Array, v: bigint, r: bigint, s: bigint): Uint8
   const recoveryBit = Number(v - V_EVEN_Y);
   let publicKey: Uint8Array;
   try {
-    const signature = new secp256k1.Signature(r, s, recoveryBit);
-    // r is not the x of any curve point, or the recovered point is infinity: nothing to recover.
-    publicKey = signature.recoverPublicKey(hash).toBytes(false);
+    publicKey = new secp256k1.Signature(r, s, recoveryBit).recoverPublicKey(hash).toBytes(false);
   } catch {
+    // r is not the x of any curve point, or the recovered point is infinity: nothing to recover.
     return null;
   }
   // The address is the last 20 bytes of keccak256 of the 64-byte key (x ‖ y, without the 0x04 tag).

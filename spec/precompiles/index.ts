@@ -53,7 +53,10 @@ export class UnknownPrecompile extends Error {
 
 /** Whether `address` holds a precompiled contract under this fork (1..schedule.precompileCount). */
 export function isPrecompile(address: bigint, schedule: Schedule): boolean {
-  return address >= 1n && address <= BigInt(Math.min(schedule.precompileCount, PRECOMPILES.length));
+  if (schedule.precompileCount > PRECOMPILES.length) {
+    throw new RangeError(`${schedule.fork} has ${schedule.precompileCount} precompiles; the spec defines ${PRECOMPILES.length}`);
+  }
+  return address >= 1n && address <= BigInt(schedule.precompileCount);
 }
 
 /** The precompile at `address`; throws UnknownPrecompile if this fork has none there. */

@@ -66,7 +66,7 @@ describe("BLAKE2b's F as a building block", () => {
       0x6a09e667f3bcc908n ^ 0x01010040n, 0xbb67ae8584caa73bn, 0x3c6ef372fe94f82bn, 0xa54ff53a5f1d36f1n,
       0x510e527fade682d1n, 0x9b05688c2b3e6c1fn, 0x1f83d9abfb41bd6bn, 0x5be0cd19137e2179n,
     ]);
-    let state = h;
+    let state: BigUint64Array = h;
     const blocks = Math.max(1, Math.ceil(message.length / 128));
     for (let i = 0; i < blocks; i++) {
       const block = new Uint8Array(128);

@@ -29,6 +29,11 @@ describe("precompile table", () => {
     expect(isPrecompile(2n ** 160n - 1n, SCHEDULES.Cancun)).toBe(false);
   });
 
+  it("rejects a schedule naming more precompiles than the spec defines", () => {
+    const later = { ...SCHEDULES.Cancun, precompileCount: 17 };
+    expect(() => isPrecompile(1n, later)).toThrow(/17 precompiles/);
+  });
+
   it("refuses to run at an address without a precompile", () => {
     expect(() => runPrecompile(9n, new Uint8Array(213), 100n, SCHEDULES.Byzantium)).toThrow(UnknownPrecompile);
     expect(() => runPrecompile(0n, new Uint8Array(0), 100n, SCHEDULES.Cancun)).toThrow(UnknownPrecompile);
