@@ -13,6 +13,7 @@ export const SHIM_UNITS: readonly string[] = [
   "forge-std/Test.sol",
   "forge-std/Vm.sol",
   "forge-std/StdError.sol",
+  "forge-std/StdInvariant.sol",
   "forge-std/console.sol",
   "forge-std/console2.sol",
 ];

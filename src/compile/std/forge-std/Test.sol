@@ -4,14 +4,15 @@ pragma solidity >=0.6.2 <0.9.0;
 import "ds-test/test.sol";
 import {Vm} from "./Vm.sol";
 import {stdError} from "./StdError.sol";
+import {StdInvariant} from "./StdInvariant.sol";
 import {console} from "./console.sol";
 import {console2} from "./console2.sol";
 
 /// @title Test, as the Synnergy VM provides it for `import "forge-std/Test.sol"`.
 /// @notice DSTest's assertions plus the forge-std conveniences property suites use most: `vm`
-///   (the cheatcodes), `bound`, and assertions on bool, bytes and arrays. Like DSTest, a failing
+///   (the cheatcodes), `bound`, invariant targets, and assertions on bool, bytes and arrays. Like DSTest, a failing
 ///   assertion logs and sets the failed flag instead of reverting.
-abstract contract Test is DSTest {
+abstract contract Test is DSTest, StdInvariant {
     Vm internal constant vm = Vm(HEVM_ADDRESS);
 
     function assertFalse(bool condition) internal {
