@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    reporters: ["default", "./test/support/summary-reporter.ts"],
     coverage: {
       provider: "v8",
       include: ["spec/**", "src/**", "conformance/**", "proofs/**"],
