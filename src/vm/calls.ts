@@ -173,7 +173,8 @@ export function callOp(ctx: ExecutionContext, frame: Frame, op: number): number 
   }
   if (callGas > frame.totalGas()) return Halt.OutOfGas;
   frame.setGas(frame.totalGas() - callGas);
-  if (frame.isStatic && value !== 0n) return Halt.StaticStateChange;
+  // EIP-214: only CALL moves value to another account; CALLCODE with value is allowed in a static frame.
+  if (frame.isStatic && value !== 0n && op === 0xf1) return Halt.StaticStateChange;
   if (value !== 0n) callGas += BigInt(fork.gasCallStipend);
   frame.returnData = EMPTY_BYTES;
   if (frame.depth >= MAX_CALL_DEPTH || (hasValue && state.balanceOf(frame.address) < value)) {

@@ -41,7 +41,7 @@ function readG2(bytes: Uint8Array, at: number): G2Point {
   if (xi === 0n && xr === 0n && yi === 0n && yr === 0n) return G2.ZERO;
   const point = G2.fromAffine({ x: { c0: xr, c1: xi }, y: { c0: yr, c1: yi } });
   point.assertValidity();
-  if (!point.multiplyUnsafe(bn254.fields.Fr.ORDER).is0()) throw new InvalidPoint("G2 point outside the subgroup");
+  if (!point.isTorsionFree()) throw new InvalidPoint("G2 point outside the subgroup");
   return point;
 }
 
@@ -77,8 +77,9 @@ export const bnMul: Precompile = (input, gas, fork) => {
   return guarded(() => {
     const data = sliceZeroPadded(input, 0, 96);
     const point = readG1(data, 0);
-    const scalar = bytesToBigInt(data.subarray(64, 96));
-    return encodeG1(point.multiplyUnsafe(scalar));
+    // G1 has cofactor 1, so every curve point has order r and the scalar may be reduced mod r.
+    const scalar = bytesToBigInt(data.subarray(64, 96)) % bn254.fields.Fr.ORDER;
+    return encodeG1(scalar === 0n || point.is0() ? G1.ZERO : point.multiplyUnsafe(scalar));
   }, fork.bnMulGas);
 };
 
