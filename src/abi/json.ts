@@ -22,19 +22,16 @@ const Parameter: t.Type<AbiJsonParameter, unknown, unknown> = t.recursion("AbiPa
 const Mutability = t.keyof({ pure: null, view: null, nonpayable: null, payable: null });
 export type StateMutability = t.TypeOf<typeof Mutability>;
 
-const Item = t.intersection([
-  t.partial({
-    type: t.keyof({ function: null, constructor: null, fallback: null, receive: null, event: null, error: null }),
-    name: t.string,
-    inputs: t.array(Parameter),
-    outputs: t.array(Parameter),
-    stateMutability: Mutability,
-    constant: t.boolean,
-    payable: t.boolean,
-    anonymous: t.boolean,
-  }),
-  t.type({}),
-]);
+const Item = t.partial({
+  type: t.keyof({ function: null, constructor: null, fallback: null, receive: null, event: null, error: null }),
+  name: t.string,
+  inputs: t.array(Parameter),
+  outputs: t.array(Parameter),
+  stateMutability: Mutability,
+  constant: t.boolean,
+  payable: t.boolean,
+  anonymous: t.boolean,
+});
 type JsonItem = t.TypeOf<typeof Item>;
 
 export interface AbiFunction {

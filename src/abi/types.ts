@@ -1,7 +1,8 @@
 /**
  * ABI types as a tree, parsed from type strings (`uint256`, `bytes32[2][]`, `(address,uint8)[]`)
  * or from ABI JSON parameters (`type: "tuple[]"` with `components`).
- * Grammar and canonical names follow the Solidity ABI specification, "Types".
+ * Grammar and canonical names follow the Solidity ABI specification, "Types". The rarely used
+ * `fixed<M>x<N>`/`ufixed<M>x<N>` and `function` types are not supported and are rejected by name.
  */
 import { AbiError } from "./errors.js";
 
@@ -70,7 +71,7 @@ function elementary(name: string): AbiType {
   if (match === null) throw new AbiError("ABI_TYPE", `'${name}' is not an ABI type`);
   const [, base, digits] = match as unknown as [string, string, string];
   const size = digits === "" ? undefined : Number(digits);
-  if (digits.startsWith("0")) throw new AbiError("ABI_TYPE", `'${name}': size must not have a leading zero`);
+  if (digits.length > 1 && digits.startsWith("0")) throw new AbiError("ABI_TYPE", `'${name}': size must not have a leading zero`);
   switch (base) {
     case "uint":
     case "int": {

@@ -4,7 +4,7 @@
  * second, compiling with it is then in-process and offline.
  */
 import { createRequire } from "node:module";
-import { compileFailure } from "./errors.js";
+import { CompileError, compileFailure } from "./errors.js";
 import { compareVersions, formatVersion, parseRange, satisfies, type Version, parseVersion } from "./semver.js";
 
 const require = createRequire(import.meta.url);
@@ -45,16 +45,24 @@ export const INSTALLED: readonly Installed[] = MODULES.flatMap((module) => {
 
 const loaded = new Map<string, Solc>();
 
+/**
+ * solc-js before 0.5 exposes standard JSON as `compileStandardWrapper(input, callback)`; from 0.5 on
+ * it is `compile(input, { import: callback })` (0.5 accepts both a function and the object).
+ */
+function standardJsonEntry(solc: SolcModule, version: Version): Solc["compile"] {
+  const { compile, compileStandardWrapper } = solc;
+  if (version.major === 0 && version.minor < 5 && compileStandardWrapper !== undefined) {
+    return (input, read) => compileStandardWrapper(input, read);
+  }
+  if (compile === undefined) throw compileFailure("VERSION", "VersionError", `solc ${formatVersion(version)} has no standard JSON entry point`);
+  return (input, read) => compile(input, { import: read });
+}
+
 function load(entry: Installed): Solc {
   const cached = loaded.get(entry.module);
   if (cached !== undefined) return cached;
   const solc = require(entry.module) as SolcModule;
-  const longVersion = solc.version();
-  /** solc-js before 0.5 names its standard JSON entry point compileStandardWrapper and takes a bare callback. */
-  const run = solc.compileStandardWrapper !== undefined && entry.version.minor < 5
-    ? (input: string, read: ReadCallback) => (solc.compileStandardWrapper as NonNullable<SolcModule["compileStandardWrapper"]>)(input, read)
-    : (input: string, read: ReadCallback) => (solc.compile as NonNullable<SolcModule["compile"]>)(input, { import: read });
-  const compiler: Solc = { version: entry.version, longVersion, compile: run };
+  const compiler: Solc = { version: entry.version, longVersion: solc.version(), compile: standardJsonEntry(solc, entry.version) };
   loaded.set(entry.module, compiler);
   return compiler;
 }
@@ -68,7 +76,14 @@ export function installedVersions(): string[] {
  * graph, with the file it came from); no ranges means any version.
  */
 export function selectCompiler(ranges: readonly { range: string; file: string }[]): Solc {
-  const parsed = ranges.map((r) => ({ ...r, parsed: parseRange(r.range) }));
+  const parsed = ranges.map((r) => {
+    try {
+      return { ...r, parsed: parseRange(r.range) };
+    } catch (error) {
+      if (error instanceof CompileError) throw compileFailure("VERSION", "VersionError", `pragma solidity ${r.range}: ${error.message.replace(/^VersionError: /, "")}`, r.file);
+      throw error;
+    }
+  });
   const match = INSTALLED.find((i) => parsed.every((r) => satisfies(i.version, r.parsed)));
   if (match === undefined) {
     const wanted = ranges.map((r) => `'${r.range}' (${r.file})`).join(" and ");

@@ -139,6 +139,9 @@ describe("compileSolidity", () => {
     const version = captured(() => compileSolidity(join(root, "bad/Future.sol"), { root }));
     expect(version.code).toBe("VERSION");
     expect(version.message).toMatch(/no installed compiler satisfies '\^0\.9\.0' \(bad\/Future\.sol\); installed: 0\.8\.\d+, 0\.7\.6/);
+    write({ "bad/Garbled.sol": "pragma solidity ^0.8.x.1;\ncontract G {}" });
+    const garbled = captured(() => compileSolidity(join(root, "bad/Garbled.sol"), { root }));
+    expect(garbled.message).toMatch(/^bad\/Garbled\.sol: VersionError: pragma solidity \^0\.8\.x\.1: /);
     expect(captured(() => compileSolidity(join(root, "bad/None.sol"), { root })).code).toBe("INPUT");
     expect(captured(() => compileSolidity(join(root, "src/Counter.sol"), { root, remappings: ["broken"] })).code).toBe("INPUT");
   });
