@@ -39,10 +39,12 @@ function speedup(result: BenchmarkResult, implementation: string): number | unde
   return reference === undefined || own === undefined ? undefined : reference.medianMs / own.medianMs;
 }
 
-function padTable(rows: readonly (readonly string[])[]): string {
+/** A Markdown table: the first `textColumns` columns left-aligned, the numbers after them right-aligned. */
+function padTable(rows: readonly (readonly string[])[], textColumns: number): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: readonly string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
-  const rule = `|${widths.map((w, i) => (i === 0 ? ":" + "-".repeat(w + 1) : "-".repeat(w + 1) + ":")).join("|")}|`;
+  const isText = (column: number) => column < textColumns;
+  const line = (row: readonly string[]) => `| ${row.map((cell, i) => (isText(i) ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (isText(i) ? ":" + "-".repeat(w + 1) : "-".repeat(w + 1) + ":")).join("|")}|`;
   return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join("\n");
 }
 
@@ -64,12 +66,12 @@ export function resultsTable(report: BenchReport): string {
     ...impls.map((name) => mgasPerSecond(result.gasUsed, result.timings.get(name)!.medianMs).toFixed(1)),
     ...compared.map((name) => `${speedup(result, name)!.toFixed(2)}×`),
   ]);
-  return padTable([header, ...rows]);
+  return padTable([header, ...rows], 1);
 }
 
 export function memoryTable(report: BenchReport): string {
   const rows = report.peakMemory.map((m) => [m.benchmark, m.implementation, m.baselineMiB.toFixed(0), m.peakMiB.toFixed(0)]);
-  return padTable([["benchmark", "implementation", "RSS before run (MiB)", "peak RSS (MiB)"], ...rows]);
+  return padTable([["benchmark", "implementation", "RSS before run (MiB)", "peak RSS (MiB)"], ...rows], 2);
 }
 
 /** The report as JSON (bigints as decimal strings). */
