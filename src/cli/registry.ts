@@ -5,5 +5,6 @@ import { statetestCommand } from "./statetest.js";
 import { txtestCommand } from "./txtest.js";
 import { trietestCommand } from "./trietest.js";
 import { rlptestCommand } from "./rlptest.js";
+import { fuzzCommand } from "./fuzz.js";
 
-export const commands: readonly Command[] = [statetestCommand, txtestCommand, trietestCommand, rlptestCommand, runCommand];
+export const commands: readonly Command[] = [statetestCommand, txtestCommand, trietestCommand, rlptestCommand, runCommand, fuzzCommand];

@@ -1,0 +1,222 @@
+/**
+ * Generated programs as data, and their lowering to bytecode.
+ *
+ * A program is a list of blocks, each with a known stack effect: it pushes its own operands, runs
+ * its instruction and disposes of every result (pops it, or stores it where the post state or the
+ * logs make it observable). Blocks therefore compose in any order with sound stack use, and
+ * fast-check shrinks a program by dropping or simplifying blocks. Loops keep one counter on the
+ * stack below their body, and every jump targets a label the assembler turns into a JUMPDEST.
+ * Only `raw` blocks (a few random bytes) may break these rules, on purpose.
+ */
+import { type AsmItem, assemble, op, opcodeOf, push } from "./assembler.js";
+
+/** Where a block's result goes: dropped, or made observable in storage or memory. */
+export type Sink =
+  | { readonly kind: "pop" }
+  | { readonly kind: "sstore"; readonly slot: bigint }
+  | { readonly kind: "mstore"; readonly offset: bigint };
+
+export type Block =
+  /** An instruction taking pushed operands (in stack order: µs[0] first) and leaving one result. */
+  | { readonly kind: "compute"; readonly mnemonic: string; readonly operands: readonly bigint[]; readonly sink: Sink }
+  /** An instruction taking operands and leaving nothing (stores, copies, LOGn). */
+  | { readonly kind: "effect"; readonly mnemonic: string; readonly operands: readonly bigint[] }
+  /** DUPn or SWAPn over n+1 pushed words, all popped afterwards. */
+  | { readonly kind: "stack"; readonly mnemonic: string; readonly depth: number; readonly fill: bigint }
+  /** The CALL family: gas, address, [value,] argsOffset, argsLength, retOffset, retLength. */
+  | { readonly kind: "call"; readonly mnemonic: "CALL" | "CALLCODE" | "DELEGATECALL" | "STATICCALL"; readonly gas: CallGas; readonly target: bigint; readonly value: bigint; readonly args: readonly [bigint, bigint]; readonly ret: readonly [bigint, bigint]; readonly sink: Sink }
+  /** Words written to memory from offset 0, then a call to a precompile over the first `length` bytes. */
+  | { readonly kind: "precompile"; readonly mnemonic: "CALL" | "STATICCALL"; readonly address: bigint; readonly words: readonly bigint[]; readonly length: bigint; readonly sink: Sink }
+  /** Initcode written to memory, then CREATE or CREATE2 over it. */
+  | { readonly kind: "create"; readonly mnemonic: "CREATE" | "CREATE2"; readonly value: bigint; readonly salt: bigint; readonly initcode: Initcode; readonly sink: Sink }
+  /** `count` iterations of the body, the counter kept on the stack under it. */
+  | { readonly kind: "loop"; readonly count: number; readonly body: readonly Block[] }
+  /** The body runs only when `condition` is zero (JUMPI over it otherwise). */
+  | { readonly kind: "branch"; readonly condition: bigint; readonly body: readonly Block[] }
+  /** Arbitrary bytes: undefined opcodes, truncated pushes, stack underflows. */
+  | { readonly kind: "raw"; readonly bytes: Uint8Array };
+
+/** How much gas a call forwards: a fixed amount, or all that is left (the GAS opcode). */
+export type CallGas = { readonly kind: "fixed"; readonly amount: bigint } | { readonly kind: "all" };
+
+/** How a program ends. */
+export type Terminator =
+  | { readonly kind: "stop" }
+  | { readonly kind: "fallthrough" }
+  | { readonly kind: "invalid" }
+  | { readonly kind: "return" | "revert"; readonly offset: bigint; readonly length: bigint }
+  | { readonly kind: "selfdestruct"; readonly beneficiary: bigint };
+
+export interface Program {
+  readonly blocks: readonly Block[];
+  readonly end: Terminator;
+}
+
+/** Creation code: a program that runs, then returns `runtime` as the new contract's code (or ends otherwise). */
+export interface Initcode {
+  readonly blocks: readonly Block[];
+  readonly runtime: Uint8Array;
+  readonly end: InitcodeEnd;
+}
+
+/**
+ * How creation code ends: returning the runtime; returning `length` zero bytes of fresh memory
+ * (sizes around the EIP-170 limit of 0x6000); reverting with the runtime as revert data; stopping
+ * (an empty contract).
+ */
+export type InitcodeEnd =
+  | { readonly kind: "return-runtime" }
+  | { readonly kind: "return-zeros"; readonly length: bigint }
+  | { readonly kind: "revert" }
+  | { readonly kind: "stop" };
+
+/** Memory where creation blocks assemble initcode; above the offsets other blocks favour. */
+const INITCODE_OFFSET = 0x400n;
+const WORD = 32;
+/** Memory no generated block writes to, so RETURN from there yields zero bytes. */
+const FRESH_MEMORY_OFFSET = 0x10000n;
+
+/** Labels are numbered per program as lowering meets them. */
+class Labels {
+  private next = 0;
+  fresh(): number {
+    return this.next++;
+  }
+}
+
+function pushAll(values: readonly bigint[]): AsmItem[] {
+  return [...values].reverse().map(push);
+}
+
+function sinkItems(sink: Sink): AsmItem[] {
+  switch (sink.kind) {
+    case "pop":
+      return [op("POP")];
+    case "sstore":
+      return [push(sink.slot), op("SSTORE")];
+    case "mstore":
+      return [push(sink.offset), op("MSTORE")];
+  }
+}
+
+/** MSTOREs that place `bytes` at `offset` (the last word zero-padded, as MSTORE writes 32 bytes). */
+function writeBytes(bytes: Uint8Array, offset: bigint): AsmItem[] {
+  const items: AsmItem[] = [];
+  for (let at = 0; at < bytes.length; at += WORD) {
+    const word = new Uint8Array(WORD);
+    word.set(bytes.subarray(at, at + WORD));
+    let value = 0n;
+    for (const byte of word) value = (value << 8n) | BigInt(byte);
+    items.push(push(value), push(offset + BigInt(at)), op("MSTORE"));
+  }
+  return items;
+}
+
+/** Bytecode of creation code: the blocks, then RETURN of the runtime copied into memory (or REVERT/STOP). */
+export function initcodeBytes(initcode: Initcode): Uint8Array {
+  const items = lowerBlocks(initcode.blocks, new Labels());
+  const runtimeLength = push(BigInt(initcode.runtime.length));
+  switch (initcode.end.kind) {
+    case "return-runtime":
+      items.push(...writeBytes(initcode.runtime, 0n), runtimeLength, push(0n), op("RETURN"));
+      break;
+    case "return-zeros":
+      items.push(push(initcode.end.length), push(FRESH_MEMORY_OFFSET), op("RETURN"));
+      break;
+    case "revert":
+      items.push(...writeBytes(initcode.runtime, 0n), runtimeLength, push(0n), op("REVERT"));
+      break;
+    case "stop":
+      items.push(op("STOP"));
+      break;
+  }
+  return assemble(items);
+}
+
+function lowerBlock(block: Block, labels: Labels): AsmItem[] {
+  switch (block.kind) {
+    case "compute":
+      return [...pushAll(block.operands), op(block.mnemonic), ...sinkItems(block.sink)];
+    case "effect":
+      return [...pushAll(block.operands), op(block.mnemonic)];
+    case "stack": {
+      const words = block.mnemonic.startsWith("SWAP") ? block.depth + 1 : block.depth;
+      const fill = Array.from({ length: words }, (_, i) => block.fill + BigInt(i));
+      const left = block.mnemonic.startsWith("DUP") ? words + 1 : words;
+      return [...fill.map(push), op(block.mnemonic), ...Array.from({ length: left }, () => op("POP"))];
+    }
+    case "call": {
+      const gas = block.gas.kind === "all" ? [op("GAS")] : [push(block.gas.amount)];
+      const hasValue = block.mnemonic === "CALL" || block.mnemonic === "CALLCODE";
+      const operands = [block.target, ...(hasValue ? [block.value] : []), ...block.args, ...block.ret];
+      return [...pushAll(operands), ...gas, op(block.mnemonic), ...sinkItems(block.sink)];
+    }
+    case "precompile": {
+      const writes = block.words.flatMap((word, i) => [push(word), push(BigInt(i * WORD)), op("MSTORE")]);
+      const value = block.mnemonic === "CALL" ? [0n] : [];
+      const operands = [block.address, ...value, 0n, block.length, 0n, 64n];
+      return [...writes, ...pushAll(operands), op("GAS"), op(block.mnemonic), ...sinkItems(block.sink)];
+    }
+    case "create": {
+      const code = initcodeBytes(block.initcode);
+      const salt = block.mnemonic === "CREATE2" ? [block.salt] : [];
+      const operands = [block.value, INITCODE_OFFSET, BigInt(code.length), ...salt];
+      return [...writeBytes(code, INITCODE_OFFSET), ...pushAll(operands), op(block.mnemonic), ...sinkItems(block.sink)];
+    }
+    /** PUSH count; top: JUMPDEST, body, counter - 1, DUP1, JUMPI top while non-zero, POP the counter. */
+    case "loop": {
+      const top = labels.fresh();
+      return [
+        push(BigInt(block.count)),
+        { kind: "label", label: top },
+        ...lowerBlocks(block.body, labels),
+        push(1n),
+        op("SWAP1"),
+        op("SUB"),
+        op("DUP1"),
+        { kind: "pushLabel", label: top },
+        op("JUMPI"),
+        op("POP"),
+      ];
+    }
+    case "branch": {
+      const skip = labels.fresh();
+      return [
+        push(block.condition),
+        { kind: "pushLabel", label: skip },
+        op("JUMPI"),
+        ...lowerBlocks(block.body, labels),
+        { kind: "label", label: skip },
+      ];
+    }
+    case "raw":
+      return [{ kind: "raw", bytes: block.bytes }];
+  }
+}
+
+function lowerBlocks(blocks: readonly Block[], labels: Labels): AsmItem[] {
+  return blocks.flatMap((block) => lowerBlock(block, labels));
+}
+
+function terminatorItems(end: Terminator): AsmItem[] {
+  switch (end.kind) {
+    case "stop":
+      return [op("STOP")];
+    case "fallthrough":
+      return [];
+    case "invalid":
+      return [{ kind: "op", opcode: opcodeOf("INVALID") }];
+    case "return":
+      return [push(end.length), push(end.offset), op("RETURN")];
+    case "revert":
+      return [push(end.length), push(end.offset), op("REVERT")];
+    case "selfdestruct":
+      return [push(end.beneficiary), op("SELFDESTRUCT")];
+  }
+}
+
+/** The program's bytecode. */
+export function programBytes(program: Program): Uint8Array {
+  const labels = new Labels();
+  return assemble([...lowerBlocks(program.blocks, labels), ...terminatorItems(program.end)]);
+}
