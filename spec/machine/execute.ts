@@ -27,7 +27,15 @@ export interface Machine<W, B> {
   readonly world: World<W, B>;
   newMemory(): Memory<W, B>;
   readonly observer?: StepObserver<W, B>;
+  /**
+   * A test harness's hook (HEVM cheatcodes in proofs/): it may answer a message itself, or replace
+   * it (e.g. a pranked caller) before it starts. The concrete semantics has none.
+   */
+  readonly intercept?: (message: Message<B>) => Interception<B> | undefined;
 }
+
+/** What an `intercept` hook decided: the message's result without running it, or the message to run instead. */
+export type Interception<B> = { readonly result: FrameResult<B> } | { readonly message: Message<B> };
 
 /** A frame on the driver's stack, with what must happen when it ends. */
 interface Active<W, B> {
@@ -49,8 +57,14 @@ export function executeMessage<W, B>(machine: Machine<W, B>, message: Message<B>
   let outcome: MessageOutcome<B> | undefined;
 
   /** Starts a message: either it finishes at once (precompile, failed creation) or a frame is pushed. */
-  const start = (msg: Message<B>, resume?: (result: SubCallResult<B>) => void): void => {
+  const start = (requested: Message<B>, resume?: (result: SubCallResult<B>) => void): void => {
     const checkpoint = machine.world.checkpoint();
+    const interception = machine.intercept?.(requested);
+    if (interception !== undefined && "result" in interception) {
+      finish(requested, checkpoint, interception.result, resume);
+      return;
+    }
+    const msg = interception?.message ?? requested;
     const immediate = enter(machine, msg);
     if (immediate !== undefined) {
       finish(msg, checkpoint, immediate, resume);

@@ -1,0 +1,138 @@
+/**
+ * Symbolic calldata for a function's parameters, ABI-encoded (Solidity ABI specification): every
+ * static value is a fresh 256-bit variable constrained to its type's range, and every dynamic
+ * value (bytes, string, T[]) has a concrete length from the bounds and symbolic contents, so the
+ * offsets and lengths Solidity's decoder reads are concrete (halmos does the same).
+ */
+import { bigIntToBytes } from "../spec/primitives/bytes.js";
+import { UnsupportedSymbolic } from "../spec/word/words.js";
+import type { Z3Bool } from "./z3/context.js";
+import { z3Runtime } from "./z3/context.js";
+import { wordCells, type Cell } from "./domain/terms.js";
+
+/** An ABI parameter as in a contract's JSON ABI. */
+export interface ParamType {
+  readonly type: string;
+  readonly name?: string;
+  readonly components?: readonly ParamType[];
+}
+
+export interface Bounds {
+  /** Length of each `bytes` and `string` argument. */
+  readonly bytesLength: number;
+  /** Length of each dynamic array argument. */
+  readonly arrayLength: number;
+}
+
+export const DEFAULT_BOUNDS: Bounds = { bytesLength: 65, arrayLength: 2 };
+
+export interface SymbolicCalldata {
+  readonly cells: Cell[];
+  /** The ranges of the variables' types. */
+  readonly constraints: Z3Bool[];
+  /** Which bounds were used, for the report (empty when every parameter is static). */
+  readonly boundsUsed: string[];
+}
+
+/** Encodes `selector ‖ abi.encode(params)` with fresh variables named after `prefix`. */
+export function symbolicCalldata(selector: Uint8Array, params: readonly ParamType[], bounds: Bounds, prefix: string): SymbolicCalldata {
+  const encoder = new Encoder(bounds, prefix);
+  const body = encoder.tuple(params);
+  return { cells: [...selector, ...body], constraints: encoder.constraints, boundsUsed: [...new Set(encoder.boundsUsed)] };
+}
+
+const isDynamic = (param: ParamType): boolean => {
+  if (param.type === "bytes" || param.type === "string" || param.type.endsWith("[]")) return true;
+  const fixed = /^(.*)\[(\d+)\]$/.exec(param.type);
+  if (fixed !== null) return isDynamic({ ...param, type: fixed[1]! });
+  if (param.type === "tuple") return (param.components ?? []).some(isDynamic);
+  return false;
+};
+
+class Encoder {
+  readonly constraints: Z3Bool[] = [];
+  readonly boundsUsed: string[] = [];
+  private counter = 0;
+
+  constructor(
+    private readonly bounds: Bounds,
+    private readonly prefix: string,
+  ) {}
+
+  private fresh(kind: string) {
+    const { ctx } = z3Runtime();
+    return ctx.BitVec.const(`${this.prefix}_${kind}_${this.counter++}`, 256);
+  }
+
+  /** Head/tail encoding of a tuple of values. */
+  tuple(params: readonly ParamType[]): Cell[] {
+    const heads: Cell[][] = [];
+    const tails: Cell[][] = [];
+    for (const param of params) {
+      if (isDynamic(param)) {
+        heads.push([]);
+        tails.push(this.value(param));
+      } else {
+        heads.push(this.value(param));
+        tails.push([]);
+      }
+    }
+    const headSize = params.reduce((size, param, i) => size + (isDynamic(param) ? 32 : heads[i]!.length), 0);
+    let offset = headSize;
+    const out: Cell[] = [];
+    params.forEach((param, i) => {
+      if (isDynamic(param)) {
+        out.push(...bigIntToBytes(BigInt(offset), 32));
+        offset += tails[i]!.length;
+      } else out.push(...heads[i]!);
+    });
+    for (const tail of tails) out.push(...tail);
+    return out;
+  }
+
+  private value(param: ParamType): Cell[] {
+    const { ctx } = z3Runtime();
+    const type = param.type;
+    const fixedArray = /^(.*)\[(\d+)\]$/.exec(type);
+    if (fixedArray !== null) {
+      return this.tuple(Array.from({ length: Number(fixedArray[2]) }, () => ({ ...param, type: fixedArray[1]! })));
+    }
+    if (type.endsWith("[]")) {
+      const n = this.bounds.arrayLength;
+      this.boundsUsed.push(`${type} length ${n}`);
+      const element = { ...param, type: type.slice(0, -2) };
+      return [...bigIntToBytes(BigInt(n), 32), ...this.tuple(Array.from({ length: n }, () => element))];
+    }
+    if (type === "tuple") return this.tuple(param.components ?? []);
+    if (type === "bytes" || type === "string") {
+      const n = this.bounds.bytesLength;
+      this.boundsUsed.push(`${type} length ${n}`);
+      const cells: Cell[] = [...bigIntToBytes(BigInt(n), 32)];
+      for (let i = 0; i < n; i += 32) {
+        const word = this.fresh(type);
+        const chunk = wordCells(word).slice(0, Math.min(32, n - i));
+        cells.push(...chunk);
+      }
+      while (cells.length % 32 !== 0) cells.push(0);
+      return cells;
+    }
+    const word = this.fresh(type.replace(/\W/g, ""));
+    const below = (bits: number) => word.ult(ctx.BitVec.val(1n << BigInt(bits), 256));
+    const uint = /^uint(\d*)$/.exec(type);
+    const int = /^int(\d*)$/.exec(type);
+    const fixedBytes = /^bytes(\d+)$/.exec(type);
+    if (uint !== null) {
+      const bits = uint[1] === "" ? 256 : Number(uint[1]);
+      if (bits < 256) this.constraints.push(below(bits));
+    } else if (int !== null) {
+      const bits = int[1] === "" ? 256 : Number(int[1]);
+      if (bits < 256) this.constraints.push(word.eq(word.extract(bits - 1, 0).signExt(256 - bits)));
+    } else if (type === "address") this.constraints.push(below(160));
+    else if (type === "bool") this.constraints.push(below(1));
+    else if (fixedBytes !== null) {
+      const bits = 256 - 8 * Number(fixedBytes[1]);
+      if (bits > 0) this.constraints.push(word.extract(bits - 1, 0).eq(ctx.BitVec.val(0n, bits)));
+    } else throw new UnsupportedSymbolic(`parameter type ${type}`);
+    return wordCells(word);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The HEVM cheatcodes property suites call on 0x7109709ECfa91a80626fF3989D68f67F5b1DD12D (the
+ * forge-std `Vm` interface: see src/compile/std/forge-std/Vm.sol), as the frame driver's
+ * `intercept` hook. Written over any word domain, so the symbolic engine and the concrete replay
+ * of a counterexample give a test the same cheatcodes.
+ */
+import { keccak_256 } from "@noble/hashes/sha3.js";
+import { executeMessage, type Interception, type Machine } from "../spec/machine/execute.js";
+import type { FrameResult, Message } from "../spec/machine/frame.js";
+import type { World } from "../spec/machine/world.js";
+import { bytesToBigInt } from "../spec/primitives/bytes.js";
+import type { MutableBlock } from "./host/symbolic-world.js";
+
+/** The last 20 bytes of keccak256("hevm cheat code"). */
+export const HEVM_ADDRESS = 0x7109709ecfa91a80626ff3989d68f67f5b1dd12dn;
+
+/** A cheatcode the engine does not implement, or bad arguments to one. */
+export class CheatcodeError extends Error {
+  readonly code = "CHEATCODE";
+}
+
+const selector = (signature: string): number => Number(bytesToBigInt(keccak_256(new TextEncoder().encode(signature)).subarray(0, 4)));
+
+const SELECTORS = {
+  assume: selector("assume(bool)"),
+  prank: selector("prank(address)"),
+  startPrank: selector("startPrank(address)"),
+  stopPrank: selector("stopPrank()"),
+  deal: selector("deal(address,uint256)"),
+  warp: selector("warp(uint256)"),
+  roll: selector("roll(uint256)"),
+  store: selector("store(address,bytes32,bytes32)"),
+  load: selector("load(address,bytes32)"),
+  expectRevert: selector("expectRevert()"),
+  expectRevertBytes: selector("expectRevert(bytes)"),
+  expectRevertSelector: selector("expectRevert(bytes4)"),
+  label: selector("label(address,string)"),
+} as const;
+
+const ADDRESS_MASK = (1n << 160n) - 1n;
+
+/** What the cheatcodes may change: the world (storage, balances) and the block. */
+export interface CheatEnvironment<W, B> {
+  readonly world: World<W, B> & { setBalance(address: bigint, balance: bigint): void };
+  readonly block: MutableBlock;
+  /** Keeps the path only if the word is non-zero; false means the path is discarded. */
+  assume(condition: W): boolean;
+  /** Called when `vm.assume` rejects the path. */
+  discard(): never;
+}
+
+/** Cheatcode state that lasts across calls: pranks and an expected revert. */
+interface CheatState {
+  prank?: { caller: bigint; depth: number; persistent: boolean };
+  expectRevert?: { depth: number };
+}
+
+/** The `intercept` hook for a machine; `machine` is the machine it is installed on (for expectRevert). */
+export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Machine<W, B>): (message: Message<B>) => Interception<B> | undefined {
+  const state: CheatState = {};
+  return (message) => {
+    if (message.kind === "call" && message.codeAddress === HEVM_ADDRESS) return { result: cheat(env, state, machine(), message) };
+    let next = message;
+    if (state.prank !== undefined && message.depth === state.prank.depth) {
+      next = { ...message, caller: state.prank.caller };
+      if (!state.prank.persistent) delete state.prank;
+    }
+    if (state.expectRevert !== undefined && message.depth === state.expectRevert.depth) {
+      delete state.expectRevert;
+      const m = machine();
+      const outcome = executeMessage({ ...m, intercept: cheatcodes(env, () => m) }, next);
+      const reverted = outcome.result.kind !== "success";
+      return { result: reverted ? success(m.words.bytes(new Uint8Array(0))) : revertWith(m.words.bytes(new TextEncoder().encode("call did not revert as expected"))) };
+    }
+    return next === message ? undefined : { message: next };
+  };
+}
+
+function success<B>(output: B): FrameResult<B> {
+  return { kind: "success", output, gasLeft: 0n };
+}
+
+function revertWith<B>(output: B): FrameResult<B> {
+  return { kind: "revert", output, gasLeft: 0n };
+}
+
+function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Machine<W, B>, message: Message<B>): FrameResult<B> {
+  const words = machine.words;
+  const data = message.data;
+  const head = words.concreteBytes(words.slice(data, words.constant(0n), 4));
+  if (head === undefined) throw new CheatcodeError("cheatcode call with a symbolic selector");
+  const id = Number(bytesToBigInt(head));
+  const arg = (i: number): W => words.fromBytes(words.slice(data, words.constant(BigInt(4 + 32 * i)), 32));
+  const concreteArg = (i: number, what: string): bigint => words.need(arg(i), `vm.${what} argument`);
+  const none = success(words.bytes(new Uint8Array(0)));
+  // Calls from the frame that used the cheatcode have the cheatcode call's depth.
+  const depth = message.depth;
+  switch (id) {
+    case SELECTORS.assume:
+      if (!env.assume(arg(0))) env.discard();
+      return none;
+    case SELECTORS.prank:
+    case SELECTORS.startPrank:
+      state.prank = { caller: concreteArg(0, "prank") & ADDRESS_MASK, depth, persistent: id === SELECTORS.startPrank };
+      return none;
+    case SELECTORS.stopPrank:
+      delete state.prank;
+      return none;
+    case SELECTORS.deal:
+      env.world.setBalance(concreteArg(0, "deal") & ADDRESS_MASK, concreteArg(1, "deal"));
+      return none;
+    case SELECTORS.warp:
+      env.block.timestamp = concreteArg(0, "warp");
+      return none;
+    case SELECTORS.roll:
+      env.block.number = concreteArg(0, "roll");
+      return none;
+    case SELECTORS.store:
+      env.world.sstore(concreteArg(0, "store") & ADDRESS_MASK, arg(1), arg(2));
+      return none;
+    case SELECTORS.load:
+      return success(words.toBytes(env.world.sload(concreteArg(0, "load") & ADDRESS_MASK, arg(1))));
+    case SELECTORS.expectRevert:
+    case SELECTORS.expectRevertBytes:
+    case SELECTORS.expectRevertSelector:
+      state.expectRevert = { depth };
+      return none;
+    case SELECTORS.label:
+      return none;
+    default:
+      throw new CheatcodeError(`unsupported cheatcode 0x${id.toString(16).padStart(8, "0")}`);
+  }
+}

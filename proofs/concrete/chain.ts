@@ -1,0 +1,89 @@
+/**
+ * Concrete execution on the spec: deploying the contract under test, running setUp, and replaying
+ * counterexamples. Each top-level call is a message run by the spec's frame driver on the
+ * concrete word domain, over one account map that persists between calls.
+ */
+import { executeMessage, type Machine, type MessageOutcome } from "../../spec/machine/execute.js";
+import type { Message } from "../../spec/machine/frame.js";
+import { ConcreteMemory } from "../../spec/machine/memory.js";
+import type { Account } from "../../spec/state/account.js";
+import { WorldState } from "../../spec/state/world-state.js";
+import { concreteWords } from "../../spec/word/concrete.js";
+import { cheatcodes, HEVM_ADDRESS } from "../cheatcodes.js";
+import { CALL_GAS, DEPLOYER, INITIAL_BALANCE, SCHEDULE, initialBlock, transactionFrom } from "../environment.js";
+import type { MutableBlock } from "../host/symbolic-world.js";
+
+/** A copy of an account map, storage included, so a snapshot is never changed by later calls. */
+export function copyAccounts(accounts: ReadonlyMap<bigint, Account>): Map<bigint, Account> {
+  const copy = new Map<bigint, Account>();
+  for (const [address, account] of accounts) copy.set(address, { ...account, storage: new Map(account.storage) });
+  return copy;
+}
+
+export class ConcreteChain {
+  readonly accounts: Map<bigint, Account>;
+  readonly block: MutableBlock;
+
+  constructor(accounts?: ReadonlyMap<bigint, Account>, block?: MutableBlock) {
+    this.block = block === undefined ? initialBlock() : { ...block };
+    if (accounts !== undefined) {
+      this.accounts = copyAccounts(accounts);
+      return;
+    }
+    this.accounts = new Map();
+    this.accounts.set(DEPLOYER, { nonce: 1n, balance: INITIAL_BALANCE, code: new Uint8Array(0), storage: new Map() });
+    // Solidity checks that a called contract has code, so the cheatcode address has a byte of it (as in forge).
+    this.accounts.set(HEVM_ADDRESS, { nonce: 0n, balance: 0n, code: Uint8Array.of(0x00), storage: new Map() });
+  }
+
+  /** Runs one top-level message to completion; its state changes stay unless it fails. */
+  run(message: Omit<Message<Uint8Array>, "depth" | "isStatic" | "gas" | "transfer"> & { gas?: bigint }): MessageOutcome<Uint8Array> {
+    const world = new WorldState(this.accounts, SCHEDULE, this.block, transactionFrom(message.caller), () => 0n);
+    const machine: Machine<bigint, Uint8Array> = {
+      words: concreteWords,
+      world,
+      newMemory: () => new ConcreteMemory(),
+      intercept: cheatcodes(
+        {
+          world,
+          block: this.block,
+          assume: (condition) => condition !== 0n,
+          discard: () => {
+            throw new AssumptionRejected();
+          },
+        },
+        () => machine,
+      ),
+    };
+    if (!this.accounts.has(message.caller)) {
+      this.accounts.set(message.caller, { nonce: 0n, balance: INITIAL_BALANCE, code: new Uint8Array(0), storage: new Map() });
+    }
+    const outcome = executeMessage(machine, {
+      ...message,
+      gas: message.gas ?? CALL_GAS,
+      transfer: message.value,
+      depth: 0,
+      isStatic: false,
+    });
+    world.finalize();
+    return outcome;
+  }
+
+  /** Deploys creation code at `address` from `caller`. */
+  deploy(caller: bigint, address: bigint, initcode: Uint8Array, value = 0n): MessageOutcome<Uint8Array> {
+    return this.run({ kind: "create", caller, address, codeAddress: address, value, data: new Uint8Array(0), code: initcode });
+  }
+
+  /** Calls the contract at `address`. */
+  call(caller: bigint, address: bigint, data: Uint8Array, value = 0n): MessageOutcome<Uint8Array> {
+    const code = this.accounts.get(address)?.code ?? new Uint8Array(0);
+    return this.run({ kind: "call", caller, address, codeAddress: address, value, data, code });
+  }
+}
+
+/** `vm.assume` rejected a concrete run: the inputs are outside what the property considers. */
+export class AssumptionRejected extends Error {
+  readonly code = "ASSUMPTION_REJECTED";
+}
+
+export { DEPLOYER };

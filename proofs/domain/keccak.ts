@@ -1,0 +1,64 @@
+/**
+ * keccak256 over symbolic bytes: concrete input is hashed for real; symbolic input goes through an
+ * uninterpreted function per input length, and the path records every use so the solver can be
+ * told the facts Solidity's storage layout relies on (see `hashAxioms`): different inputs have
+ * different hashes (injectivity, collision resistance), and a hash is never a small number (so a
+ * mapping entry never aliases a plain state variable).
+ */
+import { keccak_256 } from "@noble/hashes/sha3.js";
+import { bytesToBigInt } from "../../spec/primitives/bytes.js";
+import type { KeccakUse } from "../explore/path.js";
+import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
+import type { FuncDecl } from "z3-solver";
+import { cellsToTerm, concreteCells, type Z3Bytes, type Z3Word } from "./terms.js";
+
+const functions = new Map<number, FuncDecl<"svm">>();
+
+function hashFunction(bits: number): FuncDecl<"svm"> {
+  let declared = functions.get(bits);
+  if (declared === undefined) {
+    const { ctx } = z3Runtime();
+    declared = ctx.Function.declare(`keccak256_${bits}`, ctx.BitVec.sort(bits), ctx.BitVec.sort(256));
+    functions.set(bits, declared);
+  }
+  return declared;
+}
+
+export function keccakOf(bytes: Z3Bytes, uses: KeccakUse[]): Z3Word {
+  const concrete = concreteCells(bytes);
+  const bits = 8 * bytes.length;
+  if (concrete !== undefined) {
+    const output = bytesToBigInt(keccak_256(concrete));
+    if (bits > 0) uses.push({ kind: "concrete", bits, input: bytesToBigInt(concrete), output });
+    return output;
+  }
+  const input = cellsToTerm(bytes);
+  const output = hashFunction(bits).call(input) as Bv;
+  uses.push({ kind: "symbolic", bits, input, output });
+  return output;
+}
+
+/** Smallest value a symbolic hash may take: real keccak256 outputs below it are never met. */
+const SMALLEST_HASH = 1n << 128n;
+
+/** The facts about every pair of recorded hashes, and the size of every symbolic one. */
+export function hashAxioms(uses: readonly KeccakUse[]): Z3Bool[] {
+  const { ctx } = z3Runtime();
+  const symbolic = uses.filter((use) => use.kind === "symbolic");
+  const axioms: Z3Bool[] = [];
+  for (const use of symbolic) axioms.push(use.output.uge(ctx.BitVec.val(SMALLEST_HASH, 256)));
+  symbolic.forEach((a, i) => {
+    for (const b of uses) {
+      // Each pair of symbolic uses once; a symbolic use against every concrete one.
+      if (b.kind === "symbolic" && symbolic.indexOf(b) <= i) continue;
+      const otherOutput = b.kind === "concrete" ? ctx.BitVec.val(b.output, 256) : b.output;
+      if (a.bits !== b.bits) {
+        axioms.push(ctx.Not(a.output.eq(otherOutput)));
+        continue;
+      }
+      const otherInput = b.kind === "concrete" ? ctx.BitVec.val(b.input, b.bits) : b.input;
+      axioms.push(ctx.Implies(a.output.eq(otherOutput), a.input.eq(otherInput)));
+    }
+  });
+  return axioms;
+}

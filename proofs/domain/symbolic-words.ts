@@ -1,0 +1,184 @@
+/**
+ * The symbolic word domain: `Words<Z3Word, Z3Bytes>`, the interface the spec's opcode rules are
+ * written against (spec/word/words.ts), over Z3 bit-vectors. Concrete operands are computed with
+ * the concrete domain; symbolic ones build the bit-vector term of the Yellow Paper's definition
+ * (Appendix H.2), with the EVM's special cases made explicit where SMT-LIB differs (division by
+ * zero is 0 in the EVM, not all-ones).
+ *
+ * Branching (`truthy`) and concretisation (`need`) are answered by the current `Path`.
+ */
+import { concreteWords } from "../../spec/word/concrete.js";
+import { UnsupportedSymbolic, type Words } from "../../spec/word/words.js";
+import type { Path } from "../explore/path.js";
+import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
+import { keccakOf } from "./keccak.js";
+import {
+  cellsToWord,
+  concreteCells,
+  simplifiedValue,
+  toTerm,
+  wordCells,
+  type Cell,
+  type Z3Bytes,
+  type Z3Word,
+} from "./terms.js";
+
+const MAX_WORD = (1n << 256n) - 1n;
+
+/**
+ * Needs that only price an instruction (SSTORE's gas depends on the slot's values, EXP's on the
+ * exponent's length): any feasible value will do, and it must not constrain the path.
+ */
+function pricesOnly(what: string): boolean {
+  return what.startsWith("SSTORE") || what.startsWith("EXP exponent");
+}
+
+export function symbolicWords(path: Path): Words<Z3Word, Z3Bytes> {
+  const ctx = () => z3Runtime().ctx;
+  const zero = () => ctx().BitVec.val(0n, 256);
+  const bit = (condition: Z3Bool): Bv => ctx().If(condition, ctx().BitVec.val(1n, 256), zero()) as Bv;
+  const isZero = (term: Bv): Z3Bool => term.eq(zero());
+
+  /** Applies the concrete operation when every operand is concrete, else builds the term. */
+  const lift =
+    (concrete: (a: bigint, b: bigint) => bigint, symbolic: (a: Bv, b: Bv) => Bv) =>
+    (a: Z3Word, b: Z3Word): Z3Word =>
+      typeof a === "bigint" && typeof b === "bigint" ? concrete(a, b) : symbolic(toTerm(a), toTerm(b));
+
+  const need = (word: Z3Word, what: string): bigint => {
+    const value = simplifiedValue(word);
+    if (value !== undefined) return value;
+    return path.value(word as Bv, what, pricesOnly(what));
+  };
+
+  /**
+   * How some symbolic products and quotients were built, so that Solidity's multiplication
+   * overflow check `x == 0 || y == (x * y) / x` can be given to Z3 as the equivalent
+   * no-overflow predicate: bit-blasting a 256-bit division is what makes such queries slow.
+   */
+  const built = new Map<number, { readonly term: Bv; readonly op: "mul" | "div"; readonly a: Z3Word; readonly b: Z3Word }>();
+  const record = (term: Bv, op: "mul" | "div", a: Z3Word, b: Z3Word): Bv => {
+    built.set(term.id(), { term, op, a, b });
+    return term;
+  };
+  const same = (a: Z3Word, b: Z3Word): boolean =>
+    typeof a === "bigint" || typeof b === "bigint" ? a === b : a.id() === b.id();
+  /** `y == (x * y) / x` as `x == 0 ? y == 0 : x * y does not overflow`, when `quotient` has that shape. */
+  const overflowCheck = (y: Z3Word, quotient: Z3Word): Z3Word | undefined => {
+    if (typeof quotient === "bigint") return undefined;
+    const division = built.get(quotient.id());
+    if (division === undefined || division.op !== "div" || typeof division.a === "bigint") return undefined;
+    const product = built.get(division.a.id());
+    if (product === undefined || product.op !== "mul") return undefined;
+    const x = division.b;
+    const factorsMatch = (same(product.a, x) && same(product.b, y)) || (same(product.b, x) && same(product.a, y));
+    if (!factorsMatch) return undefined;
+    const [tx, ty] = [toTerm(x), toTerm(y)];
+    return bit(ctx().If(isZero(tx), isZero(ty), tx.mulNoOverflow(ty, false)) as Z3Bool);
+  };
+
+  const modular = (a: Z3Word, b: Z3Word, n: Z3Word, bits: number, op: "add" | "mul"): Z3Word => {
+    const [ta, tb, tn] = [toTerm(a), toTerm(b), toTerm(n)];
+    const extend = bits - 256;
+    const wide = ta.zeroExt(extend)[op](tb.zeroExt(extend)).urem(tn.zeroExt(extend)).extract(255, 0);
+    return ctx().If(isZero(tn), zero(), wide) as Bv;
+  };
+
+  const words: Words<Z3Word, Z3Bytes> = {
+    constant: (value) => value & MAX_WORD,
+    concrete: (word) => simplifiedValue(word),
+    need,
+
+    add: lift(concreteWords.add, (a, b) => a.add(b)),
+    sub: lift(concreteWords.sub, (a, b) => a.sub(b)),
+    mul: (a, b) =>
+      typeof a === "bigint" && typeof b === "bigint" ? concreteWords.mul(a, b) : record(toTerm(a).mul(toTerm(b)), "mul", a, b),
+    div: (a, b) =>
+      typeof a === "bigint" && typeof b === "bigint"
+        ? concreteWords.div(a, b)
+        : record(ctx().If(isZero(toTerm(b)), zero(), toTerm(a).udiv(toTerm(b))) as Bv, "div", a, b),
+    sdiv: lift(concreteWords.sdiv, (a, b) => ctx().If(isZero(b), zero(), a.sdiv(b)) as Bv),
+    mod: lift(concreteWords.mod, (a, b) => ctx().If(isZero(b), zero(), a.urem(b)) as Bv),
+    // SMT-LIB's bvsrem, like SMOD, takes the sign of the dividend.
+    smod: lift(concreteWords.smod, (a, b) => ctx().If(isZero(b), zero(), a.srem(b)) as Bv),
+    addmod: (a, b, n) =>
+      typeof a === "bigint" && typeof b === "bigint" && typeof n === "bigint"
+        ? concreteWords.addmod(a, b, n)
+        : modular(a, b, n, 257, "add"),
+    mulmod: (a, b, n) =>
+      typeof a === "bigint" && typeof b === "bigint" && typeof n === "bigint"
+        ? concreteWords.mulmod(a, b, n)
+        : modular(a, b, n, 512, "mul"),
+    exp: (base, exponent) => {
+      const e = simplifiedValue(exponent);
+      const b = simplifiedValue(base);
+      if (e !== undefined && b !== undefined) return concreteWords.exp(b, e);
+      if (e !== undefined) {
+        let result: Bv = ctx().BitVec.val(1n, 256);
+        let square = toTerm(base);
+        for (let rest = e; rest > 0n; rest >>= 1n) {
+          if (rest & 1n) result = result.mul(square);
+          square = square.mul(square);
+        }
+        return result;
+      }
+      if (b === 2n) return (ctx().BitVec.val(1n, 256) as Bv).shl(toTerm(exponent));
+      if (b === 0n) return bit(isZero(toTerm(exponent)));
+      if (b === 1n) return 1n;
+      throw new UnsupportedSymbolic(`EXP with a symbolic exponent at pc ${path.location.pc}`);
+    },
+    signextend: (byteIndex, value) => {
+      const b = need(byteIndex, "SIGNEXTEND byte index");
+      if (typeof value === "bigint" || b >= 31n) return typeof value === "bigint" ? concreteWords.signextend(b, value) : value;
+      const bits = 8 * Number(b) + 8;
+      return value.extract(bits - 1, 0).signExt(256 - bits);
+    },
+
+    lt: lift(concreteWords.lt, (a, b) => bit(a.ult(b))),
+    gt: lift(concreteWords.gt, (a, b) => bit(a.ugt(b))),
+    slt: lift(concreteWords.slt, (a, b) => bit(a.slt(b))),
+    sgt: lift(concreteWords.sgt, (a, b) => bit(a.sgt(b))),
+    eq: (a, b) => {
+      if (typeof a === "bigint" && typeof b === "bigint") return concreteWords.eq(a, b);
+      return overflowCheck(a, b) ?? overflowCheck(b, a) ?? bit(toTerm(a).eq(toTerm(b)));
+    },
+    iszero: (a) => (typeof a === "bigint" ? concreteWords.iszero(a) : bit(isZero(a))),
+    and: lift(concreteWords.and, (a, b) => a.and(b)),
+    or: lift(concreteWords.or, (a, b) => a.or(b)),
+    xor: lift(concreteWords.xor, (a, b) => a.xor(b)),
+    not: (a) => (typeof a === "bigint" ? concreteWords.not(a) : a.not()),
+    byte: (index, value) => {
+      const i = need(index, "BYTE index");
+      if (typeof value === "bigint" || i >= 32n) return concreteWords.byte(i, typeof value === "bigint" ? value : 0n);
+      const n = Number(i);
+      return value.extract(255 - 8 * n, 248 - 8 * n).zeroExt(248);
+    },
+    // SMT-LIB's shifts, like the EVM's, give 0 (or the sign, for SAR) from a shift of 256 on.
+    shl: lift(concreteWords.shl, (shift, value) => value.shl(shift)),
+    shr: lift(concreteWords.shr, (shift, value) => value.lshr(shift)),
+    sar: lift(concreteWords.sar, (shift, value) => value.shr(shift)),
+
+    truthy: (word) => {
+      const value = simplifiedValue(word);
+      if (value !== undefined) return value !== 0n;
+      return path.decide(ctx().Not(isZero(word as Bv)), true);
+    },
+
+    bytes: (concrete) => Array.from(concrete),
+    length: (bytes) => bytes.length,
+    slice: (bytes, offset, size) => {
+      const start = need(offset, "offset into a byte string");
+      const out: Cell[] = new Array<Cell>(size).fill(0);
+      if (start < BigInt(bytes.length)) {
+        const from = Number(start);
+        for (let i = 0; i < size && from + i < bytes.length; i++) out[i] = bytes[from + i]!;
+      }
+      return out;
+    },
+    concreteBytes: (bytes) => concreteCells(bytes),
+    toBytes: (word) => wordCells(word),
+    fromBytes: (bytes) => cellsToWord(bytes),
+    keccak256: (bytes) => keccakOf(bytes, path.keccaks),
+  };
+  return words;
+}

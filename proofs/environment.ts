@@ -1,0 +1,37 @@
+/**
+ * The fixed world properties are checked in: Foundry's conventions, so that a suite written for
+ * forge or halmos sees the addresses and block it expects (the test contract at forge's address,
+ * deployed by forge's default sender, with 2^96 wei).
+ */
+import { SCHEDULES } from "../spec/fork/forks.js";
+import type { Schedule } from "../spec/fork/schedule.js";
+import type { TransactionContext } from "../spec/machine/host.js";
+import type { MutableBlock } from "./host/symbolic-world.js";
+
+/** forge's default sender (DEFAULT_SENDER), which deploys the test contract and calls it. */
+export const DEPLOYER = 0x1804c8ab1f12e6bbf3894d4083f33e07309d1f38n;
+/** Where forge deploys the test contract: the deployer's first CREATE address. */
+export const TEST_CONTRACT = 0x7fa9385be102ac3eac297483dd6233d62b3e1496n;
+export const INITIAL_BALANCE = 1n << 96n;
+/** Gas for each top-level call: a block's worth. */
+export const CALL_GAS = 30_000_000n;
+
+export const SCHEDULE: Schedule = SCHEDULES.Cancun;
+
+export function initialBlock(): MutableBlock {
+  return {
+    coinbase: 0n,
+    number: 1n,
+    timestamp: 1n,
+    gasLimit: CALL_GAS,
+    difficulty: 0n,
+    prevRandao: 0n,
+    baseFee: 0n,
+    blobBaseFee: 1n,
+    chainId: 31337n,
+  };
+}
+
+export function transactionFrom(origin: bigint): TransactionContext {
+  return { origin, gasPrice: 0n, blobHashes: [] };
+}

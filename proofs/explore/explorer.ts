@@ -1,0 +1,95 @@
+/**
+ * Path exploration. A scenario (deploy state → calls → checks) runs synchronously under a `Path`;
+ * when it stops at a question the path has not answered, the explorer asks Z3 and schedules the
+ * feasible continuations, depth first. Completed paths go to the caller's `onPath`, which decides
+ * whether to go on.
+ */
+import { UnsupportedSymbolic } from "../../spec/word/words.js";
+import { CheatcodeError } from "../cheatcodes.js";
+import { z3Runtime } from "../z3/context.js";
+import { type Answer, ForkSignal, LoopBoundHit, NeedSignal, Path, PathDiscarded, StepLimitHit } from "./path.js";
+import { Solver, valueIn } from "./solver.js";
+
+export interface ExploreOptions {
+  readonly loopBound: number;
+  readonly queryTimeoutMs: number;
+  /** Exploration stops (with an `unknown` reason) once this time is reached (Date.now()). */
+  readonly deadline: number;
+}
+
+export interface Exploration {
+  /** Why the search is incomplete, if it is (bounds hit, unsupported operations, timeouts). */
+  readonly incomplete: string[];
+  readonly paths: number;
+  /** onPath asked to stop. */
+  readonly stopped: boolean;
+}
+
+export async function explore<R>(
+  scenario: (path: Path) => R,
+  onPath: (path: Path, result: R, solver: Solver) => Promise<"continue" | "stop">,
+  options: ExploreOptions,
+): Promise<Exploration> {
+  const solver = new Solver(options.queryTimeoutMs, options.deadline);
+  const incomplete = new Set<string>();
+  const pending: Answer[][] = [[]];
+  let paths = 0;
+  while (pending.length > 0) {
+    if (Date.now() > options.deadline) {
+      incomplete.add("time budget exhausted");
+      break;
+    }
+    const answers = pending.pop()!;
+    const path = new Path(answers, options.loopBound);
+    let result: R;
+    try {
+      result = scenario(path);
+    } catch (error) {
+      if (error instanceof ForkSignal) {
+        const { ctx } = z3Runtime();
+        for (const side of [false, true]) {
+          const condition = side ? error.condition : ctx.Not(error.condition);
+          const verdict = await solver.check([...path.constraints, condition], path.keccaks);
+          // An undecided side is explored anyway: more paths only cost time, never soundness.
+          if (verdict.kind !== "unsat") pending.push([...answers, side]);
+        }
+        continue;
+      }
+      if (error instanceof NeedSignal) {
+        const verdict = await solver.check(path.constraints, path.keccaks);
+        if (verdict.kind !== "sat") {
+          if (verdict.kind === "unknown") incomplete.add(`solver gave up on ${error.what} at pc ${error.location.pc}`);
+          continue;
+        }
+        const value = valueIn(verdict.model, error.term);
+        if (!error.gasOnly) {
+          const { ctx } = z3Runtime();
+          const other = await solver.check([...path.constraints, ctx.Not(error.term.eq(ctx.BitVec.val(value, 256)))], path.keccaks);
+          if (other.kind !== "unsat") {
+            incomplete.add(`symbolic ${error.what} at pc ${error.location.pc}`);
+            continue;
+          }
+        }
+        pending.push([...answers, value]);
+        continue;
+      }
+      if (error instanceof PathDiscarded) continue;
+      if (error instanceof LoopBoundHit) {
+        incomplete.add(`loop bound ${options.loopBound} hit at pc ${error.location.pc}`);
+        continue;
+      }
+      if (error instanceof StepLimitHit) {
+        incomplete.add(`step limit hit at pc ${path.location.pc}`);
+        continue;
+      }
+      if (error instanceof UnsupportedSymbolic || error instanceof CheatcodeError) {
+        incomplete.add(`${error.message} (pc ${path.location.pc})`);
+        continue;
+      }
+      throw error;
+    }
+    paths++;
+    if ((await onPath(path, result, solver)) === "stop") return { incomplete: [...incomplete], paths, stopped: true };
+  }
+  return { incomplete: [...incomplete], paths, stopped: false };
+}

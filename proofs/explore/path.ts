@@ -1,0 +1,101 @@
+/**
+ * One path of symbolic execution, and the signals that stop a run.
+ *
+ * The spec's rules are synchronous while Z3's satisfiability checks are not, so a path is not
+ * cloned at a branch: it is a list of answers (branch directions and concretised values) that a
+ * run from the start of the transaction consumes in order. When a run reaches a question its list
+ * does not answer, it stops with a signal; the explorer asks Z3 and schedules runs with the
+ * extended lists (the replay style of symbolic executors such as KLEE's "seeding").
+ */
+import type { Bv, Z3Bool } from "../z3/context.js";
+
+/** A branch direction (JUMPI, vm.assume) or a concrete value the machine needed. */
+export type Answer = boolean | bigint;
+
+/** A keccak256 application the solver must treat as an injective hash (see `../domain/keccak.ts`). */
+export type KeccakUse =
+  | { readonly kind: "symbolic"; readonly bits: number; readonly input: Bv; readonly output: Bv }
+  | { readonly kind: "concrete"; readonly bits: number; readonly input: bigint; readonly output: bigint };
+
+/** Where the machine is, for loop bounds and for naming a pc in an `unknown` result. */
+export interface Location {
+  readonly codeAddress: bigint;
+  readonly pc: number;
+}
+
+/** The run needs a branch direction this path has not chosen yet. */
+export class ForkSignal extends Error {
+  readonly code = "FORK";
+  constructor(readonly condition: Z3Bool) {
+    super("symbolic branch");
+  }
+}
+
+/** The run needs a concrete value of a symbolic word. */
+export class NeedSignal extends Error {
+  readonly code = "NEED";
+  constructor(
+    readonly term: Bv,
+    readonly what: string,
+    /** Only the gas price depends on it: any feasible value will do. */
+    readonly gasOnly: boolean,
+    readonly location: Location,
+  ) {
+    super(`symbolic ${what}`);
+  }
+}
+
+/** `vm.assume` (or an input constraint) excluded the path. */
+export class PathDiscarded extends Error {
+  readonly code = "DISCARDED";
+}
+
+/** The path took a symbolic branch at one pc more often than the loop bound allows. */
+export class LoopBoundHit extends Error {
+  readonly code = "LOOP_BOUND";
+  constructor(readonly location: Location) {
+    super(`loop bound hit at pc ${location.pc}`);
+  }
+}
+
+/** The path ran more steps than the step limit (a concrete loop that does not end). */
+export class StepLimitHit extends Error {
+  readonly code = "STEP_LIMIT";
+}
+
+export class Path {
+  readonly constraints: Z3Bool[] = [];
+  readonly keccaks: KeccakUse[] = [];
+  location: Location = { codeAddress: 0n, pc: 0 };
+  private cursor = 0;
+  private readonly branchVisits = new Map<string, number>();
+
+  constructor(
+    readonly answers: readonly Answer[],
+    readonly loopBound: number,
+  ) {}
+
+  /** The direction of a symbolic branch: the next scripted answer, or a fork signal. */
+  decide(condition: Z3Bool, countsAsLoop: boolean): boolean {
+    if (countsAsLoop) {
+      const key = `${this.location.codeAddress}:${this.location.pc}`;
+      const visits = (this.branchVisits.get(key) ?? 0) + 1;
+      this.branchVisits.set(key, visits);
+      if (visits > this.loopBound) throw new LoopBoundHit(this.location);
+    }
+    if (this.cursor >= this.answers.length) throw new ForkSignal(condition);
+    const answer = this.answers[this.cursor++];
+    if (typeof answer !== "boolean") throw new Error(`path script out of step: expected a branch at pc ${this.location.pc}`);
+    this.constraints.push(answer ? condition : condition.ctx.Not(condition));
+    return answer;
+  }
+
+  /** A concrete value for a symbolic word: the next scripted answer, or a need signal. */
+  value(term: Bv, what: string, gasOnly: boolean): bigint {
+    if (this.cursor >= this.answers.length) throw new NeedSignal(term, what, gasOnly, this.location);
+    const answer = this.answers[this.cursor++];
+    if (typeof answer !== "bigint") throw new Error(`path script out of step: expected a value at pc ${this.location.pc}`);
+    if (!gasOnly) this.constraints.push(term.eq(term.ctx.BitVec.val(answer, 256)));
+    return answer;
+  }
+}

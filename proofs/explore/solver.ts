@@ -1,0 +1,46 @@
+/** Satisfiability checks with a timeout per query, and models read back as bigints. */
+import type { Model } from "z3-solver";
+import { hashAxioms } from "../domain/keccak.js";
+import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
+import type { KeccakUse } from "./path.js";
+
+export type Verdict = { kind: "sat"; model: Model<"svm"> } | { kind: "unsat" } | { kind: "unknown"; reason: string };
+
+export class Solver {
+  private readonly solver;
+
+  constructor(
+    private readonly timeoutMs: number,
+    /** Date.now() after which no query starts, and no query runs past. */
+    private readonly deadline: number,
+  ) {
+    const { ctx } = z3Runtime();
+    this.solver = new ctx.Solver();
+  }
+
+  /** Whether the constraints, with the facts about the path's hashes, can all hold. */
+  async check(constraints: readonly Z3Bool[], keccaks: readonly KeccakUse[]): Promise<Verdict> {
+    const left = this.deadline - Date.now();
+    if (left <= 0) return { kind: "unknown", reason: "time budget exhausted" };
+    this.solver.set("timeout", Math.max(1, Math.min(this.timeoutMs, left)));
+    this.solver.push();
+    try {
+      for (const constraint of constraints) this.solver.add(constraint);
+      for (const axiom of hashAxioms(keccaks)) this.solver.add(axiom);
+      const result = await this.solver.check();
+      if (result === "sat") return { kind: "sat", model: this.solver.model() };
+      if (result === "unsat") return { kind: "unsat" };
+      return { kind: "unknown", reason: "solver gave up (timeout)" };
+    } finally {
+      this.solver.pop();
+    }
+  }
+}
+
+/** The model's value of a term (0 for variables the model leaves free). */
+export function valueIn(model: Model<"svm">, term: Bv): bigint {
+  const value = model.eval(term, true);
+  const { ctx } = z3Runtime();
+  if (!ctx.isBitVecVal(value)) throw new Error(`model gives no numeral for ${term.toString()}`);
+  return value.value();
+}

@@ -1,0 +1,288 @@
+/**
+ * The world as the symbolic engine sees it: accounts, code, nonces and balances are concrete (taken
+ * from the concrete state after deployment and setUp); storage values and keys may be symbolic.
+ * A slot read walks the writes of the path newest first: concrete keys are compared directly, and
+ * a symbolic key becomes an if-then-else over the candidate writes, ending at the deployed storage.
+ * Every change is journaled, so sub-calls revert exactly as in the concrete world state.
+ */
+import { keccak_256 } from "@noble/hashes/sha3.js";
+import type { Schedule } from "../../spec/fork/schedule.js";
+import type { BlockContext, TransactionContext } from "../../spec/machine/host.js";
+import type { World } from "../../spec/machine/world.js";
+import { bytesToBigInt } from "../../spec/primitives/bytes.js";
+import type { Account } from "../../spec/state/account.js";
+import type { Bv } from "../z3/context.js";
+import { z3Runtime } from "../z3/context.js";
+import type { Z3Bytes, Z3Word } from "../domain/terms.js";
+
+interface SymbolicAccount {
+  nonce: bigint;
+  balance: bigint;
+  code: Uint8Array;
+  /** The storage when the engine took over (after setUp). */
+  readonly base: ReadonlyMap<bigint, bigint>;
+  /** Writes of this path, oldest first. */
+  readonly writes: { key: Z3Word; value: Z3Word }[];
+  /** Index in `writes` where the current transaction began (EIP-2200's original value). */
+  transactionStart: number;
+}
+
+/** A mutable block context, so that cheatcodes can warp time and roll the block number. */
+export type MutableBlock = { -readonly [K in keyof BlockContext]: BlockContext[K] };
+
+const sameKey = (a: Z3Word, b: Z3Word): boolean =>
+  typeof a === "bigint" || typeof b === "bigint" ? a === b : a.id() === b.id();
+
+const keyName = (key: Z3Word): string => (typeof key === "bigint" ? key.toString() : `#${key.id()}`);
+
+function lookup(writes: readonly { key: Z3Word; value: Z3Word }[], upTo: number, base: ReadonlyMap<bigint, bigint>, key: Z3Word): Z3Word {
+  const { ctx } = z3Runtime();
+  const candidates: { key: Z3Word; value: Z3Word }[] = [];
+  let found: Z3Word | undefined;
+  for (let i = upTo - 1; i >= 0; i--) {
+    const write = writes[i]!;
+    if (sameKey(write.key, key)) {
+      found = write.value;
+      break;
+    }
+    if (typeof write.key === "bigint" && typeof key === "bigint") continue;
+    candidates.push(write);
+  }
+  if (found === undefined) {
+    if (typeof key === "bigint") found = base.get(key) ?? 0n;
+    else {
+      let fallback: Z3Word = 0n;
+      for (const [slot, value] of base) {
+        fallback = ctx.If(key.eq(ctx.BitVec.val(slot, 256)), ctx.BitVec.val(value, 256), termOf(fallback)) as Bv;
+      }
+      found = fallback;
+    }
+  }
+  let result = found;
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const write = candidates[i]!;
+    result = ctx.If(termOf(key).eq(termOf(write.key)), termOf(write.value), termOf(result)) as Bv;
+  }
+  return result;
+}
+
+function termOf(word: Z3Word): Bv {
+  return typeof word === "bigint" ? z3Runtime().ctx.BitVec.val(word, 256) : word;
+}
+
+export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
+  private readonly journal: (() => void)[] = [];
+  private readonly accounts = new Map<bigint, SymbolicAccount>();
+  private transient = new Map<bigint, { key: Z3Word; value: Z3Word }[]>();
+  private warmAccounts = new Set<bigint>();
+  private warmSlots = new Set<string>();
+  private readonly created = new Set<bigint>();
+  private readonly destructed = new Set<bigint>();
+  private refundCounter = 0n;
+
+  constructor(
+    accounts: ReadonlyMap<bigint, Account>,
+    readonly schedule: Schedule,
+    readonly block: MutableBlock,
+    readonly tx: TransactionContext,
+  ) {
+    for (const [address, account] of accounts) {
+      this.accounts.set(address, {
+        nonce: account.nonce,
+        balance: account.balance,
+        code: account.code,
+        base: new Map(account.storage),
+        writes: [],
+        transactionStart: 0,
+      });
+    }
+  }
+
+  /** A new transaction: access sets, transient storage and refunds start empty (EIP-2929, EIP-1153). */
+  beginTransaction(): void {
+    this.transient = new Map();
+    this.warmAccounts = new Set();
+    this.warmSlots = new Set();
+    this.refundCounter = 0n;
+    this.created.clear();
+    for (const account of this.accounts.values()) account.transactionStart = account.writes.length;
+  }
+
+  checkpoint(): number {
+    return this.journal.length;
+  }
+
+  revertTo(checkpoint: number): void {
+    while (this.journal.length > checkpoint) this.journal.pop()!();
+  }
+
+  blockHash(): bigint {
+    return 0n;
+  }
+
+  exists(address: bigint): boolean {
+    return this.accounts.has(address);
+  }
+
+  isDead(address: bigint): boolean {
+    const account = this.accounts.get(address);
+    if (account === undefined) return true;
+    return this.schedule.emptyAccountsAreDead && account.nonce === 0n && account.balance === 0n && account.code.length === 0;
+  }
+
+  balance(address: bigint): bigint {
+    return this.accounts.get(address)?.balance ?? 0n;
+  }
+
+  nonce(address: bigint): bigint {
+    return this.accounts.get(address)?.nonce ?? 0n;
+  }
+
+  code(address: bigint): Uint8Array {
+    return this.accounts.get(address)?.code ?? new Uint8Array(0);
+  }
+
+  codeHash(address: bigint): bigint {
+    if (this.isDead(address)) return 0n;
+    return bytesToBigInt(keccak_256(this.code(address)));
+  }
+
+  hasCodeOrNonce(address: bigint): boolean {
+    const account = this.accounts.get(address);
+    return account !== undefined && (account.nonce !== 0n || account.code.length > 0 || account.writes.length > 0 || account.base.size > 0);
+  }
+
+  private materialize(address: bigint): SymbolicAccount {
+    let account = this.accounts.get(address);
+    if (account === undefined) {
+      account = { nonce: 0n, balance: 0n, code: new Uint8Array(0), base: new Map(), writes: [], transactionStart: 0 };
+      this.accounts.set(address, account);
+      this.journal.push(() => this.accounts.delete(address));
+    }
+    return account;
+  }
+
+  setBalance(address: bigint, balance: bigint): void {
+    const account = this.materialize(address);
+    const previous = account.balance;
+    account.balance = balance;
+    this.journal.push(() => (account.balance = previous));
+  }
+
+  incrementNonce(address: bigint): void {
+    const account = this.materialize(address);
+    account.nonce += 1n;
+    this.journal.push(() => (account.nonce -= 1n));
+  }
+
+  setCode(address: bigint, code: Uint8Array): void {
+    const account = this.materialize(address);
+    const previous = account.code;
+    account.code = code;
+    this.journal.push(() => (account.code = previous));
+  }
+
+  touch(address: bigint): void {
+    if (this.schedule.emptyAccountsAreDead) this.materialize(address);
+  }
+
+  transfer(from: bigint, to: bigint, value: bigint): void {
+    this.setBalance(from, this.balance(from) - value);
+    this.setBalance(to, this.balance(to) + value);
+  }
+
+  beginCreate(address: bigint): void {
+    const account = this.materialize(address);
+    this.created.add(address);
+    // A new contract's storage is empty: shadow every earlier slot with the writes of a fresh account.
+    const replaced = { ...account, base: new Map<bigint, bigint>(), writes: [] as { key: Z3Word; value: Z3Word }[], transactionStart: 0 };
+    this.accounts.set(address, replaced);
+    this.journal.push(() => {
+      this.accounts.set(address, account);
+      this.created.delete(address);
+    });
+    if (this.schedule.emptyAccountsAreDead) this.incrementNonce(address);
+  }
+
+  sload(address: bigint, key: Z3Word): Z3Word {
+    const account = this.accounts.get(address);
+    if (account === undefined) return 0n;
+    return lookup(account.writes, account.writes.length, account.base, key);
+  }
+
+  sstore(address: bigint, key: Z3Word, value: Z3Word): void {
+    const account = this.materialize(address);
+    account.writes.push({ key, value });
+    this.journal.push(() => account.writes.pop());
+  }
+
+  originalStorage(address: bigint, key: Z3Word): Z3Word {
+    if (this.created.has(address)) return 0n;
+    const account = this.accounts.get(address);
+    if (account === undefined) return 0n;
+    return lookup(account.writes, account.transactionStart, account.base, key);
+  }
+
+  tload(address: bigint, key: Z3Word): Z3Word {
+    return lookup(this.transient.get(address) ?? [], (this.transient.get(address) ?? []).length, new Map(), key);
+  }
+
+  tstore(address: bigint, key: Z3Word, value: Z3Word): void {
+    let writes = this.transient.get(address);
+    if (writes === undefined) this.transient.set(address, (writes = []));
+    writes.push({ key, value });
+    const undo = writes;
+    this.journal.push(() => undo.pop());
+  }
+
+  touchAccount(address: bigint): boolean {
+    if (this.warmAccounts.has(address)) return false;
+    this.warmAccounts.add(address);
+    this.journal.push(() => this.warmAccounts.delete(address));
+    return true;
+  }
+
+  touchSlot(address: bigint, key: Z3Word): boolean {
+    const name = `${address}:${keyName(key)}`;
+    if (this.warmSlots.has(name)) return false;
+    this.warmSlots.add(name);
+    this.journal.push(() => this.warmSlots.delete(name));
+    return true;
+  }
+
+  get refund(): bigint {
+    return this.refundCounter;
+  }
+
+  addRefund(amount: bigint): void {
+    this.refundCounter += amount;
+    this.journal.push(() => (this.refundCounter -= amount));
+  }
+
+  log(): void {
+    // Events do not take part in the properties `svm prove` checks.
+  }
+
+  isScheduledForDeletion(address: bigint): boolean {
+    return this.destructed.has(address);
+  }
+
+  selfdestruct(address: bigint, beneficiary: bigint): void {
+    const balance = this.balance(address);
+    if (this.schedule.selfdestructOnlyInCreatingTx && !this.created.has(address)) {
+      this.transfer(address, beneficiary, balance);
+      return;
+    }
+    this.setBalance(beneficiary, this.balance(beneficiary) + balance);
+    this.setBalance(address, 0n);
+    if (!this.destructed.has(address)) {
+      this.destructed.add(address);
+      this.journal.push(() => this.destructed.delete(address));
+    }
+  }
+
+  /** The storage writes of the path to one account (for counterexamples). */
+  storageWrites(address: bigint): readonly { key: Z3Word; value: Z3Word }[] {
+    return this.accounts.get(address)?.writes ?? [];
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * Property checking (halmos and hevm conventions): deploy the test contract and run `setUp()`
+ * concretely on the spec, then explore every path of each `prove_`/`check_` function with
+ * symbolic arguments. A path that can fail yields a model; the model's calldata is replayed
+ * concretely on the spec, and only a replay that fails too is reported as a counterexample.
+ */
+import { keccak_256 } from "@noble/hashes/sha3.js";
+import type { MessageOutcome } from "../spec/machine/execute.js";
+import { bytesToBigInt } from "../spec/primitives/bytes.js";
+import { DEFAULT_BOUNDS, symbolicCalldata, type Bounds, type ParamType } from "./calldata.js";
+import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
+import { cellsToWord, type Cell, type Z3Bytes, type Z3Word } from "./domain/terms.js";
+import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
+import { explore } from "./explore/explorer.js";
+import type { Path } from "./explore/path.js";
+import { valueIn } from "./explore/solver.js";
+import { SymbolicSession } from "./explore/symbolic-machine.js";
+import { describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
+import { SymbolicWorld } from "./host/symbolic-world.js";
+import { z3, z3Runtime, type Z3Bool } from "./z3/context.js";
+import type { Model } from "z3-solver";
+import type { Account } from "../spec/state/account.js";
+import type { MutableBlock } from "./host/symbolic-world.js";
+
+export interface ContractFunction {
+  readonly name: string;
+  /** `name(type,...)`, for reports. */
+  readonly signature: string;
+  readonly selector: Uint8Array;
+  readonly inputs: readonly ParamType[];
+}
+
+export interface PropertyContract {
+  readonly name: string;
+  /** Creation code (the constructor takes no arguments). */
+  readonly creation: Uint8Array;
+  readonly functions: readonly ContractFunction[];
+}
+
+export interface ProveOptions {
+  readonly loopBound: number;
+  readonly depth: number;
+  /** Time budget of one property. */
+  readonly timeoutMs: number;
+  readonly queryTimeoutMs: number;
+  /** Panic codes that count as failures (0x01 is always one). */
+  readonly panics: readonly bigint[];
+  readonly bounds: Bounds;
+  readonly match?: RegExp;
+}
+
+export const DEFAULT_OPTIONS: ProveOptions = {
+  loopBound: 8,
+  depth: 2,
+  timeoutMs: 25_000,
+  queryTimeoutMs: 10_000,
+  panics: [PANIC_ASSERT],
+  bounds: DEFAULT_BOUNDS,
+};
+
+export type Status = "pass" | "fail" | "unknown";
+
+export interface CallStep {
+  readonly function: string;
+  readonly caller: bigint;
+  readonly value: bigint;
+  readonly calldata: Uint8Array;
+}
+
+export interface Counterexample {
+  readonly calls: readonly CallStep[];
+  /** How the replay failed. */
+  readonly failure: string;
+}
+
+export interface PropertyResult {
+  readonly contract: string;
+  readonly function: string;
+  readonly status: Status;
+  readonly reason?: string;
+  readonly counterexample?: Counterexample;
+  /** Bounds the verdict depends on (loop unrolling, lengths of dynamic arguments). */
+  readonly bounds: readonly string[];
+  readonly paths: number;
+  readonly timeMs: number;
+}
+
+/** The state after deployment and setUp, from which every property starts. */
+export interface Deployment {
+  readonly accounts: ReadonlyMap<bigint, Account>;
+  readonly block: MutableBlock;
+  readonly address: bigint;
+}
+
+const selectorOf = (signature: string): Uint8Array => keccak_256(new TextEncoder().encode(signature)).subarray(0, 4);
+const FAILED = selectorOf("failed()");
+const SET_UP = selectorOf("setUp()");
+
+/** Whether a function is a property this engine checks, and of which kind. */
+export function propertyKind(name: string): "prove" | "invariant" | undefined {
+  if (name.startsWith("prove") || name.startsWith("check")) return "prove";
+  if (name.startsWith("invariant")) return "invariant";
+  return undefined;
+}
+
+/** Deploys the contract and runs setUp() if it has one; an error names what failed. */
+export function deploy(contract: PropertyContract): Deployment | string {
+  const chain = new ConcreteChain();
+  const created = chain.deploy(DEPLOYER, TEST_CONTRACT, contract.creation);
+  if (created.result.kind !== "success") return `constructor failed (${describeOutcome(created)})`;
+  if (contract.functions.some((f) => f.signature === "setUp()")) {
+    const setUp = chain.call(DEPLOYER, TEST_CONTRACT, SET_UP);
+    if (setUp.result.kind !== "success") return `setUp() failed (${describeOutcome(setUp)})`;
+  }
+  return { accounts: chain.accounts, block: chain.block, address: TEST_CONTRACT };
+}
+
+function describeOutcome(outcome: MessageOutcome<Uint8Array>): string {
+  const result = outcome.result;
+  if (result.kind === "halt") return `halt: ${result.reason}`;
+  const code = panicCode(result, concreteOutput);
+  if (code !== undefined) return describePanic(code);
+  return `${result.kind} with 0x${Buffer.from(result.output).toString("hex")}`;
+}
+
+function concreteOutput(output: Uint8Array) {
+  return {
+    length: output.length,
+    head: output.length >= 4 ? Number(bytesToBigInt(output.subarray(0, 4))) : undefined,
+    code: output.length >= 36 ? bytesToBigInt(output.subarray(4, 36)) : 0n,
+  };
+}
+
+function symbolicOutput(output: Z3Bytes) {
+  const head = output.slice(0, 4);
+  return {
+    length: output.length,
+    head: head.length === 4 && head.every((c) => typeof c === "number") ? Number(bytesToBigInt(Uint8Array.from(head as number[]))) : undefined,
+    code: output.length >= 36 ? cellsToWord(output.slice(4, 36)) : (0n as Z3Word),
+  };
+}
+
+/** A failure condition: a concrete verdict, or a Z3 condition on the path's variables. */
+type FailureCondition = { readonly holds: boolean | Z3Bool; readonly what: string };
+
+/** The failure condition of a property call's outcome on the symbolic domain. */
+function symbolicFailure(outcome: MessageOutcome<Z3Bytes>, panics: readonly bigint[]): FailureCondition {
+  const result = outcome.result;
+  if (isInvalidHalt(result)) return { holds: true, what: "INVALID (designated invalid instruction or undefined opcode)" };
+  const code = panicCode(result, symbolicOutput);
+  if (code === undefined) return { holds: false, what: "" };
+  if (typeof code === "bigint") return { holds: panics.includes(code), what: describePanic(code) };
+  const { ctx } = z3Runtime();
+  return { holds: ctx.Or(...panics.map((p) => code.eq(ctx.BitVec.val(p, 256)))), what: "Panic" };
+}
+
+/** The failure a concrete outcome shows, if any. */
+function concreteFailure(outcome: MessageOutcome<Uint8Array>, panics: readonly bigint[]): string | undefined {
+  const result = outcome.result;
+  if (isInvalidHalt(result)) return "INVALID (designated invalid instruction or undefined opcode)";
+  const code = panicCode(result, concreteOutput);
+  if (code !== undefined && panics.includes(code)) return describePanic(code);
+  return undefined;
+}
+
+/** Concrete calldata from a model. */
+function concreteCells(model: Model<"svm">, cells: readonly Cell[]): Uint8Array {
+  const values = new Map<number, bigint>();
+  return Uint8Array.from(
+    cells.map((cell) => {
+      if (typeof cell === "number") return cell;
+      const id = cell.word.id();
+      let value = values.get(id);
+      if (value === undefined) values.set(id, (value = valueIn(model, cell.word)));
+      return Number((value >> BigInt(8 * (31 - cell.index))) & 0xffn);
+    }),
+  );
+}
+
+interface PathOutcome {
+  readonly failure: FailureCondition;
+  readonly reverted: boolean;
+}
+
+/** Checks one prove_/check_ function. */
+export async function proveFunction(contract: PropertyContract, deployment: Deployment, fn: ContractFunction, options: ProveOptions): Promise<PropertyResult> {
+  const started = Date.now();
+  await z3();
+  const panics = [...new Set([PANIC_ASSERT, ...options.panics])];
+  const calldata = symbolicCalldata(fn.selector, fn.inputs, options.bounds, fn.name);
+  const bounds = [`loop ${options.loopBound}`, ...calldata.boundsUsed];
+  let completed = 0;
+  let reverted = 0;
+  let counterexample: Counterexample | undefined;
+  const unreplayed: string[] = [];
+
+  const scenario = (path: Path): PathOutcome => {
+    path.constraints.push(...calldata.constraints);
+    const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER));
+    const session = new SymbolicSession(path, world);
+    const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
+    if (outcome.result.kind !== "success") {
+      const failure = symbolicFailure(outcome, panics);
+      return { failure, reverted: failure.holds === false };
+    }
+    const flag = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(FAILED) });
+    if (flag.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false };
+    const word = cellsToWord(flag.result.output.slice(0, 32));
+    if (typeof word === "bigint") return { failure: { holds: word !== 0n, what: "failed() is true" }, reverted: false };
+    const { ctx } = z3Runtime();
+    return { failure: { holds: ctx.Not(word.eq(ctx.BitVec.val(0n, 256))), what: "failed() is true" }, reverted: false };
+  };
+
+  const exploration = await explore(
+    scenario,
+    async (path, outcome, solver) => {
+      completed++;
+      if (outcome.reverted) reverted++;
+      const holds = outcome.failure.holds;
+      if (holds === false) return "continue";
+      const verdict = await solver.check(holds === true ? path.constraints : [...path.constraints, holds], path.keccaks);
+      if (verdict.kind === "unsat") return "continue";
+      if (verdict.kind === "unknown") {
+        unreplayed.push(`solver gave up on a failing path at pc ${path.location.pc}`);
+        return "continue";
+      }
+      const input = concreteCells(verdict.model, calldata.cells);
+      const replay = replayCall(deployment, input, panics);
+      if (replay === undefined) {
+        unreplayed.push(`a failing path (${outcome.failure.what}) did not replay concretely`);
+        return "continue";
+      }
+      counterexample = { calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: input }], failure: replay };
+      return "stop";
+    },
+    { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
+  );
+
+  const base = { contract: contract.name, function: fn.signature, bounds, paths: exploration.paths };
+  const timeMs = Date.now() - started;
+  if (counterexample !== undefined) return { ...base, status: "fail", counterexample, timeMs };
+  const incomplete = [...exploration.incomplete, ...unreplayed];
+  if (incomplete.length > 0) return { ...base, status: "unknown", reason: incomplete.join("; "), timeMs };
+  if (completed > 0 && reverted === completed) return { ...base, status: "unknown", reason: "every path reverts", timeMs };
+  return { ...base, status: "pass", timeMs };
+}
+
+/** Replays a property call on the spec; the failure it shows, or undefined. */
+function replayCall(deployment: Deployment, calldata: Uint8Array, panics: readonly bigint[]): string | undefined {
+  const chain = new ConcreteChain(deployment.accounts, deployment.block);
+  try {
+    const outcome = chain.call(DEPLOYER, deployment.address, calldata);
+    if (outcome.result.kind !== "success") return concreteFailure(outcome, panics);
+    const flag = chain.call(DEPLOYER, deployment.address, FAILED);
+    if (flag.result.kind === "success" && bytesToBigInt(flag.result.output.subarray(0, 32)) !== 0n) return "failed() is true";
+    return undefined;
+  } catch (error) {
+    if (error instanceof AssumptionRejected) return undefined;
+    throw error;
+  }
+}
