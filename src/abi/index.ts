@@ -13,6 +13,7 @@ export {
 } from "./calldata.js";
 export { decodeParameters } from "./decode.js";
 export { encodeParameters } from "./encode.js";
+export { type DecodedEvent, decodeEvent, decodeEventLog, parseEventSignature } from "./events.js";
 export { AbiError, type AbiErrorCode } from "./errors.js";
 export { formatCall, formatValue } from "./format.js";
 export { bytesToHex, hexToBytes } from "./hex.js";

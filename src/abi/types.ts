@@ -111,7 +111,7 @@ function withArraySuffixes(base: AbiType, suffixes: string, whole: string): AbiT
 }
 
 /** Splits `a,b,(c,d)` at top-level commas. */
-function splitTopLevel(list: string, whole: string): string[] {
+export function splitTopLevel(list: string, whole: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

@@ -9,7 +9,23 @@ export type {
   StorageLayout,
   StorageType,
 } from "./output.js";
+export {
+  decodeSourceMap,
+  instructionIndexes,
+  runtimeSourceLocator,
+  type SourceLocation,
+  type SourceLocator,
+  type SourceMapEntry,
+  sourceLocator,
+} from "./sourceMap.js";
 export { parseRange, parseVersion, satisfies, type Version, type VersionRange } from "./semver.js";
-export { compileSolidity, compileSolidityProject, type SolidityCompilation, type SolidityOptions } from "./solidity.js";
+export {
+  compileSolidity,
+  compileSolidityProject,
+  compileSoliditySource,
+  type SolidityCompilation,
+  type SolidityOptions,
+} from "./solidity.js";
+export { DS_TEST_EVENTS, formatConsoleLog, formatDecimal, formatDsTestLog } from "./std/logs.js";
 export { SHIM_UNITS } from "./std/shims.js";
 export { type CompiledYul, compileYul, type YulOptions } from "./yul.js";

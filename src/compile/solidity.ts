@@ -7,9 +7,9 @@ import { resolve } from "node:path";
 import { selectCompiler } from "./compilers.js";
 import type { CompileDiagnostic } from "./errors.js";
 import { type CompiledContract, type SourceTable, toCompiledContract } from "./output.js";
-import { parseRemapping } from "./remapping.js";
+import { parseRemapping, type Remapping } from "./remapping.js";
 import { solidityPragmas } from "./sourceScan.js";
-import { loadSourceGraph, remappingsFile } from "./sources.js";
+import { loadSourceGraph, remappingsFile, type SourceGraph, sourceGraphOf } from "./sources.js";
 import { runStandardJson } from "./standardJson.js";
 
 export interface SolidityOptions {
@@ -49,12 +49,12 @@ const OUTPUTS = [
   "storageLayout",
 ];
 
-/** Compiles `file` and its imports; throws CompileError (with file:line:col of every error) on failure. */
-export function compileSolidityProject(file: string, options: SolidityOptions = {}): SolidityCompilation {
-  const root = resolve(options.root ?? ".");
-  const remappingTexts = options.remappings ?? remappingsFile(root);
-  const remappings = remappingTexts.map(parseRemapping);
-  const graph = loadSourceGraph(file, root, remappings);
+function remappingsOf(options: SolidityOptions, root: string): { texts: readonly string[]; parsed: Remapping[] } {
+  const texts = options.remappings ?? remappingsFile(root);
+  return { texts, parsed: texts.map(parseRemapping) };
+}
+
+function compileGraph(graph: SourceGraph, remappings: readonly string[], options: SolidityOptions): SolidityCompilation {
   const ranges = [...graph.sources].flatMap(([unit, content]) => solidityPragmas(content).map((range) => ({ range, file: unit })));
   const solc = selectCompiler(ranges);
   const sourceTexts = new Map(graph.sources);
@@ -62,7 +62,7 @@ export function compileSolidityProject(file: string, options: SolidityOptions = 
     language: "Solidity" as const,
     sources: Object.fromEntries([...graph.sources].map(([unit, content]) => [unit, { content }])),
     settings: {
-      remappings: remappingTexts,
+      remappings,
       optimizer: { enabled: options.optimize === true, runs: 200 },
       ...(options.evmVersion === undefined ? {} : { evmVersion: options.evmVersion }),
       outputSelection: { "*": { "*": OUTPUTS } },
@@ -78,6 +78,27 @@ export function compileSolidityProject(file: string, options: SolidityOptions = 
     Object.entries(byName).map(([name, raw]) => toCompiledContract(sourceName, name, raw, solc.longVersion, table)),
   );
   return { compilerVersion: solc.longVersion, entry: graph.entry, contracts, warnings: output.warnings, sources: table };
+}
+
+/** Compiles `file` and its imports; throws CompileError (with file:line:col of every error) on failure. */
+export function compileSolidityProject(file: string, options: SolidityOptions = {}): SolidityCompilation {
+  const root = resolve(options.root ?? ".");
+  const remappings = remappingsOf(options, root);
+  return compileGraph(loadSourceGraph(file, root, remappings.parsed), remappings.texts, options);
+}
+
+/**
+ * Compiles Solidity given as text (named `sourceName`, default "input.sol", inside the root); its
+ * imports are resolved as for a file at that place.
+ */
+export function compileSoliditySource(
+  source: string,
+  options: SolidityOptions & { readonly sourceName?: string } = {},
+): SolidityCompilation {
+  const root = resolve(options.root ?? ".");
+  const remappings = remappingsOf(options, root);
+  const graph = sourceGraphOf(options.sourceName ?? "input.sol", source, root, remappings.parsed);
+  return compileGraph(graph, remappings.texts, options);
 }
 
 /** `compileSolidityProject(…).contracts`: every contract of the file and of the files it imports. */

@@ -49,22 +49,26 @@ export function loadSourceGraph(file: string, root: string, remappings: readonly
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw compileFailure("INPUT", "InputError", `no such file: ${file}`);
   }
-  const entry = unitNameOf(file, root);
-  const sources = new Map<string, string>([[entry, readFileSync(file, "utf8")]]);
+  return sourceGraphOf(unitNameOf(file, root), readFileSync(file, "utf8"), root, remappings);
+}
+
+/** The import graph of a source given as text, named `entry`; its imports are read as for a file. */
+export function sourceGraphOf(entry: string, content: string, root: string, remappings: readonly Remapping[]): SourceGraph {
+  const sources = new Map<string, string>([[entry, content]]);
   const pending = [entry];
   for (let unit = pending.pop(); unit !== undefined; unit = pending.pop()) {
     for (const path of importPaths(sources.get(unit) as string)) {
       const name = resolveImport(unit, path, remappings);
       if (sources.has(name)) continue;
-      const content = readUnit(name, root);
-      if (content === undefined) continue;
-      sources.set(name, content);
+      const imported = readUnit(name, root);
+      if (imported === undefined) continue;
+      sources.set(name, imported);
       pending.push(name);
     }
   }
   const read: ReadCallback = (name) => {
-    const content = sources.get(name) ?? readUnit(name, root);
-    return content === undefined ? { error: `not found under ${root} and not a built-in ds-test/forge-std source` } : { contents: content };
+    const text = sources.get(name) ?? readUnit(name, root);
+    return text === undefined ? { error: `not found under ${root} and not a built-in ds-test/forge-std source` } : { contents: text };
   };
   return { entry, sources, read };
 }
