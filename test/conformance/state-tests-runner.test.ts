@@ -152,6 +152,25 @@ describe("state-test runner with worker threads (needs a build: npx tsc -p .)", 
     expect(pooled.summary).toEqual({ passed: 2, failed: 3, skipped: 1 });
   });
 
+  it("fails the unfinished cases of a worker that dies, and goes on with a new worker", async () => {
+    const dir = sampleFolder();
+    const registry = registryModule(
+      dir,
+      FAKE_REGISTRY.replace('if (c.id.includes("d1g1")) throw new Error("worker boom");', 'if (c.id.includes("Cancun::d1g0v0")) process.exit(3);'),
+    );
+    const report = await runStateTests({
+      files: stateTestFiles([dir], [dir]),
+      implementation: { name: "fake", load: async () => fixedOutcome(executed(ROOT_A, LOGS_A)), registryModule: registry },
+      workers: 2,
+    });
+    const byId = new Map(report.results.map((r) => [r.id, r]));
+    expect(byId.get("one.json::first::Cancun::d0g0v0")?.status).toBe("pass");
+    expect(byId.get("one.json::first::Cancun::d1g0v0")).toMatchObject({ status: "fail", reason: "worker died: exited with code 3" });
+    expect(byId.get("one.json::first::Cancun::d1g1v0")).toMatchObject({ status: "fail", reason: "worker died: exited with code 3" });
+    expect(byId.get("two.json::second::Cancun::d0g0v1")?.status).toBe("pass");
+    expect(report.results).toHaveLength(6);
+  });
+
   it("stops with a clear error when workers cannot load the implementation", async () => {
     const dir = sampleFolder();
     const registry = registryModule(dir, FAKE_REGISTRY);
