@@ -1,65 +1,65 @@
 /**
  * Concrete replay of suite properties on a peer EVM (@ethereumjs/evm, Cancun), used to check the
  * suite itself: each unsafe property really fails on its written counterexample, and each safe one
- * holds on sampled inputs. Only `vm.assume` is served at the cheatcode address; the suite uses no
- * other cheatcode, so the replay is faithful.
+ * holds on sampled inputs. Cheatcodes are served by `CheatState` (cheats.ts).
  */
+import { type Block, createBlock } from "@ethereumjs/block";
 import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
 import { createEVM, type EVM } from "@ethereumjs/evm";
-import { Address, createAddressFromString } from "@ethereumjs/util";
+import { type Address, createAddressFromString } from "@ethereumjs/util";
 import {
   type AbiFunction,
   type AbiValue,
   bytesToHex,
-  decodeParameters,
   decodeResult,
   decodeRevert,
   encodeCall,
   parseSignature,
-  selectorHex,
 } from "../../../src/abi/index.js";
 import type { CompiledContract } from "../../../src/compile/index.js";
+import { CHEATCODE_ADDRESS, CheatState } from "./cheats.js";
 
-const CHEATCODES = "0x7109709ecfa91a80626ff3989d68f67f5b1dd12d";
 const CALLER = createAddressFromString("0x00000000000000000000000000000000000ca11e");
 const GAS = 30_000_000n;
-const ASSUME = selectorHex("assume(bool)");
+/** The block every call runs in; warp and roll change it, and each property run restores it. */
+const START_TIME = 1_700_000_000n;
+const START_NUMBER = 18_000_000n;
 
 /** How one call ended, in the vocabulary of the manifest's `failure` field. */
 export type Outcome = "pass" | "rejected" | "assertion" | `panic:0x${string}` | "revert";
 
 export interface Deployed {
   readonly evm: EVM;
+  readonly block: Block;
   readonly address: Address;
-  /** Set by the cheatcode precompile when vm.assume(false) is called; reset before each run. */
-  readonly assumption: { violated: boolean };
+  readonly cheats: CheatState;
 }
 
 /** Deploys the test contract and runs its setUp, as a property run starts. */
 export async function deploy(contract: CompiledContract): Promise<Deployed> {
-  const assumption = { violated: false };
-  const evm = await createEVM({
-    common: new Common({ chain: Mainnet, hardfork: Hardfork.Cancun }),
+  const common = new Common({ chain: Mainnet, hardfork: Hardfork.Cancun });
+  const block = createBlock({ header: { timestamp: START_TIME, number: START_NUMBER, gasLimit: GAS } }, { common, freeze: false });
+  const cheats = new CheatState(block, START_TIME, START_NUMBER);
+  const evm: EVM = await createEVM({
+    common,
     customPrecompiles: [
       {
-        address: createAddressFromString(CHEATCODES),
-        function: (input) => {
-          const selector = bytesToHex(input.data.subarray(0, 4));
-          if (selector !== ASSUME) throw new Error(`cheatcode ${selector} is not served by the concrete replay`);
-          if (decodeParameters([{ kind: "bool" }], input.data.subarray(4))[0] === false) assumption.violated = true;
-          return { executionGasUsed: 0n, returnValue: new Uint8Array() };
-        },
+        address: createAddressFromString(CHEATCODE_ADDRESS),
+        function: async (input) => ({ executionGasUsed: 0n, returnValue: await cheats.call(evm, input.data) }),
       },
     ],
   });
+  evm.events.on("beforeMessage", (message) => cheats.beforeMessage(message));
+  evm.events.on("afterMessage", (result) => cheats.afterMessage(result));
   // Solidity checks EXTCODESIZE before calling a function without return values, so the address needs code.
-  await evm.stateManager.putCode(createAddressFromString(CHEATCODES), new Uint8Array([0x00]));
-  const created = await evm.runCall({ caller: CALLER, data: contract.creationBytecode, gasLimit: GAS });
+  await evm.stateManager.putCode(createAddressFromString(CHEATCODE_ADDRESS), new Uint8Array([0x00]));
+  cheats.reset();
+  const created = await evm.runCall({ caller: CALLER, data: contract.creationBytecode, gasLimit: GAS, block });
   const address = created.createdAddress;
   if (created.execResult.exceptionError !== undefined || address === undefined) {
     throw new Error(`deploying ${contract.fullyQualifiedName} failed: ${created.execResult.exceptionError?.error}`);
   }
-  const deployed = { evm, address, assumption };
+  const deployed = { evm, block, address, cheats };
   if (contract.abi.some((i) => i.kind === "function" && i.name === "setUp")) {
     const setUp = await call(deployed, deployed.address, parseSignature("setUp()"), []);
     if (setUp.reverted) throw new Error(`${contract.fullyQualifiedName}.setUp() reverted`);
@@ -73,7 +73,7 @@ interface CallResult {
 }
 
 export async function call(d: Deployed, to: Address, fn: AbiFunction, args: readonly AbiValue[]): Promise<CallResult> {
-  const result = await d.evm.runCall({ caller: CALLER, to, data: encodeCall(fn, args), gasLimit: GAS });
+  const result = await d.evm.runCall({ caller: CALLER, to, data: encodeCall(fn, args), gasLimit: GAS, block: d.block });
   return { reverted: result.execResult.exceptionError !== undefined, returnData: result.execResult.returnValue };
 }
 
@@ -86,9 +86,10 @@ function revertOutcome(data: Uint8Array): Outcome {
 export async function runProperty(d: Deployed, fn: AbiFunction, args: readonly AbiValue[]): Promise<Outcome> {
   await d.evm.stateManager.checkpoint();
   try {
-    d.assumption.violated = false;
+    d.cheats.reset();
     const result = await call(d, d.address, fn, args);
-    if (d.assumption.violated) return "rejected";
+    if (d.cheats.assumptionViolated) return "rejected";
+    if (d.cheats.expectRevertUnmet) return "revert";
     if (result.reverted) return revertOutcome(result.returnData);
     const failed = await call(d, d.address, parseSignature("failed() returns (bool)"), []);
     return decodeResult(parseSignature("failed() returns (bool)"), failed.returnData)[0] === true ? "assertion" : "pass";

@@ -65,7 +65,7 @@ describe("property suite sources", () => {
       const name = parseSignature(entry.function).name;
       expect(name, label(entry)).toMatch(entry.expected === "pass" ? /^(prove|check|invariant)_safe_/ : /^(prove|check|invariant)_unsafe_/);
       if (entry.expected === "fail") {
-        expect(entry.failure, label(entry)).toMatch(/^(assertion|panic:0x[0-9a-f]{2})$/);
+        expect(entry.failure, label(entry)).toMatch(/^(assertion|revert|panic:0x[0-9a-f]{2})$/);
         expect(entry.counterexample, label(entry)).toBeDefined();
         const source = readFileSync(join(SUITE, entry.file), "utf8");
         const doc = new RegExp(`/// counterexample: [^\\n]+\\n\\s*function ${name}\\(`);
