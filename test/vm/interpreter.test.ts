@@ -1,0 +1,65 @@
+/** Control flow, gas and limits of the interpreter, checked on hand-assembled bytecode. */
+import { describe, expect, it } from "vitest";
+import { hexToBytes } from "../../src/vm/bytes.js";
+import { runCode } from "../../src/vm/run-code.js";
+
+describe("interpreter", () => {
+  it("charges static and memory-expansion gas exactly", () => {
+    // PUSH1 1, PUSH1 0, MSTORE, STOP: 3 + 3 + (3 + 3 for one word of memory).
+    expect(runCode({ code: hexToBytes("0x600160005200") }).gasUsed).toBe(12n);
+  });
+
+  it("rejects a jump into PUSH data even where the byte is 0x5b", () => {
+    // PUSH1 3, JUMP, PUSH1 0x5b: offset 3 is push data.
+    expect(runCode({ code: hexToBytes("0x600356605b") }).status).toBe("invalid jump destination");
+  });
+
+  it("treats the bytes after a truncated PUSH as zeros and stops at the end", () => {
+    // PUSH2 0x01 (truncated) then implicit STOP; returns nothing but succeeds.
+    expect(runCode({ code: hexToBytes("0x6101") }).status).toBe("success");
+  });
+
+  it("halts on stack underflow and overflow", () => {
+    expect(runCode({ code: hexToBytes("0x01") }).status).toBe("stack underflow");
+    // JUMPDEST, PUSH0, PUSH1 0, JUMP: grows the stack forever.
+    expect(runCode({ code: hexToBytes("0x5b5f600056") }).status).toBe("stack limit reached 1024 (1023)");
+  });
+
+  it("consumes all gas on an exceptional halt", () => {
+    const result = runCode({ code: hexToBytes("0xfe"), gas: 5000n });
+    expect(result.status).toBe("invalid opcode");
+    expect(result.gasUsed).toBe(5000n);
+  });
+
+  it("keeps REVERT output and unused gas", () => {
+    // PUSH1 0xaa PUSH0 MSTORE8 PUSH1 1 PUSH0 REVERT
+    const result = runCode({ code: hexToBytes("0x60aa5f5360015ffd"), gas: 1000n });
+    expect(result.status).toBe("revert");
+    expect(result.output).toEqual(Uint8Array.of(0xaa));
+    expect(result.gasUsed).toBeLessThan(1000n);
+  });
+
+  it("recurses to the 1024 call-depth limit without overflowing the JavaScript stack", () => {
+    // Calls itself with all gas, then stores the depth reached: slot 0 counts frames entered.
+    // PUSH0 SLOAD PUSH1 1 ADD PUSH0 SSTORE; CALL(gas, ADDRESS, 0, 0, 0, 0, 0); STOP
+    const code = hexToBytes("0x5f546001015f555f5f5f5f5f305af100");
+    const result = runCode({ code, gas: 1n << 62n });
+    expect(result.status).toBe("success");
+    expect(result.storage.get(0n)).toBe(1025n);
+  });
+
+  it("keeps transient storage across frames but not in static frames (EIP-1153)", () => {
+    // TSTORE(1, 7); TLOAD(1) → return it.
+    const code = hexToBytes("0x600760015d60015c5f5260205ff3");
+    expect(runCode({ code }).output.at(31)).toBe(7);
+  });
+
+  it("copies overlapping memory like memmove (EIP-5656)", () => {
+    // MSTORE(0, 0x0102…20) then MCOPY(dest 1, src 0, size 4) and return the first 5 bytes.
+    const result = runCode({
+      code: hexToBytes("0x7f0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f205f5260045f60015e60055ff3"),
+    });
+    expect(result.status).toBe("success");
+    expect([...result.output]).toEqual([1, 1, 2, 3, 4]);
+  });
+});
