@@ -28,6 +28,8 @@ export interface ContractFunction {
   readonly signature: string;
   readonly selector: Uint8Array;
   readonly inputs: readonly ParamType[];
+  /** As in the JSON ABI: pure, view, nonpayable or payable. */
+  readonly stateMutability: string;
 }
 
 export interface PropertyContract {
@@ -92,8 +94,8 @@ export interface Deployment {
   readonly address: bigint;
 }
 
-const selectorOf = (signature: string): Uint8Array => keccak_256(new TextEncoder().encode(signature)).subarray(0, 4);
-const FAILED = selectorOf("failed()");
+export const selectorOf = (signature: string): Uint8Array => keccak_256(new TextEncoder().encode(signature)).subarray(0, 4);
+export const FAILED = selectorOf("failed()");
 const SET_UP = selectorOf("setUp()");
 
 /** Whether a function is a property this engine checks, and of which kind. */
@@ -123,7 +125,7 @@ function describeOutcome(outcome: MessageOutcome<Uint8Array>): string {
   return `${result.kind} with 0x${Buffer.from(result.output).toString("hex")}`;
 }
 
-function concreteOutput(output: Uint8Array) {
+export function concreteOutput(output: Uint8Array) {
   return {
     length: output.length,
     head: output.length >= 4 ? Number(bytesToBigInt(output.subarray(0, 4))) : undefined,
@@ -131,7 +133,7 @@ function concreteOutput(output: Uint8Array) {
   };
 }
 
-function symbolicOutput(output: Z3Bytes) {
+export function symbolicOutput(output: Z3Bytes) {
   const head = output.slice(0, 4);
   return {
     length: output.length,
@@ -141,10 +143,10 @@ function symbolicOutput(output: Z3Bytes) {
 }
 
 /** A failure condition: a concrete verdict, or a Z3 condition on the path's variables. */
-type FailureCondition = { readonly holds: boolean | Z3Bool; readonly what: string };
+export type FailureCondition = { readonly holds: boolean | Z3Bool; readonly what: string };
 
 /** The failure condition of a property call's outcome on the symbolic domain. */
-function symbolicFailure(outcome: MessageOutcome<Z3Bytes>, panics: readonly bigint[]): FailureCondition {
+export function symbolicFailure(outcome: MessageOutcome<Z3Bytes>, panics: readonly bigint[]): FailureCondition {
   const result = outcome.result;
   if (isInvalidHalt(result)) return { holds: true, what: "INVALID (designated invalid instruction or undefined opcode)" };
   const code = panicCode(result, symbolicOutput);
@@ -155,7 +157,7 @@ function symbolicFailure(outcome: MessageOutcome<Z3Bytes>, panics: readonly bigi
 }
 
 /** The failure a concrete outcome shows, if any. */
-function concreteFailure(outcome: MessageOutcome<Uint8Array>, panics: readonly bigint[]): string | undefined {
+export function concreteFailure(outcome: MessageOutcome<Uint8Array>, panics: readonly bigint[]): string | undefined {
   const result = outcome.result;
   if (isInvalidHalt(result)) return "INVALID (designated invalid instruction or undefined opcode)";
   const code = panicCode(result, concreteOutput);
@@ -164,7 +166,7 @@ function concreteFailure(outcome: MessageOutcome<Uint8Array>, panics: readonly b
 }
 
 /** Concrete calldata from a model. */
-function concreteCells(model: Model<"svm">, cells: readonly Cell[]): Uint8Array {
+export function concreteCells(model: Model<"svm">, cells: readonly Cell[]): Uint8Array {
   const values = new Map<number, bigint>();
   return Uint8Array.from(
     cells.map((cell) => {

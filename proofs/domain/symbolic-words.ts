@@ -33,7 +33,12 @@ function pricesOnly(what: string): boolean {
   return what.startsWith("SSTORE") || what.startsWith("EXP exponent");
 }
 
-export function symbolicWords(path: Path): Words<Z3Word, Z3Bytes> {
+/**
+ * `aliases` maps placeholder addresses to symbolic words: the spec's messages carry concrete
+ * callers, so a symbolic caller (an invariant's "any caller", a prank of a symbolic address) is a
+ * placeholder address that turns into its symbolic word wherever the machine makes it a word.
+ */
+export function symbolicWords(path: Path, aliases: ReadonlyMap<bigint, Bv> = new Map()): Words<Z3Word, Z3Bytes> {
   const ctx = () => z3Runtime().ctx;
   const zero = () => ctx().BitVec.val(0n, 256);
   const bit = (condition: Z3Bool): Bv => ctx().If(condition, ctx().BitVec.val(1n, 256), zero()) as Bv;
@@ -85,7 +90,7 @@ export function symbolicWords(path: Path): Words<Z3Word, Z3Bytes> {
   };
 
   const words: Words<Z3Word, Z3Bytes> = {
-    constant: (value) => value & MAX_WORD,
+    constant: (value) => aliases.get(value) ?? value & MAX_WORD,
     concrete: (word) => simplifiedValue(word),
     need,
 

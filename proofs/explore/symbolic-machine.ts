@@ -27,8 +27,9 @@ export class SymbolicSession {
   constructor(
     readonly path: Path,
     readonly world: SymbolicWorld,
+    aliases: ReadonlyMap<bigint, Bv> = new Map(),
   ) {
-    const words = symbolicWords(path);
+    const words = symbolicWords(path, aliases);
     const machine: Machine<Z3Word, Z3Bytes> = {
       words,
       world,

@@ -5,6 +5,7 @@ import { statetestCommand } from "./statetest.js";
 import { txtestCommand } from "./txtest.js";
 import { trietestCommand } from "./trietest.js";
 import { rlptestCommand } from "./rlptest.js";
+import { proveCommand } from "./prove.js";
 import { fuzzCommand } from "./fuzz.js";
 
-export const commands: readonly Command[] = [statetestCommand, txtestCommand, trietestCommand, rlptestCommand, runCommand, fuzzCommand];
+export const commands: readonly Command[] = [statetestCommand, txtestCommand, trietestCommand, rlptestCommand, runCommand, fuzzCommand, proveCommand];

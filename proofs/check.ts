@@ -1,0 +1,114 @@
+/**
+ * The entry points of `svm prove`: every property of a compiled test contract, or the safety of
+ * a piece of runtime bytecode (can a Panic or INVALID be reached with some calldata?).
+ */
+import { ConcreteChain } from "./concrete/chain.js";
+import type { Cell } from "./domain/terms.js";
+import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
+import { explore } from "./explore/explorer.js";
+import type { Path } from "./explore/path.js";
+import { SymbolicSession } from "./explore/symbolic-machine.js";
+import { PANIC_ASSERT } from "./failure.js";
+import { SymbolicWorld } from "./host/symbolic-world.js";
+import { invariantTargets, type KnownContract, proveInvariant } from "./invariants.js";
+import {
+  concreteCells,
+  concreteFailure,
+  type Counterexample,
+  deploy,
+  type FailureCondition,
+  type PropertyContract,
+  type PropertyResult,
+  type ProveOptions,
+  propertyKind,
+  proveFunction,
+  symbolicFailure,
+} from "./prove.js";
+import { z3, z3Runtime } from "./z3/context.js";
+
+/** Checks the properties of one test contract, in ABI order; `onResult` sees each as it is decided. */
+export async function checkContract(
+  contract: PropertyContract,
+  known: readonly KnownContract[],
+  options: ProveOptions,
+  onResult: (result: PropertyResult) => void = () => {},
+): Promise<PropertyResult[]> {
+  const properties = contract.functions.filter((f) => propertyKind(f.name) !== undefined && (options.match === undefined || options.match.test(f.name)));
+  if (properties.length === 0) return [];
+  const results: PropertyResult[] = [];
+  const report = (result: PropertyResult) => {
+    results.push(result);
+    onResult(result);
+  };
+  const deployment = deploy(contract);
+  if (typeof deployment === "string") {
+    for (const fn of properties) report({ contract: contract.name, function: fn.signature, status: "unknown", reason: deployment, bounds: [], paths: 0, timeMs: 0 });
+    return results;
+  }
+  for (const fn of properties) {
+    if (propertyKind(fn.name) === "prove") {
+      report(await proveFunction(contract, deployment, fn, options));
+      continue;
+    }
+    const targets = invariantTargets(contract, deployment, known);
+    if (typeof targets === "string") {
+      report({ contract: contract.name, function: fn.signature, status: "unknown", reason: targets, bounds: [], paths: 0, timeMs: 0 });
+      continue;
+    }
+    report(await proveInvariant(contract, deployment, fn, targets, options));
+  }
+  return results;
+}
+
+/** Length of the symbolic calldata in bytecode mode: a selector and four words. */
+export const BYTECODE_CALLDATA_LENGTH = 4 + 32 * 4;
+
+/** Bytecode mode: runtime code at the test address, called with symbolic calldata by the deployer. */
+export async function checkBytecode(name: string, runtime: Uint8Array, options: ProveOptions): Promise<PropertyResult> {
+  const started = Date.now();
+  await z3();
+  const { ctx } = z3Runtime();
+  const panics = [...new Set([PANIC_ASSERT, ...options.panics])];
+  const chain = new ConcreteChain();
+  chain.accounts.set(TEST_CONTRACT, { nonce: 1n, balance: 0n, code: runtime, storage: new Map() });
+  const cells: Cell[] = [];
+  for (let i = 0; i < BYTECODE_CALLDATA_LENGTH; i += 32) {
+    const word = ctx.BitVec.const(`calldata_${i / 32}`, 256);
+    for (let b = 0; b < 32 && i + b < BYTECODE_CALLDATA_LENGTH; b++) cells.push({ word, index: b });
+  }
+  let counterexample: Counterexample | undefined;
+  const unreplayed: string[] = [];
+  const scenario = (path: Path): FailureCondition => {
+    const world = new SymbolicWorld(chain.accounts, SCHEDULE, { ...chain.block }, transactionFrom(DEPLOYER));
+    const session = new SymbolicSession(path, world);
+    return symbolicFailure(session.call({ caller: DEPLOYER, address: TEST_CONTRACT, value: 0n, data: cells }), panics);
+  };
+  const exploration = await explore(
+    scenario,
+    async (path, failure, solver) => {
+      if (failure.holds === false) return "continue";
+      const verdict = await solver.check(failure.holds === true ? path.constraints : [...path.constraints, failure.holds], path.keccaks);
+      if (verdict.kind !== "sat") {
+        if (verdict.kind === "unknown") unreplayed.push(`solver gave up on a failing path at pc ${path.location.pc}`);
+        return "continue";
+      }
+      const calldata = concreteCells(verdict.model, cells);
+      const replay = new ConcreteChain(chain.accounts, chain.block);
+      const shown = concreteFailure(replay.call(DEPLOYER, TEST_CONTRACT, calldata), panics);
+      if (shown === undefined) {
+        unreplayed.push(`a failing path (${failure.what}) did not replay concretely`);
+        return "continue";
+      }
+      counterexample = { calls: [{ function: "(calldata)", caller: DEPLOYER, value: 0n, calldata }], failure: shown };
+      return "stop";
+    },
+    { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
+  );
+  const base = { contract: name, function: "(bytecode)", bounds: [`loop ${options.loopBound}`, `calldata length ${BYTECODE_CALLDATA_LENGTH}`], paths: exploration.paths };
+  const timeMs = Date.now() - started;
+  if (counterexample !== undefined) return { ...base, status: "fail", counterexample, timeMs };
+  const incomplete = [...exploration.incomplete, ...unreplayed];
+  if (incomplete.length > 0) return { ...base, status: "unknown", reason: incomplete.join("; "), timeMs };
+  return { ...base, status: "pass", timeMs };
+}
+

@@ -1,0 +1,203 @@
+/**
+ * Invariant checking: an `invariant_` function must hold after setUp and after every sequence of
+ * up to `depth` successful calls to the target contracts' state-changing functions, each from any
+ * caller, with symbolic arguments. A reverted call leaves the state as it was, so such paths are
+ * dropped (a shorter sequence covers them). Calls carry no value (the bound is reported).
+ */
+import { bytesEqual, bytesToBigInt } from "../spec/primitives/bytes.js";
+import { symbolicCalldata } from "./calldata.js";
+import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
+import { cellsToWord, type Cell } from "./domain/terms.js";
+import { DEPLOYER, SCHEDULE, transactionFrom } from "./environment.js";
+import { explore } from "./explore/explorer.js";
+import { type Path, PathDiscarded } from "./explore/path.js";
+import { valueIn } from "./explore/solver.js";
+import { SymbolicSession } from "./explore/symbolic-machine.js";
+import { HEVM_ADDRESS } from "./cheatcodes.js";
+import { SymbolicWorld } from "./host/symbolic-world.js";
+import {
+  type CallStep,
+  type ContractFunction,
+  type Counterexample,
+  concreteCells,
+  concreteFailure,
+  type Deployment,
+  FAILED,
+  type FailureCondition,
+  type PropertyContract,
+  type PropertyResult,
+  type ProveOptions,
+  selectorOf,
+  symbolicFailure,
+} from "./prove.js";
+import { PANIC_ASSERT } from "./failure.js";
+import { z3, z3Runtime, type Bv } from "./z3/context.js";
+
+/** A compiled contract the engine may meet deployed, to know its functions. */
+export interface KnownContract {
+  readonly name: string;
+  readonly runtime: Uint8Array;
+  readonly functions: readonly ContractFunction[];
+}
+
+export interface InvariantTarget {
+  readonly contract: string;
+  readonly address: bigint;
+  readonly fn: ContractFunction;
+}
+
+/** Placeholder caller addresses, one per call of a sequence (see `symbolicWords`' aliases). */
+const CALLER_PLACEHOLDER = 0x5ca1ab1e0000000000000000000000000000c0den << 8n;
+
+const TARGET_CONTRACTS = selectorOf("targetContracts()");
+
+/**
+ * The functions to call: those of `targetContracts()` if the test names any, else of every
+ * contract setUp deployed; view and pure functions change nothing and are left out.
+ */
+export function invariantTargets(contract: PropertyContract, deployment: Deployment, known: readonly KnownContract[]): InvariantTarget[] | string {
+  let addresses: bigint[] = [];
+  if (contract.functions.some((f) => f.signature === "targetContracts()")) {
+    const chain = new ConcreteChain(deployment.accounts, deployment.block);
+    const out = chain.call(DEPLOYER, deployment.address, TARGET_CONTRACTS);
+    if (out.result.kind !== "success") return "targetContracts() failed";
+    const output = out.result.output;
+    const offset = Number(bytesToBigInt(output.subarray(0, 32)));
+    const length = Number(bytesToBigInt(output.subarray(offset, offset + 32)));
+    for (let i = 0; i < length; i++) addresses.push(bytesToBigInt(output.subarray(offset + 32 + 32 * i, offset + 64 + 32 * i)));
+  }
+  if (addresses.length === 0) {
+    addresses = [...deployment.accounts]
+      .filter(([address, account]) => account.code.length > 1 && address !== deployment.address && address !== HEVM_ADDRESS)
+      .map(([address]) => address);
+  }
+  const targets: InvariantTarget[] = [];
+  for (const address of addresses) {
+    const code = deployment.accounts.get(address)?.code ?? new Uint8Array(0);
+    const match = known.find((k) => bytesEqual(k.runtime, code)) ?? known.find((k) => k.runtime.length === code.length && k.runtime.length > 0);
+    if (match === undefined) return `no compiled contract matches the code at 0x${address.toString(16).padStart(40, "0")}`;
+    for (const fn of match.functions) {
+      if (fn.stateMutability === "view" || fn.stateMutability === "pure") continue;
+      targets.push({ contract: match.name, address, fn });
+    }
+  }
+  if (targets.length === 0) return "no target functions (no state-changing function in the target contracts)";
+  return targets;
+}
+
+/** Every sequence of target indices of the given length, in order. */
+function sequences(count: number, length: number): number[][] {
+  if (length === 0) return [[]];
+  return sequences(count, length - 1).flatMap((prefix) => Array.from({ length: count }, (_, i) => [...prefix, i]));
+}
+
+export async function proveInvariant(
+  contract: PropertyContract,
+  deployment: Deployment,
+  invariant: ContractFunction,
+  targets: readonly InvariantTarget[],
+  options: ProveOptions,
+): Promise<PropertyResult> {
+  const started = Date.now();
+  await z3();
+  const panics = [...new Set([PANIC_ASSERT, ...options.panics])];
+  const bounds = [`depth ${options.depth}`, `loop ${options.loopBound}`, "msg.value 0"];
+  const incomplete = new Set<string>();
+  let paths = 0;
+  let counterexample: Counterexample | undefined;
+
+  for (let length = 0; length <= options.depth && counterexample === undefined; length++) {
+    for (const sequence of sequences(targets.length, length)) {
+      if (counterexample !== undefined) break;
+      const { ctx } = z3Runtime();
+      const callers = sequence.map((_, k) => ctx.BitVec.const(`caller_${k}`, 256));
+      const aliases = new Map(callers.map((caller, k) => [CALLER_PLACEHOLDER + BigInt(k), caller] as [bigint, Bv]));
+      const calls = sequence.map((index, k) => {
+        const target = targets[index]!;
+        return { target, calldata: symbolicCalldata(target.fn.selector, target.fn.inputs, options.bounds, `${target.fn.name}_${k}`) };
+      });
+      for (const call of calls) bounds.push(...call.calldata.boundsUsed);
+
+      const scenario = (path: Path): FailureCondition => {
+        for (const caller of callers) path.constraints.push(caller.ult(ctx.BitVec.val(1n << 160n, 256)));
+        for (const call of calls) path.constraints.push(...call.calldata.constraints);
+        const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER));
+        const session = new SymbolicSession(path, world, aliases);
+        calls.forEach((call, k) => {
+          const out = session.call({ caller: CALLER_PLACEHOLDER + BigInt(k), address: call.target.address, value: 0n, data: call.calldata.cells });
+          if (out.result.kind !== "success") throw new PathDiscarded("a call of the sequence reverted");
+        });
+        const checked = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(invariant.selector) });
+        if (checked.result.kind !== "success") {
+          const failure = symbolicFailure(checked, panics);
+          return { holds: true, what: failure.what === "" ? "the invariant reverted" : failure.what };
+        }
+        const flag = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(FAILED) });
+        if (flag.result.kind !== "success") return { holds: false, what: "" };
+        const word = cellsToWord(flag.result.output.slice(0, 32));
+        if (typeof word === "bigint") return { holds: word !== 0n, what: "failed() is true" };
+        return { holds: ctx.Not(word.eq(ctx.BitVec.val(0n, 256))), what: "failed() is true" };
+      };
+
+      const exploration = await explore(
+        scenario,
+        async (path, failure, solver) => {
+          if (failure.holds === false) return "continue";
+          const verdict = await solver.check(failure.holds === true ? path.constraints : [...path.constraints, failure.holds], path.keccaks);
+          if (verdict.kind === "unsat") return "continue";
+          if (verdict.kind === "unknown") {
+            incomplete.add(`solver gave up on a failing path at pc ${path.location.pc}`);
+            return "continue";
+          }
+          const steps: CallStep[] = calls.map((call, k) => ({
+            function: `${call.target.contract}.${call.target.fn.signature}`,
+            caller: valueIn(verdict.model, callers[k]!),
+            value: 0n,
+            calldata: concreteCells(verdict.model, call.calldata.cells as Cell[]),
+          }));
+          const replayed = replaySequence(deployment, steps, calls.map((c) => c.target.address), invariant, panics);
+          if (replayed === undefined) {
+            incomplete.add(`a failing path (${failure.what}) did not replay concretely`);
+            return "continue";
+          }
+          counterexample = { calls: steps, failure: replayed };
+          return "stop";
+        },
+        { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
+      );
+      paths += exploration.paths;
+      for (const reason of exploration.incomplete) incomplete.add(reason);
+    }
+  }
+  const base = { contract: contract.name, function: invariant.signature, bounds: [...new Set(bounds)], paths };
+  const timeMs = Date.now() - started;
+  if (counterexample !== undefined) return { ...base, status: "fail", counterexample, timeMs };
+  if (incomplete.size > 0) return { ...base, status: "unknown", reason: [...incomplete].join("; "), timeMs };
+  return { ...base, status: "pass", timeMs };
+}
+
+/** Replays the calls and then the invariant on the spec; the failure shown, or undefined. */
+function replaySequence(
+  deployment: Deployment,
+  steps: readonly CallStep[],
+  addresses: readonly bigint[],
+  invariant: ContractFunction,
+  panics: readonly bigint[],
+): string | undefined {
+  const chain = new ConcreteChain(deployment.accounts, deployment.block);
+  try {
+    for (let k = 0; k < steps.length; k++) {
+      const out = chain.call(steps[k]!.caller, addresses[k]!, steps[k]!.calldata);
+      if (out.result.kind !== "success") return undefined;
+    }
+    const checked = chain.call(DEPLOYER, deployment.address, invariant.selector);
+    if (checked.result.kind !== "success") return concreteFailure(checked, panics) ?? "the invariant reverted";
+    const flag = chain.call(DEPLOYER, deployment.address, FAILED);
+    if (flag.result.kind === "success" && bytesToBigInt(flag.result.output.subarray(0, 32)) !== 0n) return "failed() is true";
+    return undefined;
+  } catch (error) {
+    if (error instanceof AssumptionRejected) return undefined;
+    throw error;
+  }
+}
+

@@ -1,0 +1,285 @@
+/**
+ * `svm prove`: symbolic property checking (issue 4; the conventions of halmos and hevm). Compiles
+ * the Solidity or Yul input (src/compile), hands each test contract to the engine in proofs/, and
+ * decodes counterexamples with the ABI (src/abi). Every counterexample printed was replayed
+ * concretely on the spec and failed there too.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { type Abi, type AbiFunction, decodeCall, formatCall, functionsOf, selectorOf, signatureOf, toChecksumAddress } from "../abi/index.js";
+import { type CompiledContract, CompileError, compileSolidity, compileYul } from "../compile/index.js";
+import { checkBytecode, checkContract } from "../../proofs/check.js";
+import type { ParamType } from "../../proofs/calldata.js";
+import type { KnownContract } from "../../proofs/invariants.js";
+import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind } from "../../proofs/prove.js";
+import { z3 } from "../../proofs/z3/context.js";
+import { bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
+import { type Command, InputError, UsageError } from "./command.js";
+
+interface ProveArgs {
+  readonly target: string;
+  readonly contract?: string;
+  readonly json?: string;
+  readonly options: ProveOptions;
+}
+
+const VALUE_FLAGS = new Set(["--contract", "--match", "--loop", "--depth", "--timeout", "--panic", "--json"]);
+
+/** Panic codes by name, for --panic. */
+const ALL_PANICS = [0x01n, 0x11n, 0x12n, 0x21n, 0x22n, 0x31n, 0x32n, 0x41n, 0x51n];
+
+function positiveInteger(flag: string, text: string): number {
+  if (!/^[0-9]+$/.test(text) || Number(text) < 1) throw new UsageError(`${flag}: expected a positive integer, got '${text}'`);
+  return Number(text);
+}
+
+function parsePanics(text: string): bigint[] {
+  if (text === "all") return ALL_PANICS;
+  return text.split(",").map((part) => {
+    const trimmed = part.trim();
+    if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(trimmed)) throw new UsageError(`--panic: expected codes like 0x11,0x12 or 'all', got '${part}'`);
+    return BigInt(trimmed);
+  });
+}
+
+function parseArgs(args: readonly string[]): ProveArgs {
+  const values = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    if (VALUE_FLAGS.has(flag)) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageError(`${flag} needs a value`);
+      if (values.has(flag)) throw new UsageError(`${flag} given twice`);
+      values.set(flag, value);
+    } else if (arg.startsWith("--")) throw new UsageError(`unknown argument '${arg}'`);
+    else positional.push(arg);
+  }
+  if (positional.length !== 1) throw new UsageError("expected one input: a .sol file, a folder, a .yul file or runtime bytecode hex");
+  let match: RegExp | undefined;
+  const matchText = values.get("--match");
+  if (matchText !== undefined) {
+    try {
+      match = new RegExp(matchText);
+    } catch (error) {
+      throw new UsageError(`--match: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const text = (flag: string) => values.get(flag);
+  const options: ProveOptions = {
+    ...DEFAULT_OPTIONS,
+    ...(text("--loop") !== undefined && { loopBound: positiveInteger("--loop", text("--loop")!) }),
+    ...(text("--depth") !== undefined && { depth: positiveInteger("--depth", text("--depth")!) }),
+    ...(text("--timeout") !== undefined && { timeoutMs: positiveInteger("--timeout", text("--timeout")!) * 1000 }),
+    ...(text("--panic") !== undefined && { panics: parsePanics(text("--panic")!) }),
+    ...(match !== undefined && { match }),
+  };
+  return { target: positional[0]!, ...(text("--contract") !== undefined && { contract: text("--contract")! }), ...(text("--json") !== undefined && { json: text("--json")! }), options };
+}
+
+/** The engine's view of a compiled contract's functions (JSON ABI types, selectors, signatures). */
+function functionsFor(contract: CompiledContract): ContractFunction[] {
+  const parsed = functionsOf(contract.abi);
+  const json = contract.abiJson.filter((item): item is { type: string; inputs?: ParamType[] } => (item as { type?: string }).type === "function");
+  return parsed.map((fn, i) => ({
+    name: fn.name,
+    signature: signatureOf(fn),
+    selector: selectorOf(fn),
+    inputs: json[i]?.inputs ?? [],
+    stateMutability: fn.stateMutability,
+  }));
+}
+
+function solidityFiles(folder: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(folder).sort()) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    const path = join(folder, entry);
+    if (statSync(path).isDirectory()) out.push(...solidityFiles(path));
+    else if (entry.endsWith(".sol")) out.push(path);
+  }
+  return out;
+}
+
+interface Line {
+  readonly file: string;
+  readonly result: PropertyResult;
+  readonly abis: ReadonlyMap<string, Abi>;
+}
+
+function decodeStep(abis: ReadonlyMap<string, Abi>, contract: string, step: { function: string; calldata: Uint8Array }): string {
+  const [owner, signature] = step.function.includes(".") ? step.function.split(/\.(.*)/s) : [contract, step.function];
+  const abi = abis.get(owner!);
+  if (abi === undefined || signature === "(calldata)") return bytesToHex(step.calldata);
+  try {
+    const decoded = decodeCall(abi, step.calldata);
+    return formatCall(decoded.function as AbiFunction, decoded.args);
+  } catch {
+    return `${signature} with calldata ${bytesToHex(step.calldata)}`;
+  }
+}
+
+const address = (value: bigint) => toChecksumAddress(`0x${value.toString(16).padStart(40, "0")}`);
+
+function counterexampleJson(line: Line) {
+  const cex = line.result.counterexample;
+  if (cex === undefined) return null;
+  return {
+    failure: cex.failure,
+    calls: cex.calls.map((step) => ({
+      function: step.function,
+      call: decodeStep(line.abis, line.result.contract, step),
+      caller: address(step.caller),
+      value: step.value.toString(),
+      calldata: bytesToHex(step.calldata),
+    })),
+  };
+}
+
+function printLine(line: Line): void {
+  const r = line.result;
+  const tag = r.status === "pass" ? "[PASS]" : r.status === "fail" ? "[FAIL]" : "[UNKNOWN]";
+  const bounds = r.bounds.length > 0 ? `, bounds: ${r.bounds.join(", ")}` : "";
+  process.stdout.write(`${tag} ${r.contract}.${r.function} (paths: ${r.paths}, ${r.timeMs} ms${bounds})\n`);
+  if (r.reason !== undefined) process.stdout.write(`    reason: ${r.reason}\n`);
+  const cex = r.counterexample;
+  if (cex !== undefined) {
+    process.stdout.write(`    counterexample (replayed on the spec: ${cex.failure}):\n`);
+    for (const step of cex.calls) {
+      const value = step.value === 0n ? "" : ` value ${step.value}`;
+      process.stdout.write(`      from ${address(step.caller)}${value}: ${decodeStep(line.abis, r.contract, step)}\n`);
+    }
+  }
+}
+
+async function proveSolidity(file: string, root: string, args: ProveArgs, lines: Line[]): Promise<void> {
+  let contracts: CompiledContract[];
+  try {
+    contracts = compileSolidity(file, { root });
+  } catch (error) {
+    if (error instanceof CompileError) throw new InputError(error.message);
+    throw error;
+  }
+  const abis = new Map(contracts.map((c) => [c.name, c.abi]));
+  const known: KnownContract[] = contracts
+    .filter((c) => c.runtimeBytecode.length > 0)
+    .map((c) => ({ name: c.name, runtime: c.runtimeBytecode, functions: functionsFor(c) }));
+  const own = relative(root, file);
+  const tests = contracts.filter(
+    (c) =>
+      c.creationBytecode.length > 0 &&
+      (c.sourceName === own || resolve(root, c.sourceName) === resolve(file)) &&
+      (args.contract === undefined || c.name === args.contract) &&
+      functionsOf(c.abi).some((f) => propertyKind(f.name) !== undefined),
+  );
+  for (const test of tests) {
+    const contract: PropertyContract = { name: test.name, creation: test.creationBytecode, functions: functionsFor(test) };
+    await checkContract(contract, known, args.options, (result) => {
+      const line = { file, result, abis };
+      lines.push(line);
+      printLine(line);
+    });
+  }
+}
+
+async function proveTarget(args: ProveArgs, lines: Line[]): Promise<void> {
+  const target = args.target;
+  let stats;
+  try {
+    stats = statSync(target);
+  } catch {
+    stats = undefined;
+  }
+  if (stats === undefined) {
+    if (!/^(0x)?[0-9a-fA-F]*$/.test(target) || target.replace(/^0x/, "").length % 2 !== 0) {
+      throw new InputError(`${target}: no such file, and not bytecode hex`);
+    }
+    const result = await checkBytecode("bytecode", hexToBytes(target), args.options);
+    const line = { file: "", result, abis: new Map() };
+    lines.push(line);
+    printLine(line);
+    return;
+  }
+  if (stats.isDirectory()) {
+    for (const file of solidityFiles(target)) await proveSolidity(file, target, args, lines);
+    return;
+  }
+  if (target.endsWith(".yul")) {
+    let compiled;
+    try {
+      compiled = compileYul(readFileSync(target, "utf8"));
+    } catch (error) {
+      if (error instanceof CompileError) throw new InputError(error.message);
+      throw error;
+    }
+    const result = await checkBytecode(compiled.name, compiled.bytecode, args.options);
+    const line = { file: target, result, abis: new Map() };
+    lines.push(line);
+    printLine(line);
+    return;
+  }
+  await proveSolidity(target, dirname(target), args, lines);
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const lines: Line[] = [];
+  const runtime = await z3();
+  try {
+    await proveTarget(args, lines);
+  } finally {
+    runtime.shutdown();
+  }
+  const count = (status: string) => lines.filter((l) => l.result.status === status).length;
+  process.stdout.write(`${count("pass")} passed, ${count("fail")} failed, ${count("unknown")} unknown\n`);
+  if (args.json !== undefined) {
+    const results = lines.map((line) => ({
+      file: line.file,
+      contract: line.result.contract,
+      function: line.result.function,
+      status: line.result.status,
+      reason: line.result.reason ?? null,
+      counterexample: counterexampleJson(line),
+      bounds: line.result.bounds,
+      paths: line.result.paths,
+      timeMs: line.result.timeMs,
+    }));
+    try {
+      writeFileSync(args.json, `${JSON.stringify({ results }, null, 2)}\n`);
+    } catch (error) {
+      throw new InputError(`--json: cannot write ${args.json}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return count("fail") > 0 ? 1 : 0;
+}
+
+export const proveCommand: Command = {
+  name: "prove",
+  summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3; counterexamples replayed on the spec",
+  help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
+                 [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES] [--json FILE]
+
+Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
+each property with symbolic arguments (Z3). prove_/check_ functions fail on a failed assert
+(Panic 0x01; other codes with --panic), a ds-test assertion (failed() true) or INVALID.
+invariant_ functions must hold after every sequence of up to --depth calls to the target
+contracts from any caller. Runtime bytecode (hex) or Yul is checked for a reachable Panic or
+INVALID with symbolic calldata. Each result is pass (with the bounds used), fail with a
+counterexample that was replayed concretely on the spec, or unknown with the reason.
+
+Options:
+  --contract NAME    only this test contract
+  --match REGEX      only properties whose name matches
+  --loop N           symbolic branches taken at one pc per path before giving up (default ${DEFAULT_OPTIONS.loopBound})
+  --depth N          longest call sequence for invariants (default ${DEFAULT_OPTIONS.depth})
+  --timeout SECONDS  time budget per property (default ${DEFAULT_OPTIONS.timeoutMs / 1000})
+  --panic CODES      Panic codes that count as failures besides 0x01, e.g. 0x11,0x12, or 'all'
+  --json FILE        write {"results":[{file, contract, function, status, reason, counterexample, timeMs}]}
+
+Exit code: 1 when a property failed, 0 otherwise (unknown results included), 2 on usage errors.
+
+Example:
+  svm prove test/proofs/properties/Arithmetic.t.sol --panic all`,
+  run,
+};
