@@ -33,14 +33,18 @@ interface Installed {
   readonly version: Version;
 }
 
-/** Installed versions, newest first; read from package.json files, without loading any compiler. */
+/**
+ * Installed versions, newest first; read from package.json files, without loading any compiler.
+ * A compiler package that is not installed is simply not offered.
+ */
 export const INSTALLED: readonly Installed[] = MODULES.flatMap((module) => {
+  let pkg: { version: string };
   try {
-    const pkg = require(`${module}/package.json`) as { version: string };
-    return [{ module, version: parseVersion(pkg.version) }];
+    pkg = require(`${module}/package.json`) as { version: string };
   } catch {
     return [];
   }
+  return [{ module, version: parseVersion(pkg.version) }];
 }).sort((a, b) => compareVersions(b.version, a.version));
 
 const loaded = new Map<string, Solc>();
@@ -58,10 +62,30 @@ function standardJsonEntry(solc: SolcModule, version: Version): Solc["compile"] 
   return (input, read) => compile(input, { import: read });
 }
 
+/**
+ * Runs `load`, then removes the process-wide `unhandledRejection`/`uncaughtException` listeners
+ * that solc-js's emscripten runtime installs, so loading a compiler does not change how the rest of
+ * the program handles errors.
+ */
+function withoutProcessHooks<T>(load: () => T): T {
+  const rejectionListeners = new Set(process.listeners("unhandledRejection"));
+  const exceptionListeners = new Set(process.listeners("uncaughtException"));
+  try {
+    return load();
+  } finally {
+    for (const listener of process.listeners("unhandledRejection")) {
+      if (!rejectionListeners.has(listener)) process.removeListener("unhandledRejection", listener);
+    }
+    for (const listener of process.listeners("uncaughtException")) {
+      if (!exceptionListeners.has(listener)) process.removeListener("uncaughtException", listener);
+    }
+  }
+}
+
 function load(entry: Installed): Solc {
   const cached = loaded.get(entry.module);
   if (cached !== undefined) return cached;
-  const solc = require(entry.module) as SolcModule;
+  const solc = withoutProcessHooks(() => require(entry.module) as SolcModule);
   const compiler: Solc = { version: entry.version, longVersion: solc.version(), compile: standardJsonEntry(solc, entry.version) };
   loaded.set(entry.module, compiler);
   return compiler;

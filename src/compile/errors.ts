@@ -6,12 +6,13 @@ export interface CompileDiagnostic {
   /** 1-based; 0 when the compiler gave no location. */
   readonly line: number;
   readonly column: number;
-  /** The compiler's error type (`ParserError`, `TypeError`, `DeclarationError`, …) or ours (`ImportError`, `VersionError`). */
+  /** The compiler's error type (`ParserError`, `TypeError`, `DeclarationError`, …) or ours (`VersionError`, `InputError`, `RemappingError`, `OutputError`, `SourceMapError`). */
   readonly type: string;
   readonly message: string;
 }
 
-export type CompileErrorCode = "COMPILE" | "IMPORT" | "VERSION" | "INPUT";
+/** COMPILE: solc reported errors (missing imports included); VERSION: no compiler fits the pragmas; INPUT: bad file, remapping or source map. */
+export type CompileErrorCode = "COMPILE" | "VERSION" | "INPUT";
 
 export function formatDiagnostic(d: CompileDiagnostic): string {
   const where = d.file === "" ? "" : d.line === 0 ? `${d.file}: ` : `${d.file}:${d.line}:${d.column}: `;
