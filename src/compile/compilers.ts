@@ -5,7 +5,16 @@
  */
 import { createRequire } from "node:module";
 import { CompileError, compileFailure } from "./errors.js";
-import { compareVersions, formatVersion, parseRange, satisfies, type Version, parseVersion } from "./semver.js";
+import {
+  compareVersions,
+  formatVersion,
+  parseRange,
+  parseVersion,
+  pinnedVersion,
+  satisfies,
+  type Version,
+  type VersionRange,
+} from "./semver.js";
 
 const require = createRequire(import.meta.url);
 
@@ -95,12 +104,20 @@ export function installedVersions(): string[] {
   return INSTALLED.map((i) => formatVersion(i.version));
 }
 
-/**
- * The newest installed compiler that satisfies every range (one per `pragma solidity` in the import
- * graph, with the file it came from); no ranges means any version.
- */
-export function selectCompiler(ranges: readonly { range: string; file: string }[]): Solc {
-  const parsed = ranges.map((r) => {
+/** A `pragma solidity` range and the unit it appears in. */
+export interface PragmaRange {
+  readonly range: string;
+  readonly file: string;
+}
+
+export interface CompilerChoice {
+  readonly solc: Solc;
+  /** Pinned ranges the chosen compiler does not satisfy (only when pins may be relaxed). */
+  readonly relaxed: readonly PragmaRange[];
+}
+
+function parsePragmas(ranges: readonly PragmaRange[]): (PragmaRange & { parsed: VersionRange })[] {
+  return ranges.map((r) => {
     try {
       return { ...r, parsed: parseRange(r.range) };
     } catch (error) {
@@ -108,16 +125,33 @@ export function selectCompiler(ranges: readonly { range: string; file: string }[
       throw error;
     }
   });
-  const match = INSTALLED.find((i) => parsed.every((r) => satisfies(i.version, r.parsed)));
-  if (match === undefined) {
-    const wanted = ranges.map((r) => `'${r.range}' (${r.file})`).join(" and ");
-    throw compileFailure(
-      "VERSION",
-      "VersionError",
-      `no installed compiler satisfies ${wanted}; installed: ${installedVersions().join(", ")}`,
+}
+
+/**
+ * The newest installed compiler that satisfies every range (one per `pragma solidity` in the import
+ * graph); no ranges means any version. With `relaxPins`, a pin to an exact version that is not
+ * installed (`pragma solidity 0.8.19;`) accepts the newest installed compiler of the same minor
+ * line (0.8.x), which Solidity keeps source-compatible, as long as every other range still holds.
+ */
+export function selectCompiler(ranges: readonly PragmaRange[], relaxPins = false): CompilerChoice {
+  const parsed = parsePragmas(ranges);
+  const strict = INSTALLED.find((i) => parsed.every((r) => satisfies(i.version, r.parsed)));
+  if (strict !== undefined) return { solc: load(strict), relaxed: [] };
+  if (relaxPins) {
+    const relaxedMatch = INSTALLED.find((i) =>
+      parsed.every((r) => {
+        if (satisfies(i.version, r.parsed)) return true;
+        const pin = pinnedVersion(r.parsed);
+        return pin !== undefined && pin.major === i.version.major && pin.minor === i.version.minor;
+      }),
     );
+    if (relaxedMatch !== undefined) {
+      const relaxed = parsed.filter((r) => !satisfies(relaxedMatch.version, r.parsed)).map(({ range, file }) => ({ range, file }));
+      return { solc: load(relaxedMatch), relaxed };
+    }
   }
-  return load(match);
+  const wanted = ranges.map((r) => `'${r.range}' (${r.file})`).join(" and ");
+  throw compileFailure("VERSION", "VersionError", `no installed compiler satisfies ${wanted}; installed: ${installedVersions().join(", ")}`);
 }
 
 /** The newest installed compiler (used for Yul). */

@@ -161,3 +161,10 @@ function holds(c: Comparator, version: Version): boolean {
 export function satisfies(version: Version, range: VersionRange): boolean {
   return range.some((alternative) => alternative.every((c) => holds(c, version)));
 }
+
+/** The version a range pins exactly (`0.8.19`, `=0.8.19`), or undefined for any other range. */
+export function pinnedVersion(range: VersionRange): Version | undefined {
+  const only = range.length === 1 ? range[0] : undefined;
+  const comparator = only?.length === 1 ? only[0] : undefined;
+  return comparator?.op === "=" ? comparator.version : undefined;
+}

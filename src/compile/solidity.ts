@@ -24,6 +24,12 @@ export interface SolidityOptions {
   readonly optimize?: boolean;
   /** solc's `evmVersion` (e.g. "cancun"). Default: the compiler's own default. */
   readonly evmVersion?: string;
+  /**
+   * Accept the newest installed compiler of the same minor line when a pragma pins a version that is
+   * not installed (`pragma solidity 0.8.19;` compiles with 0.8.30); the pin is then neutralised in
+   * the compiled text and a warning says so. Default false: the pragma is obeyed.
+   */
+  readonly relaxPinnedVersions?: boolean;
 }
 
 export interface SolidityCompilation {
@@ -49,6 +55,16 @@ const OUTPUTS = [
   "storageLayout",
 ];
 
+/**
+ * The source with `pragma solidity <range>;` replaced by `pragma solidity *;` padded with spaces to
+ * the same length, so byte offsets (diagnostics, source maps) still point at the original text.
+ */
+function withoutPin(source: string, range: string): string {
+  return source.replace(/\bpragma\s+solidity\s+([^;]+);/g, (whole, found: string) =>
+    found.trim() === range ? `pragma solidity *${" ".repeat(whole.length - "pragma solidity *;".length)};` : whole,
+  );
+}
+
 function remappingsOf(options: SolidityOptions, root: string): { texts: readonly string[]; parsed: Remapping[] } {
   const texts = options.remappings ?? remappingsFile(root);
   return { texts, parsed: texts.map(parseRemapping) };
@@ -56,11 +72,21 @@ function remappingsOf(options: SolidityOptions, root: string): { texts: readonly
 
 function compileGraph(graph: SourceGraph, remappings: readonly string[], options: SolidityOptions): SolidityCompilation {
   const ranges = [...graph.sources].flatMap(([unit, content]) => solidityPragmas(content).map((range) => ({ range, file: unit })));
-  const solc = selectCompiler(ranges);
+  const { solc, relaxed } = selectCompiler(ranges, options.relaxPinnedVersions === true);
   const sourceTexts = new Map(graph.sources);
+  const compiledTexts = new Map(graph.sources);
+  for (const { file, range } of relaxed) compiledTexts.set(file, withoutPin(compiledTexts.get(file) as string, range));
+  const relaxWarnings: CompileDiagnostic[] = relaxed.map(({ file, range }) => ({
+    severity: "warning",
+    file,
+    line: 0,
+    column: 0,
+    type: "VersionWarning",
+    message: `pragma solidity ${range} pins a compiler that is not installed; compiled with ${solc.longVersion}`,
+  }));
   const input = {
     language: "Solidity" as const,
-    sources: Object.fromEntries([...graph.sources].map(([unit, content]) => [unit, { content }])),
+    sources: Object.fromEntries([...compiledTexts].map(([unit, content]) => [unit, { content }])),
     settings: {
       remappings,
       optimizer: { enabled: options.optimize === true, runs: 200 },
@@ -77,7 +103,8 @@ function compileGraph(graph: SourceGraph, remappings: readonly string[], options
   const contracts = Object.entries(output.contracts).flatMap(([sourceName, byName]) =>
     Object.entries(byName).map(([name, raw]) => toCompiledContract(sourceName, name, raw, solc.longVersion, table)),
   );
-  return { compilerVersion: solc.longVersion, entry: graph.entry, contracts, warnings: output.warnings, sources: table };
+  const warnings = [...relaxWarnings, ...output.warnings];
+  return { compilerVersion: solc.longVersion, entry: graph.entry, contracts, warnings, sources: table };
 }
 
 /** Compiles `file` and its imports; throws CompileError (with file:line:col of every error) on failure. */

@@ -110,6 +110,21 @@ describe("compileSolidity", () => {
     expect(compileSolidity(join(root, "old/Top.sol"), { root })[0]?.compilerVersion).toMatch(/^0\.6\.12/);
   });
 
+  it("relaxes a pin to a missing version only when asked, keeping offsets", () => {
+    write({ "pinned/P.sol": "// SPDX-License-Identifier: MIT\npragma solidity 0.8.19;\ncontract P { function f() public { uint x = 1 } }\n" });
+    const file = join(root, "pinned/P.sol");
+    expect(captured(() => compileSolidity(file, { root })).code).toBe("VERSION");
+    const error = captured(() => compileSolidity(file, { root, relaxPinnedVersions: true }));
+    expect(error.message).toBe("pinned/P.sol:3:47: ParserError: Expected ';' but got '}'");
+    write({ "pinned/Q.sol": "// SPDX-License-Identifier: MIT\npragma solidity 0.8.19;\ncontract Q {}\n" });
+    const compiled = compileSolidityProject(join(root, "pinned/Q.sol"), { root, relaxPinnedVersions: true });
+    expect(compiled.compilerVersion).toMatch(/^0\.8\./);
+    expect(compiled.warnings[0]?.message).toMatch(/^pragma solidity 0\.8\.19 pins a compiler that is not installed; compiled with 0\.8\./);
+    expect(compiled.sources.byId.get(0)?.content).toContain("pragma solidity 0.8.19;");
+    write({ "pinned/R.sol": "pragma solidity 0.9.1;\ncontract R {}\n" });
+    expect(captured(() => compileSolidity(join(root, "pinned/R.sol"), { root, relaxPinnedVersions: true })).code).toBe("VERSION");
+  });
+
   it("reports errors as file:line:col without a stack trace", () => {
     write({ "bad/Syntax.sol": "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\ncontract S {\n  function f() public { uint x = 1 }\n}\n" });
     // the '}' is the 36th character of line 4, where solc's own formatted message points too
