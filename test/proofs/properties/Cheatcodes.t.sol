@@ -143,6 +143,41 @@ contract CheatcodeProps is Test {
         assertEq(probe.calls(), 0);
     }
 
+    /// SAFE: `expectRevert(bytes(message))` matches a require's Error(string) by its message.
+    function prove_safe_expect_revert_message(address who) public {
+        vm.assume(who != OWNER);
+        vm.expectRevert(bytes("not owner"));
+        vm.prank(who);
+        probe.ownerOnly();
+    }
+
+    /// SAFE: hoax funds and pranks; skip moves time forward.
+    function prove_safe_hoax_and_skip(address who, uint32 dt) public {
+        hoax(who);
+        probe.record();
+        assertEq(probe.lastSender(), who);
+        assertEq(who.balance, uint256(1) << 128);
+        uint256 before = block.timestamp;
+        skip(dt);
+        assertEq(block.timestamp, before + dt);
+    }
+
+    /// SAFE: bound keeps unsigned values inside [lo, hi].
+    function prove_safe_bound_unsigned(uint256 x, uint256 lo, uint256 hi) public {
+        vm.assume(lo <= hi);
+        uint256 b = bound(x, lo, hi);
+        assertGe(b, lo);
+        assertLe(b, hi);
+    }
+
+    /// SAFE: bound keeps signed values inside [lo, hi].
+    function prove_safe_bound_signed(int256 x, int8 lo, int8 hi) public {
+        vm.assume(lo <= hi);
+        int256 b = bound(x, lo, hi);
+        assertGe(b, lo);
+        assertLe(b, hi);
+    }
+
     /// UNSAFE: the owner's call does not revert, so the expected revert does not happen.
     /// counterexample: who = 0x000000000000000000000000000000000000bEEF (expectRevert unmet)
     function prove_unsafe_expect_revert_unmet(address who) public {

@@ -7,7 +7,7 @@
 import type { Block } from "@ethereumjs/block";
 import type { EVM, EVMError, Message } from "@ethereumjs/evm";
 import { type Address, createAccount, createAddressFromString, setLengthLeft, unpadBytes } from "@ethereumjs/util";
-import { bytesToHex, decodeParameters, parseSignature, selectorHex } from "../../../src/abi/index.js";
+import { bytesToHex, decodeParameters, decodeRevert, parseSignature, selectorHex } from "../../../src/abi/index.js";
 import type { AbiType } from "../../../src/abi/types.js";
 
 export const CHEATCODE_ADDRESS = "0x7109709ecfa91a80626ff3989d68f67f5b1dd12d";
@@ -138,9 +138,7 @@ export class CheatState {
     const reverted = result.execResult.exceptionError !== undefined;
     const data = result.execResult.returnValue;
     const wanted = expectation.data;
-    const matches =
-      wanted === undefined ||
-      (expectation.prefixOnly ? bytesToHex(data.subarray(0, wanted.length)) : bytesToHex(data)) === bytesToHex(wanted);
+    const matches = wanted === undefined || revertDataMatches(data, wanted, expectation.prefixOnly);
     if (reverted && matches) {
       delete result.execResult.exceptionError;
       result.execResult.returnValue = new Uint8Array();
@@ -148,4 +146,16 @@ export class CheatState {
       this.expectRevertUnmet = true;
     }
   }
+}
+
+/**
+ * Foundry's rule: the revert data equals the expected bytes (or, for a bytes4, starts with them), or
+ * it is `Error(string)` whose message is the expected bytes, so `vm.expectRevert(bytes("msg"))`
+ * matches `require(cond, "msg")`.
+ */
+function revertDataMatches(data: Uint8Array, wanted: Uint8Array, prefixOnly: boolean): boolean {
+  if (prefixOnly) return bytesToHex(data.subarray(0, wanted.length)) === bytesToHex(wanted);
+  if (bytesToHex(data) === bytesToHex(wanted)) return true;
+  const reason = decodeRevert(data);
+  return reason.kind === "error" && reason.message === new TextDecoder().decode(wanted);
 }
