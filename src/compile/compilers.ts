@@ -67,7 +67,9 @@ function standardJsonEntry(solc: SolcModule, version: Version): Solc["compile"] 
   if (version.major === 0 && version.minor < 5 && compileStandardWrapper !== undefined) {
     return (input, read) => compileStandardWrapper(input, read);
   }
-  if (compile === undefined) throw compileFailure("VERSION", "VersionError", `solc ${formatVersion(version)} has no standard JSON entry point`);
+  if (compile === undefined) {
+    throw compileFailure("VERSION", "VersionError", `solc ${formatVersion(version)} has no standard JSON entry point`);
+  }
   return (input, read) => compile(input, { import: read });
 }
 
@@ -121,8 +123,9 @@ function parsePragmas(ranges: readonly PragmaRange[]): (PragmaRange & { parsed: 
     try {
       return { ...r, parsed: parseRange(r.range) };
     } catch (error) {
-      if (error instanceof CompileError) throw compileFailure("VERSION", "VersionError", `pragma solidity ${r.range}: ${error.message.replace(/^VersionError: /, "")}`, r.file);
-      throw error;
+      if (!(error instanceof CompileError)) throw error;
+      const reason = error.message.replace(/^VersionError: /, "");
+      throw compileFailure("VERSION", "VersionError", `pragma solidity ${r.range}: ${reason}`, r.file);
     }
   });
 }
@@ -146,12 +149,15 @@ export function selectCompiler(ranges: readonly PragmaRange[], relaxPins = false
       }),
     );
     if (relaxedMatch !== undefined) {
-      const relaxed = parsed.filter((r) => !satisfies(relaxedMatch.version, r.parsed)).map(({ range, file }) => ({ range, file }));
+      const relaxed = parsed
+        .filter((r) => !satisfies(relaxedMatch.version, r.parsed))
+        .map(({ range, file }) => ({ range, file }));
       return { solc: load(relaxedMatch), relaxed };
     }
   }
   const wanted = ranges.map((r) => `'${r.range}' (${r.file})`).join(" and ");
-  throw compileFailure("VERSION", "VersionError", `no installed compiler satisfies ${wanted}; installed: ${installedVersions().join(", ")}`);
+  const installed = installedVersions().join(", ");
+  throw compileFailure("VERSION", "VersionError", `no installed compiler satisfies ${wanted}; installed: ${installed}`);
 }
 
 /** The newest installed compiler (used for Yul). */

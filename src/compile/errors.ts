@@ -6,12 +6,18 @@ export interface CompileDiagnostic {
   /** 1-based; 0 when the compiler gave no location. */
   readonly line: number;
   readonly column: number;
-  /** The compiler's error type (`ParserError`, `TypeError`, `DeclarationError`, …) or ours (`VersionError`, `InputError`, `RemappingError`, `OutputError`, `SourceMapError`). */
+  /**
+   * The compiler's error type (`ParserError`, `TypeError`, `DeclarationError`, …) or ours
+   * (`VersionError`, `InputError`, `RemappingError`, `OutputError`, `SourceMapError`, `InstallError`).
+   */
   readonly type: string;
   readonly message: string;
 }
 
-/** COMPILE: solc reported errors (missing imports included); VERSION: no compiler fits the pragmas; INPUT: bad file, remapping or source map. */
+/**
+ * COMPILE: solc reported errors (missing imports included); VERSION: no compiler fits the pragmas;
+ * INPUT: a bad file, remapping or source map, or an incomplete installation.
+ */
 export type CompileErrorCode = "COMPILE" | "VERSION" | "INPUT";
 
 export function formatDiagnostic(d: CompileDiagnostic): string {

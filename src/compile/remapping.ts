@@ -13,7 +13,9 @@ export interface Remapping {
 
 export function parseRemapping(text: string): Remapping {
   const equals = text.indexOf("=");
-  if (equals <= 0) throw compileFailure("INPUT", "RemappingError", `remapping '${text}' is not of the form [context:]prefix=target`);
+  if (equals <= 0) {
+    throw compileFailure("INPUT", "RemappingError", `remapping '${text}' is not of the form [context:]prefix=target`);
+  }
   const left = text.slice(0, equals);
   const target = text.slice(equals + 1);
   const colon = left.indexOf(":");

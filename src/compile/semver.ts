@@ -118,7 +118,8 @@ function comparatorsOf(op: string, p: Partial): Comparator[] {
 function parseIntersection(text: string, range: string): Comparator[] {
   const hyphen = /^(\S+)\s+-\s+(\S+)$/.exec(text.trim());
   if (hyphen !== null) {
-    return [...comparatorsOf(">=", parsePartial(hyphen[1] as string, range)), ...comparatorsOf("<=", parsePartial(hyphen[2] as string, range))];
+    const [from, to] = [parsePartial(hyphen[1] as string, range), parsePartial(hyphen[2] as string, range)];
+    return [...comparatorsOf(">=", from), ...comparatorsOf("<=", to)];
   }
   const comparators: Comparator[] = [];
   const token = /\s*(\^|~|>=|<=|>|<|=)?\s*([^\s^~<>=|]+)/y;
@@ -137,7 +138,9 @@ function parseIntersection(text: string, range: string): Comparator[] {
 export function parseRange(text: string): VersionRange {
   if (text.trim() === "") throw compileFailure("VERSION", "VersionError", "empty version range");
   return text.split("||").map((alternative) => {
-    if (alternative.trim() === "") throw compileFailure("VERSION", "VersionError", `empty alternative in version range '${text}'`);
+    if (alternative.trim() === "") {
+      throw compileFailure("VERSION", "VersionError", `empty alternative in version range '${text}'`);
+    }
     return parseIntersection(alternative, text);
   });
 }

@@ -71,7 +71,9 @@ function remappingsOf(options: SolidityOptions, root: string): { texts: readonly
 }
 
 function compileGraph(graph: SourceGraph, remappings: readonly string[], options: SolidityOptions): SolidityCompilation {
-  const ranges = [...graph.sources].flatMap(([unit, content]) => solidityPragmas(content).map((range) => ({ range, file: unit })));
+  const ranges = [...graph.sources].flatMap(([unit, content]) =>
+    solidityPragmas(content).map((range) => ({ range, file: unit })),
+  );
   const { solc, relaxed } = selectCompiler(ranges, options.relaxPinnedVersions === true);
   const sourceTexts = new Map(graph.sources);
   const compiledTexts = new Map(graph.sources);

@@ -40,12 +40,14 @@ export function solidityPragmas(source: string): string[] {
   return [...blankComments(source).matchAll(/\bpragma\s+solidity\s+([^;]+);/g)].map((m) => (m[1] as string).trim());
 }
 
+/** `import`, then optionally `* as N from` / `{…} from` / `N from`, then the quoted path (group 2). */
+const IMPORT = /(?:^|[;}\s])import\s+(?:(?:\*\s*as\s+[A-Za-z_$][\w$]*|\{[^}]*\}|[A-Za-z_$][\w$]*)\s+from\s+)?(["'])((?:\\.|(?!\1).)*)\1/g;
+
 /**
  * The import paths of a source, for all four forms of the import directive (Solidity docs,
  * "Importing other Source Files"): `import "p";`, `import "p" as N;`, `import * as N from "p";`,
  * `import {a, b as c} from "p";`.
  */
 export function importPaths(source: string): string[] {
-  const pattern = /(?:^|[;}\s])import\s+(?:(?:\*\s*as\s+[A-Za-z_$][\w$]*|\{[^}]*\}|[A-Za-z_$][\w$]*)\s+from\s+)?(["'])((?:\\.|(?!\1).)*)\1/g;
-  return [...blankComments(source).matchAll(pattern)].map((m) => m[2] as string);
+  return [...blankComments(source).matchAll(IMPORT)].map((m) => m[2] as string);
 }

@@ -68,7 +68,8 @@ export function sourceGraphOf(entry: string, content: string, root: string, rema
   }
   const read: ReadCallback = (name) => {
     const text = sources.get(name) ?? readUnit(name, root);
-    return text === undefined ? { error: `not found under ${root} and not a built-in ds-test/forge-std source` } : { contents: text };
+    if (text === undefined) return { error: `not found under ${root} and not a built-in ds-test/forge-std source` };
+    return { contents: text };
   };
   return { entry, sources, read };
 }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compileFailure } from "../errors.js";
 
 /** Source unit names with a built-in source, as a project imports them. */
 export const SHIM_UNITS: readonly string[] = [
@@ -28,7 +29,10 @@ function shimDirectory(): string {
     const candidate = join(dir, "src", "compile", "std");
     if (existsSync(join(dir, "package.json")) && existsSync(join(candidate, "ds-test", "test.sol"))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`the built-in ds-test/forge-std sources are missing (looked above ${fileURLToPath(import.meta.url)})`);
+    if (parent === dir) {
+      const here = fileURLToPath(import.meta.url);
+      throw compileFailure("INPUT", "InstallError", `the built-in ds-test/forge-std sources are missing (looked above ${here})`);
+    }
     dir = parent;
   }
 }
