@@ -19,7 +19,7 @@ import { compareIds } from "../../conformance/state-tests/selection.js";
 import { vectorsRoot } from "../../conformance/vectors-location.js";
 import { implementations } from "../../src/cli/implementations.js";
 
-const SAMPLE_EVERY = Number(process.env.SVM_STATETEST_SAMPLE_EVERY ?? 40);
+const SAMPLE_EVERY = Number(process.env.SVM_STATETEST_SAMPLE_EVERY ?? 10);
 const FORK = "Cancun";
 
 const root = vectorsRoot();
