@@ -30,6 +30,13 @@ import { traceStep } from "./trace.js";
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY);
 const UINT256_MAX = (1n << 256n) - 1n;
 
+/**
+ * 2^k → k. Compilers long emitted shifts as DIV by a power of two (before EIP-145), and BigInt
+ * division is several times slower than a shift, so DIV looks the divisor up here first.
+ */
+const POWERS_OF_TWO = new Map<bigint, bigint>();
+for (let k = 0n; k < 256n; k++) POWERS_OF_TWO.set(1n << k, k);
+
 /** Runs `frame` from its pc. Returns SUSPEND when a child frame was pushed, else the halt reason (also stored in frame.status). */
 export function run(ctx: ExecutionContext, f: Frame): number {
   const table = opcodeTable(ctx.fork);
@@ -38,6 +45,7 @@ export function run(ctx: ExecutionContext, f: Frame): number {
   const stackMax = table.stackMax;
   const code = f.code.padded;
   const codeSize = f.code.size;
+  const codeSizeWord = BigInt(codeSize);
   const jumpdests = f.code.jumpdests;
   const pushValues = f.code.pushValues;
   const stack = f.stack;
@@ -90,7 +98,8 @@ export function run(ctx: ExecutionContext, f: Frame): number {
       case 0x04: {
         const a = stack[--sp]!;
         const b = stack[sp - 1]!;
-        stack[sp - 1] = b === 0n ? 0n : a / b;
+        const shift = POWERS_OF_TWO.get(b);
+        stack[sp - 1] = shift !== undefined ? a >> shift : b === 0n ? 0n : a / b;
         break;
       }
       case 0x05: {
@@ -387,7 +396,7 @@ export function run(ctx: ExecutionContext, f: Frame): number {
       }
       case 0x56: {
         const dest = stack[--sp]!;
-        if (dest >= BigInt(codeSize) || jumpdests[Number(dest)] !== 1) {
+        if (dest >= codeSizeWord || jumpdests[Number(dest)] !== 1) {
           halt = Halt.InvalidJump;
           break loop;
         }
@@ -398,7 +407,7 @@ export function run(ctx: ExecutionContext, f: Frame): number {
         const dest = stack[--sp]!;
         const condition = stack[--sp]!;
         if (condition !== 0n) {
-          if (dest >= BigInt(codeSize) || jumpdests[Number(dest)] !== 1) {
+          if (dest >= codeSizeWord || jumpdests[Number(dest)] !== 1) {
             halt = Halt.InvalidJump;
             break loop;
           }
