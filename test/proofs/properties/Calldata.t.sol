@@ -5,6 +5,11 @@ import "forge-std/Test.sol";
 
 /// Dynamic calldata: bytes and arrays of symbolic length, CALLDATALOAD/CALLDATACOPY and their bounds checks.
 contract CalldataProps is Test {
+    struct Pair {
+        uint128 a;
+        uint128 b;
+    }
+
     /// SAFE: copying calldata bytes to memory preserves length and content.
     function prove_safe_bytes_copy(bytes calldata data) public {
         bytes memory copy = data;
@@ -51,5 +56,30 @@ contract CalldataProps is Test {
         assertEq(bytes32(msg.sig), bytes32(this.prove_safe_msg_sig.selector));
         assertGe(msg.data.length, 36);
         assertEq(abi.decode(msg.data[4:], (uint256)), x);
+    }
+
+    /// SAFE: members of a calldata struct (an ABI tuple) decode independently.
+    function prove_safe_struct_members(Pair calldata p) public {
+        assertLe(uint256(p.a), uint256(p.a) + p.b);
+        assertEq(uint256(p.a) + p.b - p.b, uint256(p.a));
+    }
+
+    /// UNSAFE: a uint64 sum over a fixed-size array overflows.
+    /// counterexample: xs = [9223372036854775808, 9223372036854775808, 0] (Panic 0x11)
+    function prove_unsafe_fixed_array_sum(uint64[3] calldata xs) public {
+        uint64 sum = xs[0] + xs[1] + xs[2];
+        assertGe(sum, xs[0]);
+    }
+
+    /// UNSAFE: nested dynamic arrays can hold five elements in total.
+    /// counterexample: xss = [[0, 0, 0], [0, 0]] (assertion)
+    function prove_unsafe_nested_array_total(uint256[][] calldata xss) public {
+        vm.assume(xss.length <= 3);
+        uint256 total;
+        for (uint256 i = 0; i < xss.length; i++) {
+            vm.assume(xss[i].length <= 3);
+            total += xss[i].length;
+        }
+        assertLt(total, 5);
     }
 }

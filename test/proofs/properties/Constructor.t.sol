@@ -20,6 +20,10 @@ contract Owned {
     }
 }
 
+contract Child {
+    uint256 public immutable born = 1;
+}
+
 /// setUp runs once before each property: contracts it deploys, with constructor arguments and
 /// immutables, are the starting state.
 contract ConstructorProps is Test {
@@ -49,5 +53,20 @@ contract ConstructorProps is Test {
     /// counterexample: x = 7 (assertion)
     function prove_unsafe_setup_value(uint8 x) public {
         assertTrue(base + x != 17);
+    }
+
+    /// SAFE: CREATE2 puts the contract at keccak256(0xff ++ deployer ++ salt ++ keccak256(init code)) (EIP-1014).
+    function prove_safe_create2_address(bytes32 salt) public {
+        Child child = new Child{salt: salt}();
+        bytes32 hash = keccak256(abi.encodePacked(bytes1(0xff), address(this), salt, keccak256(type(Child).creationCode)));
+        assertEq(address(child), address(uint160(uint256(hash))));
+        assertEq(child.born(), 1);
+    }
+
+    /// UNSAFE: a second CREATE2 with the same salt and code collides, and `new` reverts.
+    /// counterexample: salt = 0x0000000000000000000000000000000000000000000000000000000000000000 (revert)
+    function prove_unsafe_create2_same_salt_twice(bytes32 salt) public {
+        new Child{salt: salt}();
+        new Child{salt: salt}();
     }
 }

@@ -38,4 +38,12 @@ contract LoopProps is Test {
         assertLe(count, 16);
         assertEq(count % 2, parity);
     }
+
+    /// SAFE: halmos's `check_` prefix works like `prove_`: min and max bracket both operands.
+    function check_safe_min_max(uint256 a, uint256 b) public {
+        uint256 lo = a < b ? a : b;
+        uint256 hi = a < b ? b : a;
+        assertLe(lo, hi);
+        assertTrue((lo == a && hi == b) || (lo == b && hi == a));
+    }
 }
