@@ -9,7 +9,7 @@ import { createEVM, type EVM } from "@ethereumjs/evm";
 import { type Address, createAddressFromString } from "@ethereumjs/util";
 import {
   type AbiFunction,
-  type AbiValue,
+  type AbiInput,
   bytesToHex,
   decodeResult,
   decodeRevert,
@@ -72,7 +72,7 @@ interface CallResult {
   readonly returnData: Uint8Array;
 }
 
-export async function call(d: Deployed, to: Address, fn: AbiFunction, args: readonly AbiValue[]): Promise<CallResult> {
+export async function call(d: Deployed, to: Address, fn: AbiFunction, args: readonly AbiInput[]): Promise<CallResult> {
   const result = await d.evm.runCall({ caller: CALLER, to, data: encodeCall(fn, args), gasLimit: GAS, block: d.block });
   return { reverted: result.execResult.exceptionError !== undefined, returnData: result.execResult.returnValue };
 }
@@ -83,7 +83,7 @@ function revertOutcome(data: Uint8Array): Outcome {
 }
 
 /** Calls `fn` on the test contract and reports how the property fared, leaving the state as it was. */
-export async function runProperty(d: Deployed, fn: AbiFunction, args: readonly AbiValue[]): Promise<Outcome> {
+export async function runProperty(d: Deployed, fn: AbiFunction, args: readonly AbiInput[]): Promise<Outcome> {
   await d.evm.stateManager.checkpoint();
   try {
     d.cheats.reset();
@@ -99,7 +99,7 @@ export async function runProperty(d: Deployed, fn: AbiFunction, args: readonly A
 }
 
 /** Applies one call to a target; a reverting call leaves no trace (the EVM rolls it back). */
-export async function callTarget(d: Deployed, target: Address, fn: AbiFunction, args: readonly AbiValue[]): Promise<boolean> {
+export async function callTarget(d: Deployed, target: Address, fn: AbiFunction, args: readonly AbiInput[]): Promise<boolean> {
   return !(await call(d, target, fn, args)).reverted;
 }
 

@@ -3,37 +3,25 @@
  * expected verdict is checked by concrete replay on a peer EVM: unsafe properties fail on their
  * written counterexample in the stated way; safe ones hold on sampled inputs and call sequences.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type AbiFunction, type AbiInput, type AbiValue, findFunction, functionsOf, parseSignature, signatureOf } from "../../../src/abi/index.js";
-import { type CompiledContract, compileSolidity } from "../../../src/compile/index.js";
-import { argumentsArbitrary } from "./inputs.js";
+import { type AbiFunction, findFunction, functionsOf, parseSignature, signatureOf } from "../../../src/abi/index.js";
+import type { CompiledContract } from "../../../src/compile/index.js";
 import { callTarget, type Deployed, deploy, getterAddress, runProperty, targets } from "./concrete.js";
+import { argumentsArbitrary } from "./inputs.js";
+import { compileSuiteFile, loadManifest, type ManifestEntry, SUITE_DIR, suiteFiles } from "./manifest.js";
 
-const SUITE = import.meta.dirname;
-
-interface ManifestEntry {
-  readonly file: string;
-  readonly contract: string;
-  readonly function: string;
-  readonly expected: "pass" | "fail";
-  readonly failure?: string;
-  readonly counterexample?: {
-    readonly args?: readonly AbiInput[];
-    readonly calls?: readonly { readonly target: string; readonly function: string; readonly args: readonly AbiInput[] }[];
-  };
-}
-
-const manifest = JSON.parse(readFileSync(join(SUITE, "manifest.json"), "utf8")) as { properties: ManifestEntry[] };
-const files = readdirSync(SUITE).filter((f) => f.endsWith(".sol")).sort();
+const SUITE = SUITE_DIR;
+const manifest = { properties: loadManifest() };
+const files = suiteFiles();
 const compiled = new Map<string, CompiledContract[]>();
 const isProperty = (name: string) => /^(prove|check|invariant)_/.test(name);
 const label = (e: ManifestEntry) => `${e.contract}.${e.function}`;
 
 beforeAll(() => {
-  for (const file of files) compiled.set(file, compileSolidity(join(SUITE, file), { root: SUITE, remappings: [] }));
+  for (const file of files) compiled.set(file, compileSuiteFile(file));
 });
 
 function contractOf(entry: ManifestEntry): CompiledContract {
@@ -88,7 +76,7 @@ describe("verdicts, replayed concretely", () => {
       const d = await deployed(entry);
       const fn = findFunction(contractOf(entry).abi, entry.function);
       if (entry.expected === "fail") {
-        expect(await runProperty(d, fn, (entry.counterexample?.args ?? []) as AbiValue[])).toBe(entry.failure);
+        expect(await runProperty(d, fn, entry.counterexample?.args ?? [])).toBe(entry.failure);
         return;
       }
       let accepted = 0;
@@ -114,7 +102,7 @@ describe("verdicts, replayed concretely", () => {
         try {
           for (const step of entry.counterexample?.calls ?? []) {
             const target = await getterAddress(d, step.target);
-            expect(await callTarget(d, target, parseSignature(step.function), step.args as AbiValue[]), step.function).toBe(true);
+            expect(await callTarget(d, target, parseSignature(step.function), step.args), step.function).toBe(true);
           }
           expect(await runProperty(d, invariant, [])).toBe(entry.failure);
         } finally {
