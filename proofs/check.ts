@@ -6,6 +6,7 @@ import { ConcreteChain } from "./concrete/chain.js";
 import type { Cell } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
+import { confirmFailure } from "./explore/confirm.js";
 import type { Path } from "./explore/path.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { PANIC_ASSERT } from "./failure.js";
@@ -87,19 +88,17 @@ export async function checkBytecode(name: string, runtime: Uint8Array, options: 
     scenario,
     async (path, failure, solver) => {
       if (failure.holds === false) return "continue";
-      const verdict = await solver.check(failure.holds === true ? path.constraints : [...path.constraints, failure.holds], path.keccaks);
-      if (verdict.kind !== "sat") {
-        if (verdict.kind === "unknown") unreplayed.push(`solver gave up on a failing path at pc ${path.location.pc}`);
+      let calldata: Uint8Array = new Uint8Array(0);
+      const confirmation = await confirmFailure(solver, path, failure.holds, failure.what, (model) => {
+        calldata = concreteCells(model, cells);
+        return concreteFailure(new ConcreteChain(chain.accounts, chain.block).call(DEPLOYER, TEST_CONTRACT, calldata), panics);
+      });
+      if (confirmation.kind === "infeasible") return "continue";
+      if (confirmation.kind === "unconfirmed") {
+        unreplayed.push(confirmation.reason);
         return "continue";
       }
-      const calldata = concreteCells(verdict.model, cells);
-      const replay = new ConcreteChain(chain.accounts, chain.block);
-      const shown = concreteFailure(replay.call(DEPLOYER, TEST_CONTRACT, calldata), panics);
-      if (shown === undefined) {
-        unreplayed.push(`a failing path (${failure.what}) did not replay concretely`);
-        return "continue";
-      }
-      counterexample = { calls: [{ function: "(calldata)", caller: DEPLOYER, value: 0n, calldata }], failure: shown };
+      counterexample = { calls: [{ function: "(calldata)", caller: DEPLOYER, value: 0n, calldata }], failure: confirmation.failure };
       return "stop";
     },
     { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },

@@ -12,6 +12,7 @@ import { DEPLOYER, SCHEDULE, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import { type Path, PathDiscarded } from "./explore/path.js";
 import { valueIn } from "./explore/solver.js";
+import { confirmFailure } from "./explore/confirm.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { HEVM_ADDRESS } from "./cheatcodes.js";
 import { SymbolicWorld } from "./host/symbolic-world.js";
@@ -143,24 +144,22 @@ export async function proveInvariant(
         scenario,
         async (path, failure, solver) => {
           if (failure.holds === false) return "continue";
-          const verdict = await solver.check(failure.holds === true ? path.constraints : [...path.constraints, failure.holds], path.keccaks);
-          if (verdict.kind === "unsat") return "continue";
-          if (verdict.kind === "unknown") {
-            incomplete.add(`solver gave up on a failing path at pc ${path.location.pc}`);
+          let steps: CallStep[] = [];
+          const confirmation = await confirmFailure(solver, path, failure.holds, failure.what, (model) => {
+            steps = calls.map((call, k) => ({
+              function: `${call.target.contract}.${call.target.fn.signature}`,
+              caller: valueIn(model, callers[k]!),
+              value: 0n,
+              calldata: concreteCells(model, call.calldata.cells as Cell[]),
+            }));
+            return replaySequence(deployment, steps, calls.map((c) => c.target.address), invariant, panics);
+          });
+          if (confirmation.kind === "infeasible") return "continue";
+          if (confirmation.kind === "unconfirmed") {
+            incomplete.add(confirmation.reason);
             return "continue";
           }
-          const steps: CallStep[] = calls.map((call, k) => ({
-            function: `${call.target.contract}.${call.target.fn.signature}`,
-            caller: valueIn(verdict.model, callers[k]!),
-            value: 0n,
-            calldata: concreteCells(verdict.model, call.calldata.cells as Cell[]),
-          }));
-          const replayed = replaySequence(deployment, steps, calls.map((c) => c.target.address), invariant, panics);
-          if (replayed === undefined) {
-            incomplete.add(`a failing path (${failure.what}) did not replay concretely`);
-            return "continue";
-          }
-          counterexample = { calls: steps, failure: replayed };
+          counterexample = { calls: steps, failure: confirmation.failure };
           return "stop";
         },
         { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },

@@ -14,6 +14,7 @@ import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environmen
 import { explore } from "./explore/explorer.js";
 import type { Path } from "./explore/path.js";
 import { valueIn } from "./explore/solver.js";
+import { confirmFailure } from "./explore/confirm.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
 import { SymbolicWorld } from "./host/symbolic-world.js";
@@ -220,19 +221,17 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
       if (outcome.reverted) reverted++;
       const holds = outcome.failure.holds;
       if (holds === false) return "continue";
-      const verdict = await solver.check(holds === true ? path.constraints : [...path.constraints, holds], path.keccaks);
-      if (verdict.kind === "unsat") return "continue";
-      if (verdict.kind === "unknown") {
-        unreplayed.push(`solver gave up on a failing path at pc ${path.location.pc}`);
+      let input: Uint8Array = new Uint8Array(0);
+      const confirmation = await confirmFailure(solver, path, holds, outcome.failure.what, (model) => {
+        input = concreteCells(model, calldata.cells);
+        return replayCall(deployment, input, panics);
+      });
+      if (confirmation.kind === "infeasible") return "continue";
+      if (confirmation.kind === "unconfirmed") {
+        unreplayed.push(confirmation.reason);
         return "continue";
       }
-      const input = concreteCells(verdict.model, calldata.cells);
-      const replay = replayCall(deployment, input, panics);
-      if (replay === undefined) {
-        unreplayed.push(`a failing path (${outcome.failure.what}) did not replay concretely`);
-        return "continue";
-      }
-      counterexample = { calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: input }], failure: replay };
+      counterexample = { calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: input }], failure: confirmation.failure };
       return "stop";
     },
     { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },

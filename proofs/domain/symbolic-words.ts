@@ -12,6 +12,7 @@ import { UnsupportedSymbolic, type Words } from "../../spec/word/words.js";
 import type { Path } from "../explore/path.js";
 import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import { keccakOf } from "./keccak.js";
+import type { FuncDecl } from "z3-solver";
 import {
   cellsToWord,
   concreteCells,
@@ -24,6 +25,19 @@ import {
 } from "./terms.js";
 
 const MAX_WORD = (1n << 256n) - 1n;
+
+const divisionFunctions = new Map<string, FuncDecl<"svm">>();
+
+/** The uninterpreted function standing for one division operation. */
+function divisionFunction(op: string): FuncDecl<"svm"> {
+  let declared = divisionFunctions.get(op);
+  if (declared === undefined) {
+    const { ctx } = z3Runtime();
+    declared = ctx.Function.declare(`evm_${op}`, ctx.BitVec.sort(256), ctx.BitVec.sort(256), ctx.BitVec.sort(256));
+    divisionFunctions.set(op, declared);
+  }
+  return declared;
+}
 
 /**
  * Needs that only price an instruction (SSTORE's gas depends on the slot's values, EXP's on the
@@ -68,6 +82,58 @@ export function symbolicWords(path: Path, aliases: ReadonlyMap<bigint, Bv> = new
   };
   const same = (a: Z3Word, b: Z3Word): boolean =>
     typeof a === "bigint" || typeof b === "bigint" ? a === b : a.id() === b.id();
+  /**
+   * Whether x * y fits in 256 bits, abstract like a division (a 256-bit multiplier is as costly
+   * to bit-blast): the facts are those of the operands' magnitudes, which decide most cases.
+   */
+  const noOverflow = (x: Z3Word, y: Z3Word): Z3Bool => {
+    const c = ctx();
+    // One application for (x, y) and (y, x): the predicate is symmetric.
+    const [tx, ty] = [toTerm(x), toTerm(y)].sort((p, q) => p.id() - q.id()) as [Bv, Bv];
+    const one = c.BitVec.val(1n, 256);
+    const application = divisionFunction("umul_no_overflow").call(tx, ty) as Bv;
+    const holds = application.eq(one);
+    const below = (t: Bv, bits: number) => t.ult(c.BitVec.val(1n << BigInt(bits), 256));
+    const lemmas: Z3Bool[] = [
+      c.Or(isZero(application), holds),
+      c.Implies(c.Or(isZero(tx), isZero(ty), tx.eq(one), ty.eq(one)), holds),
+    ];
+    const fits: Z3Bool[] = [];
+    const overflows: Z3Bool[] = [];
+    for (let bits = 8; bits < 256; bits += 8) {
+      // x < 2^k and y < 2^(256-k) make x * y < 2^256; x >= 2^k and y >= 2^(256-k) make it >= 2^256.
+      fits.push(c.And(below(tx, bits), below(ty, 256 - bits)));
+      overflows.push(c.And(c.Not(below(tx, bits)), c.Not(below(ty, 256 - bits))));
+    }
+    for (let i = 0; i < fits.length; i++) lemmas.push(c.Implies(fits[i]!, holds), c.Implies(overflows[i]!, c.Not(holds)));
+    const trivial = c.Or(isZero(tx), isZero(ty), tx.eq(one), ty.eq(one));
+    // A quotient times its divisor never exceeds the dividend.
+    for (const [q, d] of [[tx, ty], [ty, tx]] as const) {
+      const quotient = path.abstractions.find((a) => a.op === "udiv" && a.application.id() === q.id() && a.b.id() === d.id());
+      if (quotient !== undefined) lemmas.push(holds);
+    }
+    const exact = c.If(tx.mulNoOverflow(ty, false), one, zero()) as Bv;
+    const sharpen = c.If(holds, c.Or(trivial, ...fits), c.Or(...overflows)) as Z3Bool;
+    path.abstractions.push({ op: "umul_no_overflow", a: tx, b: ty, application, exact, lemmas, sharpen });
+    return holds;
+  };
+
+  /** The product of two symbolic words, abstract: a 256-bit multiplier is costly to bit-blast. */
+  const product = (x: Bv, y: Bv): Bv => {
+    const c = ctx();
+    // One application for x * y and y * x.
+    const [p, q] = x.id() <= y.id() ? [x, y] : [y, x];
+    const application = divisionFunction("mul").call(p, q) as Bv;
+    const one = c.BitVec.val(1n, 256);
+    const lemmas: Z3Bool[] = [
+      c.Implies(c.Or(isZero(p), isZero(q)), isZero(application)),
+      c.Implies(p.eq(one), application.eq(q)),
+      c.Implies(q.eq(one), application.eq(p)),
+    ];
+    path.abstractions.push({ op: "mul", a: p, b: q, application, exact: p.mul(q), lemmas });
+    return application;
+  };
+
   /** `y == (x * y) / x` as `x == 0 ? y == 0 : x * y does not overflow`, when `quotient` has that shape. */
   const overflowCheck = (y: Z3Word, quotient: Z3Word): Z3Word | undefined => {
     if (typeof quotient === "bigint") return undefined;
@@ -79,7 +145,44 @@ export function symbolicWords(path: Path, aliases: ReadonlyMap<bigint, Bv> = new
     const factorsMatch = (same(product.a, x) && same(product.b, y)) || (same(product.b, x) && same(product.a, y));
     if (!factorsMatch) return undefined;
     const [tx, ty] = [toTerm(x), toTerm(y)];
-    return bit(ctx().If(isZero(tx), isZero(ty), tx.mulNoOverflow(ty, false)) as Z3Bool);
+    return bit(ctx().If(isZero(tx), isZero(ty), noOverflow(x, y)) as Z3Bool);
+  };
+
+  /**
+   * DIV, SDIV, MOD and SMOD over symbolic operands, as abstractions (see `Abstraction`): the EVM's
+   * result for a zero divisor is 0, and SMT-LIB's bvsrem, like SMOD, takes the dividend's sign.
+   */
+  const division = (op: "udiv" | "sdiv" | "urem" | "srem", a: Z3Word, b: Z3Word): Bv => {
+    const c = ctx();
+    const [ta, tb] = [toTerm(a), toTerm(b)];
+    const application = divisionFunction(op).call(ta, tb) as Bv;
+    const exact = c.If(isZero(tb), zero(), ta[op](tb)) as Bv;
+    const one = c.BitVec.val(1n, 256);
+    const lemmas: Z3Bool[] = [c.Implies(isZero(tb), isZero(application))];
+    if (op === "udiv") {
+      lemmas.push(application.ule(ta), c.Implies(tb.eq(one), application.eq(ta)), c.Implies(ta.ult(tb), isZero(application)));
+      const product = built.get(ta.id());
+      if (product !== undefined && product.op === "mul") {
+        for (const [x, y] of [[product.a, product.b], [product.b, product.a]] as const) {
+          if (!same(y, b)) continue;
+          lemmas.push(c.Implies(c.And(c.Not(isZero(tb)), noOverflow(x, b)), application.eq(toTerm(x))));
+        }
+      }
+    }
+    if (op === "urem") {
+      lemmas.push(application.ule(ta), c.Implies(c.Not(isZero(tb)), application.ult(tb)), c.Implies(ta.ult(tb), application.eq(ta)));
+    }
+    if (op === "sdiv" || op === "srem") lemmas.push(c.Implies(tb.eq(one), application.eq(op === "sdiv" ? ta : zero())));
+    // The quotient and the remainder of the same operands recompose the dividend.
+    const partnerOp = op === "udiv" ? "urem" : op === "urem" ? "udiv" : undefined;
+    const partner = path.abstractions.find((d) => d.op === partnerOp && d.a.id() === ta.id() && d.b.id() === tb.id());
+    if (partner !== undefined) {
+      const [q, r] = op === "udiv" ? [application, partner.application] : [partner.application, application];
+      const qb = product(q, tb);
+      lemmas.push(c.Implies(c.Not(isZero(tb)), c.And(qb.add(r).eq(ta), qb.ule(ta), r.ule(ta.sub(qb)), noOverflow(q, tb))));
+    }
+    path.abstractions.push({ op, a: ta, b: tb, application, exact, lemmas });
+    return application;
   };
 
   const modular = (a: Z3Word, b: Z3Word, n: Z3Word, bits: number, op: "add" | "mul"): Z3Word => {
@@ -96,16 +199,15 @@ export function symbolicWords(path: Path, aliases: ReadonlyMap<bigint, Bv> = new
 
     add: lift(concreteWords.add, (a, b) => a.add(b)),
     sub: lift(concreteWords.sub, (a, b) => a.sub(b)),
-    mul: (a, b) =>
-      typeof a === "bigint" && typeof b === "bigint" ? concreteWords.mul(a, b) : record(toTerm(a).mul(toTerm(b)), "mul", a, b),
-    div: (a, b) =>
-      typeof a === "bigint" && typeof b === "bigint"
-        ? concreteWords.div(a, b)
-        : record(ctx().If(isZero(toTerm(b)), zero(), toTerm(a).udiv(toTerm(b))) as Bv, "div", a, b),
-    sdiv: lift(concreteWords.sdiv, (a, b) => ctx().If(isZero(b), zero(), a.sdiv(b)) as Bv),
-    mod: lift(concreteWords.mod, (a, b) => ctx().If(isZero(b), zero(), a.urem(b)) as Bv),
-    // SMT-LIB's bvsrem, like SMOD, takes the sign of the dividend.
-    smod: lift(concreteWords.smod, (a, b) => ctx().If(isZero(b), zero(), a.srem(b)) as Bv),
+    mul: (a, b) => {
+      if (typeof a === "bigint" && typeof b === "bigint") return concreteWords.mul(a, b);
+      if (typeof a === "bigint" || typeof b === "bigint") return record(toTerm(a).mul(toTerm(b)), "mul", a, b);
+      return record(product(a, b), "mul", a, b);
+    },
+    div: (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? concreteWords.div(a, b) : record(division("udiv", a, b), "div", a, b)),
+    sdiv: lift(concreteWords.sdiv, (a, b) => division("sdiv", a, b)),
+    mod: lift(concreteWords.mod, (a, b) => division("urem", a, b)),
+    smod: lift(concreteWords.smod, (a, b) => division("srem", a, b)),
     addmod: (a, b, n) =>
       typeof a === "bigint" && typeof b === "bigint" && typeof n === "bigint"
         ? concreteWords.addmod(a, b, n)

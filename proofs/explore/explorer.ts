@@ -49,14 +49,14 @@ export async function explore<R>(
         const { ctx } = z3Runtime();
         for (const side of [false, true]) {
           const condition = side ? error.condition : ctx.Not(error.condition);
-          const verdict = await solver.check([...path.constraints, condition], path.keccaks);
+          const verdict = await solver.check([...path.constraints, condition], path);
           // An undecided side is explored anyway: more paths only cost time, never soundness.
           if (verdict.kind !== "unsat") pending.push([...answers, side]);
         }
         continue;
       }
       if (error instanceof NeedSignal) {
-        const verdict = await solver.check(path.constraints, path.keccaks);
+        const verdict = await solver.check(path.constraints, path);
         if (verdict.kind !== "sat") {
           if (verdict.kind === "unknown") incomplete.add(`solver gave up on ${error.what} at pc ${error.location.pc}`);
           continue;
@@ -64,7 +64,7 @@ export async function explore<R>(
         const value = valueIn(verdict.model, error.term);
         if (!error.gasOnly) {
           const { ctx } = z3Runtime();
-          const other = await solver.check([...path.constraints, ctx.Not(error.term.eq(ctx.BitVec.val(value, 256)))], path.keccaks);
+          const other = await solver.check([...path.constraints, ctx.Not(error.term.eq(ctx.BitVec.val(value, 256)))], path);
           if (other.kind !== "unsat") {
             incomplete.add(`symbolic ${error.what} at pc ${error.location.pc}`);
             continue;

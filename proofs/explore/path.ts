@@ -17,6 +17,25 @@ export type KeccakUse =
   | { readonly kind: "symbolic"; readonly bits: number; readonly input: Bv; readonly output: Bv }
   | { readonly kind: "concrete"; readonly bits: number; readonly input: bigint; readonly output: bigint };
 
+/**
+ * A division or remainder kept abstract: an uninterpreted function application with the facts
+ * that hold of it (`lemmas`), and its exact definition for queries that need it. Bit-blasting a
+ * 256-bit divider is what makes most queries slow; most properties only need the facts.
+ */
+export interface Abstraction {
+  readonly op: string;
+  readonly a: Bv;
+  readonly b: Bv;
+  readonly application: Bv;
+  readonly exact: Bv;
+  readonly lemmas: readonly Z3Bool[];
+  /**
+   * A cheap condition under which every model gives the application its exact value (by
+   * narrowing the operands), tried before the exact definition when a model must be real.
+   */
+  readonly sharpen?: Z3Bool;
+}
+
 /** Where the machine is, for loop bounds and for naming a pc in an `unknown` result. */
 export interface Location {
   readonly codeAddress: bigint;
@@ -66,6 +85,7 @@ export class StepLimitHit extends Error {
 export class Path {
   readonly constraints: Z3Bool[] = [];
   readonly keccaks: KeccakUse[] = [];
+  readonly abstractions: Abstraction[] = [];
   location: Location = { codeAddress: 0n, pc: 0 };
   private cursor = 0;
   private readonly branchVisits = new Map<string, number>();

@@ -2,7 +2,13 @@
 import type { Model } from "z3-solver";
 import { hashAxioms } from "../domain/keccak.js";
 import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
-import type { KeccakUse } from "./path.js";
+import type { Abstraction, KeccakUse } from "./path.js";
+
+/**
+ * How divisions and products are treated: by their lemmas only (unsat is final, sat may be
+ * spurious), narrowed to where the lemmas decide them, or by their exact definitions.
+ */
+export type Precision = "abstract" | "sharpened" | "exact";
 
 export type Verdict = { kind: "sat"; model: Model<"svm"> } | { kind: "unsat" } | { kind: "unknown"; reason: string };
 
@@ -19,14 +25,29 @@ export class Solver {
   }
 
   /** Whether the constraints, with the facts about the path's hashes, can all hold. */
-  async check(constraints: readonly Z3Bool[], keccaks: readonly KeccakUse[]): Promise<Verdict> {
+  /**
+   * Whether the path's constraints can hold. Abstract (the default): divisions are known only by
+   * their lemmas, so unsat is final and sat may be spurious; exact: divisions are defined.
+   */
+  async check(
+    constraints: readonly Z3Bool[],
+    path: { keccaks: readonly KeccakUse[]; abstractions: readonly Abstraction[] },
+    precision: Precision = "abstract",
+    /** Part of the query timeout this query may use. */
+    share = 1,
+  ): Promise<Verdict> {
     const left = this.deadline - Date.now();
     if (left <= 0) return { kind: "unknown", reason: "time budget exhausted" };
-    this.solver.set("timeout", Math.max(1, Math.min(this.timeoutMs, left)));
+    this.solver.set("timeout", Math.max(1, Math.floor(Math.min(this.timeoutMs * share, left))));
     this.solver.push();
     try {
       for (const constraint of constraints) this.solver.add(constraint);
-      for (const axiom of hashAxioms(keccaks)) this.solver.add(axiom);
+      for (const axiom of hashAxioms(path.keccaks)) this.solver.add(axiom);
+      for (const abstraction of path.abstractions) {
+        for (const lemma of abstraction.lemmas) this.solver.add(lemma);
+        if (precision === "exact") this.solver.add(abstraction.application.eq(abstraction.exact));
+        else if (precision === "sharpened") this.solver.add(abstraction.sharpen ?? abstraction.application.eq(abstraction.exact));
+      }
       const result = await this.solver.check();
       if (result === "sat") return { kind: "sat", model: this.solver.model() };
       if (result === "unsat") return { kind: "unsat" };
