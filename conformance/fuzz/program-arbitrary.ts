@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import type { Block, CallGas, Initcode, InitcodeEnd, Program, Sink, Terminator } from "./program.js";
 import { programBytes } from "./program.js";
+import { type PrecompileInput, wellFormedPrecompileInputArb } from "./precompile-inputs.js";
 import { addressArb, bytesArb, lengthArb, offsetArb, slotArb, wordArb } from "./values.js";
 import { CONTRACT_ADDRESSES, PRECOMPILE_ADDRESSES } from "./world.js";
 
@@ -97,15 +98,19 @@ const precompileWordArb = fc.oneof(fc.bigInt({ min: 0n, max: 64n }), wordArb);
 /** Input lengths that precompiles treat specially: empty, word multiples, 128/192 (bn254), 213 (blake2f). */
 const precompileLengthArb = fc.oneof(fc.constantFrom(0n, 1n, 32n, 64n, 96n, 128n, 160n, 192n, 212n, 213n, 214n, 224n), fc.bigInt({ min: 0n, max: 256n }));
 
-const precompileArb: fc.Arbitrary<Block> = fc
-  .record({
-    mnemonic: fc.constantFrom("CALL" as const, "STATICCALL" as const),
+/** Any words to any precompile (mostly invalid input), or well-formed input to the one it suits. */
+const precompileInputArb: fc.Arbitrary<PrecompileInput> = fc.oneof(
+  fc.record({
     address: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...PRECOMPILE_ADDRESSES) }, { weight: 1, arbitrary: fc.constantFrom(0n, 0x0bn, 0x100n) }),
     words: fc.array(precompileWordArb, { maxLength: 7 }),
     length: precompileLengthArb,
-    sink: sinkArb,
-  })
-  .map((call) => ({ kind: "precompile", ...call }));
+  }),
+  wellFormedPrecompileInputArb,
+);
+
+const precompileArb: fc.Arbitrary<Block> = fc
+  .record({ mnemonic: fc.constantFrom("CALL" as const, "STATICCALL" as const), input: precompileInputArb, sink: sinkArb })
+  .map(({ mnemonic, input, sink }) => ({ kind: "precompile", mnemonic, ...input, sink }));
 
 /** Straight-line blocks only: what creation code and runtime code of created contracts run. */
 const leafBlockArb: fc.Arbitrary<Block> = fc.oneof(
@@ -126,6 +131,7 @@ const initcodeEndArb: fc.Arbitrary<InitcodeEnd> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(0x5fffn, 0x6000n, 0x6001n).map((length) => ({ kind: "return-zeros" as const, length })) },
   { weight: 1, arbitrary: fc.constant({ kind: "revert" as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: "stop" as const }) },
+  { weight: 1, arbitrary: addressArb.map((beneficiary) => ({ kind: "selfdestruct" as const, beneficiary })) },
 );
 
 /** Runtime code of created contracts: a small program, random bytes, or code starting with 0xEF (EIP-3541). */
@@ -147,6 +153,7 @@ const createArb: fc.Arbitrary<Block> = fc
     value: valueArb,
     salt: fc.oneof(fc.bigInt({ min: 0n, max: 3n }), wordArb),
     initcode: initcodeArb,
+    callAfter: fc.boolean(),
     sink: sinkArb,
   })
   .map((create) => ({ kind: "create", ...create }));

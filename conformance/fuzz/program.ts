@@ -25,10 +25,13 @@ export type Block =
   | { readonly kind: "stack"; readonly mnemonic: string; readonly depth: number; readonly fill: bigint }
   /** The CALL family: gas, address, [value,] argsOffset, argsLength, retOffset, retLength. */
   | { readonly kind: "call"; readonly mnemonic: "CALL" | "CALLCODE" | "DELEGATECALL" | "STATICCALL"; readonly gas: CallGas; readonly target: bigint; readonly value: bigint; readonly args: readonly [bigint, bigint]; readonly ret: readonly [bigint, bigint]; readonly sink: Sink }
-  /** Words written to memory from offset 0, then a call to a precompile over the first `length` bytes. */
+  /**
+   * Words written to memory from offset 0, then a call to a precompile over the first `length`
+   * bytes; the success flag goes to the sink and keccak256 of the 64 output bytes to PRECOMPILE_OUTPUT_SLOT.
+   */
   | { readonly kind: "precompile"; readonly mnemonic: "CALL" | "STATICCALL"; readonly address: bigint; readonly words: readonly bigint[]; readonly length: bigint; readonly sink: Sink }
-  /** Initcode written to memory, then CREATE or CREATE2 over it. */
-  | { readonly kind: "create"; readonly mnemonic: "CREATE" | "CREATE2"; readonly value: bigint; readonly salt: bigint; readonly initcode: Initcode; readonly sink: Sink }
+  /** Initcode written to memory, then CREATE or CREATE2 over it; with `callAfter`, a CALL to the new address follows. */
+  | { readonly kind: "create"; readonly mnemonic: "CREATE" | "CREATE2"; readonly value: bigint; readonly salt: bigint; readonly initcode: Initcode; readonly callAfter: boolean; readonly sink: Sink }
   /** `count` iterations of the body, the counter kept on the stack under it. */
   | { readonly kind: "loop"; readonly count: number; readonly body: readonly Block[] }
   /** The body runs only when `condition` is zero (JUMPI over it otherwise). */
@@ -68,11 +71,15 @@ export type InitcodeEnd =
   | { readonly kind: "return-runtime" }
   | { readonly kind: "return-zeros"; readonly length: bigint }
   | { readonly kind: "revert" }
-  | { readonly kind: "stop" };
+  | { readonly kind: "stop" }
+  /** SELFDESTRUCT during creation: the account is created and destroyed in one transaction (EIP-6780). */
+  | { readonly kind: "selfdestruct"; readonly beneficiary: bigint };
 
 /** Memory where creation blocks assemble initcode; above the offsets other blocks favour. */
 const INITCODE_OFFSET = 0x400n;
 const WORD = 32;
+/** Where precompile blocks store the hash of a precompile's output. */
+export const PRECOMPILE_OUTPUT_SLOT = 0xf0n;
 /** Memory no generated block writes to, so RETURN from there yields zero bytes. */
 const FRESH_MEMORY_OFFSET = 0x10000n;
 
@@ -129,6 +136,9 @@ export function initcodeBytes(initcode: Initcode): Uint8Array {
     case "stop":
       items.push(op("STOP"));
       break;
+    case "selfdestruct":
+      items.push(push(initcode.end.beneficiary), op("SELFDESTRUCT"));
+      break;
   }
   return assemble(items);
 }
@@ -155,13 +165,18 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
       const writes = block.words.flatMap((word, i) => [push(word), push(BigInt(i * WORD)), op("MSTORE")]);
       const value = block.mnemonic === "CALL" ? [0n] : [];
       const operands = [block.address, ...value, 0n, block.length, 0n, 64n];
-      return [...writes, ...pushAll(operands), op("GAS"), op(block.mnemonic), ...sinkItems(block.sink)];
+      const outputHash = [push(64n), push(0n), op("KECCAK256"), push(PRECOMPILE_OUTPUT_SLOT), op("SSTORE")];
+      return [...writes, ...pushAll(operands), op("GAS"), op(block.mnemonic), ...sinkItems(block.sink), ...outputHash];
     }
     case "create": {
       const code = initcodeBytes(block.initcode);
       const salt = block.mnemonic === "CREATE2" ? [block.salt] : [];
       const operands = [block.value, INITCODE_OFFSET, BigInt(code.length), ...salt];
-      return [...writeBytes(code, INITCODE_OFFSET), ...pushAll(operands), op(block.mnemonic), ...sinkItems(block.sink)];
+      const create = [...writeBytes(code, INITCODE_OFFSET), ...pushAll(operands), op(block.mnemonic)];
+      if (!block.callAfter) return [...create, ...sinkItems(block.sink)];
+      // The new address stays on the stack: CALL(GAS, DUP6 = address, 0, 0, 0, 0, 0), then both results go.
+      const call = [...pushAll([0n, 0n, 0n, 0n, 0n]), op("DUP6"), op("GAS"), op("CALL")];
+      return [...create, ...call, ...sinkItems(block.sink), op("POP")];
     }
     /** PUSH count; top: JUMPDEST, body, counter - 1, DUP1, JUMPI top while non-zero, POP the counter. */
     case "loop": {

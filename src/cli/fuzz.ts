@@ -24,7 +24,8 @@ interface FuzzArgs {
 }
 
 const DEFAULT_RUNS = 1000;
-const DEFAULT_OUT = "fuzz-out";
+/** Inside .svm-out/, which git ignores, so findings are not committed by accident. */
+const DEFAULT_OUT = ".svm-out/fuzz";
 const DEFAULT_SHRINK_SECONDS = 60;
 const VALUE_FLAGS = new Set(["--a", "--b", "--seed", "--runs", "--time", "--out", "--shrink-time"]);
 
@@ -54,7 +55,7 @@ Options:
 Exit code: 0 when every run agreed, 1 when any diverged, 2 on a usage error.
 
 Example:
-  svm fuzz --a spec --b src --seed 42 --runs 500 --out fuzz-out`;
+  svm fuzz --a spec --b src --seed 42 --runs 500 --out .svm-out/fuzz`;
 
 function splitArgs(args: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();

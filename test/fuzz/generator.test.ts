@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assemble, AssemblyError, op, push } from "../../conformance/fuzz/assembler.js";
 import { buildScenario, CHAIN_ID } from "../../conformance/fuzz/build.js";
-import { CanonicalTraceRecorder } from "../../conformance/fuzz/canonical-trace.js";
+import { CanonicalTraceRecorder, canonicalLine } from "../../conformance/fuzz/canonical-trace.js";
 import { type Block, programBytes, type Program } from "../../conformance/fuzz/program.js";
 import { programArb } from "../../conformance/fuzz/program-arbitrary.js";
 import { scenarioArb } from "../../conformance/fuzz/scenario.js";
@@ -37,6 +37,7 @@ function hasRaw(blocks: readonly Block[]): boolean {
 
 describe("generated programs", () => {
   it("never underflow the stack nor jump to a non-JUMPDEST, unless they hold raw bytes", () => {
+    // Depth 1 only: contracts a program creates and then calls may run random runtime bytes.
     const programs = fc.sample(programArb, { seed: 20261125, numRuns: 150 }).filter((p: Program) => !hasRaw(p.blocks));
     expect(programs.length).toBeGreaterThan(100);
     let steps = 0;
@@ -44,8 +45,8 @@ describe("generated programs", () => {
       const recorder = new CanonicalTraceRecorder();
       specImplementation.runStateTest(singleCallCase({ code: programBytes(program), gas: 3_000_000n }), { tracer: recorder });
       steps += recorder.steps.length;
-      const bad = recorder.steps.filter((s) => s.error === "StackUnderflow" || s.error === "InvalidJump" || s.error === "StackOverflow");
-      expect(bad, JSON.stringify(bad)).toEqual([]);
+      const bad = recorder.steps.filter((s) => s.depth === 1 && (s.error === "StackUnderflow" || s.error === "InvalidJump" || s.error === "StackOverflow"));
+      expect(bad.map(canonicalLine)).toEqual([]);
     }
     expect(steps / programs.length).toBeGreaterThan(20);
   });
