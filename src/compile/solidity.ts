@@ -105,7 +105,15 @@ function compileGraph(graph: SourceGraph, remappings: readonly string[], options
   const contracts = Object.entries(output.contracts).flatMap(([sourceName, byName]) =>
     Object.entries(byName).map(([name, raw]) => toCompiledContract(sourceName, name, raw, solc.longVersion, table)),
   );
-  const warnings = [...relaxWarnings, ...output.warnings];
+  const substitutionWarnings: CompileDiagnostic[] = [...graph.substituted].map(([unit, shim]) => ({
+    severity: "warning",
+    file: unit,
+    line: 0,
+    column: 0,
+    type: "ImportWarning",
+    message: `not found under the root; compiled the built-in ${shim} in its place`,
+  }));
+  const warnings = [...relaxWarnings, ...substitutionWarnings, ...output.warnings];
   return { compilerVersion: solc.longVersion, entry: graph.entry, contracts, warnings, sources: table };
 }
 

@@ -20,6 +20,8 @@ export interface SourceGraph {
   readonly sources: ReadonlyMap<string, string>;
   /** Reads a unit solc asks for that the scan did not find (it should not happen, but solc decides). */
   readonly read: ReadCallback;
+  /** Unit name → the built-in source served for it, when the remapped file does not exist. */
+  readonly substituted: ReadonlyMap<string, string>;
 }
 
 const toPosix = (path: string) => path.split(sep).join("/");
@@ -52,16 +54,34 @@ export function loadSourceGraph(file: string, root: string, remappings: readonly
   return sourceGraphOf(unitNameOf(file, root), readFileSync(file, "utf8"), root, remappings);
 }
 
+/**
+ * The built-in source to use for an import the project cannot provide: the import path itself when
+ * it names a built-in (`forge-std/Test.sol` remapped to a `lib/forge-std/src/` that is not
+ * installed), or, inside a unit that is itself a built-in, the path relative to that built-in.
+ */
+function substituteShim(importer: string | undefined, path: string): string | undefined {
+  const relativeImport = path.startsWith("./") || path.startsWith("../");
+  const name = relativeImport ? (importer === undefined ? undefined : resolveImport(importer, path, [])) : path;
+  return name !== undefined && shimSource(name) !== undefined ? name : undefined;
+}
+
 /** The import graph of a source given as text, named `entry`; its imports are read as for a file. */
 export function sourceGraphOf(entry: string, content: string, root: string, remappings: readonly Remapping[]): SourceGraph {
   const sources = new Map<string, string>([[entry, content]]);
+  /** Units served from a built-in source although the remappings name another place. */
+  const substituted = new Map<string, string>();
   const pending = [entry];
   for (let unit = pending.pop(); unit !== undefined; unit = pending.pop()) {
     for (const path of importPaths(sources.get(unit) as string)) {
       const name = resolveImport(unit, path, remappings);
       if (sources.has(name)) continue;
-      const imported = readUnit(name, root);
-      if (imported === undefined) continue;
+      let imported = readUnit(name, root);
+      if (imported === undefined) {
+        const shim = substituteShim(substituted.get(unit) ?? (shimSource(unit) === undefined ? undefined : unit), path);
+        if (shim === undefined) continue;
+        imported = shimSource(shim) as string;
+        substituted.set(name, shim);
+      }
       sources.set(name, imported);
       pending.push(name);
     }
@@ -71,7 +91,7 @@ export function sourceGraphOf(entry: string, content: string, root: string, rema
     if (text === undefined) return { error: `not found under ${root} and not a built-in ds-test/forge-std source` };
     return { contents: text };
   };
-  return { entry, sources, read };
+  return { entry, sources, read, substituted };
 }
 
 /** The remappings of `root/remappings.txt` (one per line, `#` comments), as Foundry reads them; none if absent. */

@@ -76,6 +76,26 @@ describe("compileSolidity", () => {
     expect(vm?.creationBytecode.length).toBe(0);
   });
 
+  it("serves the built-ins in place of remapped libraries that are not installed, with a warning", () => {
+    write({
+      "foundry/remappings.txt": "forge-std/=lib/forge-std/src/\nds-test/=lib/forge-std/lib/ds-test/src/\n",
+      "foundry/test/T.t.sol":
+        '// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\nimport {Test} from "forge-std/Test.sol";\ncontract T is Test {}\n',
+    });
+    const foundry = join(root, "foundry");
+    const compilation = compileSolidityProject(join(foundry, "test/T.t.sol"), { root: foundry });
+    expect(compilation.contracts.map((c) => c.fullyQualifiedName)).toEqual(
+      expect.arrayContaining(["lib/forge-std/src/Test.sol:Test", "lib/forge-std/src/Vm.sol:Vm", "lib/forge-std/lib/ds-test/src/test.sol:DSTest"]),
+    );
+    expect(compilation.warnings.map((w) => `${w.file}: ${w.message}`)).toContain(
+      "lib/forge-std/src/Test.sol: not found under the root; compiled the built-in forge-std/Test.sol in its place",
+    );
+    write({ "foundry/lib/forge-std/src/Test.sol": "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.0;\nabstract contract Test { uint256 marker; }\n" });
+    const installed = compileSolidityProject(join(foundry, "test/T.t.sol"), { root: foundry });
+    expect(installed.contracts.map((c) => c.name).sort()).toEqual(["T", "Test"]);
+    expect(installed.warnings).toEqual([]);
+  });
+
   it("reports storage layout with packed slots", () => {
     const counter = compileSolidity(join(root, "src/Counter.sol"), { root }).find((c) => c.name === "Counter");
     const layout = counter?.storageLayout?.storage.map((s) => [s.label, s.slot, s.offset]);
