@@ -29,11 +29,12 @@ const MAX_WORD = (1n << 256n) - 1n;
 const divisionFunctions = new Map<string, FuncDecl<"svm">>();
 
 /** The uninterpreted function standing for one division operation. */
-function divisionFunction(op: string): FuncDecl<"svm"> {
+function divisionFunction(op: string, arity = 2): FuncDecl<"svm"> {
   let declared = divisionFunctions.get(op);
   if (declared === undefined) {
     const { ctx } = z3Runtime();
-    declared = ctx.Function.declare(`evm_${op}`, ctx.BitVec.sort(256), ctx.BitVec.sort(256), ctx.BitVec.sort(256));
+    const word = ctx.BitVec.sort(256);
+    declared = ctx.Function.declare(`evm_${op}`, ...(Array.from({ length: arity }, () => word) as [typeof word]), word);
     divisionFunctions.set(op, declared);
   }
   return declared;
@@ -185,11 +186,26 @@ export function symbolicWords(path: Path, aliases: ReadonlyMap<bigint, Bv> = new
     return application;
   };
 
-  const modular = (a: Z3Word, b: Z3Word, n: Z3Word, bits: number, op: "add" | "mul"): Z3Word => {
+  /**
+   * ADDMOD and MULMOD, abstract: when the sum or product does not wrap, they are the plain
+   * remainder of it (the lemma that relates them to MOD); exactly, a 257- or 512-bit remainder.
+   */
+  const modular = (a: Z3Word, b: Z3Word, n: Z3Word, op: "add" | "mul"): Z3Word => {
+    const c = ctx();
     const [ta, tb, tn] = [toTerm(a), toTerm(b), toTerm(n)];
-    const extend = bits - 256;
+    const extend = op === "add" ? 1 : 256;
     const wide = ta.zeroExt(extend)[op](tb.zeroExt(extend)).urem(tn.zeroExt(extend)).extract(255, 0);
-    return ctx().If(isZero(tn), zero(), wide) as Bv;
+    const exact = c.If(isZero(tn), zero(), wide) as Bv;
+    const application = divisionFunction(`${op}mod`, 3).call(ta, tb, tn) as Bv;
+    const fits = op === "add" ? ta.addNoOverflow(tb, false) : noOverflow(a, b);
+    const narrow = op === "add" ? words.add(a, b) : words.mul(a, b);
+    const lemmas: Z3Bool[] = [
+      c.Implies(isZero(tn), isZero(application)),
+      c.Implies(c.Not(isZero(tn)), application.ult(tn)),
+      c.Implies(fits, application.eq(toTerm(words.mod(narrow, n)))),
+    ];
+    path.abstractions.push({ op: `${op}mod`, a: ta, b: tb, application, exact, lemmas });
+    return application;
   };
 
   const words: Words<Z3Word, Z3Bytes> = {
@@ -211,11 +227,11 @@ export function symbolicWords(path: Path, aliases: ReadonlyMap<bigint, Bv> = new
     addmod: (a, b, n) =>
       typeof a === "bigint" && typeof b === "bigint" && typeof n === "bigint"
         ? concreteWords.addmod(a, b, n)
-        : modular(a, b, n, 257, "add"),
+        : modular(a, b, n, "add"),
     mulmod: (a, b, n) =>
       typeof a === "bigint" && typeof b === "bigint" && typeof n === "bigint"
         ? concreteWords.mulmod(a, b, n)
-        : modular(a, b, n, 512, "mul"),
+        : modular(a, b, n, "mul"),
     exp: (base, exponent) => {
       const e = simplifiedValue(exponent);
       const b = simplifiedValue(base);
