@@ -5,20 +5,10 @@
  */
 import { parseAddress } from "./address.js";
 import { AbiError } from "./errors.js";
-import { bigIntToWord, hexToBytes } from "./hex.js";
+import { bigIntToWord, concatBytes, hexToBytes } from "./hex.js";
 import { describe, integerRange, toBigInt, toWordValue } from "./integers.js";
 import { type AbiType, canonicalType, isDynamic } from "./types.js";
 import type { AbiInput } from "./values.js";
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 /** `bytes` padded with zeros on the right to a multiple of 32. */
 function padRight(bytes: Uint8Array): Uint8Array {
@@ -75,7 +65,7 @@ function encodeSequence(types: readonly AbiType[], values: readonly AbiInput[], 
       heads.push(body);
     }
   });
-  return concat([...heads, ...tails]);
+  return concatBytes(...heads, ...tails);
 }
 
 function encodeValue(type: AbiType, input: AbiInput, path: string): Uint8Array {
@@ -108,7 +98,7 @@ function encodeValue(type: AbiType, input: AbiInput, path: string): Uint8Array {
       if (type.kind === "bytes") bytes = toBytes(input, path);
       else if (typeof input === "string") bytes = new TextEncoder().encode(input);
       else throw new AbiError("ABI_ENCODE", `${path}: expected a string, got ${describe(input)}`);
-      return concat([bigIntToWord(BigInt(bytes.length)), padRight(bytes)]);
+      return concatBytes(bigIntToWord(BigInt(bytes.length)), padRight(bytes));
     }
     case "array": {
       const items = asList(input, path, type);
@@ -116,7 +106,7 @@ function encodeValue(type: AbiType, input: AbiInput, path: string): Uint8Array {
         throw new AbiError("ABI_ENCODE", `${path}: ${canonicalType(type)} needs ${type.length} elements, got ${items.length}`);
       }
       const body = encodeSequence(items.map(() => type.element), items, (i) => `${path}[${i}]`);
-      return type.length === undefined ? concat([bigIntToWord(BigInt(items.length)), body]) : body;
+      return type.length === undefined ? concatBytes(bigIntToWord(BigInt(items.length)), body) : body;
     }
     case "tuple": {
       const members = tupleMembers(type, input, path);
