@@ -18,13 +18,15 @@ export interface ParamType {
 }
 
 export interface Bounds {
-  /** Length of each `bytes` and `string` argument. */
-  readonly bytesLength: number;
-  /** Length of each dynamic array argument. */
-  readonly arrayLength: number;
+  /** Lengths tried for each `bytes` and `string` argument. */
+  readonly bytesLengths: readonly number[];
+  /** Lengths tried for each dynamic array argument. */
+  readonly arrayLengths: readonly number[];
+  /** At most this many combinations of lengths per function. */
+  readonly maxVariants: number;
 }
 
-export const DEFAULT_BOUNDS: Bounds = { bytesLength: 65, arrayLength: 2 };
+export const DEFAULT_BOUNDS: Bounds = { bytesLengths: [65, 0, 1, 32], arrayLengths: [2, 0, 1, 3], maxVariants: 16 };
 
 export interface SymbolicCalldata {
   readonly cells: Cell[];
@@ -34,11 +36,26 @@ export interface SymbolicCalldata {
   readonly boundsUsed: string[];
 }
 
-/** Encodes `selector ‖ abi.encode(params)` with fresh variables named after `prefix`. */
+/** Encodes `selector ‖ abi.encode(params)` with fresh variables named after `prefix`, every length the first of its bound. */
 export function symbolicCalldata(selector: Uint8Array, params: readonly ParamType[], bounds: Bounds, prefix: string): SymbolicCalldata {
-  const encoder = new Encoder(bounds, prefix);
-  const body = encoder.tuple(params);
-  return { cells: [...selector, ...body], constraints: encoder.constraints, boundsUsed: [...new Set(encoder.boundsUsed)] };
+  return symbolicCalldataVariants(selector, params, bounds, prefix)[0]!;
+}
+
+/** Every combination of the bounds' lengths for the dynamic values (up to `bounds.maxVariants`). */
+export function symbolicCalldataVariants(selector: Uint8Array, params: readonly ParamType[], bounds: Bounds, prefix: string): SymbolicCalldata[] {
+  const variants: SymbolicCalldata[] = [];
+  let choices: number[] = [];
+  for (;;) {
+    const encoder = new Encoder(bounds, prefix, choices);
+    const body = encoder.tuple(params);
+    variants.push({ cells: [...selector, ...body], constraints: encoder.constraints, boundsUsed: [...new Set(encoder.boundsUsed)] });
+    // The next combination, odometer style over the choices this encoding made.
+    const made = encoder.made;
+    let i = made.length - 1;
+    while (i >= 0 && made[i]!.choice + 1 >= made[i]!.options) i--;
+    if (i < 0 || variants.length >= bounds.maxVariants) return variants;
+    choices = [...made.slice(0, i).map((m) => m.choice), made[i]!.choice + 1];
+  }
 }
 
 const isDynamic = (param: ParamType): boolean => {
@@ -53,11 +70,20 @@ class Encoder {
   readonly constraints: Z3Bool[] = [];
   readonly boundsUsed: string[] = [];
   private counter = 0;
+  /** The length choices made, in encoding order: which option, of how many. */
+  readonly made: { choice: number; options: number }[] = [];
 
   constructor(
     private readonly bounds: Bounds,
     private readonly prefix: string,
+    private readonly choices: readonly number[],
   ) {}
+
+  private length(options: readonly number[]): number {
+    const choice = this.choices[this.made.length] ?? 0;
+    this.made.push({ choice, options: options.length });
+    return options[choice]!;
+  }
 
   private fresh(kind: string) {
     const { ctx } = z3Runtime();
@@ -98,15 +124,15 @@ class Encoder {
       return this.tuple(Array.from({ length: Number(fixedArray[2]) }, () => ({ ...param, type: fixedArray[1]! })));
     }
     if (type.endsWith("[]")) {
-      const n = this.bounds.arrayLength;
-      this.boundsUsed.push(`${type} length ${n}`);
+      const n = this.length(this.bounds.arrayLengths);
+      this.boundsUsed.push(`${type} lengths ${this.bounds.arrayLengths.join("/")}`);
       const element = { ...param, type: type.slice(0, -2) };
       return [...bigIntToBytes(BigInt(n), 32), ...this.tuple(Array.from({ length: n }, () => element))];
     }
     if (type === "tuple") return this.tuple(param.components ?? []);
     if (type === "bytes" || type === "string") {
-      const n = this.bounds.bytesLength;
-      this.boundsUsed.push(`${type} length ${n}`);
+      const n = this.length(this.bounds.bytesLengths);
+      this.boundsUsed.push(`${type} lengths ${this.bounds.bytesLengths.join("/")}`);
       const cells: Cell[] = [...bigIntToBytes(BigInt(n), 32)];
       for (let i = 0; i < n; i += 32) {
         const word = this.fresh(type);

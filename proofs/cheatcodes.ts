@@ -70,18 +70,24 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
       const m = machine();
       const outcome = executeMessage({ ...m, intercept: cheatcodes(env, () => m) }, next);
       const reverted = outcome.result.kind !== "success";
-      return { result: reverted ? success(m.words.bytes(new Uint8Array(0))) : revertWith(m.words.bytes(new TextEncoder().encode("call did not revert as expected"))) };
+      const gasLeft = outcome.result.kind === "halt" ? 0n : outcome.result.gasLeft;
+      return {
+        result: reverted
+          ? success(m.words.bytes(new Uint8Array(0)), gasLeft)
+          : revertWith(m.words.bytes(new TextEncoder().encode("call did not revert as expected")), gasLeft),
+      };
     }
     return next === message ? undefined : { message: next };
   };
 }
 
-function success<B>(output: B): FrameResult<B> {
-  return { kind: "success", output, gasLeft: 0n };
+/** Cheatcodes cost nothing: the caller gets back all the gas it passed. */
+function success<B>(output: B, gasLeft: bigint): FrameResult<B> {
+  return { kind: "success", output, gasLeft };
 }
 
-function revertWith<B>(output: B): FrameResult<B> {
-  return { kind: "revert", output, gasLeft: 0n };
+function revertWith<B>(output: B, gasLeft: bigint): FrameResult<B> {
+  return { kind: "revert", output, gasLeft };
 }
 
 function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Machine<W, B>, message: Message<B>): FrameResult<B> {
@@ -92,7 +98,7 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Ma
   const id = Number(bytesToBigInt(head));
   const arg = (i: number): W => words.fromBytes(words.slice(data, words.constant(BigInt(4 + 32 * i)), 32));
   const concreteArg = (i: number, what: string): bigint => words.need(arg(i), `vm.${what} argument`);
-  const none = success(words.bytes(new Uint8Array(0)));
+  const none = success(words.bytes(new Uint8Array(0)), message.gas);
   // Calls from the frame that used the cheatcode have the cheatcode call's depth.
   const depth = message.depth;
   switch (id) {
@@ -119,7 +125,7 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Ma
       env.world.sstore(concreteArg(0, "store") & ADDRESS_MASK, arg(1), arg(2));
       return none;
     case SELECTORS.load:
-      return success(words.toBytes(env.world.sload(concreteArg(0, "load") & ADDRESS_MASK, arg(1))));
+      return success(words.toBytes(env.world.sload(concreteArg(0, "load") & ADDRESS_MASK, arg(1))), message.gas);
     case SELECTORS.expectRevert:
     case SELECTORS.expectRevertBytes:
     case SELECTORS.expectRevertSelector:

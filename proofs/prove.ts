@@ -7,7 +7,7 @@
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import type { MessageOutcome } from "../spec/machine/execute.js";
 import { bytesToBigInt } from "../spec/primitives/bytes.js";
-import { DEFAULT_BOUNDS, symbolicCalldata, type Bounds, type ParamType } from "./calldata.js";
+import { DEFAULT_BOUNDS, symbolicCalldataVariants, type Bounds, type ParamType } from "./calldata.js";
 import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
 import { cellsToWord, type Cell, type Z3Bytes, type Z3Word } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
@@ -190,58 +190,65 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   const started = Date.now();
   await z3();
   const panics = [...new Set([PANIC_ASSERT, ...options.panics])];
-  const calldata = symbolicCalldata(fn.selector, fn.inputs, options.bounds, fn.name);
-  const bounds = [`loop ${options.loopBound}`, ...calldata.boundsUsed];
+  const variants = symbolicCalldataVariants(fn.selector, fn.inputs, options.bounds, fn.name);
+  const bounds = [`loop ${options.loopBound}`, ...new Set(variants.flatMap((v) => v.boundsUsed))];
   let completed = 0;
+  let paths = 0;
+  const incomplete = new Set<string>();
   let reverted = 0;
   let counterexample: Counterexample | undefined;
   const unreplayed: string[] = [];
 
-  const scenario = (path: Path): PathOutcome => {
-    path.constraints.push(...calldata.constraints);
-    const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER));
-    const session = new SymbolicSession(path, world);
-    const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
-    if (outcome.result.kind !== "success") {
-      const failure = symbolicFailure(outcome, panics);
-      return { failure, reverted: failure.holds === false };
-    }
-    const flag = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(FAILED) });
-    if (flag.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false };
-    const word = cellsToWord(flag.result.output.slice(0, 32));
-    if (typeof word === "bigint") return { failure: { holds: word !== 0n, what: "failed() is true" }, reverted: false };
-    const { ctx } = z3Runtime();
-    return { failure: { holds: ctx.Not(word.eq(ctx.BitVec.val(0n, 256))), what: "failed() is true" }, reverted: false };
-  };
-
-  const exploration = await explore(
-    scenario,
-    async (path, outcome, solver) => {
-      completed++;
-      if (outcome.reverted) reverted++;
-      const holds = outcome.failure.holds;
-      if (holds === false) return "continue";
-      let input: Uint8Array = new Uint8Array(0);
-      const confirmation = await confirmFailure(solver, path, holds, outcome.failure.what, (model) => {
-        input = concreteCells(model, calldata.cells);
-        return replayCall(deployment, input, panics);
-      });
-      if (confirmation.kind === "infeasible") return "continue";
-      if (confirmation.kind === "unconfirmed") {
-        unreplayed.push(confirmation.reason);
-        return "continue";
+  for (const calldata of variants) {
+    if (counterexample !== undefined) break;
+    const scenario = (path: Path): PathOutcome => {
+      path.constraints.push(...calldata.constraints);
+      const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER));
+      const session = new SymbolicSession(path, world);
+      const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
+      if (outcome.result.kind !== "success") {
+        const failure = symbolicFailure(outcome, panics);
+        return { failure, reverted: failure.holds === false };
       }
-      counterexample = { calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: input }], failure: confirmation.failure };
-      return "stop";
-    },
-    { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
-  );
+      const flag = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(FAILED) });
+      if (flag.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false };
+      const word = cellsToWord(flag.result.output.slice(0, 32));
+      if (typeof word === "bigint") return { failure: { holds: word !== 0n, what: "failed() is true" }, reverted: false };
+      const { ctx } = z3Runtime();
+      return { failure: { holds: ctx.Not(word.eq(ctx.BitVec.val(0n, 256))), what: "failed() is true" }, reverted: false };
+    };
 
-  const base = { contract: contract.name, function: fn.signature, bounds, paths: exploration.paths };
+    const exploration = await explore(
+      scenario,
+      async (path, outcome, solver) => {
+        completed++;
+        if (outcome.reverted) reverted++;
+        const holds = outcome.failure.holds;
+        if (holds === false) return "continue";
+        let input: Uint8Array = new Uint8Array(0);
+        const confirmation = await confirmFailure(solver, path, holds, outcome.failure.what, (model) => {
+          input = concreteCells(model, calldata.cells);
+          return replayCall(deployment, input, panics);
+        });
+        if (confirmation.kind === "infeasible") return "continue";
+        if (confirmation.kind === "unconfirmed") {
+          unreplayed.push(confirmation.reason);
+          return "continue";
+        }
+        counterexample = { calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: input }], failure: confirmation.failure };
+        return "stop";
+      },
+      { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
+    );
+    paths += exploration.paths;
+    for (const reason of exploration.incomplete) incomplete.add(reason);
+  }
+
+  const base = { contract: contract.name, function: fn.signature, bounds, paths };
   const timeMs = Date.now() - started;
   if (counterexample !== undefined) return { ...base, status: "fail", counterexample, timeMs };
-  const incomplete = [...exploration.incomplete, ...unreplayed];
-  if (incomplete.length > 0) return { ...base, status: "unknown", reason: incomplete.join("; "), timeMs };
+  for (const reason of unreplayed) incomplete.add(reason);
+  if (incomplete.size > 0) return { ...base, status: "unknown", reason: [...incomplete].join("; "), timeMs };
   if (completed > 0 && reverted === completed) return { ...base, status: "unknown", reason: "every path reverts", timeMs };
   return { ...base, status: "pass", timeMs };
 }

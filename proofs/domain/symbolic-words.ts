@@ -271,10 +271,17 @@ export function symbolicWords(path: Path, aliases: ReadonlyMap<bigint, Bv> = new
     xor: lift(concreteWords.xor, (a, b) => a.xor(b)),
     not: (a) => (typeof a === "bigint" ? concreteWords.not(a) : a.not()),
     byte: (index, value) => {
-      const i = need(index, "BYTE index");
-      if (typeof value === "bigint" || i >= 32n) return concreteWords.byte(i, typeof value === "bigint" ? value : 0n);
-      const n = Number(i);
-      return value.extract(255 - 8 * n, 248 - 8 * n).zeroExt(248);
+      const i = simplifiedValue(index);
+      if (i !== undefined && (typeof value === "bigint" || i >= 32n)) return concreteWords.byte(i, typeof value === "bigint" ? value : 0n);
+      if (i !== undefined) {
+        const n = Number(i);
+        return (value as Bv).extract(255 - 8 * n, 248 - 8 * n).zeroExt(248);
+      }
+      // A symbolic index: shift the byte down to the lowest position, 0 from index 32 on.
+      const c = ctx();
+      const ti = toTerm(index);
+      const shifted = toTerm(value).lshr((c.BitVec.val(31n, 256) as Bv).sub(ti).mul(c.BitVec.val(8n, 256)));
+      return c.If(ti.ult(c.BitVec.val(32n, 256)), shifted.and(c.BitVec.val(0xffn, 256)), zero()) as Bv;
     },
     // SMT-LIB's shifts, like the EVM's, give 0 (or the sign, for SAR) from a shift of 256 on.
     shl: lift(concreteWords.shl, (shift, value) => value.shl(shift)),
