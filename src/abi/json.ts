@@ -4,6 +4,7 @@
  * `stateMutability` may be missing in old output, in which case `constant`/`payable` decide it.
  */
 import * as t from "io-ts";
+import { formatValidationError } from "../../conformance/formats/state-tests.js";
 import { AbiError } from "./errors.js";
 import { type AbiComponent, type AbiJsonParameter, typeOfJsonParameter } from "./types.js";
 
@@ -124,17 +125,6 @@ function convert(item: JsonItem, index: number): AbiItem {
   }
 }
 
-/** The JSON path of a validation error (`inputs[0].type`), skipping io-ts's intersection and recursion layers. */
-function errorPath(error: t.ValidationError): string {
-  let path = "";
-  error.context.forEach((entry, i) => {
-    const parent = error.context[i - 1]?.type as { _tag?: string } | undefined;
-    if (parent === undefined || parent._tag === "IntersectionType" || parent._tag === "RecursiveType") return;
-    path += parent._tag === "ArrayType" ? `[${entry.key}]` : path === "" ? entry.key : `.${entry.key}`;
-  });
-  return path;
-}
-
 /** Validates and converts ABI JSON (an array, or a JSON string of one). */
 export function parseAbi(json: unknown): Abi {
   let value = json;
@@ -149,9 +139,7 @@ export function parseAbi(json: unknown): Abi {
   return value.map((raw, index) => {
     const decoded = Item.decode(raw);
     if (decoded._tag === "Left") {
-      const first = decoded.left[0] as t.ValidationError;
-      const path = errorPath(first);
-      throw new AbiError("ABI_JSON", `item ${index}: invalid ${path || "item"}: got ${JSON.stringify(first.value)}`);
+      throw new AbiError("ABI_JSON", `item ${index}: ${formatValidationError(decoded.left[0] as t.ValidationError)}`);
     }
     return convert(decoded.right, index);
   });
