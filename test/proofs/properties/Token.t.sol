@@ -13,7 +13,7 @@ contract Token {
         totalSupply = each * holders.length;
     }
 
-    function transfer(address to, uint256 amount) external returns (bool) {
+    function transfer(address to, uint256 amount) external virtual returns (bool) {
         balanceOf[msg.sender] -= amount;
         balanceOf[to] += amount;
         return true;
@@ -21,16 +21,10 @@ contract Token {
 }
 
 /// The classic cached-balance bug: a transfer to oneself adds `amount` out of thin air.
-contract BuggyToken {
-    mapping(address => uint256) public balanceOf;
-    uint256 public totalSupply;
+contract BuggyToken is Token {
+    constructor(address[] memory holders, uint256 each) Token(holders, each) {}
 
-    constructor(address[] memory holders, uint256 each) {
-        for (uint256 i = 0; i < holders.length; i++) balanceOf[holders[i]] = each;
-        totalSupply = each * holders.length;
-    }
-
-    function transfer(address to, uint256 amount) external returns (bool) {
+    function transfer(address to, uint256 amount) external override returns (bool) {
         uint256 fromBalance = balanceOf[msg.sender];
         uint256 toBalance = balanceOf[to];
         require(fromBalance >= amount, "insufficient balance");

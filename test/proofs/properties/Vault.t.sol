@@ -16,7 +16,7 @@ contract Vault {
         totalAssets += assets;
     }
 
-    function withdraw(uint256 shares) external {
+    function withdraw(uint256 shares) external virtual {
         require(shares <= sharesOf[msg.sender], "insufficient shares");
         sharesOf[msg.sender] -= shares;
         totalShares -= shares;
@@ -25,19 +25,8 @@ contract Vault {
 }
 
 /// The same vault with a rounding bug: withdrawing burns only half the shares (rounded down).
-contract BuggyVault {
-    mapping(address => uint256) public sharesOf;
-    uint256 public totalShares;
-    uint256 public totalAssets;
-
-    function deposit(uint256 assets) external {
-        require(assets > 0 && assets <= 1e30, "bad amount");
-        sharesOf[msg.sender] += assets;
-        totalShares += assets;
-        totalAssets += assets;
-    }
-
-    function withdraw(uint256 assets) external {
+contract BuggyVault is Vault {
+    function withdraw(uint256 assets) external override {
         require(assets <= sharesOf[msg.sender], "insufficient shares");
         uint256 burned = assets / 2;
         sharesOf[msg.sender] -= burned;
