@@ -10,6 +10,9 @@ import { z3Runtime } from "../z3/context.js";
 import { type Answer, ForkSignal, LoopBoundHit, NeedSignal, Path, PathDiscarded, StepLimitHit } from "./path.js";
 import { Solver, valueIn } from "./solver.js";
 
+/** A symbolic word the machine needs concrete (an offset, an address) is split into at most this many values. */
+const MAX_VALUES_PER_NEED = 8;
+
 export interface ExploreOptions {
   readonly loopBound: number;
   readonly queryTimeoutMs: number;
@@ -56,21 +59,26 @@ export async function explore<R>(
         continue;
       }
       if (error instanceof NeedSignal) {
-        const verdict = await solver.check(path.constraints, path);
-        if (verdict.kind !== "sat") {
-          if (verdict.kind === "unknown") incomplete.add(`solver gave up on ${error.what} at pc ${error.location.pc}`);
+        // The machine needs the word concrete: split the path on each value it can take.
+        const { ctx } = z3Runtime();
+        const values: bigint[] = [];
+        const limit = error.gasOnly ? 1 : MAX_VALUES_PER_NEED;
+        let exhausted = false;
+        while (values.length < limit) {
+          const others = values.map((v) => ctx.Not(error.term.eq(ctx.BitVec.val(v, 256))));
+          const verdict = await solver.check([...path.constraints, ...others], path);
+          if (verdict.kind === "unsat") {
+            exhausted = true;
+            break;
+          }
+          if (verdict.kind === "unknown") break;
+          values.push(valueIn(verdict.model, error.term));
+        }
+        if (!exhausted && !error.gasOnly) {
+          incomplete.add(`symbolic ${error.what} at pc ${error.location.pc} (more than ${values.length} possible values)`);
           continue;
         }
-        const value = valueIn(verdict.model, error.term);
-        if (!error.gasOnly) {
-          const { ctx } = z3Runtime();
-          const other = await solver.check([...path.constraints, ctx.Not(error.term.eq(ctx.BitVec.val(value, 256)))], path);
-          if (other.kind !== "unsat") {
-            incomplete.add(`symbolic ${error.what} at pc ${error.location.pc}`);
-            continue;
-          }
-        }
-        pending.push([...answers, value]);
+        for (const value of values.reverse()) pending.push([...answers, value]);
         continue;
       }
       if (error instanceof PathDiscarded) continue;
