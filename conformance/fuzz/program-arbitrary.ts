@@ -74,6 +74,7 @@ const stackArb: fc.Arbitrary<Block> = fc
 const callGasArb: fc.Arbitrary<CallGas> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: "all" as const }) },
   { weight: 3, arbitrary: fc.constantFrom(0n, 1n, 2300n, 5000n, 30_000n, 100_000n, (1n << 64n) - 1n).map((amount) => ({ kind: "fixed" as const, amount })) },
+  { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 60_000n }).map((amount) => ({ kind: "fixed" as const, amount })) },
 );
 
 /** Call targets favour the generated contracts, so calls nest; then everything else known. */

@@ -94,6 +94,7 @@ const envArb: fc.Arbitrary<EnvSeed> = fc.record({
   baseFee: fc.constantFrom(7n, 1n, 0n, 1000n, 10n ** 9n),
   excessBlobGas: excessBlobGasArb,
   prevRandao: fc.oneof(fc.constant(0n), wordArb),
+  /** Round amounts, and any amount in between so that gas runs out at any instruction. */
   gasLimit: fc.oneof({ weight: 20, arbitrary: fc.constant(30_000_000n) }, { weight: 1, arbitrary: fc.constant("tight" as const) }),
   coinbase: fc.oneof({ weight: 4, arbitrary: fc.constant(COINBASE) }, { weight: 1, arbitrary: fc.constantFrom(...CONTRACT_ADDRESSES, SIGNERS[0]!.address) }),
 });
@@ -149,9 +150,11 @@ const txArb: fc.Arbitrary<TxSeed> = fc.record({
     { weight: 4, arbitrary: fc.constantFrom(1n, ETHER) },
     { weight: 1, arbitrary: fc.constant(10n ** 30n) },
   ),
+  /** Round amounts, and any amount in between so that gas runs out at any instruction. */
   gasLimit: fc.oneof(
     { weight: 6, arbitrary: fc.constant(1_000_000n) },
     { weight: 10, arbitrary: fc.constantFrom(100_000n, 300_000n) },
+    { weight: 6, arbitrary: fc.bigInt({ min: 21_000n, max: 400_000n }) },
     { weight: 1, arbitrary: fc.constantFrom(21_000n, 25_000n, 53_000n, 3_000_000n) },
   ),
   data: calldataArb,
