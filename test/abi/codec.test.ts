@@ -2,9 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  type AbiType,
   AbiError,
-  bytesToHex,
   canonicalType,
   decodeParameters,
   decodeRevert,
@@ -16,64 +14,15 @@ import {
   toChecksumAddress,
 } from "../../src/abi/index.js";
 import type { AbiValue } from "../../src/abi/values.js";
+import { abiType, abiValues } from "./arbitraries.js";
 
 const t = parseAbiType;
-
-const leafType: fc.Arbitrary<AbiType> = fc.oneof(
-  fc.integer({ min: 1, max: 32 }).map((n) => ({ kind: "uint" as const, bits: n * 8 })),
-  fc.integer({ min: 1, max: 32 }).map((n) => ({ kind: "int" as const, bits: n * 8 })),
-  fc.constant({ kind: "address" as const }),
-  fc.constant({ kind: "bool" as const }),
-  fc.integer({ min: 1, max: 32 }).map((size) => ({ kind: "fixedBytes" as const, size })),
-  fc.constant({ kind: "bytes" as const }),
-  fc.constant({ kind: "string" as const }),
-);
-
-const abiType: fc.Arbitrary<AbiType> = fc.letrec<{ type: AbiType }>((tie) => ({
-  type: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    leafType,
-    fc.record({ element: tie("type"), length: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) }).map(
-      (a) => ({ kind: "array" as const, ...a }),
-    ),
-    fc.array(tie("type"), { minLength: 1, maxLength: 3 }).map((types) => ({
-      kind: "tuple" as const,
-      components: types.map((type) => ({ name: "", type })),
-    })),
-  ),
-})).type;
-
-function valueOf(type: AbiType): fc.Arbitrary<AbiValue> {
-  switch (type.kind) {
-    case "uint":
-      return fc.bigInt({ min: 0n, max: (1n << BigInt(type.bits)) - 1n });
-    case "int":
-      return fc.bigInt({ min: -(1n << BigInt(type.bits - 1)), max: (1n << BigInt(type.bits - 1)) - 1n });
-    case "address":
-      return fc.uint8Array({ minLength: 20, maxLength: 20 }).map((b) => toChecksumAddress(bytesToHex(b)));
-    case "bool":
-      return fc.boolean();
-    case "fixedBytes":
-      return fc.uint8Array({ minLength: type.size, maxLength: type.size });
-    case "bytes":
-      return fc.uint8Array({ maxLength: 70 });
-    case "string":
-      return fc.string({ unit: "grapheme", maxLength: 20 });
-    case "array":
-      return fc.array(valueOf(type.element), {
-        minLength: type.length ?? 0,
-        maxLength: type.length ?? 3,
-      });
-    case "tuple":
-      return fc.tuple(...type.components.map((c) => valueOf(c.type)));
-  }
-}
 
 describe("round trip", () => {
   it("decode(encode(v)) = v for random types and values", () => {
     const typesAndValues = fc
       .array(abiType, { minLength: 1, maxLength: 4 })
-      .chain((types) => fc.tuple(fc.constant(types), fc.tuple(...types.map(valueOf))));
+      .chain((types) => fc.tuple(fc.constant(types), abiValues(types)));
     fc.assert(
       fc.property(typesAndValues, ([types, values]) => {
         const encoded = encodeParameters(types, values);
@@ -90,7 +39,7 @@ describe("round trip", () => {
     const cases = fc
       .array(abiType, { minLength: 1, maxLength: 3 })
       .chain((types) =>
-        fc.tuple(fc.constant(types), fc.tuple(...types.map(valueOf)), fc.nat(), fc.integer({ min: 0, max: 255 })),
+        fc.tuple(fc.constant(types), abiValues(types), fc.nat(), fc.integer({ min: 0, max: 255 })),
       );
     fc.assert(
       fc.property(cases, ([types, values, position, byte]) => {

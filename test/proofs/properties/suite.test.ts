@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type AbiFunction, findFunction, functionsOf, parseSignature, signatureOf } from "../../../src/abi/index.js";
 import type { CompiledContract } from "../../../src/compile/index.js";
 import { callTarget, type Deployed, deploy, getterAddress, runProperty, targets } from "./concrete.js";
-import { argumentsArbitrary } from "./inputs.js";
+import { abiValues } from "../../abi/arbitraries.js";
 import { compileSuiteFile, loadManifest, type ManifestEntry, SUITE_DIR, suiteFiles } from "./manifest.js";
 
 const SUITE = SUITE_DIR;
@@ -81,7 +81,7 @@ describe("verdicts, replayed concretely", () => {
       }
       let accepted = 0;
       await fc.assert(
-        fc.asyncProperty(argumentsArbitrary(fn.inputs.map((i) => i.type)), async (args) => {
+        fc.asyncProperty(abiValues(fn.inputs.map((i) => i.type)), async (args) => {
           const outcome = await runProperty(d, fn, args);
           if (outcome !== "rejected") accepted++;
           return outcome === "pass" || outcome === "rejected";
@@ -119,7 +119,7 @@ describe("verdicts, replayed concretely", () => {
       );
       const step = fc.nat({ max: actions.length - 1 }).chain((i) => {
         const action = actions[i] as { address: (typeof targetList)[number]["address"]; fn: AbiFunction };
-        return argumentsArbitrary(action.fn.inputs.map((p) => p.type)).map((args) => ({ ...action, args }));
+        return abiValues(action.fn.inputs.map((p) => p.type)).map((args) => ({ ...action, args }));
       });
       let successfulCalls = 0;
       await fc.assert(
