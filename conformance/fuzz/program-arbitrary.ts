@@ -161,6 +161,13 @@ const createArb: fc.Arbitrary<Block> = fc
 
 const rawArb: fc.Arbitrary<Block> = bytesArb(6).map((bytes) => ({ kind: "raw", bytes }));
 
+/** Dead code: random bytes, or a JUMPDEST byte and pushes that may reach over the jump's target. */
+const deadBytesArb: fc.Arbitrary<Uint8Array> = fc.oneof(
+  bytesArb(4),
+  fc.array(fc.constantFrom(0x5b, 0x60, 0x61, 0x7f, 0x00, 0xfe), { maxLength: 3 }).map((bytes) => Uint8Array.from(bytes)),
+);
+const jumpArb: fc.Arbitrary<Block> = deadBytesArb.map((dead) => ({ kind: "jump", dead }));
+
 /** Blocks that may nest `depth` more levels of loops and branches. */
 function blockArb(depth: number): fc.Arbitrary<Block> {
   const leaf = fc.oneof({ weight: 12, arbitrary: leafBlockArb }, { weight: 2, arbitrary: createArb });
@@ -170,6 +177,7 @@ function blockArb(depth: number): fc.Arbitrary<Block> {
     { weight: 14, arbitrary: leaf },
     { weight: 1, arbitrary: fc.record({ count: fc.integer({ min: 1, max: 4 }), body }).map(({ count, body }): Block => ({ kind: "loop", count, body })) },
     { weight: 1, arbitrary: fc.record({ condition: fc.constantFrom(0n, 1n), body }).map(({ condition, body }): Block => ({ kind: "branch", condition, body })) },
+    { weight: 1, arbitrary: jumpArb },
   );
 }
 

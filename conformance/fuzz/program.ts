@@ -36,6 +36,11 @@ export type Block =
   | { readonly kind: "loop"; readonly count: number; readonly body: readonly Block[] }
   /** The body runs only when `condition` is zero (JUMPI over it otherwise). */
   | { readonly kind: "branch"; readonly condition: bigint; readonly body: readonly Block[] }
+  /**
+   * JUMP over dead bytes to a label. A PUSHn among the dead bytes can swallow the label's JUMPDEST
+   * into its push data, which makes the jump invalid (Yellow Paper §9.4.3): JUMPDEST analysis tested.
+   */
+  | { readonly kind: "jump"; readonly dead: Uint8Array }
   /** Arbitrary bytes: undefined opcodes, truncated pushes, stack underflows. */
   | { readonly kind: "raw"; readonly bytes: Uint8Array };
 
@@ -203,6 +208,10 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
         ...lowerBlocks(block.body, labels),
         { kind: "label", label: skip },
       ];
+    }
+    case "jump": {
+      const target = labels.fresh();
+      return [{ kind: "pushLabel", label: target }, op("JUMP"), { kind: "raw", bytes: block.dead }, { kind: "label", label: target }];
     }
     case "raw":
       return [{ kind: "raw", bytes: block.bytes }];

@@ -95,13 +95,13 @@ const envArb: fc.Arbitrary<EnvSeed> = fc.record({
   excessBlobGas: excessBlobGasArb,
   prevRandao: fc.oneof(fc.constant(0n), wordArb),
   /** Round amounts, and any amount in between so that gas runs out at any instruction. */
-  gasLimit: fc.oneof({ weight: 20, arbitrary: fc.constant(30_000_000n) }, { weight: 1, arbitrary: fc.constant("tight" as const) }),
+  gasLimit: fc.oneof({ weight: 40, arbitrary: fc.constant(30_000_000n) }, { weight: 1, arbitrary: fc.constant("tight" as const) }),
   coinbase: fc.oneof({ weight: 4, arbitrary: fc.constant(COINBASE) }, { weight: 1, arbitrary: fc.constantFrom(...CONTRACT_ADDRESSES, SIGNERS[0]!.address) }),
 });
 
 /** Signers are usually rich; sometimes too poor to pay for their transaction. */
 const signerArb: fc.Arbitrary<AccountSeed> = fc.record({
-  balance: fc.oneof({ weight: 20, arbitrary: fc.constant(1000n * ETHER) }, { weight: 1, arbitrary: fc.constantFrom(0n, 1_000_000n, ETHER) }),
+  balance: fc.oneof({ weight: 40, arbitrary: fc.constant(1000n * ETHER) }, { weight: 1, arbitrary: fc.constantFrom(0n, 1_000_000n, ETHER) }),
   nonce: fc.constantFrom(0n, 1n, 0xffn),
 });
 
@@ -142,12 +142,12 @@ const txArb: fc.Arbitrary<TxSeed> = fc.record({
     { weight: 2, arbitrary: fc.constant(3 as const) },
   ),
   signer: fc.integer({ min: 0, max: SIGNERS.length - 1 }),
-  nonceOffset: fc.oneof({ weight: 20, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: fc.constant(1n) }),
+  nonceOffset: fc.oneof({ weight: 40, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: fc.constant(1n) }),
   unprotected: fc.boolean(),
   recipient: recipientArb,
   value: fc.oneof(
-    { weight: 16, arbitrary: fc.constant(0n) },
-    { weight: 4, arbitrary: fc.constantFrom(1n, ETHER) },
+    { weight: 32, arbitrary: fc.constant(0n) },
+    { weight: 8, arbitrary: fc.constantFrom(1n, ETHER) },
     { weight: 1, arbitrary: fc.constant(10n ** 30n) },
   ),
   /** Round amounts, and any amount in between so that gas runs out at any instruction. */

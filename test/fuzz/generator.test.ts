@@ -31,8 +31,9 @@ describe("assembler", () => {
   });
 });
 
+/** Raw bytes, and dead bytes after a JUMP (whose pushes may swallow the jump's JUMPDEST). */
 function hasRaw(blocks: readonly Block[]): boolean {
-  return blocks.some((b) => b.kind === "raw" || ((b.kind === "loop" || b.kind === "branch") && hasRaw(b.body)));
+  return blocks.some((b) => b.kind === "raw" || b.kind === "jump" || ((b.kind === "loop" || b.kind === "branch") && hasRaw(b.body)));
 }
 
 describe("generated programs", () => {
@@ -49,6 +50,17 @@ describe("generated programs", () => {
       expect(bad.map(canonicalLine)).toEqual([]);
     }
     expect(steps / programs.length).toBeGreaterThan(20);
+  });
+
+  it("jump over dead code, unless a push in it swallows the JUMPDEST", () => {
+    const run = (dead: number[]) => {
+      const recorder = new CanonicalTraceRecorder();
+      const code = programBytes({ blocks: [{ kind: "jump", dead: Uint8Array.from(dead) }], end: { kind: "stop" } });
+      const outcome = specImplementation.runStateTest(singleCallCase({ code }), { tracer: recorder });
+      return outcome.kind === "executed" ? outcome.status : outcome.kind;
+    };
+    expect(run([0xfe, 0x5b])).toBe("success");
+    expect(run([0x60])).toBe("InvalidJump");
   });
 
   it("loop bodies run `count` times", () => {
