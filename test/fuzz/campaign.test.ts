@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { buildScenario } from "../../conformance/fuzz/build.js";
 import { fuzz, runSeed } from "../../conformance/fuzz/campaign.js";
 import { casesOfFile } from "../../conformance/fuzz/replay.js";
+import { divergenceLines } from "../../conformance/fuzz/report.js";
 import { writeReproducer } from "../../conformance/fuzz/reproducer.js";
 import { scenarioArb } from "../../conformance/fuzz/scenario.js";
 import { stateTestJson } from "../../conformance/fuzz/state-test-json.js";
@@ -55,6 +56,10 @@ describe("fuzz campaign", () => {
     expect(divergence.scenario.tx.type).toBe(2);
     expect(divergence.result.differences.map((d) => d.what)).toEqual(["state root"]);
     expect(divergence.shrinks).toBeGreaterThan(0);
+    expect(divergenceLines(divergence, "spec", "broken")).toEqual([
+      expect.stringMatching(/^DIVERGENCE in run \d+ \(run seed -?\d+, shrunk \d+ times\)$/),
+      expect.stringMatching(/^  state root: spec 0x[0-9a-f]{64}, broken 0x[0-9a-f]{64}$/),
+    ]);
     // Shrinking removes everything the bug does not need: the contracts' code, the calldata.
     expect(divergence.scenario.contracts).toHaveLength(1);
     expect(divergence.scenario.contracts[0]!.program.blocks).toEqual([]);

@@ -1,7 +1,9 @@
-/** Canonical traces and outcome comparison. */
+/** Canonical traces, outcome comparison and what the fuzzer prints. */
 import { describe, expect, it } from "vitest";
 import { CanonicalTraceRecorder, firstTraceDivergence } from "../../conformance/fuzz/canonical-trace.js";
 import { compareOutcomes, statusClass } from "../../conformance/fuzz/compare-outcomes.js";
+import { summaryLine } from "../../conformance/fuzz/report.js";
+import { FuzzStatusLine } from "../../conformance/fuzz/status-line.js";
 import type { CaseOutcome, TraceStep } from "../../conformance/implementation.js";
 
 function step(fields: Partial<TraceStep>): TraceStep {
@@ -79,5 +81,26 @@ describe("outcome comparison", () => {
     const rejected = (error: "NONCE_MISMATCH" | "INSUFFICIENT_ACCOUNT_FUNDS"): CaseOutcome => ({ kind: "rejected", stateRoot: root(1), error, message: "" });
     expect(compareOutcomes(rejected("NONCE_MISMATCH"), rejected("INSUFFICIENT_ACCOUNT_FUNDS"))).toEqual([]);
     expect(compareOutcomes(rejected("NONCE_MISMATCH"), executed({}))[0]).toMatchObject({ what: "outcome" });
+  });
+});
+
+describe("fuzz status line and summary", () => {
+  const progress = { runs: 10, passed: 9, failed: 1, elapsedMs: 2000 };
+  const capture = (isTTY: boolean, env: NodeJS.ProcessEnv) => {
+    let written = "";
+    const line = new FuzzStatusLine({ isTTY, write: (text: string) => (written += text) }, env);
+    line.update(progress);
+    line.clear();
+    return written;
+  };
+
+  it("draws on a terminal, and stays quiet in CI or a pipe", () => {
+    expect(capture(true, {})).toContain("10 runs  9 passed  1 failed  5.0 runs/s");
+    expect(capture(true, { CI: "true" })).toBe("");
+    expect(capture(false, {})).toBe("");
+  });
+
+  it("ends a campaign with 'N passed, M failed'", () => {
+    expect(summaryLine(progress)).toBe("9 passed, 1 failed");
   });
 });
