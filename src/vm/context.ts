@@ -1,8 +1,8 @@
 /** What every frame of one transaction shares: the fork's rules, the block, the transaction, the world state. */
 import type { Tracer } from "../../conformance/implementation.js";
-import type { ForkSchedule } from "./forks.js";
-import type { Frame } from "./frame.js";
-import type { WorldState } from "./world-state.js";
+import { type ForkSchedule, scheduleOf } from "./forks.js";
+import { type Frame, PINNED_FRAME } from "./frame.js";
+import { WorldState } from "./world-state.js";
 
 /** The block header fields the EVM can read (Yellow Paper §4.3, EIP-3198, EIP-4399, EIP-7516). */
 export interface BlockContext {
@@ -30,3 +30,55 @@ export interface ExecutionContext {
   /** The call stack: the running frame is last. */
   readonly frames: Frame[];
 }
+
+export interface ContextInput {
+  readonly fork: ForkSchedule;
+  readonly state: WorldState;
+  readonly block: BlockContext;
+  readonly origin: bigint;
+  readonly gasPrice: bigint;
+  readonly blobHashes: readonly bigint[];
+  readonly tracer: Tracer | null;
+}
+
+/** Every context is built here, so all share one object shape (one V8 map) and the hot loop stays monomorphic. */
+export function createContext(input: ContextInput): ExecutionContext {
+  return {
+    fork: input.fork,
+    state: input.state,
+    block: input.block,
+    origin: input.origin,
+    gasPrice: input.gasPrice,
+    blobHashes: input.blobHashes,
+    tracer: input.tracer,
+    frames: [],
+  };
+}
+
+/** Every block context is built here, for the same reason as createContext. */
+export function createBlockContext(block: BlockContext): BlockContext {
+  return {
+    coinbase: block.coinbase,
+    gasLimit: block.gasLimit,
+    number: block.number,
+    timestamp: block.timestamp,
+    difficultyOrRandao: block.difficultyOrRandao,
+    baseFee: block.baseFee,
+    blobBaseFee: block.blobBaseFee,
+    chainId: block.chainId,
+  };
+}
+
+/** Pins the context, block, state, account and frame shapes for the life of the process (see PINNED_FRAME). */
+export const PINNED_SHAPES: readonly unknown[] = [
+  PINNED_FRAME,
+  createContext({
+    fork: scheduleOf("Cancun"),
+    state: new WorldState(new Map([[0n, { nonce: 0n, balance: 0n, code: new Uint8Array(0), storage: new Map() }]])),
+    block: createBlockContext({ coinbase: 0n, gasLimit: 0n, number: 0n, timestamp: 0n, difficultyOrRandao: 0n, baseFee: 0n, blobBaseFee: 0n, chainId: 0n }),
+    origin: 0n,
+    gasPrice: 0n,
+    blobHashes: [],
+    tracer: null,
+  }),
+];

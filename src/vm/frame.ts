@@ -149,3 +149,11 @@ export function growMemory(frame: Frame, end: number): void {
   }
   frame.memSize = size;
 }
+
+/**
+ * One Frame kept alive for the life of the process. V8 reaches the hidden class ("map") of a
+ * class instance only weakly once every instance is garbage; a full GC between transactions then
+ * drops it, and the interpreter's optimised code, specialised to that map, deoptimises on the
+ * next transaction. A live instance pins the map.
+ */
+export const PINNED_FRAME = new Frame(FrameKind.Call, { padded: new Uint8Array(33), size: 0, jumpdests: new Uint8Array(0), pushValues: [] }, 0n, 0n, 0n, EMPTY_BYTES, false, 0, 0, 0n);

@@ -5,7 +5,7 @@
 import type { BlockEnv, CaseOutcome, ForkName, PreState, Tracer } from "../../conformance/implementation.js";
 import { bytesToBigInt } from "./bytes.js";
 import { beginCall, beginCreate, createAddress, hasCollision } from "./calls.js";
-import type { BlockContext, ExecutionContext } from "./context.js";
+import { type BlockContext, createBlockContext, createContext, type ExecutionContext } from "./context.js";
 import { execute, type FrameOutcome } from "./execute.js";
 import { scheduleOf } from "./forks.js";
 import { Frame, Halt, haltName } from "./frame.js";
@@ -18,7 +18,7 @@ const CHAIN_ID = 1n;
 
 function blockContext(env: BlockEnv, fork: ForkName): BlockContext {
   const schedule = scheduleOf(fork);
-  return {
+  return createBlockContext({
     coinbase: env.coinbase,
     gasLimit: env.gasLimit,
     number: env.number,
@@ -27,7 +27,7 @@ function blockContext(env: BlockEnv, fork: ForkName): BlockContext {
     baseFee: env.baseFee ?? 0n,
     blobBaseFee: schedule.blobGasPerBlob > 0 ? blobBaseFee(schedule, env) : 0n,
     chainId: CHAIN_ID,
-  };
+  });
 }
 
 /** EIP-2929/2930/3651: addresses and slots warm before the first instruction. */
@@ -96,7 +96,7 @@ export function applyTransaction(input: StateTransitionInput): CaseOutcome {
     throw error;
   }
   const block = blockContext(input.env, input.fork);
-  const ctx: ExecutionContext = {
+  const ctx = createContext({
     fork,
     state,
     block,
@@ -104,8 +104,7 @@ export function applyTransaction(input: StateTransitionInput): CaseOutcome {
     gasPrice,
     blobHashes: tx.blobVersionedHashes.map(bytesToBigInt),
     tracer: input.tracer ?? null,
-    frames: [],
-  };
+  });
   const senderNonce = state.get(tx.sender)?.nonce ?? 0n;
   state.setBalance(tx.sender, state.balanceOf(tx.sender) - tx.gasLimit * gasPrice - blobFee);
   state.setNonce(tx.sender, senderNonce + 1n);

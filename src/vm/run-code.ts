@@ -3,7 +3,7 @@
  * intrinsic gas. For unit tests, fuzzing and quick experiments with single opcodes.
  */
 import type { ForkName, Tracer } from "../../conformance/implementation.js";
-import type { ExecutionContext } from "./context.js";
+import { createBlockContext, createContext } from "./context.js";
 import { execute } from "./execute.js";
 import { scheduleOf } from "./forks.js";
 import { Frame, FrameKind, haltName } from "./frame.js";
@@ -35,16 +35,24 @@ export function runCode(run: CodeRun): CodeRunResult {
   const state = new WorldState(
     new Map([[CODE_ADDRESS, { nonce: 1n, balance: 0n, code: run.code, storage: new Map<bigint, bigint>() }]]),
   );
-  const ctx: ExecutionContext = {
+  const ctx = createContext({
     fork,
     state,
-    block: { coinbase: 0n, gasLimit: 30_000_000n, number: 1n, timestamp: 1n, difficultyOrRandao: 0n, baseFee: 0n, blobBaseFee: 1n, chainId: 1n },
+    block: createBlockContext({
+      coinbase: 0n,
+      gasLimit: 30_000_000n,
+      number: 1n,
+      timestamp: 1n,
+      difficultyOrRandao: 0n,
+      baseFee: 0n,
+      blobBaseFee: 1n,
+      chainId: 1n,
+    }),
     origin: CALLER,
     gasPrice: 0n,
     blobHashes: [],
     tracer: run.tracer ?? null,
-    frames: [],
-  };
+  });
   const gas = run.gas ?? 10_000_000n;
   const input = run.input ?? new Uint8Array(0);
   const frame = new Frame(FrameKind.Call, analysisOf(run.code), CODE_ADDRESS, CALLER, 0n, input, false, 0, 0, gas);
