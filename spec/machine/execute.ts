@@ -129,7 +129,7 @@ function runUntilControl<W, B>(machine: Machine<W, B>, frame: Frame<W, B>): Stop
 
 /**
  * The start of a message (process_message): touch the target, prepare a new contract, move the
- * value, and run a precompile outright. Returns a result when no frame needs to run.
+ * value, and run a precompile or empty code outright. Returns a result when no frame needs to run.
  */
 function enter<W, B>(machine: Machine<W, B>, msg: Message<B>): FrameResult<B> | undefined {
   const world = machine.world;
@@ -146,6 +146,10 @@ function enter<W, B>(machine: Machine<W, B>, msg: Message<B>): FrameResult<B> | 
     const run = runPrecompile(msg.codeAddress, input, msg.gas, schedule);
     if (!run.ok) return { kind: "halt", reason: "PrecompileFailure" };
     return { kind: "success", output: machine.words.bytes(run.output), gasLeft: msg.gas - run.gasUsed };
+  }
+  // Empty code would only read STOP; no instruction runs, so none is traced (EIP-3155).
+  if (msg.code.length === 0) {
+    return { kind: "success", output: machine.words.bytes(new Uint8Array(0)), gasLeft: msg.gas };
   }
   return undefined;
 }
