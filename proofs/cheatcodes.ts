@@ -14,6 +14,9 @@ import type { MutableBlock } from "./host/symbolic-world.js";
 /** The last 20 bytes of keccak256("hevm cheat code"). */
 export const HEVM_ADDRESS = 0x7109709ecfa91a80626ff3989d68f67f5b1dd12dn;
 
+/** console.log's address (forge-std's console.sol): calls to it are not "the next call" of a prank. */
+export const CONSOLE_ADDRESS = 0x000000000000000000636f6e736f6c652e6c6f67n;
+
 /** A cheatcode the engine does not implement, or bad arguments to one. */
 export class CheatcodeError extends Error {
   readonly code = "CHEATCODE";
@@ -47,12 +50,18 @@ export interface CheatEnvironment<W, B> {
   assume(condition: W): boolean;
   /** Called when `vm.assume` rejects the path. */
   discard(): never;
+  /**
+   * A concrete stand-in for a word the machine keeps as a bigint (a pranked sender, a block
+   * timestamp or number): the word itself when concrete; for a symbolic word, a placeholder that
+   * the word domain turns back into the word (see `symbolicWords`' aliases).
+   */
+  standIn(word: W, what: string): bigint;
 }
 
 /** Cheatcode state that lasts across calls: pranks and an expected revert. */
 interface CheatState {
   prank?: { caller: bigint; depth: number; persistent: boolean };
-  expectRevert?: { depth: number };
+  expectRevert?: { depth: number; data?: Uint8Array; prefix: boolean };
 }
 
 /** The `intercept` hook for a machine; `machine` is the machine it is installed on (for expectRevert). */
@@ -60,21 +69,23 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
   const state: CheatState = {};
   return (message) => {
     if (message.kind === "call" && message.codeAddress === HEVM_ADDRESS) return { result: cheat(env, state, machine(), message) };
+    if (message.codeAddress === CONSOLE_ADDRESS) return undefined;
     let next = message;
     if (state.prank !== undefined && message.depth === state.prank.depth) {
       next = { ...message, caller: state.prank.caller };
       if (!state.prank.persistent) delete state.prank;
     }
     if (state.expectRevert !== undefined && message.depth === state.expectRevert.depth) {
+      const expected = state.expectRevert;
       delete state.expectRevert;
       const m = machine();
       const outcome = executeMessage({ ...m, intercept: cheatcodes(env, () => m) }, next);
-      const reverted = outcome.result.kind !== "success";
       const gasLeft = outcome.result.kind === "halt" ? 0n : outcome.result.gasLeft;
+      const met = outcome.result.kind !== "success" && revertMatches(m, expected, outcome.result.kind === "revert" ? outcome.result.output : undefined);
       return {
-        result: reverted
+        result: met
           ? success(m.words.bytes(new Uint8Array(0)), gasLeft)
-          : revertWith(m.words.bytes(new TextEncoder().encode("call did not revert as expected")), gasLeft),
+          : revertWith(m.words.bytes(new TextEncoder().encode("vm.expectRevert: the call did not revert as expected")), gasLeft),
       };
     }
     return next === message ? undefined : { message: next };
@@ -88,6 +99,25 @@ function success<B>(output: B, gasLeft: bigint): FrameResult<B> {
 
 function revertWith<B>(output: B, gasLeft: bigint): FrameResult<B> {
   return { kind: "revert", output, gasLeft };
+}
+
+/** Error(string)'s selector: expectRevert(bytes) also matches a require message given as bytes. */
+const ERROR_SELECTOR = Uint8Array.of(0x08, 0xc3, 0x79, 0xa0);
+
+/** Whether the revert data meets the expectation (forge-std: exact data, the Error(string) of it, or a selector prefix). */
+function revertMatches<W, B>(machine: Machine<W, B>, expected: NonNullable<CheatState["expectRevert"]>, output: B | undefined): boolean {
+  if (expected.data === undefined) return true;
+  if (output === undefined) return false;
+  const actual = machine.words.concreteBytes(output);
+  if (actual === undefined) throw new CheatcodeError("vm.expectRevert against symbolic revert data");
+  const want = expected.data;
+  if (expected.prefix) return actual.length >= want.length && want.every((b, i) => actual[i] === b);
+  if (actual.length === want.length && want.every((b, i) => actual[i] === b)) return true;
+  // Error(string) with `want` as the message: selector, offset 32, length, padded bytes.
+  const padded = Math.ceil(want.length / 32) * 32;
+  if (actual.length !== 4 + 64 + padded || !ERROR_SELECTOR.every((b, i) => actual[i] === b)) return false;
+  if (bytesToBigInt(actual.subarray(4, 36)) !== 32n || bytesToBigInt(actual.subarray(36, 68)) !== BigInt(want.length)) return false;
+  return want.every((b, i) => actual[68 + i] === b);
 }
 
 function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Machine<W, B>, message: Message<B>): FrameResult<B> {
@@ -107,7 +137,7 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Ma
       return none;
     case SELECTORS.prank:
     case SELECTORS.startPrank:
-      state.prank = { caller: concreteArg(0, "prank") & ADDRESS_MASK, depth, persistent: id === SELECTORS.startPrank };
+      state.prank = { caller: env.standIn(arg(0), "vm.prank address") & ADDRESS_MASK, depth, persistent: id === SELECTORS.startPrank };
       return none;
     case SELECTORS.stopPrank:
       delete state.prank;
@@ -116,10 +146,10 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Ma
       env.world.setBalance(concreteArg(0, "deal") & ADDRESS_MASK, concreteArg(1, "deal"));
       return none;
     case SELECTORS.warp:
-      env.block.timestamp = concreteArg(0, "warp");
+      env.block.timestamp = env.standIn(arg(0), "vm.warp timestamp");
       return none;
     case SELECTORS.roll:
-      env.block.number = concreteArg(0, "roll");
+      env.block.number = env.standIn(arg(0), "vm.roll block number");
       return none;
     case SELECTORS.store:
       env.world.sstore(concreteArg(0, "store") & ADDRESS_MASK, arg(1), arg(2));
@@ -127,10 +157,22 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Ma
     case SELECTORS.load:
       return success(words.toBytes(env.world.sload(concreteArg(0, "load") & ADDRESS_MASK, arg(1))), message.gas);
     case SELECTORS.expectRevert:
-    case SELECTORS.expectRevertBytes:
-    case SELECTORS.expectRevertSelector:
-      state.expectRevert = { depth };
+      state.expectRevert = { depth, prefix: false };
       return none;
+    case SELECTORS.expectRevertSelector: {
+      const selectorBytes = words.concreteBytes(words.slice(data, words.constant(4n), 4));
+      if (selectorBytes === undefined) throw new CheatcodeError("vm.expectRevert with a symbolic selector");
+      state.expectRevert = { depth, data: selectorBytes, prefix: true };
+      return none;
+    }
+    case SELECTORS.expectRevertBytes: {
+      const offset = concreteArg(0, "expectRevert");
+      const length = words.need(words.fromBytes(words.slice(data, words.constant(4n + offset), 32)), "vm.expectRevert data length");
+      const bytes = words.concreteBytes(words.slice(data, words.constant(4n + offset + 32n), Number(length)));
+      if (bytes === undefined) throw new CheatcodeError("vm.expectRevert with symbolic revert data");
+      state.expectRevert = { depth, data: bytes, prefix: false };
+      return none;
+    }
     case SELECTORS.label:
       return none;
     default:

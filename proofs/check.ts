@@ -9,7 +9,7 @@ import { explore } from "./explore/explorer.js";
 import { confirmFailure } from "./explore/confirm.js";
 import type { Path } from "./explore/path.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
-import { PANIC_ASSERT } from "./failure.js";
+import { ALL_PANIC_CODES } from "./failure.js";
 import { SymbolicWorld } from "./host/symbolic-world.js";
 import { invariantTargets, type KnownContract, proveInvariant } from "./invariants.js";
 import {
@@ -21,6 +21,7 @@ import {
   type PropertyContract,
   type PropertyResult,
   type ProveOptions,
+  failurePolicy,
   propertyKind,
   proveFunction,
   symbolicFailure,
@@ -69,7 +70,8 @@ export async function checkBytecode(name: string, runtime: Uint8Array, options: 
   const started = Date.now();
   await z3();
   const { ctx } = z3Runtime();
-  const panics = [...new Set([PANIC_ASSERT, ...options.panics])];
+  // Bytecode has no assertion convention of its own: any Panic counts, unless --panic narrows it.
+  const panics = failurePolicy(options.panics === "any-revert" ? ALL_PANIC_CODES : options.panics);
   const chain = new ConcreteChain();
   chain.accounts.set(TEST_CONTRACT, { nonce: 1n, balance: 0n, code: runtime, storage: new Map() });
   const cells: Cell[] = [];

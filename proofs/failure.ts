@@ -8,6 +8,8 @@ import type { FrameResult } from "../spec/machine/frame.js";
 /** Solidity's Panic(uint256) error selector. */
 export const PANIC_SELECTOR = 0x4e487b71;
 export const PANIC_ASSERT = 0x01n;
+/** Every Panic code solc emits (Solidity documentation, "Panic via assert and Error via require"). */
+export const ALL_PANIC_CODES: readonly bigint[] = [0x01n, 0x11n, 0x12n, 0x21n, 0x22n, 0x31n, 0x32n, 0x41n, 0x51n];
 
 /** The Panic code of a revert's output, if it is one (the word may be symbolic). */
 export function panicCode<W, B>(

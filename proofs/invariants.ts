@@ -28,10 +28,11 @@ import {
   type PropertyContract,
   type PropertyResult,
   type ProveOptions,
+  type FailurePolicy,
+  failurePolicy,
   selectorOf,
   symbolicFailure,
 } from "./prove.js";
-import { PANIC_ASSERT } from "./failure.js";
 import { z3, z3Runtime, type Bv } from "./z3/context.js";
 
 /** A compiled contract the engine may meet deployed, to know its functions. */
@@ -101,7 +102,7 @@ export async function proveInvariant(
 ): Promise<PropertyResult> {
   const started = Date.now();
   await z3();
-  const panics = [...new Set([PANIC_ASSERT, ...options.panics])];
+  const panics = failurePolicy(options.panics);
   const bounds = [`depth ${options.depth}`, `loop ${options.loopBound}`, "msg.value 0"];
   const incomplete = new Set<string>();
   let paths = 0;
@@ -181,7 +182,7 @@ function replaySequence(
   steps: readonly CallStep[],
   addresses: readonly bigint[],
   invariant: ContractFunction,
-  panics: readonly bigint[],
+  panics: FailurePolicy,
 ): string | undefined {
   const chain = new ConcreteChain(deployment.accounts, deployment.block);
   try {

@@ -46,8 +46,12 @@ export interface ProveOptions {
   /** Time budget of one property. */
   readonly timeoutMs: number;
   readonly queryTimeoutMs: number;
-  /** Panic codes that count as failures (0x01 is always one). */
-  readonly panics: readonly bigint[];
+  /**
+   * What fails a property call besides failed() and INVALID: every revert (forge's convention,
+   * and the property suite's), or only a Panic with one of these codes (halmos' convention,
+   * where other reverts are assumptions; 0x01 is always one).
+   */
+  readonly panics: FailurePolicy;
   readonly bounds: Bounds;
   readonly match?: RegExp;
 }
@@ -57,9 +61,16 @@ export const DEFAULT_OPTIONS: ProveOptions = {
   depth: 2,
   timeoutMs: 25_000,
   queryTimeoutMs: 10_000,
-  panics: [PANIC_ASSERT],
+  panics: "any-revert",
   bounds: DEFAULT_BOUNDS,
 };
+
+export type FailurePolicy = "any-revert" | readonly bigint[];
+
+/** The policy with Panic(0x01) always included. */
+export function failurePolicy(panics: FailurePolicy): FailurePolicy {
+  return panics === "any-revert" ? panics : [...new Set([PANIC_ASSERT, ...panics])];
+}
 
 export type Status = "pass" | "fail" | "unknown";
 
@@ -147,10 +158,15 @@ export function symbolicOutput(output: Z3Bytes) {
 export type FailureCondition = { readonly holds: boolean | Z3Bool; readonly what: string };
 
 /** The failure condition of a property call's outcome on the symbolic domain. */
-export function symbolicFailure(outcome: MessageOutcome<Z3Bytes>, panics: readonly bigint[]): FailureCondition {
+export function symbolicFailure(outcome: MessageOutcome<Z3Bytes>, panics: FailurePolicy): FailureCondition {
   const result = outcome.result;
   if (isInvalidHalt(result)) return { holds: true, what: "INVALID (designated invalid instruction or undefined opcode)" };
   const code = panicCode(result, symbolicOutput);
+  if (panics === "any-revert") {
+    if (result.kind === "success") return { holds: false, what: "" };
+    if (result.kind === "halt") return { holds: true, what: `halt: ${result.reason}` };
+    return { holds: true, what: typeof code === "bigint" ? describePanic(code) : "revert" };
+  }
   if (code === undefined) return { holds: false, what: "" };
   if (typeof code === "bigint") return { holds: panics.includes(code), what: describePanic(code) };
   const { ctx } = z3Runtime();
@@ -158,10 +174,11 @@ export function symbolicFailure(outcome: MessageOutcome<Z3Bytes>, panics: readon
 }
 
 /** The failure a concrete outcome shows, if any. */
-export function concreteFailure(outcome: MessageOutcome<Uint8Array>, panics: readonly bigint[]): string | undefined {
+export function concreteFailure(outcome: MessageOutcome<Uint8Array>, panics: FailurePolicy): string | undefined {
   const result = outcome.result;
   if (isInvalidHalt(result)) return "INVALID (designated invalid instruction or undefined opcode)";
   const code = panicCode(result, concreteOutput);
+  if (panics === "any-revert") return result.kind === "success" ? undefined : describeOutcome(outcome);
   if (code !== undefined && panics.includes(code)) return describePanic(code);
   return undefined;
 }
@@ -189,7 +206,7 @@ interface PathOutcome {
 export async function proveFunction(contract: PropertyContract, deployment: Deployment, fn: ContractFunction, options: ProveOptions): Promise<PropertyResult> {
   const started = Date.now();
   await z3();
-  const panics = [...new Set([PANIC_ASSERT, ...options.panics])];
+  const panics = failurePolicy(options.panics);
   const variants = symbolicCalldataVariants(fn.selector, fn.inputs, options.bounds, fn.name);
   const bounds = [`loop ${options.loopBound}`, ...new Set(variants.flatMap((v) => v.boundsUsed))];
   let completed = 0;
@@ -254,7 +271,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
 }
 
 /** Replays a property call on the spec; the failure it shows, or undefined. */
-function replayCall(deployment: Deployment, calldata: Uint8Array, panics: readonly bigint[]): string | undefined {
+function replayCall(deployment: Deployment, calldata: Uint8Array, panics: FailurePolicy): string | undefined {
   const chain = new ConcreteChain(deployment.accounts, deployment.block);
   try {
     const outcome = chain.call(DEPLOYER, deployment.address, calldata);

@@ -51,6 +51,7 @@ export class ConcreteChain {
           discard: () => {
             throw new AssumptionRejected();
           },
+          standIn: (word) => word,
         },
         () => machine,
       ),

@@ -10,7 +10,7 @@ import { bytesToBigInt } from "../../spec/primitives/bytes.js";
 import type { KeccakUse } from "../explore/path.js";
 import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import type { FuncDecl } from "z3-solver";
-import { cellsToTerm, concreteCells, type Z3Bytes, type Z3Word } from "./terms.js";
+import { cellsToTerm, concreteCells, resolveCells, type Z3Bytes, type Z3Word } from "./terms.js";
 
 const functions = new Map<number, FuncDecl<"svm">>();
 
@@ -24,7 +24,8 @@ function hashFunction(bits: number): FuncDecl<"svm"> {
   return declared;
 }
 
-export function keccakOf(bytes: Z3Bytes, uses: KeccakUse[]): Z3Word {
+export function keccakOf(unresolved: Z3Bytes, uses: KeccakUse[]): Z3Word {
+  const bytes = resolveCells(unresolved);
   const concrete = concreteCells(bytes);
   const bits = 8 * bytes.length;
   if (concrete !== undefined) {

@@ -90,8 +90,22 @@ export function cellsToWord(cells: Z3Bytes): Z3Word {
   return cellsToTerm(cells);
 }
 
-/** The cells as bytes, if all are concrete. */
+/** The cells as bytes, if all are concrete (symbolic words the simplifier reduces to numerals count as concrete). */
 export function concreteCells(cells: Z3Bytes): Uint8Array | undefined {
-  if (!cells.every((cell) => typeof cell === "number")) return undefined;
-  return Uint8Array.from(cells as readonly number[]);
+  const resolved = resolveCells(cells);
+  if (!resolved.every((cell) => typeof cell === "number")) return undefined;
+  return Uint8Array.from(resolved as readonly number[]);
+}
+
+/** The cells with every symbolic word that simplifies to a numeral replaced by its bytes. */
+export function resolveCells(cells: Z3Bytes): Z3Bytes {
+  if (cells.every((cell) => typeof cell === "number")) return cells;
+  const values = new Map<number, bigint | undefined>();
+  return cells.map((cell) => {
+    if (typeof cell === "number") return cell;
+    const id = cell.word.id();
+    if (!values.has(id)) values.set(id, simplifiedValue(cell.word));
+    const value = values.get(id);
+    return value === undefined ? cell : Number((value >> BigInt(8 * (31 - cell.index))) & 0xffn);
+  });
 }

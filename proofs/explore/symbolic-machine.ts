@@ -9,6 +9,12 @@ import type { SymbolicWorld } from "../host/symbolic-world.js";
 import type { Bv } from "../z3/context.js";
 import { type Path, PathDiscarded, StepLimitHit } from "./path.js";
 
+/**
+ * Placeholders for symbolic cheatcode arguments: 160-bit values no real address, timestamp or
+ * block number of a test takes, that the word domain maps back to the symbolic argument.
+ */
+const CHEATCODE_PLACEHOLDER = 0xa11a5ed0000000000000000000000000a11a5ed0n;
+
 /** Steps one path may run before it is cut (a concrete loop that never ends). */
 export const STEP_LIMIT = 2_000_000;
 
@@ -27,9 +33,11 @@ export class SymbolicSession {
   constructor(
     readonly path: Path,
     readonly world: SymbolicWorld,
-    aliases: ReadonlyMap<bigint, Bv> = new Map(),
+    initialAliases: ReadonlyMap<bigint, Bv> = new Map(),
   ) {
+    const aliases = new Map(initialAliases);
     const words = symbolicWords(path, aliases);
+    let placeholders = 0;
     const machine: Machine<Z3Word, Z3Bytes> = {
       words,
       world,
@@ -53,6 +61,12 @@ export class SymbolicSession {
           },
           discard: () => {
             throw new PathDiscarded("vm.assume");
+          },
+          standIn: (word) => {
+            if (typeof word === "bigint") return word;
+            const placeholder = CHEATCODE_PLACEHOLDER + BigInt(placeholders++);
+            aliases.set(placeholder, word);
+            return placeholder;
           },
         },
         () => machine,

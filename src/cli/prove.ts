@@ -13,6 +13,7 @@ import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
 import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind } from "../../proofs/prove.js";
 import { z3 } from "../../proofs/z3/context.js";
+import { ALL_PANIC_CODES } from "../../proofs/failure.js";
 import { bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
 import { type Command, InputError, UsageError } from "./command.js";
 
@@ -25,8 +26,6 @@ interface ProveArgs {
 
 const VALUE_FLAGS = new Set(["--contract", "--match", "--loop", "--depth", "--timeout", "--panic", "--json"]);
 
-/** Panic codes by name, for --panic. */
-const ALL_PANICS = [0x01n, 0x11n, 0x12n, 0x21n, 0x22n, 0x31n, 0x32n, 0x41n, 0x51n];
 
 function positiveInteger(flag: string, text: string): number {
   if (!/^[0-9]+$/.test(text) || Number(text) < 1) throw new UsageError(`${flag}: expected a positive integer, got '${text}'`);
@@ -34,7 +33,7 @@ function positiveInteger(flag: string, text: string): number {
 }
 
 function parsePanics(text: string): bigint[] {
-  if (text === "all") return ALL_PANICS;
+  if (text === "all") return [...ALL_PANIC_CODES];
   return text.split(",").map((part) => {
     const trimmed = part.trim();
     if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(trimmed)) throw new UsageError(`--panic: expected codes like 0x11,0x12 or 'all', got '${part}'`);
@@ -261,11 +260,12 @@ export const proveCommand: Command = {
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES] [--json FILE]
 
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
-each property with symbolic arguments (Z3). prove_/check_ functions fail on a failed assert
-(Panic 0x01; other codes with --panic), a ds-test assertion (failed() true) or INVALID.
+each property with symbolic arguments (Z3). prove_/check_ functions fail when the call reverts
+(forge's convention: a failed assert or require, any Panic, an unmet vm.expectRevert), halts on
+INVALID, or leaves ds-test's failed() true; inputs rejected by vm.assume do not count.
 invariant_ functions must hold after every sequence of up to --depth calls to the target
 contracts from any caller. Runtime bytecode (hex) or Yul is checked for a reachable Panic or
-INVALID with symbolic calldata. Each result is pass (with the bounds used), fail with a
+INVALID with symbolic calldata (any Panic code, unless --panic narrows it). Each result is pass (with the bounds used), fail with a
 counterexample that was replayed concretely on the spec, or unknown with the reason.
 
 Options:
@@ -274,12 +274,13 @@ Options:
   --loop N           symbolic branches taken at one pc per path before giving up (default ${DEFAULT_OPTIONS.loopBound})
   --depth N          longest call sequence for invariants (default ${DEFAULT_OPTIONS.depth})
   --timeout SECONDS  time budget per property (default ${DEFAULT_OPTIONS.timeoutMs / 1000})
-  --panic CODES      Panic codes that count as failures besides 0x01, e.g. 0x11,0x12, or 'all'
+  --panic CODES      halmos' convention instead: only Panic(0x01), these Panic codes (e.g. 0x11,0x12,
+                     or 'all'), INVALID and failed() fail; other reverts are assumptions
   --json FILE        write {"results":[{file, contract, function, status, reason, counterexample, timeMs}]}
 
 Exit code: 1 when a property failed, 0 otherwise (unknown results included), 2 on usage errors.
 
 Example:
-  svm prove test/proofs/properties/Arithmetic.t.sol --panic all`,
+  svm prove test/proofs/properties/Arithmetic.t.sol --match unsafe --json results.json`,
   run,
 };
