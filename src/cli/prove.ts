@@ -78,7 +78,7 @@ function parseArgs(args: readonly string[]): ProveArgs {
 }
 
 /** The engine's view of a compiled contract's functions (JSON ABI types, selectors, signatures). */
-function functionsFor(contract: CompiledContract): ContractFunction[] {
+export function functionsFor(contract: CompiledContract): ContractFunction[] {
   const parsed = functionsOf(contract.abi);
   const json = contract.abiJson.filter((item): item is { type: string; inputs?: ParamType[] } => (item as { type?: string }).type === "function");
   return parsed.map((fn, i) => ({

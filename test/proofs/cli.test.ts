@@ -1,0 +1,64 @@
+/** `svm prove` end to end: a Solidity file with a safe and an unsafe property, bytecode mode, the JSON report. */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const SVM = join(import.meta.dirname, "../../bin/svm.js");
+
+function prove(args: string[]): { status: number; stdout: string } {
+  try {
+    return { status: 0, stdout: execFileSync("node", [SVM, "prove", ...args], { encoding: "utf8" }) };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string };
+    return { status: failed.status, stdout: failed.stdout };
+  }
+}
+
+describe("svm prove", () => {
+  it("passes a safe property, refutes an unsafe one with a decoded counterexample, and writes JSON", () => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-prove-"));
+    writeFileSync(
+      join(dir, "Small.t.sol"),
+      `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+import "forge-std/Test.sol";
+contract SmallTest is Test {
+    function prove_safe_bounded(uint8 a) public {
+        assertLe(uint256(a) * 2, 510);
+    }
+    function prove_unsafe_magic(uint256 a) public {
+        assertTrue(a != 0x1234);
+    }
+}
+`,
+    );
+    const json = join(dir, "out.json");
+    const run = prove([join(dir, "Small.t.sol"), "--json", json]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/\[PASS\] SmallTest\.prove_safe_bounded\(uint8\)/);
+    expect(run.stdout).toMatch(/\[FAIL\] SmallTest\.prove_unsafe_magic\(uint256\)/);
+    expect(run.stdout).toContain("prove_unsafe_magic(a=4660)");
+    expect(run.stdout).toMatch(/1 passed, 1 failed, 0 unknown/);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { results: { function: string; status: string; counterexample: { calls: { calldata: string }[] } | null }[] };
+    const unsafe = report.results.find((r) => r.function === "prove_unsafe_magic(uint256)");
+    expect(unsafe?.status).toBe("fail");
+    expect(unsafe?.counterexample?.calls[0]?.calldata).toMatch(/1234$/);
+  });
+
+  it("finds an INVALID reachable with symbolic calldata in bytecode", () => {
+    // PUSH1 0, CALLDATALOAD, PUSH1 7, JUMPI, STOP, JUMPDEST, INVALID
+    const run = prove(["0x600035600757005bfe"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/\[FAIL\] bytecode/);
+    const safe = prove(["0x600035600757005b00"]);
+    expect(safe.status).toBe(0);
+    expect(safe.stdout).toMatch(/1 passed, 0 failed, 0 unknown/);
+  });
+
+  it("rejects bad flags", () => {
+    expect(prove(["x.sol", "--loop", "0"]).status).toBe(2);
+    expect(prove(["--bogus"]).status).toBe(2);
+  });
+});
