@@ -19,12 +19,15 @@ import { type Command, InputError, UsageError } from "./command.js";
 
 interface ProveArgs {
   readonly target: string;
+  /** Import root (default: the folder given, or the file's folder). */
+  readonly root?: string;
+  readonly remappings: readonly string[];
   readonly contract?: string;
   readonly json?: string;
   readonly options: ProveOptions;
 }
 
-const VALUE_FLAGS = new Set(["--contract", "--match", "--loop", "--depth", "--timeout", "--panic", "--json"]);
+const VALUE_FLAGS = new Set(["--contract", "--match", "--loop", "--depth", "--timeout", "--panic", "--json", "--root"]);
 
 
 function positiveInteger(flag: string, text: string): number {
@@ -44,10 +47,15 @@ function parsePanics(text: string): bigint[] {
 function parseArgs(args: readonly string[]): ProveArgs {
   const values = new Map<string, string>();
   const positional: string[] = [];
+  const remappings: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (VALUE_FLAGS.has(flag)) {
+    if (flag === "--remap") {
+      const value = inline ?? args[++i];
+      if (value === undefined || !value.includes("=")) throw new UsageError("--remap needs prefix=target");
+      remappings.push(value);
+    } else if (VALUE_FLAGS.has(flag)) {
       const value = inline ?? args[++i];
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
       if (values.has(flag)) throw new UsageError(`${flag} given twice`);
@@ -74,7 +82,14 @@ function parseArgs(args: readonly string[]): ProveArgs {
     ...(text("--panic") !== undefined && { panics: parsePanics(text("--panic")!) }),
     ...(match !== undefined && { match }),
   };
-  return { target: positional[0]!, ...(text("--contract") !== undefined && { contract: text("--contract")! }), ...(text("--json") !== undefined && { json: text("--json")! }), options };
+  return {
+    target: positional[0]!,
+    remappings,
+    ...(text("--root") !== undefined && { root: text("--root")! }),
+    ...(text("--contract") !== undefined && { contract: text("--contract")! }),
+    ...(text("--json") !== undefined && { json: text("--json")! }),
+    options,
+  };
 }
 
 /** The engine's view of a compiled contract's functions (JSON ABI types, selectors, signatures). */
@@ -155,7 +170,7 @@ function printLine(line: Line): void {
 async function proveSolidity(file: string, root: string, args: ProveArgs, lines: Line[]): Promise<void> {
   let contracts: CompiledContract[];
   try {
-    contracts = compileSolidity(file, { root });
+    contracts = compileSolidity(file, { root, remappings: args.remappings });
   } catch (error) {
     if (error instanceof CompileError) throw new InputError(error.message);
     throw error;
@@ -201,7 +216,7 @@ async function proveTarget(args: ProveArgs, lines: Line[]): Promise<void> {
     return;
   }
   if (stats.isDirectory()) {
-    for (const file of solidityFiles(target)) await proveSolidity(file, target, args, lines);
+    for (const file of solidityFiles(target)) await proveSolidity(file, args.root ?? target, args, lines);
     return;
   }
   if (target.endsWith(".yul")) {
@@ -218,7 +233,7 @@ async function proveTarget(args: ProveArgs, lines: Line[]): Promise<void> {
     printLine(line);
     return;
   }
-  await proveSolidity(target, dirname(target), args, lines);
+  await proveSolidity(target, args.root ?? dirname(target), args, lines);
 }
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -258,6 +273,7 @@ export const proveCommand: Command = {
   summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3; counterexamples replayed on the spec",
   help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES] [--json FILE]
+                 [--root DIR] [--remap prefix=target]...
 
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
 each property with symbolic arguments (Z3). prove_/check_ functions fail when the call reverts
@@ -277,6 +293,8 @@ Options:
   --panic CODES      halmos' convention instead: only Panic(0x01), these Panic codes (e.g. 0x11,0x12,
                      or 'all'), INVALID and failed() fail; other reverts are assumptions
   --json FILE        write {"results":[{file, contract, function, status, reason, counterexample, timeMs}]}
+  --root DIR         import root for Solidity (default: the folder given, or the file's folder)
+  --remap P=T        an import remapping (repeatable)
 
 Exit code: 1 when a property failed, 0 otherwise (unknown results included), 2 on usage errors.
 
