@@ -18,11 +18,17 @@ const MAX_MEMORY_BIG = BigInt(MAX_MEMORY);
 const UINT256_MAX = (1n << 256n) - 1n;
 
 /**
- * 2^k → k. Compilers long emitted shifts as DIV by a power of two (before EIP-145), and BigInt
- * division is several times slower than a shift, so DIV looks the divisor up here first.
+ * 2^k and k as words. Compilers long emitted shifts as DIV by a power of two (before EIP-145),
+ * and BigInt division is several times slower than a shift, so DIV recognises such divisors:
+ * log2 of the divisor as a double is an integer k for every power of two, and the candidate is
+ * confirmed by comparing with 2^k (the double may round other values to a power of two).
  */
-const POWERS_OF_TWO = new Map<bigint, bigint>();
-for (let k = 0n; k < 256n; k++) POWERS_OF_TWO.set(1n << k, k);
+const POWER_OF_TWO: bigint[] = [];
+const SHIFT_OF_POWER: bigint[] = [];
+for (let k = 0; k < 256; k++) {
+  POWER_OF_TWO.push(1n << BigInt(k));
+  SHIFT_OF_POWER.push(BigInt(k));
+}
 
 /** Runs `frame` from its pc. Returns SUSPEND when a child frame was pushed, else the halt reason (also stored in frame.status). */
 export function run(ctx: ExecutionContext, f: Frame): number {
@@ -81,8 +87,9 @@ export function run(ctx: ExecutionContext, f: Frame): number {
       case 0x04: {
         const a = stack[--sp]!;
         const b = stack[sp - 1]!;
-        const shift = POWERS_OF_TWO.get(b);
-        stack[sp - 1] = shift !== undefined ? a >> shift : b === 0n ? 0n : a / b;
+        const k = Math.log2(Number(b));
+        if (k === (k | 0) && POWER_OF_TWO[k] === b) stack[sp - 1] = a >> SHIFT_OF_POWER[k]!;
+        else stack[sp - 1] = b === 0n ? 0n : a / b;
         break;
       }
       case 0x06: {

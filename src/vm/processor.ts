@@ -122,7 +122,9 @@ export function applyTransaction(input: StateTransitionInput): CaseOutcome {
   state.touch(block.coinbase);
   for (const address of state.selfdestructed) state.deleteAccount(address);
   if (fork.emptyAccountsAreDead) {
-    for (const address of state.touched) if (state.get(address)?.isEmpty()) state.deleteAccount(address);
+    for (const touched of [state.touched, state.touchedDespiteRevert]) {
+      for (const address of touched) if (state.get(address)?.isEmpty()) state.deleteAccount(address);
+    }
   }
   return {
     kind: "executed",

@@ -50,6 +50,8 @@ export interface Log {
 
 type Undo = () => void;
 
+const RIPEMD160_ADDRESS = 3n;
+
 export class WorldState {
   readonly accounts = new Map<bigint, Account>();
   /** Slot values as the transaction began (EIP-2200 "original value"). */
@@ -59,6 +61,8 @@ export class WorldState {
   private readonly warmSlots = new Map<bigint, Set<bigint>>();
   private readonly transient = new Map<bigint, Map<bigint, bigint>>();
   readonly touched = new Set<bigint>();
+  /** Touches that survive a revert (only the RIPEMD160 precompile's, see touch). */
+  readonly touchedDespiteRevert = new Set<bigint>();
   readonly createdInTx = new Set<bigint>();
   readonly selfdestructed = new Set<bigint>();
   readonly logs: Log[] = [];
@@ -156,8 +160,13 @@ export class WorldState {
     this.journal.push(() => (account.code = before));
   }
 
-  /** EIP-161: marks the account as touched, so it is deleted at the end if empty. */
+  /**
+   * EIP-161: marks the account as touched, so it is deleted at the end if empty. A touch of
+   * 0x03 (RIPEMD160) is never reverted: mainnet block 2675119 cleared that empty account although
+   * the touching call ran out of gas, and every client since keeps this exception.
+   */
   touch(address: bigint): void {
+    if (address === RIPEMD160_ADDRESS) this.touchedDespiteRevert.add(address);
     if (this.touched.has(address)) return;
     this.touched.add(address);
     this.journal.push(() => this.touched.delete(address));

@@ -38,6 +38,14 @@ describe("word arithmetic", () => {
     expect(apply(OP.MULMOD, 1n, 2n, 0n)).toBe(0n);
   });
 
+  it("divides by powers of two and by values a double would round to one", () => {
+    expect(apply(OP.DIV, MAX, 1n << 200n)).toBe(MAX >> 200n);
+    expect(apply(OP.DIV, MAX, 1n)).toBe(MAX);
+    expect(apply(OP.DIV, MAX, (1n << 200n) + 1n)).toBe(MAX / ((1n << 200n) + 1n));
+    expect(apply(OP.DIV, MAX, (1n << 255n) - 1n)).toBe(2n);
+    expect(apply(OP.DIV, 5n, 1n << 255n)).toBe(0n);
+  });
+
   it("truncates SDIV toward zero and overflows -2^255 / -1 to -2^255", () => {
     expect(apply(OP.SDIV, neg(7n), 2n)).toBe(neg(3n));
     expect(apply(OP.SDIV, 7n, neg(2n))).toBe(neg(3n));
