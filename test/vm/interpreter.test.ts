@@ -1,6 +1,7 @@
 /** Control flow, gas and limits of the interpreter, checked on hand-assembled bytecode. */
 import { describe, expect, it } from "vitest";
-import { hexToBytes } from "../../src/vm/bytes.js";
+import type { TraceStep } from "../../conformance/implementation.js";
+import { bytesToBigInt, hexToBytes } from "../../src/vm/bytes.js";
 import { runCode } from "../../src/vm/run-code.js";
 
 describe("interpreter", () => {
@@ -61,5 +62,26 @@ describe("interpreter", () => {
     });
     expect(result.status).toBe("success");
     expect([...result.output]).toEqual([1, 1, 2, 3, 4]);
+  });
+
+  it("keeps gas above 2^53 exact (GAS after GAS costs 2)", () => {
+    const gas = (1n << 62n) + 12345n;
+    // GAS PUSH0 MSTORE PUSH1 32 PUSH0 RETURN
+    const result = runCode({ code: hexToBytes("0x5a5f5260205ff3"), gas });
+    expect(bytesToBigInt(result.output)).toBe(gas - 2n);
+    expect(result.gasUsed).toBe(2n + 2n + 3n + 3n + 3n + 2n);
+  });
+
+  it("reports one EIP-3155 step per instruction without changing the outcome", () => {
+    const code = hexToBytes("0x600160020160005500");
+    const steps: TraceStep[] = [];
+    const traced = runCode({ code, tracer: { step: (s) => steps.push(s) } });
+    const plain = runCode({ code });
+    expect(traced.gasUsed).toBe(plain.gasUsed);
+    expect(traced.storage.get(0n)).toBe(3n);
+    expect(steps.map((s) => s.opName)).toEqual(["PUSH1", "PUSH1", "ADD", "PUSH1", "SSTORE", "STOP"]);
+    expect(steps[2]!.stack).toEqual([1n, 2n]);
+    expect(steps[0]!.depth).toBe(1);
+    expect(steps[1]!.gas).toBe(steps[0]!.gas - 3n);
   });
 });
