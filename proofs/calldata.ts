@@ -26,7 +26,7 @@ export interface Bounds {
   readonly maxVariants: number;
 }
 
-export const DEFAULT_BOUNDS: Bounds = { bytesLengths: [65, 0, 1, 32], arrayLengths: [2, 0, 1, 3], maxVariants: 16 };
+export const DEFAULT_BOUNDS: Bounds = { bytesLengths: [0, 1, 2, 3, 32, 65], arrayLengths: [0, 1, 2, 3], maxVariants: 36 };
 
 export interface SymbolicCalldata {
   readonly cells: Cell[];

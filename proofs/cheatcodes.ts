@@ -55,7 +55,7 @@ export interface CheatEnvironment<W, B> {
    * timestamp or number): the word itself when concrete; for a symbolic word, a placeholder that
    * the word domain turns back into the word (see `symbolicWords`' aliases).
    */
-  standIn(word: W, what: string): bigint;
+  standIn(word: W, kind: "address" | "balance" | "block"): bigint;
 }
 
 /** Cheatcode state that lasts across calls: pranks and an expected revert. */
@@ -137,19 +137,19 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Ma
       return none;
     case SELECTORS.prank:
     case SELECTORS.startPrank:
-      state.prank = { caller: env.standIn(arg(0), "vm.prank address") & ADDRESS_MASK, depth, persistent: id === SELECTORS.startPrank };
+      state.prank = { caller: env.standIn(arg(0), "address") & ADDRESS_MASK, depth, persistent: id === SELECTORS.startPrank };
       return none;
     case SELECTORS.stopPrank:
       delete state.prank;
       return none;
     case SELECTORS.deal:
-      env.world.setBalance(concreteArg(0, "deal") & ADDRESS_MASK, concreteArg(1, "deal"));
+      env.world.setBalance(env.standIn(arg(0), "address") & ADDRESS_MASK, env.standIn(arg(1), "balance"));
       return none;
     case SELECTORS.warp:
-      env.block.timestamp = env.standIn(arg(0), "vm.warp timestamp");
+      env.block.timestamp = env.standIn(arg(0), "block");
       return none;
     case SELECTORS.roll:
-      env.block.number = env.standIn(arg(0), "vm.roll block number");
+      env.block.number = env.standIn(arg(0), "block");
       return none;
     case SELECTORS.store:
       env.world.sstore(concreteArg(0, "store") & ADDRESS_MASK, arg(1), arg(2));

@@ -167,6 +167,7 @@ export async function proveInvariant(
       );
       paths += exploration.paths;
       for (const reason of exploration.incomplete) incomplete.add(reason);
+      bounds.push(...exploration.notes);
     }
   }
   const base = { contract: contract.name, function: invariant.signature, bounds: [...new Set(bounds)], paths };

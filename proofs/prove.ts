@@ -57,7 +57,7 @@ export interface ProveOptions {
 }
 
 export const DEFAULT_OPTIONS: ProveOptions = {
-  loopBound: 8,
+  loopBound: 16,
   depth: 2,
   timeoutMs: 25_000,
   queryTimeoutMs: 10_000,
@@ -259,6 +259,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
     );
     paths += exploration.paths;
     for (const reason of exploration.incomplete) incomplete.add(reason);
+    for (const note of exploration.notes) if (!bounds.includes(note)) bounds.push(note);
   }
 
   const base = { contract: contract.name, function: fn.signature, bounds, paths };

@@ -53,7 +53,12 @@ function pricesOnly(what: string): boolean {
  * callers, so a symbolic caller (an invariant's "any caller", a prank of a symbolic address) is a
  * placeholder address that turns into its symbolic word wherever the machine makes it a word.
  */
-export function symbolicWords(path: Path, aliases: ReadonlyMap<bigint, Bv> = new Map()): Words<Z3Word, Z3Bytes> {
+export function symbolicWords(
+  path: Path,
+  aliases: ReadonlyMap<bigint, Bv> = new Map(),
+  /** The placeholder address standing for a symbolic word, when the machine needs it as an address. */
+  placeholderOf: (term: Bv) => bigint | undefined = () => undefined,
+): Words<Z3Word, Z3Bytes> {
   const ctx = () => z3Runtime().ctx;
   const zero = () => ctx().BitVec.val(0n, 256);
   const bit = (condition: Z3Bool): Bv => ctx().If(condition, ctx().BitVec.val(1n, 256), zero()) as Bv;
@@ -68,6 +73,8 @@ export function symbolicWords(path: Path, aliases: ReadonlyMap<bigint, Bv> = new
   const need = (word: Z3Word, what: string): bigint => {
     const value = simplifiedValue(word);
     if (value !== undefined) return value;
+    const placeholder = placeholderOf(word as Bv);
+    if (placeholder !== undefined) return placeholder;
     return path.value(word as Bv, what, pricesOnly(what));
   };
 

@@ -26,6 +26,8 @@ export interface Exploration {
   readonly paths: number;
   /** onPath asked to stop. */
   readonly stopped: boolean;
+  /** Assumptions the completed paths made (see `Path.notes`). */
+  readonly notes: string[];
 }
 
 export async function explore<R>(
@@ -37,6 +39,7 @@ export async function explore<R>(
   const incomplete = new Set<string>();
   const pending: Answer[][] = [[]];
   let paths = 0;
+  const notes = new Set<string>();
   while (pending.length > 0) {
     if (Date.now() > options.deadline) {
       incomplete.add("time budget exhausted");
@@ -74,10 +77,8 @@ export async function explore<R>(
           if (verdict.kind === "unknown") break;
           values.push(valueIn(verdict.model, error.term));
         }
-        if (!exhausted && !error.gasOnly) {
-          incomplete.add(`symbolic ${error.what} at pc ${error.location.pc} (more than ${values.length} possible values)`);
-          continue;
-        }
+        // Past the limit the values found are still explored (a failure among them is real), but the search is incomplete.
+        if (!exhausted && !error.gasOnly) incomplete.add(`symbolic ${error.what} at pc ${error.location.pc} (more than ${values.length} possible values)`);
         for (const value of values.reverse()) pending.push([...answers, value]);
         continue;
       }
@@ -97,7 +98,8 @@ export async function explore<R>(
       throw error;
     }
     paths++;
-    if ((await onPath(path, result, solver)) === "stop") return { incomplete: [...incomplete], paths, stopped: true };
+    for (const note of path.notes) notes.add(note);
+    if ((await onPath(path, result, solver)) === "stop") return { incomplete: [...incomplete], paths, stopped: true, notes: [...notes] };
   }
-  return { incomplete: [...incomplete], paths, stopped: false };
+  return { incomplete: [...incomplete], paths, stopped: false, notes: [...notes] };
 }

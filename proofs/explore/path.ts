@@ -86,6 +86,8 @@ export class Path {
   readonly constraints: Z3Bool[] = [];
   readonly keccaks: KeccakUse[] = [];
   readonly abstractions: Abstraction[] = [];
+  /** Assumptions this path made that narrow the verdict (reported with the bounds). */
+  readonly notes = new Set<string>();
   location: Location = { codeAddress: 0n, pc: 0 };
   private cursor = 0;
   private readonly branchVisits = new Map<string, number>();

@@ -6,7 +6,7 @@ import { SymbolicMemory } from "../domain/symbolic-memory.js";
 import { symbolicWords } from "../domain/symbolic-words.js";
 import type { Z3Bytes, Z3Word } from "../domain/terms.js";
 import type { SymbolicWorld } from "../host/symbolic-world.js";
-import type { Bv } from "../z3/context.js";
+import { z3Runtime, type Bv } from "../z3/context.js";
 import { type Path, PathDiscarded, StepLimitHit } from "./path.js";
 
 /**
@@ -36,7 +36,26 @@ export class SymbolicSession {
     initialAliases: ReadonlyMap<bigint, Bv> = new Map(),
   ) {
     const aliases = new Map(initialAliases);
-    const words = symbolicWords(path, aliases);
+    /** Placeholder addresses of symbolic addresses, by term id. */
+    const addressPlaceholders = new Map<number, { placeholder: bigint; term: Bv; distinct: boolean }>();
+    // Keyed by the simplified term, so `and(a, mask)` and `and(mask, a)` are one address.
+    const key = (term: Bv): number => z3Runtime().simplify(term).id();
+    const placeholderOf = (term: Bv): bigint | undefined => {
+      const entry = addressPlaceholders.get(key(term));
+      if (entry === undefined) return undefined;
+      if (!entry.distinct) {
+        // The placeholder account is a fresh one: the symbolic address is taken to be none of the others.
+        const { ctx } = term;
+        for (const address of world.addresses()) {
+          if (address !== entry.placeholder) path.constraints.push(ctx.Not(term.eq(ctx.BitVec.val(address, 256))));
+        }
+        for (const other of addressPlaceholders.values()) if (other !== entry) path.constraints.push(ctx.Not(term.eq(other.term)));
+        entry.distinct = true;
+        path.notes.add("a symbolic address used as an account is none of the existing accounts");
+      }
+      return entry.placeholder;
+    };
+    const words = symbolicWords(path, aliases, placeholderOf);
     let placeholders = 0;
     const machine: Machine<Z3Word, Z3Bytes> = {
       words,
@@ -62,10 +81,15 @@ export class SymbolicSession {
           discard: () => {
             throw new PathDiscarded("vm.assume");
           },
-          standIn: (word) => {
+          standIn: (word, kind) => {
             if (typeof word === "bigint") return word;
+            // One symbolic address, one placeholder account, however often a cheatcode names it.
+            const known = kind === "address" ? addressPlaceholders.get(key(word)) : undefined;
+            if (known !== undefined) return known.placeholder;
             const placeholder = CHEATCODE_PLACEHOLDER + BigInt(placeholders++);
             aliases.set(placeholder, word);
+            if (kind === "address") addressPlaceholders.set(key(word), { placeholder, term: word, distinct: false });
+            if (kind === "balance") world.markSymbolicBalance(placeholder);
             return placeholder;
           },
         },

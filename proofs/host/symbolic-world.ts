@@ -12,6 +12,7 @@ import type { World } from "../../spec/machine/world.js";
 import { bytesToBigInt } from "../../spec/primitives/bytes.js";
 import type { Account } from "../../spec/state/account.js";
 import type { Bv } from "../z3/context.js";
+import { UnsupportedSymbolic } from "../../spec/word/words.js";
 import { z3Runtime } from "../z3/context.js";
 import type { Z3Bytes, Z3Word } from "../domain/terms.js";
 
@@ -79,6 +80,8 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   private readonly created = new Set<bigint>();
   private readonly destructed = new Set<bigint>();
   private refundCounter = 0n;
+  /** Accounts whose balance stands for a symbolic amount (vm.deal): value must not move through them. */
+  private readonly symbolicBalances = new Set<bigint>();
 
   constructor(
     accounts: ReadonlyMap<bigint, Account>,
@@ -186,7 +189,20 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     if (this.schedule.emptyAccountsAreDead) this.materialize(address);
   }
 
+  /** The balance just set stands for a symbolic amount. */
+  markSymbolicBalance(balance: bigint): void {
+    this.symbolicBalances.add(balance);
+  }
+
+  /** Every account's address. */
+  addresses(): bigint[] {
+    return [...this.accounts.keys()];
+  }
+
   transfer(from: bigint, to: bigint, value: bigint): void {
+    if (value !== 0n && (this.symbolicBalances.has(this.balance(from)) || this.symbolicBalances.has(this.balance(to)))) {
+      throw new UnsupportedSymbolic("value moved through an account whose balance vm.deal made symbolic");
+    }
     this.setBalance(from, this.balance(from) - value);
     this.setBalance(to, this.balance(to) + value);
   }
