@@ -40,15 +40,6 @@ export function bigIntToMinimalBytes(value: bigint): Uint8Array {
   return Uint8Array.from(Buffer.from(hex, "hex"));
 }
 
-/** Writes a 256-bit word big-endian into `target` at `offset` (32 bytes). */
-export function writeWord(target: Uint8Array, offset: number, value: bigint): void {
-  let v = value;
-  for (let i = offset + 31; i >= offset; i--) {
-    target[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-}
-
 /** Reads `length` (≤ 32) big-endian bytes from `source` at `offset` as an unsigned integer. */
 export function readWord(source: Uint8Array, offset: number, length: number): bigint {
   let hi = 0;

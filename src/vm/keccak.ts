@@ -11,7 +11,3 @@ export const KECCAK_EMPTY = hexToBytes("0xc5d2460186f7233c927e7db2dcc703c0e500b6
 
 /** keccak256(rlp("")): the root of an empty Merkle-Patricia trie. */
 export const EMPTY_TRIE_ROOT = hexToBytes("0x56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
-
-/** keccak256(rlp([])): the logs hash of a transaction without logs. */
-export const EMPTY_LIST_HASH = hexToBytes("0x1dcc4de8dec75d7aab85b567b6ccd41ad312451b948a7413f0a142fd40d49347");
-

@@ -41,6 +41,8 @@ function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   if (modulus === 0n) return 0n;
   let result = 1n % modulus;
   let b = base % modulus;
+  if (exponent === 0n || b === 1n) return result;
+  if (b === 0n) return 0n;
   let e = exponent;
   while (e > 0n) {
     if (e & 1n) result = (result * b) % modulus;
@@ -59,12 +61,20 @@ export const modexp: Precompile = (input, gas, fork) => {
   if (cost > BigInt(gas)) return "failure";
   const gasUsed = Number(cost);
   if (modulusLength === 0n) return { gasUsed, output: new Uint8Array(0) };
-  // Affordable lengths are small: the price grows quadratically with the longest of them.
+  // Base and modulus are affordable only when short (the price is quadratic in the longer one);
+  // the exponent may be long but only its bytes inside the input can be non-zero.
   const b = Number(baseLength);
-  const e = Number(exponentLength);
   const m = Number(modulusLength);
   const base = bytesToBigInt(sliceZeroPadded(input, 96, b));
-  const exponent = bytesToBigInt(sliceZeroPadded(input, 96 + b, e));
-  const modulus = bytesToBigInt(sliceZeroPadded(input, 96 + b + e, m));
+  const modulus = bytesToBigInt(sliceZeroPadded(input, 96 + b + Number(exponentLength), m));
+  const exponent = readExponent(input, 96 + b, exponentLength);
   return { gasUsed, output: bigIntToBytes(modPow(base, exponent, modulus), m) };
 };
+
+/** The exponent: its bytes present in the input, followed by as many zero bytes as are missing. */
+function readExponent(input: Uint8Array, start: number, length: bigint): bigint {
+  if (length === 0n) return 0n;
+  const present = Math.max(0, Math.min(input.length - start, Number(length)));
+  const value = present === 0 ? 0n : bytesToBigInt(input.subarray(start, start + present));
+  return value === 0n ? 0n : value << (8n * (length - BigInt(present)));
+}
