@@ -55,7 +55,6 @@ const invalid: Handler = () => Halt.InvalidOpcode;
 const handlers: Handler[] = new Array<Handler>(256).fill(invalid);
 
 handlers[0x00] = () => Halt.Success;
-handlers[0x05] = binary((a, b) => (b === 0n ? 0n : unsigned(signed(a) / signed(b))));
 handlers[0x07] = binary((a, b) => (b === 0n ? 0n : unsigned(signed(a) % signed(b))));
 handlers[0x08] = (_ctx, frame) => {
   const stack = frame.stack;
@@ -75,8 +74,6 @@ handlers[0x09] = (_ctx, frame) => {
 };
 handlers[0x0a] = expOp;
 handlers[0x0b] = binary((b, x) => (b < 31n ? unsigned(BigInt.asIntN(Number(b) * 8 + 8, x)) : x));
-handlers[0x12] = binary((a, b) => (signed(a) < signed(b) ? 1n : 0n));
-handlers[0x13] = binary((a, b) => (signed(a) > signed(b) ? 1n : 0n));
 handlers[0x1a] = binary((i, x) => (i < 32n ? (x >> (8n * (31n - i))) & 0xffn : 0n));
 handlers[0x1d] = binary((shift, x) => unsigned(signed(x) >> (shift < 256n ? shift : 256n)));
 handlers[0x20] = (_ctx, frame) => keccakOp(frame);

@@ -16,6 +16,7 @@ import { traceStep } from "./trace.js";
 
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY);
 const UINT256_MAX = (1n << 256n) - 1n;
+const SIGN_BIT = 1n << 255n;
 
 /**
  * 2^k and k as words. Compilers long emitted shifts as DIV by a power of two (before EIP-145),
@@ -92,6 +93,14 @@ export function run(ctx: ExecutionContext, f: Frame): number {
         else stack[sp - 1] = b === 0n ? 0n : a / b;
         break;
       }
+      case 0x05: {
+        const a = stack[--sp]!;
+        const b = stack[sp - 1]!;
+        if (b === 0n) stack[sp - 1] = 0n;
+        else if (a < SIGN_BIT && b < SIGN_BIT) stack[sp - 1] = a / b;
+        else stack[sp - 1] = BigInt.asUintN(256, BigInt.asIntN(256, a) / BigInt.asIntN(256, b));
+        break;
+      }
       case 0x06: {
         const a = stack[--sp]!;
         const b = stack[sp - 1]!;
@@ -106,6 +115,19 @@ export function run(ctx: ExecutionContext, f: Frame): number {
       case 0x11: {
         const a = stack[--sp]!;
         stack[sp - 1] = a > stack[sp - 1]! ? 1n : 0n;
+        break;
+      }
+      case 0x12: {
+        const a = stack[--sp]!;
+        const b = stack[sp - 1]!;
+        // Words on the same side of 2^255 compare as unsigned; otherwise the one with the sign bit is smaller.
+        stack[sp - 1] = (a < SIGN_BIT) === (b < SIGN_BIT) ? (a < b ? 1n : 0n) : a >= SIGN_BIT ? 1n : 0n;
+        break;
+      }
+      case 0x13: {
+        const a = stack[--sp]!;
+        const b = stack[sp - 1]!;
+        stack[sp - 1] = (a < SIGN_BIT) === (b < SIGN_BIT) ? (a > b ? 1n : 0n) : a < SIGN_BIT ? 1n : 0n;
         break;
       }
       case 0x14: {

@@ -106,6 +106,11 @@ describe("word arithmetic", () => {
     expect(apply(OP.SLT, MAX, 0n)).toBe(1n);
     expect(apply(OP.SGT, MAX, 0n)).toBe(0n);
     expect(apply(OP.SLT, MIN_SIGNED, MAX)).toBe(1n);
+    expect(apply(OP.SGT, 0n, MAX)).toBe(1n);
+    expect(apply(OP.SLT, MAX - 1n, MAX)).toBe(1n);
+    expect(apply(OP.SGT, MAX - 1n, MAX)).toBe(0n);
+    expect(apply(OP.SLT, 1n, 2n)).toBe(1n);
+    expect(apply(OP.SGT, MIN_SIGNED - 1n, MIN_SIGNED)).toBe(1n);
   });
 });
 
