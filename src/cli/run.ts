@@ -92,6 +92,18 @@ function outcomeText(outcome: CaseOutcome): string {
   return [`status:   ${outcome.status}`, `gas used: ${outcome.gasUsed}`, `output:   ${bytesToHex(outcome.output)}`].join("\n");
 }
 
+let stdoutWatched = false;
+
+/** A trace is long: when its reader stops early (`svm run --trace | head`), stop quietly. Installed once per process. */
+function exitQuietlyWhenStdoutCloses(): void {
+  if (stdoutWatched) return;
+  stdoutWatched = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
+}
+
 async function run(args: readonly string[]): Promise<number> {
   const options = parseArgs(args);
   let testCase;
@@ -107,6 +119,7 @@ async function run(args: readonly string[]): Promise<number> {
   } catch (error) {
     throw new InputError(`--impl: ${error instanceof Error ? error.message : String(error)}`);
   }
+  exitQuietlyWhenStdoutCloses();
   const write = (line: string) => process.stdout.write(`${line}\n`);
   const outcome = await implementation.runStateTest(testCase, options.trace ? { tracer: eip3155Tracer(write) } : {});
   if (options.trace && options.json) write(encodeTraceSummary(summaryOf(outcome)));
