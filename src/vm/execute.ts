@@ -1,7 +1,7 @@
 /** Runs a message to completion over an explicit frame stack (no JavaScript recursion per call depth). */
 import { resumeParent, settleFrame, SUSPEND } from "./calls.js";
 import type { ExecutionContext } from "./context.js";
-import type { Frame, Halt } from "./frame.js";
+import { type Frame, type Halt, releaseStack } from "./frame.js";
 import { run } from "./interpreter.js";
 
 export interface FrameOutcome {
@@ -20,6 +20,7 @@ export function execute(ctx: ExecutionContext, top: Frame): FrameOutcome {
     if (run(ctx, frame) === SUSPEND) continue;
     settleFrame(ctx, frame);
     frames.pop();
+    releaseStack(frame);
     if (frames.length === base) return { status: frame.status, gasLeft: frame.totalGas(), output: frame.output };
     resumeParent(frames[frames.length - 1]!, frame);
   }

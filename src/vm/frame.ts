@@ -55,6 +55,18 @@ export function haltName(halt: Halt): string {
   return HALT_NAMES[halt] ?? `halt ${halt}`;
 }
 
+/** Stacks of finished frames, reused so that a call costs no 1024-slot allocation. */
+const stackPool: bigint[][] = [];
+
+function acquireStack(): bigint[] {
+  return stackPool.pop() ?? new Array<bigint>(STACK_LIMIT).fill(0n);
+}
+
+/** Returns a finished frame's stack to the pool; the frame must not run again. */
+export function releaseStack(frame: Frame): void {
+  if (stackPool.length < STACK_LIMIT + 1) stackPool.push(frame.stack);
+}
+
 export const enum FrameKind {
   Call = 0,
   Create = 1,
@@ -64,7 +76,7 @@ export class Frame {
   pc = 0;
   gas = 0;
   gasReserve = 0n;
-  readonly stack: bigint[] = new Array<bigint>(STACK_LIMIT).fill(0n);
+  readonly stack: bigint[] = acquireStack();
   sp = 0;
   memory: Uint8Array = EMPTY_BYTES;
   memView: DataView = new DataView(new ArrayBuffer(0));
