@@ -7,6 +7,7 @@
  * (handlers.ts) with pc, gas and sp stored in the frame around the call. Words are BigInts
  * kept in [0, 2^256).
  */
+import { readWord, sliceZeroPadded } from "./bytes.js";
 import { SUSPEND } from "./calls.js";
 import type { ExecutionContext } from "./context.js";
 import { type Frame, growMemory, Halt, MAX_MEMORY, memoryCost, refillGas } from "./frame.js";
@@ -173,9 +174,8 @@ export function run(ctx: ExecutionContext, f: Frame): number {
           stack[sp - 1] = 0n;
         } else {
           const start = Number(offset);
-          let value = 0n;
-          for (let i = 0; i < 32; i++) value = (value << 8n) | BigInt(input[start + i] ?? 0);
-          stack[sp - 1] = value;
+          stack[sp - 1] =
+            start + 32 <= input.length ? readWord(input, start, 32) : readWord(sliceZeroPadded(input, start, 32), 0, 32);
         }
         break;
       }

@@ -84,4 +84,14 @@ describe("interpreter", () => {
     expect(steps[0]!.depth).toBe(1);
     expect(steps[1]!.gas).toBe(steps[0]!.gas - 3n);
   });
+
+  it("zero-pads CALLDATALOAD past the end of the input", () => {
+    // PUSH1 1 CALLDATALOAD PUSH0 MSTORE PUSH1 32 PUSH0 RETURN
+    const code = hexToBytes("0x6001355f5260205ff3");
+    const input = Uint8Array.from({ length: 40 }, (_, i) => i + 1);
+    expect(bytesToBigInt(runCode({ code, input }).output)).toBe(bytesToBigInt(input.subarray(1, 33)));
+    const short = runCode({ code, input: Uint8Array.of(1, 2, 3) }).output;
+    expect([...short.subarray(0, 3)]).toEqual([2, 3, 0]);
+    expect(bytesToBigInt(short)).toBe(0x0203n << 240n);
+  });
 });
