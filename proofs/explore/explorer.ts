@@ -9,6 +9,7 @@ import { CheatcodeError } from "../cheatcodes.js";
 import { z3Runtime } from "../z3/context.js";
 import { type Answer, ForkSignal, LoopBoundHit, NeedSignal, Path, PathDiscarded, StepLimitHit } from "./path.js";
 import { Solver, valueIn } from "./solver.js";
+import type { Model } from "z3-solver";
 
 /** A symbolic word the machine needs concrete (an offset, an address) is split into at most this many values. */
 const MAX_VALUES_PER_NEED = 8;
@@ -37,7 +38,8 @@ export async function explore<R>(
 ): Promise<Exploration> {
   const solver = new Solver(options.queryTimeoutMs, options.deadline);
   const incomplete = new Set<string>();
-  const pending: Answer[][] = [[]];
+  /** Paths to run, each with a model of its constraints when one is known (it spares a query at the next fork). */
+  const pending: { answers: Answer[]; model?: Model<"svm"> }[] = [{ answers: [] }];
   let paths = 0;
   const notes = new Set<string>();
   while (pending.length > 0) {
@@ -45,7 +47,7 @@ export async function explore<R>(
       incomplete.add("time budget exhausted");
       break;
     }
-    const answers = pending.pop()!;
+    const { answers, model } = pending.pop()!;
     const path = new Path(answers, options.loopBound);
     let result: R;
     try {
@@ -53,11 +55,20 @@ export async function explore<R>(
     } catch (error) {
       if (error instanceof ForkSignal) {
         const { ctx } = z3Runtime();
+        // The side the parent's model takes is feasible without a query (if the model does not
+        // cover a new term, that side may be explored needlessly, which costs time, not soundness).
+        const known = model === undefined ? undefined : model.eval(error.condition, true);
+        const modelSide = known === undefined ? undefined : ctx.isTrue(known) ? true : ctx.isFalse(known) ? false : undefined;
         for (const side of [false, true]) {
+          if (side === modelSide) {
+            pending.push({ answers: [...answers, side], model: model! });
+            continue;
+          }
           const condition = side ? error.condition : ctx.Not(error.condition);
           const verdict = await solver.check([...path.constraints, condition], path);
           // An undecided side is explored anyway: more paths only cost time, never soundness.
-          if (verdict.kind !== "unsat") pending.push([...answers, side]);
+          if (verdict.kind === "sat") pending.push({ answers: [...answers, side], model: verdict.model });
+          else if (verdict.kind === "unknown") pending.push({ answers: [...answers, side] });
         }
         continue;
       }
@@ -79,7 +90,7 @@ export async function explore<R>(
         }
         // Past the limit the values found are still explored (a failure among them is real), but the search is incomplete.
         if (!exhausted && !error.gasOnly) incomplete.add(`symbolic ${error.what} at pc ${error.location.pc} (more than ${values.length} possible values)`);
-        for (const value of values.reverse()) pending.push([...answers, value]);
+        for (const value of values.reverse()) pending.push({ answers: [...answers, value] });
         continue;
       }
       if (error instanceof PathDiscarded) continue;

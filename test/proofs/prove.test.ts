@@ -2,7 +2,7 @@
  * The symbolic engine against the property suite (test/proofs/properties, manifest.json): every
  * unsafe property must fail with a counterexample that replayed concretely, and no safe property
  * may fail (pass or unknown are both acceptable for it). Each property gets SVM_PROVE_TIMEOUT
- * seconds (default 20).
+ * seconds (default 20; invariants twice that).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deploy, type Deployment, type PropertyContract, type PropertyResult, propertyKind, proveFunction, DEFAULT_OPTIONS } from "../../proofs/prove.js";
@@ -40,7 +40,8 @@ async function check(entry: ManifestEntry, compiled: readonly CompiledContract[]
     .map((c) => ({ name: c.name, runtime: c.runtimeBytecode, functions: functionsFor(c) }));
   const targets = invariantTargets(contract, deployment, known);
   if (typeof targets === "string") throw new Error(targets);
-  return proveInvariant(contract, deployment, fn, targets, OPTIONS);
+  // Invariants explore every call sequence up to the depth: they get twice the budget.
+  return proveInvariant(contract, deployment, fn, targets, { ...OPTIONS, timeoutMs: 2 * OPTIONS.timeoutMs });
 }
 
 for (const file of files) {
