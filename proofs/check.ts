@@ -62,6 +62,14 @@ export async function checkContract(
   return results;
 }
 
+/** The runtime code creation code deploys (run concretely on the spec), or undefined if it fails or deploys none. */
+export function deployedRuntime(creation: Uint8Array): Uint8Array | undefined {
+  const chain = new ConcreteChain();
+  const outcome = chain.deploy(DEPLOYER, TEST_CONTRACT, creation);
+  const code = chain.accounts.get(TEST_CONTRACT)?.code;
+  return outcome.result.kind === "success" && code !== undefined && code.length > 0 ? code : undefined;
+}
+
 /** Length of the symbolic calldata in bytecode mode: a selector and four words. */
 export const BYTECODE_CALLDATA_LENGTH = 4 + 32 * 4;
 

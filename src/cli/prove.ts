@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { type Abi, type AbiFunction, decodeCall, formatCall, functionsOf, selectorOf, signatureOf, toChecksumAddress } from "../abi/index.js";
 import { type CompiledContract, CompileError, compileSolidity, compileYul } from "../compile/index.js";
-import { checkBytecode, checkContract } from "../../proofs/check.js";
+import { checkBytecode, checkContract, deployedRuntime } from "../../proofs/check.js";
 import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
 import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind } from "../../proofs/prove.js";
@@ -227,7 +227,11 @@ async function proveTarget(args: ProveArgs, lines: Line[]): Promise<void> {
       if (error instanceof CompileError) throw new InputError(error.message);
       throw error;
     }
-    const result = await checkBytecode(compiled.name, compiled.bytecode, args.options);
+    // A Yul object with a nested object is creation code that deploys the inner one; a plain block runs as it is.
+    const source = readFileSync(target, "utf8");
+    const runtime = /\bobject\s+"[^"]*"\s*\{[\s\S]*\bobject\s+"/.test(source) ? deployedRuntime(compiled.bytecode) : compiled.bytecode;
+    if (runtime === undefined) throw new InputError(`${target}: the Yul object's constructor failed or deployed no code`);
+    const result = await checkBytecode(compiled.name, runtime, args.options);
     const line = { file: target, result, abis: new Map() };
     lines.push(line);
     printLine(line);
