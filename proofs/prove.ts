@@ -17,7 +17,7 @@ import { valueIn } from "./explore/solver.js";
 import { confirmFailure } from "./explore/confirm.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
-import { SymbolicWorld } from "./host/symbolic-world.js";
+import { SymbolicWorld, type SymbolicSlotRead } from "./host/symbolic-world.js";
 import { z3, z3Runtime, type Z3Bool } from "./z3/context.js";
 import type { Model } from "z3-solver";
 import type { Account } from "../spec/state/account.js";
@@ -54,6 +54,8 @@ export interface ProveOptions {
   readonly panics: FailurePolicy;
   readonly bounds: Bounds;
   readonly match?: RegExp;
+  /** prove_ functions start from arbitrary storage in the contracts setUp deployed (not the test contract's own). */
+  readonly symbolicStorage?: boolean;
 }
 
 export const DEFAULT_OPTIONS: ProveOptions = {
@@ -81,8 +83,17 @@ export interface CallStep {
   readonly calldata: Uint8Array;
 }
 
+/** A storage slot a counterexample needs (with symbolic storage): its value before the calls. */
+export interface StorageSlot {
+  readonly address: bigint;
+  readonly slot: bigint;
+  readonly value: bigint;
+}
+
 export interface Counterexample {
   readonly calls: readonly CallStep[];
+  /** Initial storage values the failure depends on (only with symbolic storage). */
+  readonly storage?: readonly StorageSlot[];
   /** How the replay failed. */
   readonly failure: string;
 }
@@ -200,6 +211,26 @@ export function concreteCells(model: Model<"svm">, cells: readonly Cell[]): Uint
 interface PathOutcome {
   readonly failure: FailureCondition;
   readonly reverted: boolean;
+  readonly reads: readonly SymbolicSlotRead[];
+}
+
+/** The accounts whose storage is symbolic under the options: every contract but the test contract and the cheatcode address. */
+function symbolicAccounts(deployment: Deployment, options: ProveOptions): Set<bigint> {
+  if (options.symbolicStorage !== true) return new Set();
+  return new Set(
+    [...deployment.accounts].filter(([address, account]) => account.code.length > 1 && address !== deployment.address).map(([address]) => address),
+  );
+}
+
+/** The initial values of the symbolic slots a path read, in the model. */
+function storageIn(model: Model<"svm">, reads: readonly SymbolicSlotRead[]): StorageSlot[] {
+  const slots = new Map<string, StorageSlot>();
+  for (const read of reads) {
+    const slot = valueIn(model, read.key);
+    const name = `${read.address}:${slot}`;
+    if (!slots.has(name)) slots.set(name, { address: read.address, slot, value: valueIn(model, read.value) });
+  }
+  return [...slots.values()];
 }
 
 /** Checks one prove_/check_ function. */
@@ -209,6 +240,8 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   const panics = failurePolicy(options.panics);
   const variants = symbolicCalldataVariants(fn.selector, fn.inputs, options.bounds, fn.name);
   const bounds = [`loop ${options.loopBound}`, ...new Set(variants.flatMap((v) => v.boundsUsed))];
+  const symbolic = symbolicAccounts(deployment, options);
+  if (symbolic.size > 0) bounds.push("storage of deployed contracts symbolic");
   let completed = 0;
   let paths = 0;
   const incomplete = new Set<string>();
@@ -220,19 +253,20 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
     if (counterexample !== undefined) break;
     const scenario = (path: Path): PathOutcome => {
       path.constraints.push(...calldata.constraints);
-      const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER));
+      const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER), symbolic);
+      const reads = world.symbolicReads;
       const session = new SymbolicSession(path, world);
       const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
       if (outcome.result.kind !== "success") {
         const failure = symbolicFailure(outcome, panics);
-        return { failure, reverted: failure.holds === false };
+        return { failure, reverted: failure.holds === false, reads };
       }
       const flag = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(FAILED) });
-      if (flag.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false };
+      if (flag.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false, reads };
       const word = cellsToWord(flag.result.output.slice(0, 32));
-      if (typeof word === "bigint") return { failure: { holds: word !== 0n, what: "failed() is true" }, reverted: false };
+      if (typeof word === "bigint") return { failure: { holds: word !== 0n, what: "failed() is true" }, reverted: false, reads };
       const { ctx } = z3Runtime();
-      return { failure: { holds: ctx.Not(word.eq(ctx.BitVec.val(0n, 256))), what: "failed() is true" }, reverted: false };
+      return { failure: { holds: ctx.Not(word.eq(ctx.BitVec.val(0n, 256))), what: "failed() is true" }, reverted: false, reads };
     };
 
     const exploration = await explore(
@@ -243,16 +277,22 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
         const holds = outcome.failure.holds;
         if (holds === false) return "continue";
         let input: Uint8Array = new Uint8Array(0);
+        let storage: StorageSlot[] = [];
         const confirmation = await confirmFailure(solver, path, holds, outcome.failure.what, (model) => {
           input = concreteCells(model, calldata.cells);
-          return replayCall(deployment, input, panics);
+          storage = storageIn(model, outcome.reads);
+          return replayCall(deployment, input, panics, storage);
         });
         if (confirmation.kind === "infeasible") return "continue";
         if (confirmation.kind === "unconfirmed") {
           unreplayed.push(confirmation.reason);
           return "continue";
         }
-        counterexample = { calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: input }], failure: confirmation.failure };
+        counterexample = {
+          calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: input }],
+          ...(storage.length > 0 && { storage }),
+          failure: confirmation.failure,
+        };
         return "stop";
       },
       { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
@@ -272,8 +312,14 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
 }
 
 /** Replays a property call on the spec; the failure it shows, or undefined. */
-function replayCall(deployment: Deployment, calldata: Uint8Array, panics: FailurePolicy): string | undefined {
+function replayCall(deployment: Deployment, calldata: Uint8Array, panics: FailurePolicy, storage: readonly StorageSlot[]): string | undefined {
   const chain = new ConcreteChain(deployment.accounts, deployment.block);
+  for (const { address, slot, value } of storage) {
+    const slots = chain.accounts.get(address)?.storage;
+    if (slots === undefined) continue;
+    if (value === 0n) slots.delete(slot);
+    else slots.set(slot, value);
+  }
   try {
     const outcome = chain.call(DEPLOYER, deployment.address, calldata);
     if (outcome.result.kind !== "success") return concreteFailure(outcome, panics);

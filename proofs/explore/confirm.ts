@@ -4,12 +4,35 @@
  * from the model, and replay them concretely. Only a replay that fails confirms the failure.
  */
 import type { Model } from "z3-solver";
-import type { Z3Bool } from "../z3/context.js";
+import { keccak_256 } from "@noble/hashes/sha3.js";
+import { bigIntToBytes, bytesToBigInt } from "../../spec/primitives/bytes.js";
+import { z3Runtime, type Z3Bool } from "../z3/context.js";
 import type { Path } from "./path.js";
 import type { Solver } from "./solver.js";
 
 /** The exact definitions make queries slow: they get a part of the query timeout, so other paths still get explored. */
 const EXACT_QUERY_SHARE = 0.3;
+
+/** Rounds of pinning hashes to real keccak256 values before giving up on a model. */
+const HASH_ROUNDS = 2;
+
+/**
+ * For each symbolic hash: its input is what the model says and its output the real keccak256 of
+ * that input (the solver is otherwise free to move the input away from a weaker pin).
+ */
+function hashPins(model: Model<"svm">, path: Path): Z3Bool[] {
+  const { ctx } = z3Runtime();
+  const pins: Z3Bool[] = [];
+  for (const use of path.keccaks) {
+    if (use.kind !== "symbolic") continue;
+    const input = model.eval(use.input, true);
+    if (!ctx.isBitVecVal(input)) continue;
+    const bytes = bigIntToBytes(input.value(), use.bits / 8);
+    const real = bytesToBigInt(keccak_256(bytes));
+    pins.push(use.input.eq(input), use.output.eq(ctx.BitVec.val(real, 256)));
+  }
+  return pins;
+}
 
 export type Confirmation =
   | { readonly kind: "confirmed"; readonly failure: string }
@@ -24,17 +47,30 @@ export async function confirmFailure(
   /** Replays the model's inputs; the failure the replay shows, or undefined. */
   replay: (model: Model<"svm">) => string | undefined,
 ): Promise<Confirmation> {
-  const constraints = holds === true ? path.constraints : [...path.constraints, holds];
+  const base = holds === true ? path.constraints : [...path.constraints, holds];
   for (const precision of ["abstract", "sharpened", "exact"] as const) {
-    const verdict = await solver.check(constraints, path, precision, precision === "exact" ? EXACT_QUERY_SHARE : 1);
-    // Unsat is final only when nothing was narrowed.
+    const share = precision === "exact" ? EXACT_QUERY_SHARE : 1;
+    const verdict = await solver.check(base, path, precision, share);
     if (verdict.kind === "unsat") {
+      // Unsat is final unless the operands were narrowed.
       if (precision === "sharpened") continue;
       return { kind: "infeasible" };
     }
-    if (verdict.kind === "unknown" && precision === "sharpened") continue;
-    if (verdict.kind === "unknown") return { kind: "unconfirmed", reason: `solver gave up on a failing path (${what}) at pc ${path.location.pc}` };
-    const failure = replay(verdict.model);
+    if (verdict.kind === "unknown") {
+      if (precision === "sharpened") continue;
+      return { kind: "unconfirmed", reason: `solver gave up on a failing path (${what}) at pc ${path.location.pc}` };
+    }
+    let model = verdict.model;
+    let failure = replay(model);
+    // The model may give a hash a value keccak256 does not: pin the hashes to their real values and solve again.
+    for (let round = 0; failure === undefined && round < HASH_ROUNDS; round++) {
+      const pins = hashPins(model, path);
+      if (pins.length === 0) break;
+      const pinned = await solver.check([...base, ...pins], path, precision, share);
+      if (pinned.kind !== "sat") break;
+      model = pinned.model;
+      failure = replay(model);
+    }
     if (failure !== undefined) return { kind: "confirmed", failure };
     // Without abstractions the model was exact already.
     if (path.abstractions.length === 0) break;

@@ -22,6 +22,8 @@ interface SymbolicAccount {
   code: Uint8Array;
   /** The storage when the engine took over (after setUp). */
   readonly base: ReadonlyMap<bigint, bigint>;
+  /** How a slot no write of the path covers reads: from `base`, or from a symbolic array. */
+  readonly initial: (key: Z3Word) => Z3Word;
   /** Writes of this path, oldest first. */
   readonly writes: { key: Z3Word; value: Z3Word }[];
   /** Index in `writes` where the current transaction began (EIP-2200's original value). */
@@ -36,7 +38,7 @@ const sameKey = (a: Z3Word, b: Z3Word): boolean =>
 
 const keyName = (key: Z3Word): string => (typeof key === "bigint" ? key.toString() : `#${key.id()}`);
 
-function lookup(writes: readonly { key: Z3Word; value: Z3Word }[], upTo: number, base: ReadonlyMap<bigint, bigint>, key: Z3Word): Z3Word {
+function lookup(writes: readonly { key: Z3Word; value: Z3Word }[], upTo: number, base: (key: Z3Word) => Z3Word, key: Z3Word): Z3Word {
   const { ctx } = z3Runtime();
   const candidates: { key: Z3Word; value: Z3Word }[] = [];
   let found: Z3Word | undefined;
@@ -49,22 +51,32 @@ function lookup(writes: readonly { key: Z3Word; value: Z3Word }[], upTo: number,
     if (typeof write.key === "bigint" && typeof key === "bigint") continue;
     candidates.push(write);
   }
-  if (found === undefined) {
-    if (typeof key === "bigint") found = base.get(key) ?? 0n;
-    else {
-      let fallback: Z3Word = 0n;
-      for (const [slot, value] of base) {
-        fallback = ctx.If(key.eq(ctx.BitVec.val(slot, 256)), ctx.BitVec.val(value, 256), termOf(fallback)) as Bv;
-      }
-      found = fallback;
-    }
-  }
-  let result = found;
+  let result = found ?? base(key);
   for (let i = candidates.length - 1; i >= 0; i--) {
     const write = candidates[i]!;
     result = ctx.If(termOf(key).eq(termOf(write.key)), termOf(write.value), termOf(result)) as Bv;
   }
   return result;
+}
+
+/** A slot of storage known concretely: the value for a concrete key, an if-then-else over the known slots for a symbolic one. */
+function concreteBase(storage: ReadonlyMap<bigint, bigint>): (key: Z3Word) => Z3Word {
+  return (key) => {
+    if (typeof key === "bigint") return storage.get(key) ?? 0n;
+    const { ctx } = z3Runtime();
+    let fallback: Z3Word = 0n;
+    for (const [slot, value] of storage) {
+      fallback = ctx.If(key.eq(ctx.BitVec.val(slot, 256)), ctx.BitVec.val(value, 256), termOf(fallback)) as Bv;
+    }
+    return fallback;
+  };
+}
+
+/** A read of storage the engine left fully symbolic: a counterexample must give the slot its model value. */
+export interface SymbolicSlotRead {
+  readonly address: bigint;
+  readonly key: Bv;
+  readonly value: Bv;
 }
 
 function termOf(word: Z3Word): Bv {
@@ -83,11 +95,16 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   /** Accounts whose balance stands for a symbolic amount (vm.deal): value must not move through them. */
   private readonly symbolicBalances = new Set<bigint>();
 
+  /** Reads of the accounts whose storage is fully symbolic. */
+  readonly symbolicReads: SymbolicSlotRead[] = [];
+
   constructor(
     accounts: ReadonlyMap<bigint, Account>,
     readonly schedule: Schedule,
     readonly block: MutableBlock,
     readonly tx: TransactionContext,
+    /** Accounts whose storage starts fully symbolic (any values) instead of as deployed. */
+    symbolicStorage: ReadonlySet<bigint> = new Set(),
   ) {
     for (const [address, account] of accounts) {
       this.accounts.set(address, {
@@ -95,10 +112,23 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
         balance: account.balance,
         code: account.code,
         base: new Map(account.storage),
+        initial: symbolicStorage.has(address) ? this.symbolicBase(address) : concreteBase(account.storage),
         writes: [],
         transactionStart: 0,
       });
     }
+  }
+
+  private symbolicBase(address: bigint): (key: Z3Word) => Z3Word {
+    const { ctx } = z3Runtime();
+    const word = ctx.BitVec.sort(256);
+    const array = ctx.Array.const(`storage_${address.toString(16)}`, word, word);
+    return (key) => {
+      const term = termOf(key);
+      const value = array.select(term as never) as Bv;
+      this.symbolicReads.push({ address, key: term, value });
+      return value;
+    };
   }
 
   /** A new transaction: access sets, transient storage and refunds start empty (EIP-2929, EIP-1153). */
@@ -158,7 +188,7 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   private materialize(address: bigint): SymbolicAccount {
     let account = this.accounts.get(address);
     if (account === undefined) {
-      account = { nonce: 0n, balance: 0n, code: new Uint8Array(0), base: new Map(), writes: [], transactionStart: 0 };
+      account = { nonce: 0n, balance: 0n, code: new Uint8Array(0), base: new Map(), initial: () => 0n, writes: [], transactionStart: 0 };
       this.accounts.set(address, account);
       this.journal.push(() => this.accounts.delete(address));
     }
@@ -211,7 +241,7 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     const account = this.materialize(address);
     this.created.add(address);
     // A new contract's storage is empty: shadow every earlier slot with the writes of a fresh account.
-    const replaced = { ...account, base: new Map<bigint, bigint>(), writes: [] as { key: Z3Word; value: Z3Word }[], transactionStart: 0 };
+    const replaced = { ...account, base: new Map<bigint, bigint>(), initial: () => 0n, writes: [] as { key: Z3Word; value: Z3Word }[], transactionStart: 0 };
     this.accounts.set(address, replaced);
     this.journal.push(() => {
       this.accounts.set(address, account);
@@ -223,7 +253,7 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   sload(address: bigint, key: Z3Word): Z3Word {
     const account = this.accounts.get(address);
     if (account === undefined) return 0n;
-    return lookup(account.writes, account.writes.length, account.base, key);
+    return lookup(account.writes, account.writes.length, account.initial, key);
   }
 
   sstore(address: bigint, key: Z3Word, value: Z3Word): void {
@@ -236,11 +266,12 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     if (this.created.has(address)) return 0n;
     const account = this.accounts.get(address);
     if (account === undefined) return 0n;
-    return lookup(account.writes, account.transactionStart, account.base, key);
+    return lookup(account.writes, account.transactionStart, account.initial, key);
   }
 
   tload(address: bigint, key: Z3Word): Z3Word {
-    return lookup(this.transient.get(address) ?? [], (this.transient.get(address) ?? []).length, new Map(), key);
+    const writes = this.transient.get(address) ?? [];
+    return lookup(writes, writes.length, () => 0n, key);
   }
 
   tstore(address: bigint, key: Z3Word, value: Z3Word): void {

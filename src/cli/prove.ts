@@ -48,10 +48,13 @@ function parseArgs(args: readonly string[]): ProveArgs {
   const values = new Map<string, string>();
   const positional: string[] = [];
   const remappings: string[] = [];
+  let symbolicStorage = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (flag === "--remap") {
+    if (flag === "--symbolic-storage") {
+      symbolicStorage = true;
+    } else if (flag === "--remap") {
       const value = inline ?? args[++i];
       if (value === undefined || !value.includes("=")) throw new UsageError("--remap needs prefix=target");
       remappings.push(value);
@@ -81,6 +84,7 @@ function parseArgs(args: readonly string[]): ProveArgs {
     ...(text("--timeout") !== undefined && { timeoutMs: positiveInteger("--timeout", text("--timeout")!) * 1000 }),
     ...(text("--panic") !== undefined && { panics: parsePanics(text("--panic")!) }),
     ...(match !== undefined && { match }),
+    ...(symbolicStorage && { symbolicStorage }),
   };
   return {
     target: positional[0]!,
@@ -141,6 +145,7 @@ function counterexampleJson(line: Line) {
   if (cex === undefined) return null;
   return {
     failure: cex.failure,
+    storage: (cex.storage ?? []).map((s) => ({ address: address(s.address), slot: `0x${s.slot.toString(16)}`, value: `0x${s.value.toString(16)}` })),
     calls: cex.calls.map((step) => ({
       function: step.function,
       call: decodeStep(line.abis, line.result.contract, step),
@@ -160,6 +165,7 @@ function printLine(line: Line): void {
   const cex = r.counterexample;
   if (cex !== undefined) {
     process.stdout.write(`    counterexample (replayed on the spec: ${cex.failure}):\n`);
+    for (const s of cex.storage ?? []) process.stdout.write(`      storage of ${address(s.address)}: slot 0x${s.slot.toString(16)} = 0x${s.value.toString(16)}\n`);
     for (const step of cex.calls) {
       const value = step.value === 0n ? "" : ` value ${step.value}`;
       process.stdout.write(`      from ${address(step.caller)}${value}: ${decodeStep(line.abis, r.contract, step)}\n`);
@@ -277,7 +283,7 @@ export const proveCommand: Command = {
   summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3; counterexamples replayed on the spec",
   help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES] [--json FILE]
-                 [--root DIR] [--remap prefix=target]...
+                 [--root DIR] [--remap prefix=target]... [--symbolic-storage]
 
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
 each property with symbolic arguments (Z3). prove_/check_ functions fail when the call reverts
@@ -299,6 +305,7 @@ Options:
   --json FILE        write {"results":[{file, contract, function, status, reason, counterexample, timeMs}]}
   --root DIR         import root for Solidity (default: the folder given, or the file's folder)
   --remap P=T        an import remapping (repeatable)
+  --symbolic-storage prove_ functions start from arbitrary storage in the contracts setUp deployed
 
 Exit code: 1 when a property failed, 0 otherwise (unknown results included), 2 on usage errors.
 
