@@ -15,8 +15,10 @@ import { invariantTargets, type KnownContract, proveInvariant } from "./invarian
 import {
   concreteCells,
   concreteFailure,
+  type ContractFunction,
   type Counterexample,
   deploy,
+  type Deployment,
   type FailureCondition,
   type PropertyContract,
   type PropertyResult,
@@ -48,16 +50,14 @@ export async function checkContract(
     return results;
   }
   for (const fn of properties) {
-    if (propertyKind(fn.name) === "prove") {
-      report(await proveFunction(contract, deployment, fn, options));
-      continue;
+    const started = Date.now();
+    try {
+      report(await checkProperty(contract, deployment, fn, known, options));
+    } catch (error) {
+      // An engine failure on one property (a Z3 error, an unexpected state) must not stop the others.
+      const reason = `engine error: ${error instanceof Error ? error.message : String(error)}`;
+      report({ contract: contract.name, function: fn.signature, status: "unknown", reason, bounds: [], paths: 0, timeMs: Date.now() - started });
     }
-    const targets = invariantTargets(contract, deployment, known);
-    if (typeof targets === "string") {
-      report({ contract: contract.name, function: fn.signature, status: "unknown", reason: targets, bounds: [], paths: 0, timeMs: 0 });
-      continue;
-    }
-    report(await proveInvariant(contract, deployment, fn, targets, options));
   }
   return results;
 }
@@ -68,6 +68,19 @@ export function deployedRuntime(creation: Uint8Array): Uint8Array | undefined {
   const outcome = chain.deploy(DEPLOYER, TEST_CONTRACT, creation);
   const code = chain.accounts.get(TEST_CONTRACT)?.code;
   return outcome.result.kind === "success" && code !== undefined && code.length > 0 ? code : undefined;
+}
+
+async function checkProperty(
+  contract: PropertyContract,
+  deployment: Deployment,
+  fn: ContractFunction,
+  known: readonly KnownContract[],
+  options: ProveOptions,
+): Promise<PropertyResult> {
+  if (propertyKind(fn.name) === "prove") return proveFunction(contract, deployment, fn, options);
+  const targets = invariantTargets(contract, deployment, known);
+  if (typeof targets === "string") return { contract: contract.name, function: fn.signature, status: "unknown", reason: targets, bounds: [], paths: 0, timeMs: 0 };
+  return proveInvariant(contract, deployment, fn, targets, options);
 }
 
 /** Length of the symbolic calldata in bytecode mode: a selector and four words. */

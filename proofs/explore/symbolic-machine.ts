@@ -1,5 +1,8 @@
 /** The spec's frame driver set up for one path: symbolic words, memory and world, cheatcodes, step limit. */
-import { executeMessage, type Machine, type MessageOutcome } from "../../spec/machine/execute.js";
+import { executeMessage, type Interception, type Machine, type MessageOutcome } from "../../spec/machine/execute.js";
+import type { Message } from "../../spec/machine/frame.js";
+import { isPrecompile } from "../../spec/precompiles/index.js";
+import { UnsupportedSymbolic, type Words } from "../../spec/word/words.js";
 import { cheatcodes } from "../cheatcodes.js";
 import { CALL_GAS } from "../environment.js";
 import { SymbolicMemory } from "../domain/symbolic-memory.js";
@@ -23,6 +26,23 @@ export interface SymbolicCall {
   readonly address: bigint;
   readonly value: bigint;
   readonly data: Z3Bytes;
+}
+
+/**
+ * The spec's frame driver fails a precompile call whose input is not concrete; for the engine that
+ * would drop the paths where it succeeds, so such a call makes the result unknown instead.
+ */
+function withSymbolicPrecompileCheck(
+  world: SymbolicWorld,
+  words: Words<Z3Word, Z3Bytes>,
+  intercept: (message: Message<Z3Bytes>) => Interception<Z3Bytes> | undefined,
+): (message: Message<Z3Bytes>) => Interception<Z3Bytes> | undefined {
+  return (message) => {
+    if (message.kind === "call" && isPrecompile(message.codeAddress, world.schedule) && words.concreteBytes(message.data) === undefined) {
+      throw new UnsupportedSymbolic(`precompile 0x${message.codeAddress.toString(16)} called with symbolic input`);
+    }
+    return intercept(message);
+  };
 }
 
 /** Runs top-level calls of one path in one world, one transaction each. */
@@ -68,7 +88,7 @@ export class SymbolicSession {
         },
         after: () => {},
       },
-      intercept: cheatcodes(
+      intercept: withSymbolicPrecompileCheck(world, words, cheatcodes(
         {
           world,
           block: world.block,
@@ -94,7 +114,7 @@ export class SymbolicSession {
           },
         },
         () => machine,
-      ),
+      )),
     };
     this.machine = machine;
   }
