@@ -48,6 +48,12 @@ export interface InvariantTarget {
   readonly fn: ContractFunction;
 }
 
+/**
+ * One length per dynamic argument of a call in a sequence (every combination over a sequence would
+ * multiply): a typical non-empty value.
+ */
+const SEQUENCE_BOUNDS = { bytesLengths: [32], arrayLengths: [2], maxVariants: 1 } as const;
+
 /** Placeholder caller addresses, one per call of a sequence (see `symbolicWords`' aliases). */
 const CALLER_PLACEHOLDER = 0x5ca1ab1e0000000000000000000000000000c0den << 8n;
 
@@ -116,7 +122,7 @@ export async function proveInvariant(
       const aliases = new Map(callers.map((caller, k) => [CALLER_PLACEHOLDER + BigInt(k), caller] as [bigint, Bv]));
       const calls = sequence.map((index, k) => {
         const target = targets[index]!;
-        return { target, calldata: symbolicCalldata(target.fn.selector, target.fn.inputs, options.bounds, `${target.fn.name}_${k}`) };
+        return { target, calldata: symbolicCalldata(target.fn.selector, target.fn.inputs, SEQUENCE_BOUNDS, `${target.fn.name}_${k}`) };
       });
       for (const call of calls) bounds.push(...call.calldata.boundsUsed);
 
