@@ -1,6 +1,7 @@
 /** What every frame of one transaction shares: the fork's rules, the block, the transaction, the world state. */
 import type { Tracer } from "../../conformance/implementation.js";
 import { type ForkSchedule, scheduleOf } from "./forks.js";
+import { type OpcodeTable, opcodeTable } from "./opcodes.js";
 import { type Frame, PINNED_FRAME } from "./frame.js";
 import { WorldState } from "./world-state.js";
 
@@ -19,6 +20,8 @@ export interface BlockContext {
 
 export interface ExecutionContext {
   readonly fork: ForkSchedule;
+  /** The fork's opcode table, looked up once per transaction rather than once per frame entry. */
+  readonly opcodes: OpcodeTable;
   readonly state: WorldState;
   readonly block: BlockContext;
   readonly origin: bigint;
@@ -45,6 +48,7 @@ export interface ContextInput {
 export function createContext(input: ContextInput): ExecutionContext {
   return {
     fork: input.fork,
+    opcodes: opcodeTable(input.fork),
     state: input.state,
     block: input.block,
     origin: input.origin,

@@ -12,7 +12,6 @@ import { SUSPEND } from "./calls.js";
 import type { ExecutionContext } from "./context.js";
 import { type Frame, growMemory, Halt, MAX_MEMORY, memoryCost, refillGas } from "./frame.js";
 import { HANDLERS } from "./handlers.js";
-import { opcodeTable } from "./opcodes.js";
 import { traceStep } from "./trace.js";
 
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY);
@@ -34,7 +33,7 @@ for (let k = 0; k < 256; k++) {
 
 /** Runs `frame` from its pc. Returns SUSPEND when a child frame was pushed, else the halt reason (also stored in frame.status). */
 export function run(ctx: ExecutionContext, f: Frame): number {
-  const table = opcodeTable(ctx.fork);
+  const table = ctx.opcodes;
   const staticGas = table.gas;
   const stackMin = table.stackMin;
   const stackMax = table.stackMax;
