@@ -3,6 +3,7 @@ import type { Tracer } from "../../conformance/implementation.js";
 import { type ForkSchedule, scheduleOf } from "./forks.js";
 import { type OpcodeTable, opcodeTable } from "./opcodes.js";
 import { type Frame, PINNED_FRAME } from "./frame.js";
+import { StepRecorder } from "./trace.js";
 import { WorldState } from "./world-state.js";
 
 /** The block header fields the EVM can read (Yellow Paper §4.3, EIP-3198, EIP-4399, EIP-7516). */
@@ -19,6 +20,8 @@ export interface BlockContext {
 }
 
 export interface ExecutionContext {
+  /** Receives EIP-3155 steps; null (the fast path) when no tracer is attached. */
+  readonly tracer: StepRecorder | null;
   readonly fork: ForkSchedule;
   /** The fork's opcode table, looked up once per transaction rather than once per frame entry. */
   readonly opcodes: OpcodeTable;
@@ -29,7 +32,6 @@ export interface ExecutionContext {
   readonly gasPrice: bigint;
   /** EIP-4844 versioned hashes (BLOBHASH). */
   readonly blobHashes: readonly bigint[];
-  readonly tracer: Tracer | null;
   /** The call stack: the running frame is last. */
   readonly frames: Frame[];
 }
@@ -54,7 +56,7 @@ export function createContext(input: ContextInput): ExecutionContext {
     origin: input.origin,
     gasPrice: input.gasPrice,
     blobHashes: input.blobHashes,
-    tracer: input.tracer,
+    tracer: input.tracer === null ? null : new StepRecorder(input.tracer),
     frames: [],
   };
 }

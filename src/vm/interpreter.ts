@@ -10,9 +10,8 @@
 import { readWord, sliceZeroPadded } from "./bytes.js";
 import { SUSPEND } from "./calls.js";
 import type { ExecutionContext } from "./context.js";
-import { type Frame, growMemory, Halt, MAX_MEMORY, memoryCost, refillGas } from "./frame.js";
+import { type Frame, growMemory, Halt, haltName, MAX_MEMORY, memoryCost, refillGas } from "./frame.js";
 import { HANDLERS } from "./handlers.js";
-import { traceStep } from "./trace.js";
 
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY);
 const UINT256_MAX = (1n << 256n) - 1n;
@@ -51,7 +50,7 @@ export function run(ctx: ExecutionContext, f: Frame): number {
   loop: for (;;) {
     const op = code[pc]!;
     const cost = staticGas[op]!;
-    if (tracer !== null) traceStep(ctx, f, pc, gas, sp, op, cost);
+    if (tracer !== null) tracer.before(f, pc, gas, sp, op, ctx.state.refund);
     if (cost < 0) {
       halt = Halt.InvalidOpcode;
       break;
@@ -339,6 +338,7 @@ export function run(ctx: ExecutionContext, f: Frame): number {
         halt = HANDLERS[op]!(ctx, f, op);
         if (halt === SUSPEND) {
           f.pc = pc + 1;
+          if (tracer !== null) tracer.complete(f.totalGas());
           return SUSPEND;
         }
         gas = f.gas;
@@ -352,5 +352,6 @@ export function run(ctx: ExecutionContext, f: Frame): number {
   f.gas = gas;
   f.sp = sp;
   f.status = halt;
+  if (tracer !== null) tracer.complete(f.totalGas(), halt >= Halt.Exceptional ? haltName(halt) : undefined);
   return halt;
 }

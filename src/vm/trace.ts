@@ -1,23 +1,67 @@
 /**
- * EIP-3155 trace lines. The interpreter calls traceStep before each instruction only when a
- * tracer is attached. gasCost is the instruction's static cost; dynamic parts (memory, access,
- * forwarded call gas) show up in the next line's `gas`.
+ * EIP-3155 trace lines. The interpreter calls the recorder only when a tracer is attached.
+ *
+ * A step is reported before its instruction runs (pc, gas, stack, memory as they were), but its
+ * gasCost is known only afterwards, so each step is held until the next step of the same frame,
+ * the frame's suspension for a call (the cost then includes the gas passed on, as go-ethereum
+ * reports it) or the frame's halt (when an exceptional halt also names the error).
  */
-import type { ExecutionContext } from "./context.js";
+import type { Tracer, TraceStep } from "../../conformance/implementation.js";
 import type { Frame } from "./frame.js";
 import { OPCODE_NAMES } from "./opcodes.js";
 
-export function traceStep(ctx: ExecutionContext, frame: Frame, pc: number, gas: number, sp: number, op: number, cost: number): void {
-  ctx.tracer!.step({
-    pc,
-    op,
-    opName: OPCODE_NAMES[op]!,
-    gas: BigInt(gas) + frame.gasReserve,
-    gasCost: BigInt(Math.max(cost, 0)),
-    stack: frame.stack.slice(0, sp),
-    depth: frame.depth + 1,
-    refund: BigInt(ctx.state.refund),
-    memSize: frame.memSize,
-    returnData: frame.returnData,
-  });
+interface PendingStep {
+  pc: number;
+  op: number;
+  gas: bigint;
+  stack: readonly bigint[];
+  depth: number;
+  refund: bigint;
+  memSize: number;
+  returnData: Uint8Array;
+}
+
+export class StepRecorder {
+  private pending: PendingStep | null = null;
+
+  constructor(private readonly sink: Tracer) {}
+
+  /** Records the step about to run, completing the previous one with the gas now left. */
+  before(frame: Frame, pc: number, gas: number, sp: number, op: number, refund: number): void {
+    const gasNow = BigInt(gas) + frame.gasReserve;
+    this.complete(gasNow);
+    this.pending = {
+      pc,
+      op,
+      gas: gasNow,
+      stack: frame.stack.slice(0, sp),
+      depth: frame.depth + 1,
+      refund: BigInt(refund),
+      memSize: frame.memSize,
+      returnData: frame.returnData,
+    };
+  }
+
+  /** Completes the held step with the gas left after it, and the error if it halted the frame exceptionally. */
+  complete(gasAfter: bigint, error?: string): void {
+    const step = this.pending;
+    if (step === null) return;
+    this.pending = null;
+    // After running out of gas the frame's gas is negative by the shortfall, so this is the attempted cost.
+    const cost = step.gas - gasAfter;
+    const line: TraceStep = {
+      pc: step.pc,
+      op: step.op,
+      opName: OPCODE_NAMES[step.op]!,
+      gas: step.gas,
+      gasCost: cost > 0n ? cost : 0n,
+      stack: step.stack,
+      depth: step.depth,
+      refund: step.refund,
+      memSize: step.memSize,
+      returnData: step.returnData,
+      ...(error !== undefined && { error }),
+    };
+    this.sink.step(line);
+  }
 }

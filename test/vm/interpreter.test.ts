@@ -83,6 +83,15 @@ describe("interpreter", () => {
     expect(steps[2]!.stack).toEqual([1n, 2n]);
     expect(steps[0]!.depth).toBe(1);
     expect(steps[1]!.gas).toBe(steps[0]!.gas - 3n);
+    // Each step's cost is what it actually charged: SSTORE to a cold, zero slot costs 2100 + 20000.
+    expect(steps.map((s) => s.gasCost)).toEqual([3n, 3n, 3n, 3n, 22100n, 0n]);
+    expect(steps.every((s) => s.error === undefined)).toBe(true);
+  });
+
+  it("names the error on the step that halts a frame exceptionally", () => {
+    const steps: TraceStep[] = [];
+    runCode({ code: hexToBytes("0x6001fe"), tracer: { step: (s) => steps.push(s) } });
+    expect(steps.map((s) => [s.opName, s.error])).toEqual([["PUSH1", undefined], ["INVALID", "invalid opcode"]]);
   });
 
   it("zero-pads CALLDATALOAD past the end of the input", () => {
