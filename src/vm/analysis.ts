@@ -4,6 +4,7 @@
  * decoded once into a word, and the code padded with zeros so a PUSH truncated by the end of the
  * code reads zeros and the byte after the end is STOP.
  */
+import { readWord } from "./bytes.js";
 
 export interface CodeAnalysis {
   /** The code followed by 33 zero bytes. */
@@ -30,26 +31,12 @@ function analyse(code: Uint8Array): CodeAnalysis {
       jumpdests[pc] = 1;
     } else if (op >= 0x60 && op <= 0x7f) {
       const n = op - 0x5f;
-      pushValues[pc] = readImmediate(padded, pc + 1, n);
+      pushValues[pc] = readWord(padded, pc + 1, n);
       pc += n;
     }
     pc++;
   }
   return { padded, size, jumpdests, pushValues };
-}
-
-/** Big-endian value of `n` bytes at `at`, using Number arithmetic for up to 6 bytes at a time. */
-function readImmediate(bytes: Uint8Array, at: number, n: number): bigint {
-  let value = 0n;
-  let i = 0;
-  while (i < n) {
-    const chunk = Math.min(6, n - i);
-    let part = 0;
-    for (let j = 0; j < chunk; j++) part = part * 256 + bytes[at + i + j]!;
-    value = i === 0 ? BigInt(part) : (value << BigInt(chunk * 8)) | BigInt(part);
-    i += chunk;
-  }
-  return value;
 }
 
 /** The analysis of `code`, computed once per code object (accounts keep their code object until it changes). */

@@ -13,12 +13,12 @@ import { touchMemory, useGas, wordCount } from "./memory.js";
 import { ADDRESS_MASK } from "./operations.js";
 import { precompileAt } from "./precompiles/index.js";
 import { rlpEncode } from "./rlp.js";
+import { MAX_NONCE } from "./world-state.js";
 
 /** Returned by an opcode body that pushed a child frame: the interpreter switches to it. */
 export const SUSPEND = 100;
 
 export const MAX_CALL_DEPTH = 1024;
-const MAX_NONCE = (1n << 64n) - 1n;
 
 /** CREATE address: keccak256(rlp([sender, nonce]))[12:] (Yellow Paper eq. 88). */
 export function createAddress(sender: bigint, nonce: bigint): bigint {

@@ -10,8 +10,9 @@
 import { readWord, sliceZeroPadded } from "./bytes.js";
 import { SUSPEND } from "./calls.js";
 import type { ExecutionContext } from "./context.js";
-import { type Frame, growMemory, Halt, haltName, MAX_MEMORY, memoryCost, refillGas } from "./frame.js";
+import { type Frame, Halt, haltName, MAX_MEMORY, refillGas } from "./frame.js";
 import { HANDLERS } from "./handlers.js";
+import { expandMemory } from "./memory.js";
 
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY);
 const UINT256_MAX = (1n << 256n) - 1n;
@@ -188,13 +189,9 @@ export function run(ctx: ExecutionContext, f: Frame): number {
         }
         const start = Number(offset);
         const end = start + 32;
-        if (end > f.memSize) {
-          gas -= memoryCost(Math.ceil(end / 32)) - memoryCost(f.memSize / 32);
-          if (gas < 0 && (gas = refillGas(f, gas)) < 0) {
-            halt = Halt.OutOfGas;
-            break loop;
-          }
-          growMemory(f, end);
+        if (end > f.memSize && (gas = expandMemory(f, end, gas)) < 0) {
+          halt = Halt.OutOfGas;
+          break loop;
         }
         const view = f.memView;
         stack[sp - 1] =
@@ -213,13 +210,9 @@ export function run(ctx: ExecutionContext, f: Frame): number {
         }
         const start = Number(offset);
         const end = start + 32;
-        if (end > f.memSize) {
-          gas -= memoryCost(Math.ceil(end / 32)) - memoryCost(f.memSize / 32);
-          if (gas < 0 && (gas = refillGas(f, gas)) < 0) {
-            halt = Halt.OutOfGas;
-            break loop;
-          }
-          growMemory(f, end);
+        if (end > f.memSize && (gas = expandMemory(f, end, gas)) < 0) {
+          halt = Halt.OutOfGas;
+          break loop;
         }
         const view = f.memView;
         view.setBigUint64(start, value >> 192n);

@@ -20,10 +20,20 @@ export function touchMemory(frame: Frame, offset: bigint, size: bigint): boolean
   const end = Number(offset) + Number(size);
   if (end <= frame.memSize) return true;
   if (end > MAX_MEMORY) return false;
-  const cost = memoryCost(Math.ceil(end / 32)) - memoryCost(frame.memSize / 32);
-  if (!useGas(frame, cost)) return false;
+  frame.gas = expandMemory(frame, end, frame.gas);
+  return frame.gas >= 0;
+}
+
+/**
+ * Charges `gas` for growing memory to `end` bytes (end > current size, at most MAX_MEMORY) and
+ * grows it; returns the gas left, negative when it does not cover the expansion (Yellow Paper
+ * eq. 326: the cost is the difference of C_mem before and after).
+ */
+export function expandMemory(frame: Frame, end: number, gas: number): number {
+  let left = gas - (memoryCost(Math.ceil(end / 32)) - memoryCost(frame.memSize / 32));
+  if (left < 0 && (left = refillGas(frame, left)) < 0) return left;
   growMemory(frame, end);
-  return true;
+  return left;
 }
 
 /** Word count for per-word charges (copies, hashing, initcode). */

@@ -10,11 +10,9 @@ import { execute, type FrameOutcome } from "./execute.js";
 import { scheduleOf } from "./forks.js";
 import { Frame, Halt, haltName } from "./frame.js";
 import { stateRoot, logsHash } from "./state-root.js";
-import { decodeTransaction, type Transaction, TransactionRejected } from "./transaction.js";
+import { CHAIN_ID, decodeTransaction, type Transaction, TransactionRejected } from "./transaction.js";
 import { blobBaseFee, validateTransaction } from "./validation.js";
 import { WorldState } from "./world-state.js";
-
-const CHAIN_ID = 1n;
 
 function blockContext(env: BlockEnv, fork: ForkName): BlockContext {
   const schedule = scheduleOf(fork);

@@ -46,7 +46,7 @@ export interface Transaction {
 }
 
 /** The chain id of the state tests (mainnet). */
-const CHAIN_ID = 1n;
+export const CHAIN_ID = 1n;
 const UINT256_MAX = (1n << 256n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 

@@ -7,9 +7,8 @@ import type { ForkSchedule } from "./forks.js";
 import { intrinsicGas } from "./intrinsic-gas.js";
 import { KZG_VERSION } from "./precompiles/point-evaluation.js";
 import { type Transaction, TransactionRejected } from "./transaction.js";
-import type { WorldState } from "./world-state.js";
+import { MAX_NONCE, type WorldState } from "./world-state.js";
 
-const MAX_NONCE = (1n << 64n) - 1n;
 const UINT256_LIMIT = 1n << 256n;
 
 /** EIP-4844 fake_exponential: factor · e^(numerator / denominator) by its Taylor series in integers. */

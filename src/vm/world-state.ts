@@ -50,6 +50,9 @@ export interface Log {
 
 type Undo = () => void;
 
+/** EIP-2681: an account nonce never reaches 2^64 - 1. */
+export const MAX_NONCE = (1n << 64n) - 1n;
+
 const RIPEMD160_ADDRESS = 3n;
 
 export class WorldState {

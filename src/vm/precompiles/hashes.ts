@@ -3,7 +3,8 @@ import { ripemd160 } from "@noble/hashes/legacy.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bigIntToBytes, bytesToBigInt, EMPTY_BYTES, sliceZeroPadded } from "../bytes.js";
 import { recoverAddress } from "../signature.js";
-import { charge, type Precompile, words } from "./types.js";
+import { wordCount } from "../memory.js";
+import { charge, type Precompile } from "./types.js";
 
 /** 0x01: the address that signed hash with (v, r, s); empty output when the signature is invalid. */
 export const ecrecover: Precompile = (input, gas) =>
@@ -19,15 +20,15 @@ export const ecrecover: Precompile = (input, gas) =>
 
 /** 0x02: SHA2-256, 60 gas plus 12 per word. */
 export const sha256Precompile: Precompile = (input, gas) =>
-  charge(60 + 12 * words(input.length), gas, () => sha256(input));
+  charge(60 + 12 * wordCount(input.length), gas, () => sha256(input));
 
 /** 0x03: RIPEMD-160, 600 gas plus 120 per word; the 20-byte digest is left-padded to 32 bytes. */
 export const ripemd160Precompile: Precompile = (input, gas) =>
-  charge(600 + 120 * words(input.length), gas, () => {
+  charge(600 + 120 * wordCount(input.length), gas, () => {
     const out = new Uint8Array(32);
     out.set(ripemd160(input), 12);
     return out;
   });
 
 /** 0x04: returns its input, 15 gas plus 3 per word. */
-export const identity: Precompile = (input, gas) => charge(15 + 3 * words(input.length), gas, () => input.slice());
+export const identity: Precompile = (input, gas) => charge(15 + 3 * wordCount(input.length), gas, () => input.slice());

@@ -6,11 +6,6 @@ export type PrecompileResult = { readonly gasUsed: number; readonly output: Uint
 
 export type Precompile = (input: Uint8Array, gas: number, fork: ForkSchedule) => PrecompileResult;
 
-/** Number of 32-byte words needed for `length` bytes. */
-export function words(length: number): number {
-  return Math.ceil(length / 32);
-}
-
 /** Charges a fixed-plus-per-word price, failing when `gas` does not cover it. */
 export function charge(cost: number, gas: number, output: () => Uint8Array): PrecompileResult {
   if (cost > gas) return "failure";
