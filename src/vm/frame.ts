@@ -153,7 +153,9 @@ export const MAX_MEMORY = 0xffffffff;
 export function growMemory(frame: Frame, end: number): void {
   const size = Math.ceil(end / 32) * 32;
   if (size > frame.memory.length) {
-    const capacity = Math.max(size, Math.min(frame.memory.length * 2, MAX_MEMORY + 1), 1024);
+    let capacity = frame.memory.length * 2;
+    if (capacity < size || capacity > MAX_MEMORY) capacity = size;
+    if (capacity < 1024) capacity = 1024;
     const memory = new Uint8Array(capacity);
     memory.set(frame.memory.subarray(0, frame.memSize));
     frame.memory = memory;

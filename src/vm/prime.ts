@@ -43,7 +43,10 @@ function stackAndMemoryOps(): Uint8Array[] {
   for (const [offset, value] of [[0n, WIDE], [64n, SMALL], [33n, WIDE]] as const) {
     parts.push(push(value), push(offset), Uint8Array.of(0x52), push(offset), Uint8Array.of(0x51, 0x50));
   }
-  parts.push(Uint8Array.of(0x5f, 0x35, 0x50, 0x60, 0x01, 0x35, 0x50));
+  // CALLDATALOAD inside the input, across its end and past it (the input is 48 bytes).
+  for (const offset of [0, 40, 0xff]) parts.push(Uint8Array.of(0x60, offset, 0x35, 0x50));
+  // Opcodes run by handlers (ADDRESS, GAS, MSIZE), so the loop's handler call has feedback too.
+  parts.push(Uint8Array.of(0x30, 0x50, 0x5a, 0x50, 0x59, 0x50));
   for (let n = 1; n <= 32; n++) parts.push(Uint8Array.of(0x5f + n, ...new Uint8Array(n).fill(0xa5), 0x50));
   for (let i = 0; i < 17; i++) parts.push(push(i % 2 === 0 ? WIDE : SMALL));
   for (let n = 0; n < 16; n++) parts.push(Uint8Array.of(0x80 + n, 0x50, 0x90 + n));
@@ -51,16 +54,20 @@ function stackAndMemoryOps(): Uint8Array[] {
   return parts;
 }
 
-/** counter = ITERATIONS; do { body } while (--counter != 0) — exercising JUMP, JUMPI and JUMPDEST. */
+/**
+ * counter = iterations; do { body; JUMP over one byte } while (--counter != 0): every kind of
+ * jump runs on each iteration, so they all have feedback when V8 compiles the loop mid-way.
+ */
 export function primingProgram(iterations: number): Uint8Array {
+  const head = Uint8Array.of(0x61, iterations >> 8, iterations & 0xff, 0x5b);
+  const loopStart = 3;
   const body = concatBytes(...binaryOps(), ...stackAndMemoryOps());
-  const loopStart = 4;
-  const head = Uint8Array.of(0x61, iterations >> 8, iterations & 0xff, 0x5b, 0x5b);
-  const tail = Uint8Array.of(0x60, 0x01, 0x90, 0x03, 0x80, 0x61, loopStart >> 8, loopStart & 0xff, 0x57);
-  // Also take an unconditional JUMP once: PUSH2 <after>, JUMP, JUMPDEST.
-  const after = head.length + body.length + tail.length + 4;
-  const jump = Uint8Array.of(0x61, after >> 8, after & 0xff, 0x56, 0x5b, 0x50, 0x00);
-  return concatBytes(head, body, tail, jump);
+  // PUSH2 <target> JUMP INVALID JUMPDEST(target)
+  const target = head.length + body.length + 5;
+  const jump = Uint8Array.of(0x61, target >> 8, target & 0xff, 0x56, 0xfe, 0x5b);
+  // PUSH1 1 SWAP1 SUB DUP1 PUSH2 <loopStart> JUMPI POP STOP
+  const tail = Uint8Array.of(0x60, 0x01, 0x90, 0x03, 0x80, 0x61, loopStart >> 8, loopStart & 0xff, 0x57, 0x50, 0x00);
+  return concatBytes(head, body, jump, tail);
 }
 
 let primed = false;
@@ -69,5 +76,5 @@ let primed = false;
 export function primeInterpreter(): void {
   if (primed) return;
   primed = true;
-  runCode({ code: primingProgram(64), input: Uint8Array.of(1, 2, 3), gas: 100_000_000n });
+  runCode({ code: primingProgram(64), input: new Uint8Array(48).fill(0xc3), gas: 100_000_000n });
 }
