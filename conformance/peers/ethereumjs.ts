@@ -9,7 +9,6 @@
  */
 import { createBlock, type Block } from "@ethereumjs/block";
 import { Common, Mainnet } from "@ethereumjs/common";
-import type { InterpreterStep } from "@ethereumjs/evm";
 import { MerkleStateManager } from "@ethereumjs/statemanager";
 import { createTxFromRLP, type TypedTransaction } from "@ethereumjs/tx";
 import { Address, createAccount } from "@ethereumjs/util";
@@ -27,7 +26,7 @@ import { StateTestBlockchain } from "./ethereumjs-blockchain.js";
 import { transactionErrorOf } from "./ethereumjs-errors.js";
 import { ETHEREUMJS_HARDFORKS } from "./ethereumjs-forks.js";
 import { ethereumjsKzg } from "./ethereumjs-kzg.js";
-import { traceStepOf } from "./ethereumjs-tracer.js";
+import { attachTracer, type EthereumjsEvents } from "./ethereumjs-tracer.js";
 import { logsHash } from "./logs-hash.js";
 
 /** An ethereumjs failure that is neither a transaction ethereumjs refused nor a result: a bug to look at. */
@@ -83,6 +82,12 @@ function blockFor(env: BlockEnv, common: Common): Block {
   );
 }
 
+function eventsOf(vm: VM): EthereumjsEvents {
+  const events = vm.evm.events;
+  if (events === undefined) throw new EthereumjsAdapterError("this ethereumjs EVM emits no events, so it cannot be traced");
+  return events;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -108,8 +113,7 @@ async function run(testCase: StateTestCase, options: RunOptions | undefined): Pr
   }
 
   const vm: VM = await createVM({ common, stateManager, blockchain: new StateTestBlockchain() });
-  const tracer = options?.tracer;
-  if (tracer !== undefined) vm.evm.events?.on("step", (event: InterpreterStep) => tracer.step(traceStepOf(event)));
+  const trace = options?.tracer === undefined ? undefined : attachTracer(eventsOf(vm), options.tracer);
 
   let result: RunTxResult;
   try {
@@ -119,6 +123,8 @@ async function run(testCase: StateTestCase, options: RunOptions | undefined): Pr
     const rejection = transactionErrorOf(message);
     if (rejection === undefined) throw new EthereumjsAdapterError(`${testCase.id}: ethereumjs failed: ${message}`);
     return { kind: "rejected", stateRoot: preStateRoot, error: rejection, message };
+  } finally {
+    trace?.flush();
   }
   return {
     kind: "executed",

@@ -118,4 +118,19 @@ describe("ethereumjs adapter on single calls", () => {
     expect(steps[0]!.gas - steps[1]!.gas).toBe(3n);
     expect(steps[0]!.gas).toBe(10_000_000n - 21_000n);
   });
+
+  it("puts the error of an exceptional halt on the step that failed, and none on a REVERT", async () => {
+    const trace = async (code: string) => {
+      const steps: TraceStep[] = [];
+      await ethereumjsImplementation.runStateTest(singleCallCase({ code: hexToBytes(code) }), { tracer: { step: (s) => steps.push(s) } });
+      return steps;
+    };
+    // PUSH1 1, PUSH1 0, INVALID
+    const invalid = await trace("60016000fe");
+    expect(invalid.map((s) => s.error)).toEqual([undefined, undefined, "invalid opcode"]);
+    // PUSH1 0, PUSH1 0, REVERT
+    const reverted = await trace("60006000fd");
+    expect(reverted.at(-1)).toMatchObject({ opName: "REVERT" });
+    expect(reverted.every((s) => s.error === undefined)).toBe(true);
+  });
 });
