@@ -16,20 +16,27 @@ export interface Memory<W, B> {
   write(offset: number, data: B): void;
 }
 
-/** Memory over a Uint8Array with concrete words (bigint). */
+/**
+ * Memory over a Uint8Array with concrete words (bigint). The buffer doubles when it must grow, so
+ * memory grown a word at a time is not copied over and over; only `size` bytes are memory.
+ */
 export class ConcreteMemory implements Memory<bigint, Uint8Array> {
   private bytes = new Uint8Array(0);
+  private used = 0;
 
   get size(): number {
-    return this.bytes.length;
+    return this.used;
   }
 
   expandTo(end: number): void {
-    const words = Math.ceil(end / 32);
-    if (words * 32 <= this.bytes.length) return;
-    const grown = new Uint8Array(words * 32);
-    grown.set(this.bytes);
-    this.bytes = grown;
+    const size = Math.ceil(end / 32) * 32;
+    if (size <= this.used) return;
+    if (size > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(size, 2 * this.bytes.length));
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    this.used = size;
   }
 
   load(offset: number): bigint {
