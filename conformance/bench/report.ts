@@ -4,7 +4,7 @@
  * second (gas used / median time), and the speed-up over ethereumjs (its median time divided
  * by the implementation's, so 2.0× means twice as fast).
  */
-import { mgasPerSecond } from "./statistics.js";
+import { geometricMean, mgasPerSecond } from "./statistics.js";
 import type { BenchmarkResult } from "./measure.js";
 
 export const REFERENCE_IMPLEMENTATION = "ethereumjs";
@@ -69,6 +69,33 @@ export function resultsTable(report: BenchReport): string {
   return padTable([header, ...rows], 1);
 }
 
+/** The suites of evm-benchmarks, as the first part of a benchmark's name (`main/…`, `micro/…`). */
+function suiteOf(benchmark: string): string {
+  return benchmark.split("/")[0]!;
+}
+
+/**
+ * The geometric mean of each implementation's speed-up over ethereumjs, per suite: the figure the
+ * issue's target (at least 10× over the main suite) is stated in.
+ */
+export function speedupSummary(report: BenchReport): { suite: string; implementation: string; benchmarks: number; geometricMean: number }[] {
+  const impls = report.config.implementations.filter((name) => name !== REFERENCE_IMPLEMENTATION);
+  if (!report.config.implementations.includes(REFERENCE_IMPLEMENTATION)) return [];
+  const suites = [...new Set(report.results.map((result) => suiteOf(result.benchmark)))];
+  return suites.flatMap((suite) => {
+    const results = report.results.filter((result) => suiteOf(result.benchmark) === suite);
+    return impls.map((implementation) => {
+      const ratios = results.map((result) => speedup(result, implementation)!);
+      return { suite, implementation, benchmarks: ratios.length, geometricMean: geometricMean(ratios) };
+    });
+  });
+}
+
+export function speedupSummaryTable(report: BenchReport): string {
+  const rows = speedupSummary(report).map((s) => [s.suite, s.implementation, s.benchmarks.toString(), `${s.geometricMean.toFixed(2)}×`]);
+  return padTable([["suite", "implementation", "benchmarks", `geometric mean speed-up vs ${REFERENCE_IMPLEMENTATION}`], ...rows], 2);
+}
+
 export function memoryTable(report: BenchReport): string {
   const rows = report.peakMemory.map((m) => [m.benchmark, m.implementation, m.baselineMiB.toFixed(0), m.peakMiB.toFixed(0)]);
   return padTable([["benchmark", "implementation", "RSS before run (MiB)", "peak RSS (MiB)"], ...rows], 2);
@@ -96,6 +123,7 @@ export function reportJson(report: BenchReport): string {
           ]),
         ),
       })),
+      speedupGeometricMeans: speedupSummary(report),
       peakMemory: report.peakMemory,
     },
     null,

@@ -11,3 +11,9 @@ export function median(values: readonly number[]): number {
 export function mgasPerSecond(gas: bigint, milliseconds: number): number {
   return Number(gas) / milliseconds / 1000;
 }
+
+/** The geometric mean, the fair average of ratios such as speed-ups. */
+export function geometricMean(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError("geometric mean of no values");
+  return Math.exp(values.reduce((sum, value) => sum + Math.log(value), 0) / values.length);
+}

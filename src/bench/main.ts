@@ -16,7 +16,7 @@ import { AnvilPeer, AnvilUnavailableError } from "../../conformance/bench/anvil.
 import type { CallPeer } from "../../conformance/bench/call-peer.js";
 import { measureBenchmark, type BenchmarkResult } from "../../conformance/bench/measure.js";
 import { measurePeakMemory } from "../../conformance/bench/peak-memory.js";
-import { memoryTable, reportJson, resultsTable, type BenchReport, type PeakMemory } from "../../conformance/bench/report.js";
+import { memoryTable, reportJson, resultsTable, speedupSummaryTable, type BenchReport, type PeakMemory } from "../../conformance/bench/report.js";
 import { loadBenchmarks } from "../../conformance/bench/suite.js";
 import type { Implementation } from "../../conformance/implementation.js";
 import { loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
@@ -88,6 +88,8 @@ async function main(argv: readonly string[]): Promise<number> {
     peakMemory,
   };
   console.log(resultsTable(report));
+  const summary = speedupSummaryTable(report);
+  if (summary.split("\n").length > 2) console.log(`\n${summary}`);
   if (peakMemory.length > 0) console.log(`\n${memoryTable(report)}`);
   const problems = results.flatMap((r) => r.problems.map((p) => `${r.benchmark}: ${p}`));
   for (const problem of problems) console.log(`DISAGREE ${problem}`);
