@@ -1,6 +1,6 @@
 /** Typed errors of the interpreter's input layer (decoding, validation); each carries a stable code. */
 
-export type VmErrorCode = "HEX" | "RLP" | "TRIE" | "INPUT";
+export type VmErrorCode = "HEX" | "RLP" | "INPUT";
 
 export class VmError extends Error {
   constructor(
