@@ -11,7 +11,7 @@ import { cellsToWord, type Cell } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import { type Path, PathDiscarded } from "./explore/path.js";
-import { valueIn } from "./explore/solver.js";
+import { Solver, valueIn } from "./explore/solver.js";
 import { confirmFailure } from "./explore/confirm.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { HEVM_ADDRESS } from "./cheatcodes.js";
@@ -113,6 +113,7 @@ export async function proveInvariant(
   const incomplete = new Set<string>();
   let paths = 0;
   let counterexample: Counterexample | undefined;
+  const solver = new Solver(options.queryTimeoutMs, started + options.timeoutMs);
 
   for (let length = 0; length <= options.depth && counterexample === undefined; length++) {
     for (const sequence of sequences(targets.length, length)) {
@@ -169,7 +170,7 @@ export async function proveInvariant(
           counterexample = { calls: steps, failure: confirmation.failure };
           return "stop";
         },
-        { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
+        { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs, solver },
       );
       paths += exploration.paths;
       for (const reason of exploration.incomplete) incomplete.add(reason);

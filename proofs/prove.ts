@@ -13,7 +13,7 @@ import { cellsToWord, type Cell, type Z3Bytes, type Z3Word } from "./domain/term
 import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import type { Path } from "./explore/path.js";
-import { valueIn } from "./explore/solver.js";
+import { Solver, valueIn } from "./explore/solver.js";
 import { confirmFailure } from "./explore/confirm.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
@@ -245,6 +245,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   let completed = 0;
   let paths = 0;
   const incomplete = new Set<string>();
+  const solver = new Solver(options.queryTimeoutMs, started + options.timeoutMs);
   let reverted = 0;
   let counterexample: Counterexample | undefined;
   const unreplayed: string[] = [];
@@ -295,7 +296,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
         };
         return "stop";
       },
-      { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
+      { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs, solver },
     );
     paths += exploration.paths;
     for (const reason of exploration.incomplete) incomplete.add(reason);

@@ -163,6 +163,15 @@ export function symbolicWords(
   const division = (op: "udiv" | "sdiv" | "urem" | "srem", a: Z3Word, b: Z3Word): Bv => {
     const c = ctx();
     const [ta, tb] = [toTerm(a), toTerm(b)];
+    // A concrete divisor: exact and cheap (a power of two is a shift or a mask).
+    if (typeof b === "bigint") {
+      if (b === 0n) return zero();
+      const isPowerOfTwo = (b & (b - 1n)) === 0n;
+      const shift = c.BitVec.val(BigInt(b.toString(2).length - 1), 256);
+      if (isPowerOfTwo && op === "udiv") return ta.lshr(shift);
+      if (isPowerOfTwo && op === "urem") return ta.and(c.BitVec.val(b - 1n, 256));
+      return ta[op](tb);
+    }
     const application = divisionFunction(op).call(ta, tb) as Bv;
     const exact = c.If(isZero(tb), zero(), ta[op](tb)) as Bv;
     const one = c.BitVec.val(1n, 256);

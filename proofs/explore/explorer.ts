@@ -19,6 +19,8 @@ export interface ExploreOptions {
   readonly queryTimeoutMs: number;
   /** Exploration stops (with an `unknown` reason) once this time is reached (Date.now()). */
   readonly deadline: number;
+  /** A solver to share (and its cache) with other explorations of the same property. */
+  readonly solver?: Solver;
 }
 
 export interface Exploration {
@@ -36,7 +38,7 @@ export async function explore<R>(
   onPath: (path: Path, result: R, solver: Solver) => Promise<"continue" | "stop">,
   options: ExploreOptions,
 ): Promise<Exploration> {
-  const solver = new Solver(options.queryTimeoutMs, options.deadline);
+  const solver = options.solver ?? new Solver(options.queryTimeoutMs, options.deadline);
   const incomplete = new Set<string>();
   /** Paths to run, each with a model of its constraints when one is known (it spares a query at the next fork). */
   const pending: { answers: Answer[]; model?: Model<"svm"> }[] = [{ answers: [] }];

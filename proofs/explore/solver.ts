@@ -14,11 +14,16 @@ export type Verdict = { kind: "sat"; model: Model<"svm"> } | { kind: "unsat" } |
 
 export class Solver {
   private readonly solver;
+  /**
+   * Verdicts by query (Z3 shares equal terms, so equal queries have equal term ids): runs replay
+   * their prefix from the start, and an invariant's call sequences share their first calls.
+   */
+  private readonly cache = new Map<string, Verdict>();
 
   constructor(
     private readonly timeoutMs: number,
     /** Date.now() after which no query starts, and no query runs past. */
-    private readonly deadline: number,
+    readonly deadline: number,
   ) {
     const { ctx } = z3Runtime();
     this.solver = new ctx.Solver();
@@ -35,6 +40,27 @@ export class Solver {
     precision: Precision = "abstract",
     /** Part of the query timeout this query may use. */
     share = 1,
+  ): Promise<Verdict> {
+    const key = [
+      precision,
+      ...constraints.map((c) => c.id()),
+      "k",
+      ...path.keccaks.map((k) => (k.kind === "symbolic" ? k.output.id() : `${k.input}`)),
+      "a",
+      ...path.abstractions.map((a) => a.application.id()),
+    ].join(",");
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const verdict = await this.solve(constraints, path, precision, share);
+    if (verdict.kind !== "unknown") this.cache.set(key, verdict);
+    return verdict;
+  }
+
+  private async solve(
+    constraints: readonly Z3Bool[],
+    path: { keccaks: readonly KeccakUse[]; abstractions: readonly Abstraction[] },
+    precision: Precision,
+    share: number,
   ): Promise<Verdict> {
     const left = this.deadline - Date.now();
     if (left <= 0) return { kind: "unknown", reason: "time budget exhausted" };

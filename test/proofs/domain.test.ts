@@ -56,6 +56,19 @@ describe("symbolic words agree with concrete words", () => {
     });
   }
 
+  for (const op of ["div", "sdiv", "mod", "smod"] as const) {
+    it(`${op} by a concrete divisor`, async () => {
+      await fc.assert(
+        fc.asyncProperty(word, word, async (a, b) => {
+          const path = new Path([], 8);
+          const words = symbolicWords(path);
+          expect(await evaluate(path, words[op](numeral(a), b))).toBe(concreteWords[op](a, b));
+        }),
+        { numRuns: 12 },
+      );
+    });
+  }
+
   for (const op of ["addmod", "mulmod"] as const) {
     it(op, async () => {
       await fc.assert(
