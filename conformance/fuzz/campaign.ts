@@ -4,11 +4,16 @@
  * both implementations and, on a divergence, lets fast-check shrink it to a smaller scenario that
  * still diverges. Runs are independent fast-check checks of one value each: a divergence is
  * counted and the campaign goes on.
+ *
+ * Against a peer with known differences (known-differences.ts), a divergence one of them explains
+ * is counted under the entry's id, not shrunk and not failed; shrinking an unexplained divergence
+ * keeps only smaller scenarios that still diverge unexplained. `strict` applies none of them.
  */
 import fc from "fast-check";
 import type { Implementation } from "../implementation.js";
 import { type BuiltCase, buildScenario } from "./build.js";
 import { type DifferentialResult, runDifferential } from "./differential.js";
+import { KNOWN_DIFFERENCES } from "./known-differences.js";
 import { type Scenario, scenarioArb } from "./scenario.js";
 
 /** The generator or the property itself failed, rather than an implementation: a bug in the fuzzer. */
@@ -27,14 +32,20 @@ export interface FuzzOptions {
   readonly timeSeconds?: number;
   /** How long shrinking one divergence may take (default 60 s); the smallest case found by then is kept. */
   readonly shrinkSeconds?: number;
+  /** Count every divergence as failed: no known difference normalises or explains anything. */
+  readonly strict?: boolean;
   readonly onProgress?: (progress: FuzzProgress) => void;
   readonly onDivergence?: (divergence: Divergence) => void | Promise<void>;
 }
 
 export interface FuzzProgress {
   readonly runs: number;
+  /** Runs without an unexplained divergence (explained ones included). */
   readonly passed: number;
+  /** Runs with an unexplained divergence. */
   readonly failed: number;
+  /** Runs whose divergence a known difference explains. */
+  readonly explained: number;
   readonly elapsedMs: number;
 }
 
@@ -52,7 +63,17 @@ export interface Divergence {
 
 export interface FuzzReport extends FuzzProgress {
   readonly divergences: readonly Divergence[];
+  /** Known-difference id → runs it explained. */
+  readonly explainedBy: ReadonlyMap<string, number>;
+  /** Trace-entry id → runs whose traces it normalised. */
+  readonly normalisedBy: ReadonlyMap<string, number>;
 }
+
+/** How one run ended: agreed, diverged in a known way, or diverged (then shrunk). */
+export type RunVerdict =
+  | { readonly kind: "agreed"; readonly normalised: readonly string[] }
+  | { readonly kind: "explained"; readonly id: string; readonly normalised: readonly string[] }
+  | { readonly kind: "diverged"; readonly divergence: Divergence; readonly normalised: readonly string[] };
 
 const DEFAULT_SHRINK_SECONDS = 60;
 
@@ -69,24 +90,36 @@ export function caseName(options: Pick<FuzzOptions, "a" | "b" | "seed">, run: nu
   return `fuzz-${options.a.name}-vs-${options.b.name}-seed${options.seed}-run${run}`;
 }
 
-/** Runs one scenario (shrinking it on a divergence); returns the divergence or undefined. */
-export async function fuzzRun(options: FuzzOptions, run: number): Promise<Divergence | undefined> {
+/** Runs one scenario, shrinking it on an unexplained divergence. */
+export async function fuzzRun(options: FuzzOptions, run: number): Promise<RunVerdict> {
   const id = caseName(options, run);
   const seed = runSeed(options.seed, run);
+  const known = options.strict === true ? {} : { knownDifferences: KNOWN_DIFFERENCES };
+  let first: DifferentialResult | undefined;
   let lastFailure: { scenario: Scenario; built: BuiltCase; result: DifferentialResult } | undefined;
   const property = fc.asyncProperty(scenarioArb, async (scenario) => {
     const built = buildScenario(scenario, id);
-    const result = await runDifferential(options.a, options.b, built.testCase);
-    if (!result.agree) lastFailure = { scenario, built, result };
-    return result.agree;
+    const result = await runDifferential(options.a, options.b, built.testCase, known);
+    first ??= result;
+    const passes = result.agree || result.explainedBy !== undefined;
+    if (!passes) lastFailure = { scenario, built, result };
+    return passes;
   });
   const shrinkMs = (options.shrinkSeconds ?? DEFAULT_SHRINK_SECONDS) * 1000;
   const details = await fc.check(property, { seed, numRuns: 1, plugins: [fc.interruptAfterTimeLimit(shrinkMs)] });
-  if (!details.failed || details.counterexample === null) return undefined;
+  const normalised = first?.normalised ?? [];
+  if (!details.failed || details.counterexample === null) {
+    const explainedBy = first?.explainedBy;
+    return explainedBy === undefined ? { kind: "agreed", normalised } : { kind: "explained", id: explainedBy, normalised };
+  }
   if (lastFailure === undefined) {
     throw new FuzzerError(`run ${run} (seed ${seed}) failed inside the fuzzer: ${String(details.errorInstance)}`);
   }
-  return { run, runSeed: seed, ...lastFailure, shrinks: details.numShrinks };
+  return { kind: "diverged", divergence: { run, runSeed: seed, ...lastFailure, shrinks: details.numShrinks }, normalised };
+}
+
+function increment(counts: Map<string, number>, id: string): void {
+  counts.set(id, (counts.get(id) ?? 0) + 1);
 }
 
 /** Runs until `runs` runs are done or `timeSeconds` have passed (at least one of them must be given). */
@@ -96,16 +129,29 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const deadline = options.timeSeconds === undefined ? Infinity : start + options.timeSeconds * 1000;
   const limit = options.runs ?? Infinity;
   const divergences: Divergence[] = [];
+  const explainedBy = new Map<string, number>();
+  const normalisedBy = new Map<string, number>();
   let runs = 0;
-  const progress = (): FuzzProgress => ({ runs, passed: runs - divergences.length, failed: divergences.length, elapsedMs: performance.now() - start });
+  let explained = 0;
+  const progress = (): FuzzProgress => ({
+    runs,
+    passed: runs - divergences.length,
+    failed: divergences.length,
+    explained,
+    elapsedMs: performance.now() - start,
+  });
   while (runs < limit && performance.now() < deadline) {
-    const divergence = await fuzzRun(options, runs);
+    const verdict = await fuzzRun(options, runs);
     runs++;
-    if (divergence !== undefined) {
-      divergences.push(divergence);
-      await options.onDivergence?.(divergence);
+    verdict.normalised.forEach((id) => increment(normalisedBy, id));
+    if (verdict.kind === "explained") {
+      explained++;
+      increment(explainedBy, verdict.id);
+    } else if (verdict.kind === "diverged") {
+      divergences.push(verdict.divergence);
+      await options.onDivergence?.(verdict.divergence);
     }
     options.onProgress?.(progress());
   }
-  return { ...progress(), divergences };
+  return { ...progress(), divergences, explainedBy, normalisedBy };
 }

@@ -62,7 +62,7 @@ export function canonicalLine(step: CanonicalStep): string {
   });
 }
 
-function sameStep(a: CanonicalStep, b: CanonicalStep, compareErrors: boolean): boolean {
+export function sameStep(a: CanonicalStep, b: CanonicalStep, compareErrors: boolean): boolean {
   return (
     a.depth === b.depth &&
     a.pc === b.pc &&
@@ -82,11 +82,15 @@ export interface TraceDivergence {
 }
 
 export function firstTraceDivergence(a: CanonicalTraceRecorder, b: CanonicalTraceRecorder): TraceDivergence | undefined {
-  const compareErrors = a.reportsErrors && b.reportsErrors;
-  const length = Math.max(a.steps.length, b.steps.length);
+  return firstStepDivergence(a.steps, b.steps, a.reportsErrors && b.reportsErrors);
+}
+
+/** firstTraceDivergence over step lists (e.g. after a peer's known trace differences are normalised). */
+export function firstStepDivergence(a: readonly CanonicalStep[], b: readonly CanonicalStep[], compareErrors: boolean): TraceDivergence | undefined {
+  const length = Math.max(a.length, b.length);
   for (let i = 0; i < length; i++) {
-    const stepA = a.steps[i];
-    const stepB = b.steps[i];
+    const stepA = a[i];
+    const stepB = b[i];
     if (stepA !== undefined && stepB !== undefined && sameStep(stepA, stepB, compareErrors)) continue;
     return {
       index: i,

@@ -2,7 +2,7 @@
  * What the fuzzer prints: a divergence as a few indented lines (what differed, each side's value,
  * the first diverging canonical trace line), the live status of a campaign, and its summary.
  */
-import type { Divergence, FuzzProgress } from "./campaign.js";
+import type { Divergence, FuzzProgress, FuzzReport } from "./campaign.js";
 
 /** The lines describing a divergence between implementations named `a` and `b`. */
 export function divergenceLines(divergence: Divergence, a: string, b: string): string[] {
@@ -27,7 +27,24 @@ export function runsPerSecond(progress: FuzzProgress): number {
 
 /** `123 runs  120 passed  3 failed  41.3 runs/s`, for the status line. */
 export function statusText(progress: FuzzProgress): string {
-  return `${progress.runs} runs  ${progress.passed} passed  ${progress.failed} failed  ${runsPerSecond(progress).toFixed(1)} runs/s`;
+  const explained = progress.explained > 0 ? `  ${progress.explained} explained` : "";
+  return `${progress.runs} runs  ${progress.passed} passed  ${progress.failed} failed${explained}  ${runsPerSecond(progress).toFixed(1)} runs/s`;
+}
+
+function tally(counts: ReadonlyMap<string, number>): string {
+  return [...counts].map(([id, count]) => `${id} ×${count}`).join(", ");
+}
+
+/** `K explained divergences: id1 ×n, id2 ×m`, or nothing when no known difference explained a run. */
+export function explainedLine(report: Pick<FuzzReport, "explained" | "explainedBy">): string | undefined {
+  if (report.explained === 0) return undefined;
+  return `${report.explained} explained divergence${report.explained === 1 ? "" : "s"}: ${tally(report.explainedBy)}`;
+}
+
+/** `trace normalised in R runs: id ×n, …`, or nothing when no trace needed it. */
+export function normalisedLine(report: Pick<FuzzReport, "normalisedBy">): string | undefined {
+  if (report.normalisedBy.size === 0) return undefined;
+  return `known trace differences normalised: ${tally(report.normalisedBy)}`;
 }
 
 /** The last line of every campaign. */

@@ -2,11 +2,13 @@
  * `svm fuzz`: differential fuzzing of two implementations on generated state tests
  * (conformance/fuzz). Each divergence is shrunk, written as a GeneralStateTests file expecting
  * A's outcome, and printed with the first diverging trace line; the run ends with
- * `N passed, M failed` and exits 1 if anything diverged. docs/fuzzing.md explains the generator.
+ * `N passed, M failed` and exits 1 if anything diverged that no known difference of a peer
+ * (conformance/fuzz/known-differences.ts) explains, or anything at all with --strict.
+ * docs/fuzzing.md explains the generator.
  */
 import { relative } from "node:path";
 import { fuzz, FuzzerError, type Divergence } from "../../conformance/fuzz/campaign.js";
-import { divergenceLines, runsPerSecond, summaryLine } from "../../conformance/fuzz/report.js";
+import { divergenceLines, explainedLine, normalisedLine, runsPerSecond, summaryLine } from "../../conformance/fuzz/report.js";
 import { ReproducerError, writeReproducer } from "../../conformance/fuzz/reproducer.js";
 import { FuzzStatusLine } from "../../conformance/fuzz/status-line.js";
 import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
@@ -21,6 +23,7 @@ interface FuzzArgs {
   readonly time?: number;
   readonly out: string;
   readonly shrinkTime: number;
+  readonly strict: boolean;
 }
 
 const DEFAULT_RUNS = 1000;
@@ -28,10 +31,11 @@ const DEFAULT_RUNS = 1000;
 const DEFAULT_OUT = ".svm-out/fuzz";
 const DEFAULT_SHRINK_SECONDS = 60;
 const VALUE_FLAGS = new Set(["--a", "--b", "--seed", "--runs", "--time", "--out", "--shrink-time"]);
+const BOOLEAN_FLAGS = new Set(["--strict"]);
 
 const names = Object.keys(implementations).join(", ");
 
-const help = `Usage: svm fuzz --b NAME [--a NAME] [--seed S] [--runs N | --time SECONDS] [--out DIR]
+const help = `Usage: svm fuzz --b NAME [--a NAME] [--seed S] [--runs N | --time SECONDS] [--out DIR] [--strict]
 
 Generates state tests (programs with sound stack use and real jump targets, nested calls and
 creates, precompile calls, storage, transient storage, memory at word boundaries, random
@@ -43,6 +47,11 @@ A divergence is shrunk, written to DIR as a GeneralStateTests file whose post en
 outcome (so 'svm statetest --impl B FILE' reproduces it), and printed with the first diverging
 trace line. The last line is 'N passed, M failed'.
 
+Against a peer with known differences (ethereumjs), cosmetic trace differences (an undefined
+opcode traced as INVALID, the untraced implicit STOP) are normalised, and a divergence a known
+difference explains is counted, not failed: 'K explained divergences: id ×n, ...' comes before
+the last line. --strict counts every divergence as failed.
+
 Options:
   --a NAME            reference implementation: ${names} (default spec)
   --b NAME            implementation under test: ${names} (required)
@@ -51,8 +60,9 @@ Options:
   --time SECONDS      stop starting runs after this long (with --runs: whichever comes first)
   --out DIR           where reproducers go (default ${DEFAULT_OUT})
   --shrink-time SECS  time allowed to shrink one divergence (default ${DEFAULT_SHRINK_SECONDS})
+  --strict            apply no known difference: every divergence fails
 
-Exit code: 0 when every run agreed, 1 when any diverged, 2 on a usage error.
+Exit code: 0 when no run diverged unexplained, 1 when one did, 2 on a usage error.
 
 Example:
   svm fuzz --a spec --b src --seed 42 --runs 500 --out .svm-out/fuzz`;
@@ -61,6 +71,11 @@ function splitArgs(args: readonly string[]): Map<string, string> {
   const values = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (BOOLEAN_FLAGS.has(arg)) {
+      if (values.has(arg)) throw new UsageError(`${arg} given twice`);
+      values.set(arg, "");
+      continue;
+    }
     const eq = arg.indexOf("=");
     const flag = arg.startsWith("--") && eq !== -1 ? arg.slice(0, eq) : arg;
     if (!VALUE_FLAGS.has(flag)) throw new UsageError(`unknown argument '${arg}'`);
@@ -106,6 +121,7 @@ function parseArgs(args: readonly string[]): FuzzArgs {
     time,
     out: values.get("--out") ?? DEFAULT_OUT,
     shrinkTime: positiveNumber("--shrink-time", values.get("--shrink-time"), false) ?? DEFAULT_SHRINK_SECONDS,
+    strict: values.has("--strict"),
   };
 }
 
@@ -123,7 +139,7 @@ async function run(args: readonly string[]): Promise<number> {
   const a = await load(options.a);
   const b = await load(options.b);
   const status = new FuzzStatusLine(process.stderr);
-  console.log(`fuzzing ${options.a} against ${options.b}, seed ${options.seed}`);
+  console.log(`fuzzing ${options.a} against ${options.b}, seed ${options.seed}${options.strict ? " (strict)" : ""}`);
   const report = (divergence: Divergence) => {
     status.clear();
     const lines = divergenceLines(divergence, options.a, options.b);
@@ -143,6 +159,7 @@ async function run(args: readonly string[]): Promise<number> {
       b,
       seed: options.seed,
       shrinkSeconds: options.shrinkTime,
+      strict: options.strict,
       ...(options.runs !== undefined && { runs: options.runs }),
       ...(options.time !== undefined && { timeSeconds: options.time }),
       onProgress: (progress) => status.update(progress),
@@ -154,6 +171,7 @@ async function run(args: readonly string[]): Promise<number> {
   }
   status.clear();
   console.log(`${result.runs} runs in ${(result.elapsedMs / 1000).toFixed(1)}s (${runsPerSecond(result).toFixed(1)} runs/s)`);
+  for (const line of [normalisedLine(result), explainedLine(result)]) if (line !== undefined) console.log(line);
   console.log(summaryLine(result));
   return result.failed > 0 ? 1 : 0;
 }

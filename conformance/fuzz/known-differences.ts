@@ -1,0 +1,401 @@
+/**
+ * Known differences of a peer implementation: places where a peer (not the spec) departs from the
+ * specification or from the EIP-3155 conventions, found by `svm fuzz` and analysed once, so that a
+ * campaign against that peer reports only what is new.
+ *
+ * Two kinds, because they deserve different treatment:
+ * - a **trace** difference is cosmetic (a step named differently, a step not traced): the peer's
+ *   canonical trace is normalised for it before the comparison, and the run is counted as
+ *   normalised, not diverged;
+ * - an **outcome** difference changes what the transaction did or what the peer reported (status,
+ *   output, gas, state, a crash): it is never hidden, but a divergence it explains is counted as
+ *   "explained" under the entry's id instead of failing the campaign.
+ *
+ * Every recogniser is deliberately narrow: it checks the exact shape of its class (which fields
+ * differ, on which side, by how much, at which instruction), so that a real bug of either side
+ * that happens to touch the same area still counts as a failure.
+ */
+import { SCHEDULES } from "../../spec/fork/forks.js";
+import { decodeTransaction } from "../../spec/transaction/index.js";
+import type { StateTestCase } from "../implementation.js";
+import type { CanonicalStep } from "./canonical-trace.js";
+import type { OutcomeDifference } from "./compare-outcomes.js";
+import type { RunResult } from "./differential.js";
+
+/** One implementation's side of a run: its result and its canonical trace. */
+export interface Side {
+  readonly result: RunResult;
+  readonly steps: readonly CanonicalStep[];
+}
+
+/** A difference of outcome, seen from the peer: `peer` is the peer's value, `other` the other side's. */
+export interface PeerDifference {
+  readonly what: string;
+  readonly peer: string;
+  readonly other: string;
+}
+
+/** What an outcome recogniser sees: both sides (traces already normalised) and what differed. */
+export interface PeerView {
+  readonly testCase: StateTestCase;
+  readonly peer: Side;
+  readonly other: Side;
+  readonly differences: readonly PeerDifference[];
+  /** Index of the first differing step of the normalised traces, if any. */
+  readonly traceIndex?: number;
+}
+
+interface EntryBase {
+  /** Stable name, printed in summaries (`ethereumjs-…`). */
+  readonly id: string;
+  /** The `--a`/`--b` name of the implementation that differs. */
+  readonly peer: string;
+  /** What differs and why, with the EIP or specification section that decides who is right. */
+  readonly description: string;
+}
+
+/**
+ * How many steps of each trace, from `j` in the peer's and `i` in the other's, say the same thing
+ * spelt differently; the normalised traces then carry the other side's steps for both.
+ */
+export interface TraceMatch {
+  readonly peerSteps: number;
+  readonly otherSteps: number;
+}
+
+export interface TraceEntry extends EntryBase {
+  readonly kind: "trace";
+  readonly match: (peer: readonly CanonicalStep[], j: number, other: readonly CanonicalStep[], i: number, testCase: StateTestCase) => TraceMatch | undefined;
+}
+
+export interface OutcomeEntry extends EntryBase {
+  readonly kind: "outcome";
+  readonly recognises: (view: PeerView) => boolean;
+}
+
+export type KnownDifference = TraceEntry | OutcomeEntry;
+
+const OP_STOP = 0x00;
+const OP_CREATE = 0xf0;
+const OP_CREATE2 = 0xf5;
+const OP_REVERT = 0xfd;
+const OP_INVALID = 0xfe;
+const EOF_MAGIC_FIRST_BYTE = 0xef;
+const LAST_PRECOMPILE = 0x0an;
+/** ethereumjs's name for the failure it reports (status, and error of the REVERT step) when it applies EIP-3541. */
+const INVALID_BYTECODE = "invalid bytecode deployed";
+
+/** Instructions that may expand memory by an operand (Yellow Paper, Appendix H: the μ_i' rules). */
+const MEMORY_OPS: ReadonlySet<number> = new Set([
+  0x20, 0x37, 0x39, 0x3c, 0x3e, 0x51, 0x52, 0x53, 0x5e, 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xfa, 0xfd,
+]);
+
+function transactionTarget(testCase: StateTestCase): bigint | null {
+  return decodeTransaction(testCase.txBytes).to;
+}
+
+function isCreation(testCase: StateTestCase): boolean {
+  return transactionTarget(testCase) === null;
+}
+
+/** Whether step `index` is the last of its frame: the next step is in a shallower frame, or there is none. */
+function endsFrame(steps: readonly CanonicalStep[], index: number): boolean {
+  const next = steps[index + 1];
+  return next === undefined || next.depth < steps[index]!.depth;
+}
+
+function executed(side: Side) {
+  return side.result.ok && side.result.outcome.kind === "executed" ? side.result.outcome : undefined;
+}
+
+function isHaltStatus(status: string): boolean {
+  return status !== "success" && status !== "revert";
+}
+
+function differs(view: PeerView, what: string): PeerDifference | undefined {
+  return view.differences.find((difference) => difference.what === what);
+}
+
+/** Whether exactly the differences named differ (in any order). */
+function onlyDiffer(view: PeerView, ...what: string[]): boolean {
+  return view.differences.length === what.length && what.every((name) => differs(view, name) !== undefined);
+}
+
+const ETHEREUMJS = "ethereumjs";
+
+const undefinedOpcodeAsInvalid: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-undefined-opcode-traced-as-invalid",
+  peer: ETHEREUMJS,
+  description:
+    "ethereumjs traces a byte that is no instruction in the fork (an undefined opcode, or TLOAD/TSTORE/MCOPY/PUSH0/BLOBHASH " +
+    "before the fork that adds it) as op 0xfe `INVALID`; EIP-3155 asks for the byte at pc, which the spec traces as " +
+    "`opcode 0xNN` (or its later mnemonic). Both halt there with all gas consumed (Yellow Paper §9.4.2, invalid instruction), " +
+    "so only the step's op and name differ; every other field must agree.",
+  match: (peerSteps, j, otherSteps, i, testCase) => {
+    const peer = peerSteps[j];
+    const other = otherSteps[i]!;
+    const same =
+    peer !== undefined &&
+    peer.op === OP_INVALID &&
+    peer.opName === "INVALID" &&
+    other.op !== OP_INVALID &&
+    !SCHEDULES[testCase.fork].opcodes.has(other.op) &&
+    peer.depth === other.depth &&
+    peer.pc === other.pc &&
+    peer.gas === other.gas &&
+    peer.top === other.top &&
+    (peer.error === undefined) === (other.error === undefined);
+    return same ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+const implicitStopUntraced: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-implicit-stop-untraced",
+  peer: ETHEREUMJS,
+  description:
+    "Running past the end of the code executes STOP (Yellow Paper §9.4.1: bytes beyond the code read as 0x00); the spec " +
+    "traces that step, ethereumjs ends the frame without a step. Only a STOP that ends its frame (the next step is in a " +
+    "shallower frame, or the trace ends) and that the peer does not trace at the same place is dropped.",
+  match: (peer, j, other, i) => {
+    const step = other[i]!;
+    const peerStep = peer[j];
+    const peerTracesIt = peerStep !== undefined && peerStep.op === OP_STOP && peerStep.depth === step.depth && peerStep.pc === step.pc;
+    const untraced = step.op === OP_STOP && step.error === undefined && endsFrame(other, i) && !peerTracesIt;
+    return untraced ? { peerSteps: 0, otherSteps: 1 } : undefined;
+  },
+};
+
+/** EIP-3155 field-by-field equality, errors aside. */
+function sameButError(x: CanonicalStep, y: CanonicalStep): boolean {
+  return x.depth === y.depth && x.pc === y.pc && x.gas === y.gas && x.op === y.op && x.opName === y.opName && x.top === y.top;
+}
+
+const stackUnderflowUntraced: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-stack-underflow-step-untraced",
+  peer: ETHEREUMJS,
+  description:
+    "An instruction with a dynamic gas cost (REVERT, RETURN, LOG, the copies, …) that finds too few stack items: both " +
+    "sides halt there with all gas consumed (Yellow Paper §9.4.2, stack underflow), but ethereumjs emits no trace step " +
+    "for it, so its `stack underflow` error lands on the step before. EIP-3155 puts the error on the instruction that " +
+    "failed, as the spec does. Recognised when the peer's step is the other's previous step plus a `stack underflow` " +
+    "error, and the other's failing step is the last of its frame.",
+  match: (peer, j, other, i) => {
+    const peerStep = peer[j];
+    const before = other[i]!;
+    const failing = other[i + 1];
+    const nextPeer = peer[j + 1];
+    const matches =
+      peerStep !== undefined &&
+      failing !== undefined &&
+      peerStep.error === "stack underflow" &&
+      before.error === undefined &&
+      sameButError(peerStep, before) &&
+      failing.error !== undefined &&
+      failing.depth === before.depth &&
+      endsFrame(other, i + 1) &&
+      (nextPeer === undefined || nextPeer.depth < before.depth);
+    return matches ? { peerSteps: 1, otherSteps: 2 } : undefined;
+  },
+};
+
+const precompileFailureAsRevert: OutcomeEntry = {
+  kind: "outcome",
+  id: "ethereumjs-direct-precompile-failure-status",
+  peer: ETHEREUMJS,
+  description:
+    "A transaction sent straight to a precompile (0x01–0x0a) whose input it rejects or whose gas it exceeds: the " +
+    "precompile's failure is an exceptional halt that consumes all the gas (Yellow Paper Appendix E; EIP-196/197, " +
+    "EIP-152), which the spec reports as a halt; ethereumjs labels the transaction's status `revert`. Gas used, state " +
+    "and output agree, and no code runs (both traces are empty).",
+  recognises: (view) => {
+    const peer = executed(view.peer);
+    const other = executed(view.other);
+    const target = transactionTarget(view.testCase);
+    return (
+      peer !== undefined &&
+      other !== undefined &&
+      target !== null &&
+      target >= 1n &&
+      target <= LAST_PRECOMPILE &&
+      onlyDiffer(view, "status") &&
+      peer.status === "revert" &&
+      isHaltStatus(other.status) &&
+      view.peer.steps.length === 0 &&
+      view.other.steps.length === 0
+    );
+  },
+};
+
+const creationOutput: OutcomeEntry = {
+  kind: "outcome",
+  id: "ethereumjs-creation-output-is-code",
+  peer: ETHEREUMJS,
+  description:
+    "A successful contract-creation transaction: ethereumjs reports the deployed code as the transaction's output; the spec " +
+    "and src report empty output, as a successful creation returns no data to its creator (EIP-211: RETURNDATA is empty " +
+    "after a successful CREATE; the initcode's RETURN data becomes the account's code, Yellow Paper §7). Only the " +
+    "output differs; state, gas, logs and trace agree.",
+  recognises: (view) => {
+    const peer = executed(view.peer);
+    const other = executed(view.other);
+    return (
+      peer !== undefined &&
+      other !== undefined &&
+      isCreation(view.testCase) &&
+      onlyDiffer(view, "output") &&
+      peer.status === "success" &&
+      other.status === "success" &&
+      other.output.length === 0 &&
+      peer.output.length > 0 &&
+      view.traceIndex === undefined
+    );
+  },
+};
+
+/** Step `k` is the last of both traces, a REVERT at depth 1 on which only the peer reports `invalid bytecode deployed`. */
+function failsOnLastRevert(view: PeerView, k: number): boolean {
+  const revert = view.other.steps[k];
+  const peerRevert = view.peer.steps[k];
+  return (
+    revert !== undefined &&
+    peerRevert !== undefined &&
+    k === view.other.steps.length - 1 &&
+    k === view.peer.steps.length - 1 &&
+    revert.op === OP_REVERT &&
+    revert.depth === 1 &&
+    revert.error === undefined &&
+    peerRevert.error === INVALID_BYTECODE &&
+    sameButError(peerRevert, revert)
+  );
+}
+
+/** The top-level shape: the creation transaction's own initcode reverted with 0xEF… data. */
+function revertedCreationTransaction(view: PeerView): boolean {
+  const peer = executed(view.peer);
+  const other = executed(view.other);
+  if (peer === undefined || other === undefined || !isCreation(view.testCase)) return false;
+  if (view.traceIndex !== undefined && !failsOnLastRevert(view, view.traceIndex)) return false;
+  const allowed = new Set(["status", "output", "gas used", "state root"]);
+  return (
+    view.differences.every((difference) => allowed.has(difference.what)) &&
+    other.status === "revert" &&
+    other.output[0] === EOF_MAGIC_FIRST_BYTE &&
+    peer.status === INVALID_BYTECODE &&
+    peer.output.length === 0 &&
+    peer.gasUsed >= other.gasUsed
+  );
+}
+
+/** The index of the CREATE/CREATE2 step that opened the frame of step `index`, if one did. */
+function creatorOf(steps: readonly CanonicalStep[], index: number): number | undefined {
+  const depth = steps[index]!.depth;
+  let creator = index - 1;
+  while (creator >= 0 && steps[creator]!.depth >= depth) creator--;
+  const step = steps[creator];
+  return step !== undefined && step.depth === depth - 1 && (step.op === OP_CREATE || step.op === OP_CREATE2) ? creator : undefined;
+}
+
+/**
+ * The nested shape: the traces agree up to a REVERT that ends a frame opened by CREATE/CREATE2,
+ * where the peer reports `invalid bytecode deployed` (or, when errors are not compared, up to the
+ * step after it). Back in the creator's frame only the gas differs, the peer having lost the
+ * child's leftover gas: at most the gas left at the REVERT.
+ */
+function revertedCreateInstruction(view: PeerView): boolean {
+  const k = view.traceIndex;
+  if (k === undefined || !view.peer.result.ok || !view.other.result.ok) return false;
+  const other = view.other.steps;
+  const peer = view.peer.steps;
+  const r = other[k]?.op === OP_REVERT ? k : k - 1;
+  const revert = other[r];
+  const peerRevert = peer[r];
+  if (revert === undefined || peerRevert === undefined || revert.op !== OP_REVERT || revert.error !== undefined) return false;
+  if (peerRevert.error !== INVALID_BYTECODE || !sameButError(peerRevert, revert) || !endsFrame(other, r)) return false;
+  const creator = creatorOf(other, r);
+  if (creator === undefined) return false;
+  const after = other[r + 1];
+  const peerAfter = peer[r + 1];
+  if (after === undefined || peerAfter === undefined) return false;
+  const burnt = after.gas - peerAfter.gas;
+  return (
+    after.depth === revert.depth - 1 &&
+    after.pc === other[creator]!.pc + 1 &&
+    after.top === 0n &&
+    peerAfter.depth === after.depth &&
+    peerAfter.pc === after.pc &&
+    peerAfter.op === after.op &&
+    peerAfter.opName === after.opName &&
+    peerAfter.top === after.top &&
+    burnt > 0n &&
+    burnt <= revert.gas
+  );
+}
+
+const revertDataCheckedAsCode: OutcomeEntry = {
+  kind: "outcome",
+  id: "ethereumjs-eip3541-applied-to-revert-data",
+  peer: ETHEREUMJS,
+  description:
+    "Initcode that REVERTs with data starting with 0xEF: EIP-3541 rejects only code being *deployed* (a successful " +
+    "creation), and a reverted creation returns its unused gas (EIP-140). ethereumjs checks the 0xEF prefix on the " +
+    "revert data too and burns all the creation's gas (its INVALID_BYTECODE_RESULT), an ethereumjs bug. Recognised as " +
+    "a creation transaction whose own initcode reverted with 0xEF… data (status, output, gas and state then differ), " +
+    "or as a CREATE/CREATE2 whose frame ended in REVERT after which the peer has less gas, by at most the gas left at " +
+    "the REVERT; everything after that step (gas used, state, later halts) follows from the lost gas.",
+  recognises: (view) => revertedCreationTransaction(view) || revertedCreateInstruction(view),
+};
+
+const crashOnHugeMemory: OutcomeEntry = {
+  kind: "outcome",
+  id: "ethereumjs-trace-crash-on-huge-memory",
+  peer: ETHEREUMJS,
+  description:
+    "An instruction whose memory operands reach far beyond 2^32 bytes runs out of gas (the memory expansion cost, Yellow " +
+    "Paper Appendix H, exceeds any gas limit). With a tracer attached, ethereumjs throws `Invalid typed array length` " +
+    "while preparing that step's trace event, so the run crashes. Recognised when the peer's trace is a prefix of the " +
+    "other's that stops exactly at a memory-expanding instruction the other side halts on exceptionally.",
+  recognises: (view) => {
+    const k = view.traceIndex;
+    if (view.peer.result.ok || !view.other.result.ok || k === undefined) return false;
+    const failing = view.other.steps[k];
+    return (
+      view.peer.result.crash.includes("Invalid typed array length") &&
+      view.peer.steps.length === k &&
+      failing !== undefined &&
+      MEMORY_OPS.has(failing.op) &&
+      failing.error !== undefined
+    );
+  },
+};
+
+/** Every known difference, by peer. */
+export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
+  undefinedOpcodeAsInvalid,
+  implicitStopUntraced,
+  stackUnderflowUntraced,
+  precompileFailureAsRevert,
+  creationOutput,
+  revertDataCheckedAsCode,
+  crashOnHugeMemory,
+];
+
+/** The entries for a pair of implementations, and which side is the peer (none when neither or both are). */
+export function knownDifferencesFor(
+  a: string,
+  b: string,
+  entries: readonly KnownDifference[] = KNOWN_DIFFERENCES,
+): { readonly peerSide: "a" | "b"; readonly entries: readonly KnownDifference[] } | undefined {
+  const ofA = entries.filter((entry) => entry.peer === a);
+  const ofB = entries.filter((entry) => entry.peer === b);
+  if (a === b || (ofA.length > 0 && ofB.length > 0)) return undefined;
+  if (ofA.length > 0) return { peerSide: "a", entries: ofA };
+  if (ofB.length > 0) return { peerSide: "b", entries: ofB };
+  return undefined;
+}
+
+export function orient(differences: readonly OutcomeDifference[], peerSide: "a" | "b"): PeerDifference[] {
+  return differences.map(({ what, a, b }) => (peerSide === "a" ? { what, peer: a, other: b } : { what, peer: b, other: a }));
+}
