@@ -78,6 +78,7 @@ export type KnownDifference = TraceEntry | OutcomeEntry;
 const OP_STOP = 0x00;
 const OP_CREATE = 0xf0;
 const OP_CREATE2 = 0xf5;
+const OP_RETURN = 0xf3;
 const OP_REVERT = 0xfd;
 const OP_INVALID = 0xfe;
 const EOF_MAGIC_FIRST_BYTE = 0xef;
@@ -198,6 +199,42 @@ const stackUnderflowUntraced: TraceEntry = {
       endsFrame(other, i + 1) &&
       (nextPeer === undefined || nextPeer.depth < before.depth);
     return matches ? { peerSteps: 1, otherSteps: 2 } : undefined;
+  },
+};
+
+/** The errors ethereumjs gives a creation whose code cannot be deposited (EIP-170, EIP-3541, the code deposit cost). */
+const CODE_DEPOSIT_ERRORS: ReadonlySet<string> = new Set([
+  "out of gas",
+  "code store out of gas",
+  "code size to deposit exceeds maximum code size",
+  INVALID_BYTECODE,
+]);
+
+const codeDepositErrorOnReturn: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-code-deposit-error-on-return",
+  peer: ETHEREUMJS,
+  description:
+    "A creation whose RETURN succeeds but whose code cannot be deposited (the 200 gas per byte of Yellow Paper §7 is " +
+    "not left, the code exceeds EIP-170's 24576 bytes, or starts with 0xEF, EIP-3541): the creation fails after the " +
+    "RETURN instruction completed. The spec traces the RETURN without an error, as go-ethereum does; the ethereumjs " +
+    "peer's tracer puts the frame's failure on its last step. Recognised on a RETURN that ends a frame opened by " +
+    "CREATE/CREATE2 (or the creation transaction's own frame) and differs only by that error; the steps after it are " +
+    "still compared, so a real difference of gas or outcome shows there.",
+  match: (peer, j, other, i, testCase) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const creationFrame = creatorOf(other, i) !== undefined || (step.depth === 1 && isCreation(testCase));
+    const matches =
+      peerStep !== undefined &&
+      step.op === OP_RETURN &&
+      step.error === undefined &&
+      peerStep.error !== undefined &&
+      CODE_DEPOSIT_ERRORS.has(peerStep.error) &&
+      sameButError(peerStep, step) &&
+      endsFrame(other, i) &&
+      creationFrame;
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
   },
 };
 
@@ -376,6 +413,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   undefinedOpcodeAsInvalid,
   implicitStopUntraced,
   stackUnderflowUntraced,
+  codeDepositErrorOnReturn,
   precompileFailureAsRevert,
   creationOutput,
   revertDataCheckedAsCode,
