@@ -8,7 +8,7 @@ import { keccak_256 } from "@noble/hashes/sha3.js";
 import { executeMessage, type Interception, type Machine } from "../spec/machine/execute.js";
 import type { FrameResult, Message } from "../spec/machine/frame.js";
 import type { World } from "../spec/machine/world.js";
-import { bytesToBigInt } from "../spec/primitives/bytes.js";
+import { bigIntToBytes, bytesToBigInt } from "../spec/primitives/bytes.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
 
 /** The last 20 bytes of keccak256("hevm cheat code"). */
@@ -85,7 +85,7 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
       return {
         result: met
           ? success(m.words.bytes(new Uint8Array(0)), gasLeft)
-          : revertWith(m.words.bytes(new TextEncoder().encode("vm.expectRevert: the call did not revert as expected")), gasLeft),
+          : revertWith(m.words.bytes(errorString("vm.expectRevert: the call did not revert as expected")), gasLeft),
       };
     }
     return next === message ? undefined : { message: next };
@@ -103,6 +103,17 @@ function revertWith<B>(output: B, gasLeft: bigint): FrameResult<B> {
 
 /** Error(string)'s selector: expectRevert(bytes) also matches a require message given as bytes. */
 const ERROR_SELECTOR = Uint8Array.of(0x08, 0xc3, 0x79, 0xa0);
+
+/** The revert data of `revert(message)`: Error(string), ABI-encoded. */
+function errorString(message: string): Uint8Array {
+  const text = new TextEncoder().encode(message);
+  const out = new Uint8Array(4 + 64 + Math.ceil(text.length / 32) * 32);
+  out.set(ERROR_SELECTOR);
+  out[4 + 31] = 32;
+  out.set(bigIntToBytes(BigInt(text.length), 32), 36);
+  out.set(text, 68);
+  return out;
+}
 
 /** Whether the revert data meets the expectation (forge-std: exact data, the Error(string) of it, or a selector prefix). */
 function revertMatches<W, B>(machine: Machine<W, B>, expected: NonNullable<CheatState["expectRevert"]>, output: B | undefined): boolean {

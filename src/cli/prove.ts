@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { type Abi, type AbiFunction, decodeCall, formatCall, functionsOf, selectorOf, signatureOf, toChecksumAddress } from "../abi/index.js";
+import { type Abi, type AbiFunction, decodeCall, decodeRevert, formatCall, functionsOf, selectorOf, signatureOf, toChecksumAddress } from "../abi/index.js";
 import { type CompiledContract, CompileError, compileSolidity, compileYul } from "../compile/index.js";
 import { checkBytecode, checkContract, deployedRuntime } from "../../proofs/check.js";
 import type { ParamType } from "../../proofs/calldata.js";
@@ -138,13 +138,32 @@ function decodeStep(abis: ReadonlyMap<string, Abi>, contract: string, step: { fu
   }
 }
 
+/** The replay's failure, with revert data explained by the ABI (Error(string), custom errors). */
+function describeFailure(failure: string, abi: Abi | undefined): string {
+  const raw = /^revert with (0x[0-9a-f]*)$/.exec(failure);
+  if (raw === null) return failure;
+  const reason = decodeRevert(hexToBytes(raw[1]!), abi ?? []);
+  switch (reason.kind) {
+    case "empty":
+      return "revert (no data)";
+    case "error":
+      return `revert: Error(${JSON.stringify(reason.message)})`;
+    case "panic":
+      return `revert: Panic(0x${reason.code.toString(16)}): ${reason.reason}`;
+    case "custom":
+      return `revert: ${formatCall({ name: reason.error.name, inputs: reason.error.inputs }, reason.args)}`;
+    default:
+      return failure;
+  }
+}
+
 const address = (value: bigint) => toChecksumAddress(`0x${value.toString(16).padStart(40, "0")}`);
 
 function counterexampleJson(line: Line) {
   const cex = line.result.counterexample;
   if (cex === undefined) return null;
   return {
-    failure: cex.failure,
+    failure: describeFailure(cex.failure, line.abis.get(line.result.contract)),
     storage: (cex.storage ?? []).map((s) => ({ address: address(s.address), slot: `0x${s.slot.toString(16)}`, value: `0x${s.value.toString(16)}` })),
     calls: cex.calls.map((step) => ({
       function: step.function,
@@ -164,7 +183,7 @@ function printLine(line: Line): void {
   if (r.reason !== undefined) process.stdout.write(`    reason: ${r.reason}\n`);
   const cex = r.counterexample;
   if (cex !== undefined) {
-    process.stdout.write(`    counterexample (replayed on the spec: ${cex.failure}):\n`);
+    process.stdout.write(`    counterexample (replayed on the spec: ${describeFailure(cex.failure, line.abis.get(r.contract))}):\n`);
     for (const s of cex.storage ?? []) process.stdout.write(`      storage of ${address(s.address)}: slot 0x${s.slot.toString(16)} = 0x${s.value.toString(16)}\n`);
     for (const step of cex.calls) {
       const value = step.value === 0n ? "" : ` value ${step.value}`;
