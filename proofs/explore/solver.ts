@@ -18,7 +18,7 @@ export class Solver {
    * Verdicts by query (Z3 shares equal terms, so equal queries have equal term ids): runs replay
    * their prefix from the start, and an invariant's call sequences share their first calls.
    */
-  private readonly cache = new Map<string, Verdict>();
+  private readonly cache = new Map<string, { verdict: Verdict; terms: readonly unknown[] }>();
 
   constructor(
     private readonly timeoutMs: number,
@@ -50,9 +50,10 @@ export class Solver {
       ...path.abstractions.map((a) => a.application.id()),
     ].join(",");
     const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return cached.verdict;
     const verdict = await this.solve(constraints, path, precision, share);
-    if (verdict.kind !== "unknown") this.cache.set(key, verdict);
+    // The entry keeps the terms alive: Z3 reuses the id of a freed term, which would make the key ambiguous.
+    if (verdict.kind !== "unknown") this.cache.set(key, { verdict, terms: [[...constraints], [...path.keccaks], [...path.abstractions]] });
     return verdict;
   }
 

@@ -57,11 +57,11 @@ export class SymbolicSession {
   ) {
     const aliases = new Map(initialAliases);
     /** Placeholder addresses of symbolic addresses, by term id. */
-    const addressPlaceholders = new Map<number, { placeholder: bigint; term: Bv; distinct: boolean }>();
-    // Keyed by the simplified term, so `and(a, mask)` and `and(mask, a)` are one address.
-    const key = (term: Bv): number => z3Runtime().simplify(term).id();
+    const addressPlaceholders = new Map<number, { placeholder: bigint; term: Bv; simplified: Bv; distinct: boolean }>();
+    // Keyed by the simplified term, so `and(a, mask)` and `and(mask, a)` are one address; the
+    // entry keeps that term alive, so its id is not reused for another term.
     const placeholderOf = (term: Bv): bigint | undefined => {
-      const entry = addressPlaceholders.get(key(term));
+      const entry = addressPlaceholders.get(z3Runtime().simplify(term).id());
       if (entry === undefined) return undefined;
       if (!entry.distinct) {
         // The placeholder account is a fresh one: the symbolic address is taken to be none of the others.
@@ -104,11 +104,12 @@ export class SymbolicSession {
           standIn: (word, kind) => {
             if (typeof word === "bigint") return word;
             // One symbolic address, one placeholder account, however often a cheatcode names it.
-            const known = kind === "address" ? addressPlaceholders.get(key(word)) : undefined;
+            const simplified = z3Runtime().simplify(word);
+            const known = kind === "address" ? addressPlaceholders.get(simplified.id()) : undefined;
             if (known !== undefined) return known.placeholder;
             const placeholder = CHEATCODE_PLACEHOLDER + BigInt(placeholders++);
             aliases.set(placeholder, word);
-            if (kind === "address") addressPlaceholders.set(key(word), { placeholder, term: word, distinct: false });
+            if (kind === "address") addressPlaceholders.set(simplified.id(), { placeholder, term: word, simplified, distinct: false });
             if (kind === "balance") world.markSymbolicBalance(placeholder);
             return placeholder;
           },
