@@ -117,8 +117,15 @@ describe("svm fuzz", () => {
     expect(out.trim().split("\n").at(-1)).toBe("4 passed, 0 failed");
   });
 
+  it("takes --strict as a flag without a value", async () => {
+    const { code, out } = await svm("fuzz", "--b", "spec", "--strict", "--seed", "1", "--runs", "2", "--out", dir);
+    expect(code).toBe(0);
+    expect(out).toContain("seed 1 (strict)");
+    expect(out.trim().split("\n").at(-1)).toBe("2 passed, 0 failed");
+  });
+
   it("rejects bad usage with exit code 2", async () => {
-    for (const args of [[], ["--b", "nope"], ["--b", "spec", "--runs", "0"], ["--b", "spec", "--seed", "x"], ["--b", "spec", "--time", "-1"], ["--b", "spec", "--bogus"]]) {
+    for (const args of [[], ["--b", "nope"], ["--b", "spec", "--runs", "0"], ["--b", "spec", "--seed", "x"], ["--b", "spec", "--time", "-1"], ["--b", "spec", "--bogus"], ["--b", "spec", "--strict", "--strict"], ["--b", "spec", "--strict=1"]]) {
       const { code, err } = await svm("fuzz", ...args);
       expect(code, args.join(" ")).toBe(2);
       expect(err).toContain("svm fuzz:");

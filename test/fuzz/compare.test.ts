@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { CanonicalTraceRecorder, firstTraceDivergence } from "../../conformance/fuzz/canonical-trace.js";
 import { compareOutcomes, statusClass } from "../../conformance/fuzz/compare-outcomes.js";
-import { summaryLine } from "../../conformance/fuzz/report.js";
+import { statusText, summaryLine } from "../../conformance/fuzz/report.js";
 import { FuzzStatusLine } from "../../conformance/fuzz/status-line.js";
 import type { CaseOutcome, TraceStep } from "../../conformance/implementation.js";
 
@@ -85,7 +85,7 @@ describe("outcome comparison", () => {
 });
 
 describe("fuzz status line and summary", () => {
-  const progress = { runs: 10, passed: 9, failed: 1, elapsedMs: 2000 };
+  const progress = { runs: 10, passed: 9, failed: 1, explained: 0, elapsedMs: 2000 };
   const capture = (isTTY: boolean, env: NodeJS.ProcessEnv) => {
     let written = "";
     const line = new FuzzStatusLine({ isTTY, write: (text: string) => (written += text) }, env);
@@ -98,6 +98,10 @@ describe("fuzz status line and summary", () => {
     expect(capture(true, {})).toContain("10 runs  9 passed  1 failed  5.0 runs/s");
     expect(capture(true, { CI: "true" })).toBe("");
     expect(capture(false, {})).toBe("");
+  });
+
+  it("counts explained runs in the status line once there are any", () => {
+    expect(statusText({ ...progress, passed: 9, explained: 3 })).toBe("10 runs  9 passed  1 failed  3 explained  5.0 runs/s");
   });
 
   it("ends a campaign with 'N passed, M failed'", () => {

@@ -8,6 +8,7 @@ import { type Block, programBytes, type Program } from "../../conformance/fuzz/p
 import { programArb } from "../../conformance/fuzz/program-arbitrary.js";
 import { scenarioArb } from "../../conformance/fuzz/scenario.js";
 import { SIGNERS } from "../../conformance/fuzz/world.js";
+import type { CaseOutcome } from "../../conformance/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
 import { singleCallCase } from "../../conformance/single-call.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";
@@ -56,7 +57,7 @@ describe("generated programs", () => {
     const run = (dead: number[]) => {
       const recorder = new CanonicalTraceRecorder();
       const code = programBytes({ blocks: [{ kind: "jump", dead: Uint8Array.from(dead) }], end: { kind: "stop" } });
-      const outcome = specImplementation.runStateTest(singleCallCase({ code }), { tracer: recorder });
+      const outcome = specImplementation.runStateTest(singleCallCase({ code }), { tracer: recorder }) as CaseOutcome;
       return outcome.kind === "executed" ? outcome.status : outcome.kind;
     };
     expect(run([0xfe, 0x5b])).toBe("success");
@@ -94,7 +95,7 @@ describe("generated scenarios", () => {
     const forks = new Set<string>();
     let executed = 0;
     for (const scenario of scenarios) {
-      const outcome = specImplementation.runStateTest(buildScenario(scenario, "t").testCase);
+      const outcome = specImplementation.runStateTest(buildScenario(scenario, "t").testCase) as CaseOutcome;
       if (outcome.kind !== "executed") continue;
       executed++;
       executedTypes.add(scenario.tx.type);
