@@ -7,7 +7,7 @@ import type { StateTestCase } from "../implementation.js";
 import { type CanonicalStep, sameStep } from "./canonical-trace.js";
 import type { OutcomeDifference } from "./compare-outcomes.js";
 import type { RunResult } from "./differential.js";
-import { type KnownDifference, type OutcomeEntry, orient, type Side, type TraceEntry } from "./known-differences.js";
+import { type KnownDifference, type OutcomeEntry, orient, type Side, type TraceEntry, type TraceMatch } from "./known-differences.js";
 
 export interface NormalisedTraces {
   readonly peer: readonly CanonicalStep[];
@@ -18,6 +18,21 @@ export interface NormalisedTraces {
 
 function traceEntries(entries: readonly KnownDifference[]): TraceEntry[] {
   return entries.filter((entry): entry is TraceEntry => entry.kind === "trace");
+}
+
+function firstMatch(
+  rules: readonly TraceEntry[],
+  peer: readonly CanonicalStep[],
+  j: number,
+  other: readonly CanonicalStep[],
+  i: number,
+  testCase: StateTestCase,
+): { readonly id: string; readonly match: TraceMatch } | undefined {
+  for (const rule of rules) {
+    const match = rule.match(peer, j, other, i, testCase);
+    if (match !== undefined) return { id: rule.id, match };
+  }
+  return undefined;
 }
 
 /**
@@ -47,14 +62,14 @@ export function normaliseTraces(
       j++;
       continue;
     }
-    const found = rules.map((rule) => ({ rule, match: rule.match(peer, j, other, i, testCase) })).find(({ match }) => match !== undefined);
+    const found = firstMatch(rules, peer, j, other, i, testCase);
     if (found === undefined) break;
-    const steps = other.slice(i, i + found.match!.otherSteps);
+    const steps = other.slice(i, i + found.match.otherSteps);
     peerOut.push(...steps);
     otherOut.push(...steps);
-    applied.add(found.rule.id);
-    i += found.match!.otherSteps;
-    j += found.match!.peerSteps;
+    applied.add(found.id);
+    i += found.match.otherSteps;
+    j += found.match.peerSteps;
   }
   peerOut.push(...peer.slice(j));
   otherOut.push(...other.slice(i));

@@ -122,6 +122,11 @@ function onlyDiffer(view: PeerView, ...what: string[]): boolean {
   return view.differences.length === what.length && what.every((name) => differs(view, name) !== undefined);
 }
 
+/** EIP-3155 field-by-field equality, errors aside. */
+function sameButError(x: CanonicalStep, y: CanonicalStep): boolean {
+  return x.depth === y.depth && x.pc === y.pc && x.gas === y.gas && x.op === y.op && x.opName === y.opName && x.top === y.top;
+}
+
 const ETHEREUMJS = "ethereumjs";
 
 const undefinedOpcodeAsInvalid: TraceEntry = {
@@ -137,16 +142,16 @@ const undefinedOpcodeAsInvalid: TraceEntry = {
     const peer = peerSteps[j];
     const other = otherSteps[i]!;
     const same =
-    peer !== undefined &&
-    peer.op === OP_INVALID &&
-    peer.opName === "INVALID" &&
-    other.op !== OP_INVALID &&
-    !SCHEDULES[testCase.fork].opcodes.has(other.op) &&
-    peer.depth === other.depth &&
-    peer.pc === other.pc &&
-    peer.gas === other.gas &&
-    peer.top === other.top &&
-    (peer.error === undefined) === (other.error === undefined);
+      peer !== undefined &&
+      peer.op === OP_INVALID &&
+      peer.opName === "INVALID" &&
+      other.op !== OP_INVALID &&
+      !SCHEDULES[testCase.fork].opcodes.has(other.op) &&
+      peer.depth === other.depth &&
+      peer.pc === other.pc &&
+      peer.gas === other.gas &&
+      peer.top === other.top &&
+      (peer.error === undefined) === (other.error === undefined);
     return same ? { peerSteps: 1, otherSteps: 1 } : undefined;
   },
 };
@@ -158,7 +163,7 @@ const implicitStopUntraced: TraceEntry = {
   description:
     "Running past the end of the code executes STOP (Yellow Paper §9.4.1: bytes beyond the code read as 0x00); the spec " +
     "traces that step, ethereumjs ends the frame without a step. Only a STOP that ends its frame (the next step is in a " +
-    "shallower frame, or the trace ends) and that the peer does not trace at the same place is dropped.",
+    "shallower frame, or the trace ends) and that the peer does not trace at the same place counts as traced by both.",
   match: (peer, j, other, i) => {
     const step = other[i]!;
     const peerStep = peer[j];
@@ -167,11 +172,6 @@ const implicitStopUntraced: TraceEntry = {
     return untraced ? { peerSteps: 0, otherSteps: 1 } : undefined;
   },
 };
-
-/** EIP-3155 field-by-field equality, errors aside. */
-function sameButError(x: CanonicalStep, y: CanonicalStep): boolean {
-  return x.depth === y.depth && x.pc === y.pc && x.gas === y.gas && x.op === y.op && x.opName === y.opName && x.top === y.top;
-}
 
 const stackUnderflowUntraced: TraceEntry = {
   kind: "trace",
