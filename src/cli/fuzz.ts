@@ -47,10 +47,11 @@ A divergence is shrunk, written to DIR as a GeneralStateTests file whose post en
 outcome (so 'svm statetest --impl B FILE' reproduces it), and printed with the first diverging
 trace line. The last line is 'N passed, M failed'.
 
-Against a peer with known differences (ethereumjs), cosmetic trace differences (an undefined
-opcode traced as INVALID, the untraced implicit STOP) are normalised, and a divergence a known
-difference explains is counted, not failed: 'K explained divergences: id ×n, ...' comes before
-the last line. --strict counts every divergence as failed.
+Against a peer with known differences (ethereumjs; each listed with its reason in docs/fuzzing.md),
+its cosmetic trace differences (e.g. an undefined opcode traced as INVALID, the untraced implicit
+STOP) are normalised, and a divergence a known difference explains is counted, neither shrunk nor
+failed: 'K explained divergences: id ×n, ...' comes before the last line, and failed counts only
+unexplained divergences. --strict counts every divergence as failed.
 
 Options:
   --a NAME            reference implementation: ${names} (default spec)
