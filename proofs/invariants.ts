@@ -55,7 +55,7 @@ export interface InvariantTarget {
 const SEQUENCE_BOUNDS = { bytesLengths: [32], arrayLengths: [2], maxVariants: 1 } as const;
 
 /** Placeholder caller addresses, one per call of a sequence (see `symbolicWords`' aliases). */
-const CALLER_PLACEHOLDER = 0x5ca1ab1e0000000000000000000000000000c0den << 8n;
+const CALLER_PLACEHOLDER = 0x5ca1ab1e00000000000000000000000000000000n;
 
 const TARGET_CONTRACTS = selectorOf("targetContracts()");
 
