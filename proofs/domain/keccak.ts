@@ -58,7 +58,11 @@ export function hashAxioms(uses: readonly KeccakUse[]): Z3Bool[] {
         continue;
       }
       const otherInput = b.kind === "concrete" ? ctx.BitVec.val(b.input, b.bits) : b.input;
-      axioms.push(ctx.Implies(a.output.eq(otherOutput), a.input.eq(otherInput)));
+      // Injective; and against a hash computed concretely, also a function: the input that is its
+      // preimage has exactly that hash (for two applications of the function Z3 knows it already).
+      axioms.push(
+        b.kind === "concrete" ? a.output.eq(otherOutput).eq(a.input.eq(otherInput)) : ctx.Implies(a.output.eq(otherOutput), a.input.eq(otherInput)),
+      );
     }
   });
   return axioms;

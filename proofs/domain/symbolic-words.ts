@@ -163,14 +163,13 @@ export function symbolicWords(
   const division = (op: "udiv" | "sdiv" | "urem" | "srem", a: Z3Word, b: Z3Word): Bv => {
     const c = ctx();
     const [ta, tb] = [toTerm(a), toTerm(b)];
-    // A concrete divisor: exact and cheap (a power of two is a shift or a mask).
+    // A concrete divisor that is a power of two: exact and cheap (a shift or a mask).
     if (typeof b === "bigint") {
       if (b === 0n) return zero();
       const isPowerOfTwo = (b & (b - 1n)) === 0n;
       const shift = c.BitVec.val(BigInt(b.toString(2).length - 1), 256);
       if (isPowerOfTwo && op === "udiv") return ta.lshr(shift);
       if (isPowerOfTwo && op === "urem") return ta.and(c.BitVec.val(b - 1n, 256));
-      return ta[op](tb);
     }
     const application = divisionFunction(op).call(ta, tb) as Bv;
     const exact = c.If(isZero(tb), zero(), ta[op](tb)) as Bv;
@@ -237,9 +236,9 @@ export function symbolicWords(
       return record(product(a, b), "mul", a, b);
     },
     div: (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? concreteWords.div(a, b) : record(division("udiv", a, b), "div", a, b)),
-    sdiv: lift(concreteWords.sdiv, (a, b) => division("sdiv", a, b)),
-    mod: lift(concreteWords.mod, (a, b) => division("urem", a, b)),
-    smod: lift(concreteWords.smod, (a, b) => division("srem", a, b)),
+    sdiv: (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? concreteWords.sdiv(a, b) : division("sdiv", a, b)),
+    mod: (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? concreteWords.mod(a, b) : division("urem", a, b)),
+    smod: (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? concreteWords.smod(a, b) : division("srem", a, b)),
     addmod: (a, b, n) =>
       typeof a === "bigint" && typeof b === "bigint" && typeof n === "bigint"
         ? concreteWords.addmod(a, b, n)
