@@ -55,7 +55,7 @@ function traceObserver(tracer: Tracer): StepObserver<bigint, Uint8Array> {
       tracer.step({
         pc: before.pc,
         op: before.op,
-        opName: opcodeName(before.op),
+        opName: opcodeName(before.op, frame.host.schedule),
         gas: before.gas,
         gasCost: before.gas - frame.gas,
         stack: before.stack,

@@ -132,8 +132,12 @@ export const OPCODES: ReadonlyMap<number, OpcodeInfo> = new Map(
   ]),
 );
 
-/** The mnemonic, or `opcode 0xNN` for bytes that are not instructions (as EIP-3155 traces print them). */
-export function opcodeName(opcode: number): string {
+/**
+ * The mnemonic in this fork, or `opcode 0xNN` for bytes that are not instructions (as EIP-3155
+ * traces print them). 0x44 is DIFFICULTY until the merge renamed it PREVRANDAO (EIP-4399).
+ */
+export function opcodeName(opcode: number, schedule: Schedule): string {
+  if (opcode === 0x44 && !schedule.prevRandaoReplacesDifficulty) return "DIFFICULTY";
   return OPCODES.get(opcode)?.name ?? `opcode 0x${opcode.toString(16).padStart(2, "0")}`;
 }
 

@@ -1,7 +1,7 @@
 /** What every frame of one transaction shares: the fork's rules, the block, the transaction, the world state. */
 import type { Tracer } from "../../conformance/implementation.js";
 import { type ForkSchedule, scheduleOf } from "./forks.js";
-import { type OpcodeTable, opcodeTable } from "./opcodes.js";
+import { type OpcodeTable, opcodeNames, opcodeTable } from "./opcodes.js";
 import { type Frame, PINNED_FRAME } from "./frame.js";
 import { StepRecorder } from "./trace.js";
 import { WorldState } from "./world-state.js";
@@ -56,7 +56,7 @@ export function createContext(input: ContextInput): ExecutionContext {
     origin: input.origin,
     gasPrice: input.gasPrice,
     blobHashes: input.blobHashes,
-    tracer: input.tracer === null ? null : new StepRecorder(input.tracer),
+    tracer: input.tracer === null ? null : new StepRecorder(input.tracer, opcodeNames(input.fork)),
     frames: [],
   };
 }

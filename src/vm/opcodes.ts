@@ -35,6 +35,14 @@ export const OPCODE_NAMES: readonly string[] = (() => {
   return names;
 })();
 
+/** Before the merge 0x44 is DIFFICULTY; EIP-4399 renamed it PREVRANDAO. */
+const PRE_MERGE_OPCODE_NAMES: readonly string[] = OPCODE_NAMES.map((name, op) => (op === 0x44 ? "DIFFICULTY" : name));
+
+/** The opcode names a trace of this fork uses. */
+export function opcodeNames(fork: ForkSchedule): readonly string[] {
+  return fork.difficultyIsPrevRandao ? OPCODE_NAMES : PRE_MERGE_OPCODE_NAMES;
+}
+
 /** [items popped, items pushed] for every defined opcode. */
 function arity(op: number): [number, number] {
   if (op >= 0x60 && op <= 0x7f) return [0, 1];

@@ -8,7 +8,7 @@
  */
 import type { Tracer, TraceStep } from "../../conformance/implementation.js";
 import type { Frame } from "./frame.js";
-import { OPCODE_NAMES } from "./opcodes.js";
+
 
 interface PendingStep {
   pc: number;
@@ -24,7 +24,11 @@ interface PendingStep {
 export class StepRecorder {
   private pending: PendingStep | null = null;
 
-  constructor(private readonly sink: Tracer) {}
+  constructor(
+    private readonly sink: Tracer,
+    /** The fork's opcode names (0x44 is named by fork, EIP-4399). */
+    private readonly names: readonly string[],
+  ) {}
 
   /** Records the step about to run, completing the previous one with the gas now left. */
   before(frame: Frame, pc: number, gas: number, sp: number, op: number, refund: number): void {
@@ -52,7 +56,7 @@ export class StepRecorder {
     const line: TraceStep = {
       pc: step.pc,
       op: step.op,
-      opName: OPCODE_NAMES[step.op]!,
+      opName: this.names[step.op]!,
       gas: step.gas,
       gasCost: cost > 0n ? cost : 0n,
       stack: step.stack,
