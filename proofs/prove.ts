@@ -47,9 +47,9 @@ export interface ProveOptions {
   readonly timeoutMs: number;
   readonly queryTimeoutMs: number;
   /**
-   * What fails a property call besides failed() and INVALID: every revert (forge's convention,
-   * and the property suite's), or only a Panic with one of these codes (halmos' convention,
-   * where other reverts are assumptions; 0x01 is always one).
+   * What fails a property call besides failed() and INVALID: only a Panic with one of these codes
+   * (halmos' convention and the default, where other reverts are assumptions; 0x01, a failed
+   * assert, is always one), or every revert (forge's convention, and the property suite's).
    */
   readonly panics: FailurePolicy;
   readonly bounds: Bounds;
@@ -63,7 +63,7 @@ export const DEFAULT_OPTIONS: ProveOptions = {
   depth: 2,
   timeoutMs: 25_000,
   queryTimeoutMs: 10_000,
-  panics: "any-revert",
+  panics: [PANIC_ASSERT],
   bounds: DEFAULT_BOUNDS,
 };
 

@@ -25,6 +25,8 @@ interface ProveArgs {
   readonly contract?: string;
   readonly json?: string;
   readonly options: ProveOptions;
+  /** Whether --panic or --revert-fails chose what fails; bytecode mode otherwise looks for any Panic. */
+  readonly failureChosen: boolean;
 }
 
 const VALUE_FLAGS = new Set(["--contract", "--match", "--loop", "--depth", "--timeout", "--panic", "--json", "--root"]);
@@ -49,11 +51,14 @@ function parseArgs(args: readonly string[]): ProveArgs {
   const positional: string[] = [];
   const remappings: string[] = [];
   let symbolicStorage = false;
+  let revertFails = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (flag === "--symbolic-storage") {
       symbolicStorage = true;
+    } else if (flag === "--revert-fails") {
+      revertFails = true;
     } else if (flag === "--remap") {
       const value = inline ?? args[++i];
       if (value === undefined || !value.includes("=")) throw new UsageError("--remap needs prefix=target");
@@ -66,6 +71,7 @@ function parseArgs(args: readonly string[]): ProveArgs {
     } else if (arg.startsWith("--")) throw new UsageError(`unknown argument '${arg}'`);
     else positional.push(arg);
   }
+  if (revertFails && values.has("--panic")) throw new UsageError("--revert-fails and --panic choose different conventions: give one");
   if (positional.length !== 1) throw new UsageError("expected one input: a .sol file, a folder, a .yul file or runtime bytecode hex");
   let match: RegExp | undefined;
   const matchText = values.get("--match");
@@ -83,6 +89,7 @@ function parseArgs(args: readonly string[]): ProveArgs {
     ...(text("--depth") !== undefined && { depth: positiveInteger("--depth", text("--depth")!) }),
     ...(text("--timeout") !== undefined && { timeoutMs: positiveInteger("--timeout", text("--timeout")!) * 1000 }),
     ...(text("--panic") !== undefined && { panics: parsePanics(text("--panic")!) }),
+    ...(revertFails && { panics: "any-revert" as const }),
     ...(match !== undefined && { match }),
     ...(symbolicStorage && { symbolicStorage }),
   };
@@ -93,7 +100,13 @@ function parseArgs(args: readonly string[]): ProveArgs {
     ...(text("--contract") !== undefined && { contract: text("--contract")! }),
     ...(text("--json") !== undefined && { json: text("--json")! }),
     options,
+    failureChosen: revertFails || text("--panic") !== undefined,
   };
+}
+
+/** Bytecode mode asks whether any Panic (or INVALID) is reachable, unless the user chose otherwise. */
+function bytecodeOptions(args: ProveArgs): ProveOptions {
+  return args.failureChosen ? args.options : { ...args.options, panics: "any-revert" };
 }
 
 /** The engine's view of a compiled contract's functions (JSON ABI types, selectors, signatures). */
@@ -234,7 +247,7 @@ async function proveTarget(args: ProveArgs, lines: Line[]): Promise<void> {
     if (!/^(0x)?[0-9a-fA-F]*$/.test(target) || target.replace(/^0x/, "").length % 2 !== 0) {
       throw new InputError(`${target}: no such file, and not bytecode hex`);
     }
-    const result = await checkBytecode("bytecode", hexToBytes(target), args.options);
+    const result = await checkBytecode("bytecode", hexToBytes(target), bytecodeOptions(args));
     const line = { file: "", result, abis: new Map() };
     lines.push(line);
     printLine(line);
@@ -256,7 +269,7 @@ async function proveTarget(args: ProveArgs, lines: Line[]): Promise<void> {
     const source = readFileSync(target, "utf8");
     const runtime = /\bobject\s+"[^"]*"\s*\{[\s\S]*\bobject\s+"/.test(source) ? deployedRuntime(compiled.bytecode) : compiled.bytecode;
     if (runtime === undefined) throw new InputError(`${target}: the Yul object's constructor failed or deployed no code`);
-    const result = await checkBytecode(compiled.name, runtime, args.options);
+    const result = await checkBytecode(compiled.name, runtime, bytecodeOptions(args));
     const line = { file: target, result, abis: new Map() };
     lines.push(line);
     printLine(line);
@@ -302,12 +315,13 @@ export const proveCommand: Command = {
   summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3; counterexamples replayed on the spec",
   help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES] [--json FILE]
-                 [--root DIR] [--remap prefix=target]... [--symbolic-storage]
+                 [--root DIR] [--remap prefix=target]... [--symbolic-storage] [--revert-fails]
 
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
-each property with symbolic arguments (Z3). prove_/check_ functions fail when the call reverts
-(forge's convention: a failed assert or require, any Panic, an unmet vm.expectRevert), halts on
-INVALID, or leaves ds-test's failed() true; inputs rejected by vm.assume do not count.
+each property with symbolic arguments (Z3). prove_/check_ functions fail on a failed assert
+(Panic 0x01, and the Panic codes chosen with --panic), a ds-test/forge-std assertion failure
+(failed() true), or INVALID; other reverts, like inputs rejected by vm.assume, are assumptions
+(halmos' convention), and a property whose every path reverts is reported as such.
 invariant_ functions must hold after every sequence of up to --depth calls to the target
 contracts from any caller. Runtime bytecode (hex) or Yul is checked for a reachable Panic or
 INVALID with symbolic calldata (any Panic code, unless --panic narrows it). Each result is pass (with the bounds used), fail with a
@@ -319,8 +333,9 @@ Options:
   --loop N           symbolic branches taken at one pc per path before giving up (default ${DEFAULT_OPTIONS.loopBound})
   --depth N          longest call sequence for invariants (default ${DEFAULT_OPTIONS.depth})
   --timeout SECONDS  time budget per property (default ${DEFAULT_OPTIONS.timeoutMs / 1000})
-  --panic CODES      halmos' convention instead: only Panic(0x01), these Panic codes (e.g. 0x11,0x12,
-                     or 'all'), INVALID and failed() fail; other reverts are assumptions
+  --panic CODES      Panic codes that fail a property besides 0x01 (e.g. 0x11,0x12, or 'all')
+  --revert-fails     forge's convention instead: every revert fails a property (a require, any
+                     Panic, an unmet vm.expectRevert)
   --json FILE        write {"results":[{file, contract, function, status, reason, counterexample, timeMs}]}
   --root DIR         import root for Solidity (default: the folder given, or the file's folder)
   --remap P=T        an import remapping (repeatable)

@@ -57,7 +57,38 @@ contract SmallTest is Test {
     expect(safe.stdout).toMatch(/1 passed, 0 failed, 0 unknown/);
   });
 
+  it("treats a require as an assumption by default, and as a failure with --revert-fails", () => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-prove-"));
+    writeFileSync(
+      join(dir, "Guard.t.sol"),
+      `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+import "forge-std/Test.sol";
+contract GuardTest is Test {
+    function prove_guarded(uint256 a) public {
+        require(a < 100, "too large");
+        assertLt(a * 2, 200);
+    }
+    function prove_overflow_panics(uint256 a) public {
+        assertGe(a + 1, a);
+    }
+}
+`,
+    );
+    const halmos = prove([join(dir, "Guard.t.sol")]);
+    expect(halmos.stdout).toMatch(/\[PASS\] GuardTest\.prove_guarded\(uint256\)/);
+    expect(halmos.stdout).toMatch(/\[PASS\] GuardTest\.prove_overflow_panics\(uint256\)/);
+    expect(halmos.status).toBe(0);
+    const withOverflowPanic = prove([join(dir, "Guard.t.sol"), "--panic", "0x11"]);
+    expect(withOverflowPanic.stdout).toMatch(/\[FAIL\] GuardTest\.prove_overflow_panics\(uint256\)/);
+    expect(withOverflowPanic.stdout).toMatch(/\[PASS\] GuardTest\.prove_guarded\(uint256\)/);
+    const forge = prove([join(dir, "Guard.t.sol"), "--revert-fails"]);
+    expect(forge.stdout).toMatch(/\[FAIL\] GuardTest\.prove_guarded\(uint256\)/);
+    expect(forge.status).toBe(1);
+  });
+
   it("rejects bad flags", () => {
+    expect(prove(["x.sol", "--panic", "0x11", "--revert-fails"]).status).toBe(2);
     expect(prove(["x.sol", "--loop", "0"]).status).toBe(2);
     expect(prove(["--bogus"]).status).toBe(2);
   });

@@ -13,7 +13,8 @@ import type { CompiledContract } from "../../src/compile/index.js";
 import { compileSuiteFile, loadManifest, type ManifestEntry } from "./properties/manifest.js";
 
 const TIMEOUT_SECONDS = Number(process.env.SVM_PROVE_TIMEOUT ?? "20");
-const OPTIONS = { ...DEFAULT_OPTIONS, timeoutMs: TIMEOUT_SECONDS * 1000 };
+// The manifest states verdicts in forge's convention: every revert of a property call fails it.
+const OPTIONS = { ...DEFAULT_OPTIONS, panics: "any-revert" as const, timeoutMs: TIMEOUT_SECONDS * 1000 };
 const manifest = loadManifest();
 const files = [...new Set(manifest.map((entry) => entry.file))].sort();
 
