@@ -16,8 +16,12 @@ interface Z3Runtime {
   readonly ctx: Z3Context;
   /** Z3's simplifier, called synchronously on the main thread. */
   simplify<E extends Expr<"svm">>(expr: E): E;
-  shutdown(): void;
+  /** Ends Z3's worker threads, once the messages of threads that just finished are delivered. */
+  shutdown(): Promise<void>;
 }
+
+/** Long enough for a finished solver thread's last message to arrive before the threads are ended. */
+const SHUTDOWN_DRAIN_MS = 50;
 
 let runtime: Z3Runtime | undefined;
 
@@ -39,7 +43,10 @@ export async function z3(): Promise<Z3Runtime> {
       Z3.ast_vector_push(ctx.ptr, holder.ptr, simplified as never);
       return holder.get(0) as E;
     },
-    shutdown: () => module.PThread.terminateAllThreads(),
+    shutdown: async () => {
+      await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DRAIN_MS));
+      module.PThread.terminateAllThreads();
+    },
   };
   return runtime;
 }

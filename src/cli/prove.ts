@@ -285,7 +285,7 @@ async function run(argv: readonly string[]): Promise<number> {
   try {
     await proveTarget(args, lines);
   } finally {
-    runtime.shutdown();
+    await runtime.shutdown();
   }
   const count = (status: string) => lines.filter((l) => l.result.status === status).length;
   process.stdout.write(`${count("pass")} passed, ${count("fail")} failed, ${count("unknown")} unknown\n`);

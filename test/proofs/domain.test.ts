@@ -26,8 +26,8 @@ beforeAll(async () => {
   await z3();
 });
 
-afterAll(() => {
-  z3Runtime().shutdown();
+afterAll(async () => {
+  await z3Runtime().shutdown();
 });
 
 /** The value of a symbolic result, with divisions and products at their exact definitions. */

@@ -22,8 +22,8 @@ beforeAll(async () => {
   await z3();
 });
 
-afterAll(() => {
-  z3Runtime().shutdown();
+afterAll(async () => {
+  await z3Runtime().shutdown();
 });
 
 async function check(entry: ManifestEntry, compiled: readonly CompiledContract[], deployments: Map<string, Deployment | string>): Promise<PropertyResult> {
