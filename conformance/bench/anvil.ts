@@ -87,7 +87,7 @@ export class AnvilPeer implements CallPeer {
   static async start(launcher: string = anvilLauncher()): Promise<AnvilPeer> {
     const port = await freePort();
     const args = [launcher, "--host", "127.0.0.1", "--port", String(port), "--hardfork", "london", "--chain-id", String(CHAIN_ID)];
-    args.push("--gas-limit", GAS_CAP.toString(), "--disable-block-gas-limit", "--disable-code-size-limit", "--silent");
+    args.push("--gas-limit", GAS_CAP.toString(), "--disable-code-size-limit", "--silent");
     const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
