@@ -1,73 +1,84 @@
 /**
- * The symbolic engine against the property suite (test/proofs/properties, manifest.json): every
- * unsafe property must fail with a counterexample that replayed concretely, and no safe property
- * may fail (pass or unknown are both acceptable for it). Each property gets SVM_PROVE_TIMEOUT
- * seconds (default 20; invariants twice that).
+ * `svm prove` against the property suite (test/proofs/properties, manifest.json): every unsafe
+ * property must fail with a counterexample that replayed concretely, and no safe property may fail
+ * (pass or unknown are both acceptable for it). The manifest states verdicts in forge's
+ * convention, so the suite runs with --revert-fails. Each property gets SVM_PROVE_TIMEOUT seconds
+ * (default 20).
+ *
+ * Each suite file runs in its own `svm prove` process, with a fresh Z3. z3-solver's WASM build
+ * has been seen, rarely, to crash inside one of its threads ("table index is out of bounds"),
+ * after which that process's solver never answers; a process that crashes or outlives its time
+ * limit is run once more, so such a crash costs a retry of one file rather than the whole run.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deploy, type Deployment, type PropertyContract, type PropertyResult, propertyKind, proveFunction, DEFAULT_OPTIONS } from "../../proofs/prove.js";
-import { invariantTargets, type KnownContract, proveInvariant } from "../../proofs/invariants.js";
-import { z3, z3Runtime } from "../../proofs/z3/context.js";
-import { functionsFor } from "../../src/cli/prove.js";
-import type { CompiledContract } from "../../src/compile/index.js";
-import { compileSuiteFile, loadManifest, type ManifestEntry } from "./properties/manifest.js";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadManifest, SUITE_DIR } from "./properties/manifest.js";
 
+const SVM = join(import.meta.dirname, "../../bin/svm.js");
 const TIMEOUT_SECONDS = Number(process.env.SVM_PROVE_TIMEOUT ?? "20");
-// The manifest states verdicts in forge's convention: every revert of a property call fails it.
-const OPTIONS = { ...DEFAULT_OPTIONS, panics: "any-revert" as const, timeoutMs: TIMEOUT_SECONDS * 1000 };
+/** Wall-clock limit of one file's process: every property at its full budget, twice over. */
+const PROCESS_LIMIT_MS = 20 * 2 * TIMEOUT_SECONDS * 1000;
+const ATTEMPTS = 2;
+
+interface ProveResult {
+  readonly contract: string;
+  readonly function: string;
+  readonly status: "pass" | "fail" | "unknown";
+  readonly reason: string | null;
+  readonly counterexample: { readonly calls: readonly unknown[]; readonly failure?: string } | null;
+}
+
 const manifest = loadManifest();
 const files = [...new Set(manifest.map((entry) => entry.file))].sort();
 
-beforeAll(async () => {
-  await z3();
-});
+/** Runs `svm prove FILE --revert-fails` and reads its JSON report; undefined if the process crashed or hung. */
+function proveFile(file: string): { results: ProveResult[] } | { error: string } {
+  const dir = mkdtempSync(join(tmpdir(), "svm-prove-suite-"));
+  const json = join(dir, "results.json");
+  try {
+    const run = spawnSync(
+      process.execPath,
+      [SVM, "prove", join(SUITE_DIR, file), "--revert-fails", "--timeout", String(TIMEOUT_SECONDS), "--json", json],
+      { encoding: "utf8", timeout: PROCESS_LIMIT_MS, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 },
+    );
+    // Exit 0: nothing failed; 1: some property failed. Anything else is a crash or a kill.
+    if ((run.status !== 0 && run.status !== 1) || !existsSync(json)) {
+      return { error: `exit ${run.status ?? run.signal}: ${(run.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}` };
+    }
+    return JSON.parse(readFileSync(json, "utf8")) as { results: ProveResult[] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
-afterAll(async () => {
-  await z3Runtime().shutdown();
-});
-
-async function check(entry: ManifestEntry, compiled: readonly CompiledContract[], deployments: Map<string, Deployment | string>): Promise<PropertyResult> {
-  const test = compiled.find((c) => c.sourceName === entry.file && c.name === entry.contract);
-  if (test === undefined) throw new Error(`${entry.file} has no contract ${entry.contract}`);
-  const contract: PropertyContract = { name: test.name, creation: test.creationBytecode, functions: functionsFor(test) };
-  let deployment = deployments.get(entry.contract);
-  if (deployment === undefined) deployments.set(entry.contract, (deployment = deploy(contract)));
-  if (typeof deployment === "string") throw new Error(`${entry.contract}: ${deployment}`);
-  const fn = contract.functions.find((f) => f.signature === entry.function);
-  if (fn === undefined) throw new Error(`${entry.contract} has no function ${entry.function}`);
-  if (propertyKind(fn.name) === "prove") return proveFunction(contract, deployment, fn, OPTIONS);
-  const known: KnownContract[] = compiled
-    .filter((c) => c.runtimeBytecode.length > 0)
-    .map((c) => ({ name: c.name, runtime: c.runtimeBytecode, functions: functionsFor(c) }));
-  const targets = invariantTargets(contract, deployment, known);
-  if (typeof targets === "string") throw new Error(targets);
-  // Invariants explore every call sequence up to the depth: they get twice the budget.
-  return proveInvariant(contract, deployment, fn, targets, { ...OPTIONS, timeoutMs: 2 * OPTIONS.timeoutMs });
+function proveFileWithRetry(file: string): ProveResult[] {
+  const errors: string[] = [];
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const outcome = proveFile(file);
+    if ("results" in outcome) return outcome.results;
+    errors.push(`attempt ${attempt}: ${outcome.error}`);
+  }
+  throw new Error(`svm prove ${file} did not finish:\n${errors.join("\n")}`);
 }
 
 for (const file of files) {
   describe(file, () => {
-    let compiled: CompiledContract[] = [];
-    const deployments = new Map<string, Deployment | string>();
-    beforeAll(() => {
-      compiled = compileSuiteFile(file);
+    it("gives every property its expected verdict", { timeout: ATTEMPTS * PROCESS_LIMIT_MS + 60_000 }, () => {
+      const results = proveFileWithRetry(file);
+      for (const entry of manifest.filter((e) => e.file === file)) {
+        const result = results.find((r) => r.contract === entry.contract && r.function === entry.function);
+        const what = `${entry.contract}.${entry.function}`;
+        expect(result, `${what} has no result`).toBeDefined();
+        if (entry.expected === "fail") {
+          expect(result!.status, `${what}: ${result!.reason}`).toBe("fail");
+          expect(result!.counterexample?.calls.length, what).toBeGreaterThan(0);
+        } else {
+          expect(result!.status, `${what} is safe but was refuted: ${JSON.stringify(result!.counterexample)}`).not.toBe("fail");
+        }
+      }
     });
-
-    for (const entry of manifest.filter((e) => e.file === file)) {
-      it(
-        `${entry.contract}.${entry.function} is ${entry.expected === "fail" ? "refuted" : "never refuted"}`,
-        async () => {
-          const result = await check(entry, compiled, deployments);
-          if (entry.expected === "fail") {
-            expect(result.status, result.reason).toBe("fail");
-            expect(result.counterexample?.calls.length).toBeGreaterThan(0);
-            expect(result.counterexample?.failure).toBeTruthy();
-          } else {
-            expect(result.status, JSON.stringify(result.counterexample, (_, v) => (typeof v === "bigint" ? v.toString() : v))).not.toBe("fail");
-          }
-        },
-        (TIMEOUT_SECONDS + 60) * 1000 * 3,
-      );
-    }
   });
 }
