@@ -3,7 +3,7 @@
  * a piece of runtime bytecode (can a Panic or INVALID be reached with some calldata?).
  */
 import { ConcreteChain } from "./concrete/chain.js";
-import type { Cell } from "./domain/terms.js";
+import { type Cell, wordsOfCells } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import { confirmFailure } from "./explore/confirm.js";
@@ -112,7 +112,7 @@ export async function checkBytecode(name: string, runtime: Uint8Array, options: 
     async (path, failure, solver) => {
       if (failure.holds === false) return "continue";
       let calldata: Uint8Array = new Uint8Array(0);
-      const confirmation = await confirmFailure(solver, path, failure.holds, failure.what, (model) => {
+      const confirmation = await confirmFailure(solver, path, failure.holds, failure.what, wordsOfCells(cells), (model) => {
         calldata = concreteCells(model, cells);
         return concreteFailure(new ConcreteChain(chain.accounts, chain.block).call(DEPLOYER, TEST_CONTRACT, calldata), panics);
       });

@@ -7,11 +7,11 @@
 import { bytesEqual, bytesToBigInt } from "../spec/primitives/bytes.js";
 import { symbolicCalldata } from "./calldata.js";
 import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
-import { cellsToWord, type Cell } from "./domain/terms.js";
+import { cellsToWord, type Cell, wordsOfCells } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import { type Path, PathDiscarded } from "./explore/path.js";
-import { Solver, valueIn } from "./explore/solver.js";
+import { Solver } from "./explore/solver.js";
 import { confirmFailure } from "./explore/confirm.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { HEVM_ADDRESS } from "./cheatcodes.js";
@@ -153,10 +153,11 @@ export async function proveInvariant(
         async (path, failure, solver) => {
           if (failure.holds === false) return "continue";
           let steps: CallStep[] = [];
-          const confirmation = await confirmFailure(solver, path, failure.holds, failure.what, (model) => {
+          const inputs = [...callers, ...calls.flatMap((call) => wordsOfCells(call.calldata.cells))];
+          const confirmation = await confirmFailure(solver, path, failure.holds, failure.what, inputs, (model) => {
             steps = calls.map((call, k) => ({
               function: `${call.target.contract}.${call.target.fn.signature}`,
-              caller: valueIn(model, callers[k]!),
+              caller: model.value(callers[k]!),
               value: 0n,
               calldata: concreteCells(model, call.calldata.cells as Cell[]),
             }));

@@ -9,17 +9,16 @@ import type { MessageOutcome } from "../spec/machine/execute.js";
 import { bytesToBigInt } from "../spec/primitives/bytes.js";
 import { DEFAULT_BOUNDS, symbolicCalldataVariants, type Bounds, type ParamType } from "./calldata.js";
 import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
-import { cellsToWord, type Cell, type Z3Bytes, type Z3Word } from "./domain/terms.js";
+import { cellsToWord, type Cell, wordsOfCells, type Z3Bytes, type Z3Word } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import type { Path } from "./explore/path.js";
-import { Solver, valueIn } from "./explore/solver.js";
+import { type Assignment, Solver } from "./explore/solver.js";
 import { confirmFailure } from "./explore/confirm.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
 import { SymbolicWorld, type SymbolicSlotRead } from "./host/symbolic-world.js";
 import { z3, z3Runtime, type Z3Bool } from "./z3/context.js";
-import type { Model } from "z3-solver";
 import type { Account } from "../spec/state/account.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
 
@@ -195,17 +194,8 @@ export function concreteFailure(outcome: MessageOutcome<Uint8Array>, panics: Fai
 }
 
 /** Concrete calldata from a model. */
-export function concreteCells(model: Model<"svm">, cells: readonly Cell[]): Uint8Array {
-  const values = new Map<number, bigint>();
-  return Uint8Array.from(
-    cells.map((cell) => {
-      if (typeof cell === "number") return cell;
-      const id = cell.word.id();
-      let value = values.get(id);
-      if (value === undefined) values.set(id, (value = valueIn(model, cell.word)));
-      return Number((value >> BigInt(8 * (31 - cell.index))) & 0xffn);
-    }),
-  );
+export function concreteCells(model: Assignment, cells: readonly Cell[]): Uint8Array {
+  return Uint8Array.from(cells.map((cell) => (typeof cell === "number" ? cell : Number((model.value(cell.word) >> BigInt(8 * (31 - cell.index))) & 0xffn))));
 }
 
 interface PathOutcome {
@@ -223,12 +213,12 @@ function symbolicAccounts(deployment: Deployment, options: ProveOptions): Set<bi
 }
 
 /** The initial values of the symbolic slots a path read, in the model. */
-function storageIn(model: Model<"svm">, reads: readonly SymbolicSlotRead[]): StorageSlot[] {
+function storageIn(model: Assignment, reads: readonly SymbolicSlotRead[]): StorageSlot[] {
   const slots = new Map<string, StorageSlot>();
   for (const read of reads) {
-    const slot = valueIn(model, read.key);
+    const slot = model.value(read.key);
     const name = `${read.address}:${slot}`;
-    if (!slots.has(name)) slots.set(name, { address: read.address, slot, value: valueIn(model, read.value) });
+    if (!slots.has(name)) slots.set(name, { address: read.address, slot, value: model.value(read.value) });
   }
   return [...slots.values()];
 }
@@ -279,7 +269,8 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
         if (holds === false) return "continue";
         let input: Uint8Array = new Uint8Array(0);
         let storage: StorageSlot[] = [];
-        const confirmation = await confirmFailure(solver, path, holds, outcome.failure.what, (model) => {
+        const inputs = [...wordsOfCells(calldata.cells), ...outcome.reads.flatMap((read) => [read.key, read.value])];
+        const confirmation = await confirmFailure(solver, path, holds, outcome.failure.what, inputs, (model) => {
           input = concreteCells(model, calldata.cells);
           storage = storageIn(model, outcome.reads);
           return replayCall(deployment, input, panics, storage);

@@ -109,3 +109,10 @@ export function resolveCells(cells: Z3Bytes): Z3Bytes {
     return value === undefined ? cell : Number((value >> BigInt(8 * (31 - cell.index))) & 0xffn);
   });
 }
+
+/** The distinct symbolic words the cells take bytes of, in order of first use. */
+export function wordsOfCells(cells: Z3Bytes): Bv[] {
+  const words = new Map<number, Bv>();
+  for (const cell of cells) if (typeof cell !== "number" && !words.has(cell.word.id())) words.set(cell.word.id(), cell.word);
+  return [...words.values()];
+}

@@ -3,12 +3,11 @@
  * (divisions abstract first, then exact if the abstract model does not replay), read the inputs
  * from the model, and replay them concretely. Only a replay that fails confirms the failure.
  */
-import type { Model } from "z3-solver";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bigIntToBytes, bytesToBigInt } from "../../spec/primitives/bytes.js";
-import { z3Runtime, type Z3Bool } from "../z3/context.js";
+import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import type { Path } from "./path.js";
-import type { Solver } from "./solver.js";
+import type { Assignment, Solver } from "./solver.js";
 
 /** The exact definitions make queries slow: they get a part of the query timeout, so other paths still get explored. */
 const EXACT_QUERY_SHARE = 0.3;
@@ -20,18 +19,21 @@ const HASH_ROUNDS = 2;
  * For each symbolic hash: its input is what the model says and its output the real keccak256 of
  * that input (the solver is otherwise free to move the input away from a weaker pin).
  */
-function hashPins(model: Model<"svm">, path: Path): Z3Bool[] {
+function hashPins(model: Assignment, path: Path): Z3Bool[] {
   const { ctx } = z3Runtime();
   const pins: Z3Bool[] = [];
   for (const use of path.keccaks) {
     if (use.kind !== "symbolic") continue;
-    const input = model.eval(use.input, true);
-    if (!ctx.isBitVecVal(input)) continue;
-    const bytes = bigIntToBytes(input.value(), use.bits / 8);
-    const real = bytesToBigInt(keccak_256(bytes));
-    pins.push(use.input.eq(input), use.output.eq(ctx.BitVec.val(real, 256)));
+    const input = model.value(use.input);
+    const real = bytesToBigInt(keccak_256(bigIntToBytes(input, use.bits / 8)));
+    pins.push(use.input.eq(ctx.BitVec.val(input, use.bits)), use.output.eq(ctx.BitVec.val(real, 256)));
   }
   return pins;
+}
+
+/** The inputs of the path's symbolic hashes, which `hashPins` reads from a model. */
+function hashInputs(path: Path): Bv[] {
+  return path.keccaks.flatMap((use) => (use.kind === "symbolic" ? [use.input] : []));
 }
 
 export type Confirmation =
@@ -44,13 +46,16 @@ export async function confirmFailure(
   path: Path,
   holds: true | Z3Bool,
   what: string,
+  /** The terms `replay` reads from the model (calldata words, callers, values, storage). */
+  inputs: readonly Bv[],
   /** Replays the model's inputs; the failure the replay shows, or undefined. */
-  replay: (model: Model<"svm">) => string | undefined,
+  replay: (model: Assignment) => string | undefined,
 ): Promise<Confirmation> {
   const base = holds === true ? path.constraints : [...path.constraints, holds];
+  const values = [...inputs, ...hashInputs(path)];
   for (const precision of ["abstract", "sharpened", "exact"] as const) {
     const share = precision === "exact" ? EXACT_QUERY_SHARE : 1;
-    const verdict = await solver.check(base, path, precision, share);
+    const verdict = await solver.check(base, path, { precision, share, values });
     if (verdict.kind === "unsat") {
       // Unsat is final unless the operands were narrowed.
       if (precision === "sharpened") continue;
@@ -66,7 +71,7 @@ export async function confirmFailure(
     for (let round = 0; failure === undefined && round < HASH_ROUNDS; round++) {
       const pins = hashPins(model, path);
       if (pins.length === 0) break;
-      const pinned = await solver.check([...base, ...pins], path, precision, share);
+      const pinned = await solver.check([...base, ...pins], path, { precision, share, values });
       if (pinned.kind !== "sat") break;
       model = pinned.model;
       failure = replay(model);

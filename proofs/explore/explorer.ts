@@ -8,8 +8,7 @@ import { UnsupportedSymbolic } from "../../spec/word/words.js";
 import { CheatcodeError } from "../cheatcodes.js";
 import { z3Runtime } from "../z3/context.js";
 import { type Answer, ForkSignal, LoopBoundHit, NeedSignal, Path, PathDiscarded, StepLimitHit } from "./path.js";
-import { Solver, valueIn } from "./solver.js";
-import type { Model } from "z3-solver";
+import { type Assignment, Solver } from "./solver.js";
 
 /** A symbolic word the machine needs concrete (an offset, an address) is split into at most this many values. */
 const MAX_VALUES_PER_NEED = 8;
@@ -41,7 +40,7 @@ export async function explore<R>(
   const solver = options.solver ?? new Solver(options.queryTimeoutMs, options.deadline);
   const incomplete = new Set<string>();
   /** Paths to run, each with a model of its constraints when one is known (it spares a query at the next fork). */
-  const pending: { answers: Answer[]; model?: Model<"svm"> }[] = [{ answers: [] }];
+  const pending: { answers: Answer[]; model?: Assignment }[] = [{ answers: [] }];
   let paths = 0;
   const notes = new Set<string>();
   while (pending.length > 0) {
@@ -57,21 +56,22 @@ export async function explore<R>(
     } catch (error) {
       if (error instanceof ForkSignal) {
         const { ctx } = z3Runtime();
-        // The side the parent's model takes is feasible without a query (if the model does not
-        // cover a new term, that side may be explored needlessly, which costs time, not soundness).
-        const known = model === undefined ? undefined : model.eval(error.condition, true);
-        const modelSide = known === undefined ? undefined : ctx.isTrue(known) ? true : ctx.isFalse(known) ? false : undefined;
-        for (const side of [false, true]) {
-          if (side === modelSide) {
-            pending.push({ answers: [...answers, side], model: model! });
-            continue;
-          }
-          const condition = side ? error.condition : ctx.Not(error.condition);
-          const verdict = await solver.check([...path.constraints, condition], path);
+        // The side the parent's model takes is feasible without a query (if the model's constants
+        // do not decide the condition, both sides are queried, which costs time, not soundness).
+        const modelSide = model?.truth(error.condition);
+        // The sides left to query go to the solver pool together.
+        const verdicts = await Promise.all(
+          [false, true].map((side) =>
+            side === modelSide ? undefined : solver.check([...path.constraints, side ? error.condition : ctx.Not(error.condition)], path),
+          ),
+        );
+        [false, true].forEach((side, i) => {
+          const verdict = verdicts[i];
+          if (verdict === undefined) pending.push({ answers: [...answers, side], model: model! });
+          else if (verdict.kind === "sat") pending.push({ answers: [...answers, side], model: verdict.model });
           // An undecided side is explored anyway: more paths only cost time, never soundness.
-          if (verdict.kind === "sat") pending.push({ answers: [...answers, side], model: verdict.model });
           else if (verdict.kind === "unknown") pending.push({ answers: [...answers, side] });
-        }
+        });
         continue;
       }
       if (error instanceof NeedSignal) {
@@ -82,13 +82,13 @@ export async function explore<R>(
         let exhausted = false;
         while (values.length < limit) {
           const others = values.map((v) => ctx.Not(error.term.eq(ctx.BitVec.val(v, 256))));
-          const verdict = await solver.check([...path.constraints, ...others], path);
+          const verdict = await solver.check([...path.constraints, ...others], path, { values: [error.term] });
           if (verdict.kind === "unsat") {
             exhausted = true;
             break;
           }
           if (verdict.kind === "unknown") break;
-          values.push(valueIn(verdict.model, error.term));
+          values.push(verdict.model.value(error.term));
         }
         // Past the limit the values found are still explored (a failure among them is real), but the search is incomplete.
         if (!exhausted && !error.gasOnly) incomplete.add(`symbolic ${error.what} at pc ${error.location.pc} (more than ${values.length} possible values)`);

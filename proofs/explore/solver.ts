@@ -1,7 +1,12 @@
-/** Satisfiability checks with a timeout per query, and models read back as bigints. */
-import type { Model } from "z3-solver";
+/**
+ * Satisfiability checks with a timeout per query, solved in the worker pool, and models read back
+ * as bigints. A query crosses to a worker as SMT-LIB text; the terms whose values the caller needs
+ * from a model travel with it, defined as fresh constants, and come back as numbers.
+ */
+import type { Expr } from "z3-solver";
 import { hashAxioms } from "../domain/keccak.js";
-import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
+import { REQUESTED_PREFIX, type ConstantValue } from "../z3/protocol.js";
+import { solverPool, z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import type { Abstraction, KeccakUse } from "./path.js";
 
 /**
@@ -10,10 +15,65 @@ import type { Abstraction, KeccakUse } from "./path.js";
  */
 export type Precision = "abstract" | "sharpened" | "exact";
 
-export type Verdict = { kind: "sat"; model: Model<"svm"> } | { kind: "unsat" } | { kind: "unknown"; reason: string };
+/**
+ * A model as the main thread sees it: the values of the terms the query asked for, and the
+ * model's constants, which decide any term built from them alone.
+ */
+export class Assignment {
+  /** By term id; the entry keeps the term alive, so its id is not reused for another term. */
+  private readonly requested = new Map<number, { readonly term: Bv; readonly value: bigint }>();
+  private substitutions: [Expr<"svm">, Expr<"svm">][] | undefined;
+
+  constructor(
+    terms: readonly Bv[],
+    values: readonly bigint[],
+    private readonly constants: readonly ConstantValue[],
+  ) {
+    terms.forEach((term, i) => this.requested.set(term.id(), { term, value: values[i]! }));
+  }
+
+  /** The value of a term the query asked for (or one the model's constants alone decide). */
+  value(term: Bv): bigint {
+    const known = this.requested.get(term.id());
+    if (known !== undefined) return known.value;
+    const { ctx } = z3Runtime();
+    const reduced = this.reduce(term);
+    if (ctx.isBitVecVal(reduced)) return reduced.value();
+    throw new Error(`the query did not ask for the value of ${term.sexpr()}`);
+  }
+
+  /** Whether the condition holds in the model, if the model's constants decide it. */
+  truth(condition: Z3Bool): boolean | undefined {
+    const { ctx } = z3Runtime();
+    const reduced = this.reduce(condition);
+    return ctx.isTrue(reduced) ? true : ctx.isFalse(reduced) ? false : undefined;
+  }
+
+  /** The expression with the model's constants put in and simplified. */
+  private reduce(expr: Expr<"svm">): Expr<"svm"> {
+    const { ctx, simplify } = z3Runtime();
+    this.substitutions ??= this.constants.map(({ name, width, value }) =>
+      typeof value === "boolean"
+        ? [ctx.Bool.const(name), ctx.Bool.val(value)]
+        : [ctx.BitVec.const(name, width), ctx.BitVec.val(value, width)],
+    );
+    return simplify(ctx.substitute(expr, ...this.substitutions));
+  }
+}
+
+export type Verdict = { kind: "sat"; model: Assignment } | { kind: "unsat" } | { kind: "unknown"; reason: string };
+
+export interface QueryOptions {
+  readonly precision?: Precision;
+  /** Part of the query timeout this query may use. */
+  readonly share?: number;
+  /** Terms whose values a model must give (see `Assignment.value`). */
+  readonly values?: readonly Bv[];
+}
 
 export class Solver {
-  private readonly solver;
+  /** Prints queries as SMT-LIB; it never checks anything itself. */
+  private readonly printer;
   /**
    * Verdicts by query (Z3 shares equal terms, so equal queries have equal term ids): runs replay
    * their prefix from the start, and an invariant's call sequences share their first calls.
@@ -26,10 +86,9 @@ export class Solver {
     readonly deadline: number,
   ) {
     const { ctx } = z3Runtime();
-    this.solver = new ctx.Solver();
+    this.printer = new ctx.Solver();
   }
 
-  /** Whether the constraints, with the facts about the path's hashes, can all hold. */
   /**
    * Whether the path's constraints can hold. Abstract (the default): divisions are known only by
    * their lemmas, so unsat is final and sat may be spurious; exact: divisions are defined.
@@ -37,9 +96,7 @@ export class Solver {
   async check(
     constraints: readonly Z3Bool[],
     path: { keccaks: readonly KeccakUse[]; abstractions: readonly Abstraction[] },
-    precision: Precision = "abstract",
-    /** Part of the query timeout this query may use. */
-    share = 1,
+    { precision = "abstract", share = 1, values = [] }: QueryOptions = {},
   ): Promise<Verdict> {
     const key = [
       precision,
@@ -48,12 +105,14 @@ export class Solver {
       ...path.keccaks.map((k) => (k.kind === "symbolic" ? k.output.id() : `${k.input}`)),
       "a",
       ...path.abstractions.map((a) => a.application.id()),
+      "v",
+      ...values.map((v) => v.id()),
     ].join(",");
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached.verdict;
-    const verdict = await this.solve(constraints, path, precision, share);
+    const verdict = await this.solve(constraints, path, precision, share, values);
     // The entry keeps the terms alive: Z3 reuses the id of a freed term, which would make the key ambiguous.
-    if (verdict.kind !== "unknown") this.cache.set(key, { verdict, terms: [[...constraints], [...path.keccaks], [...path.abstractions]] });
+    if (verdict.kind !== "unknown") this.cache.set(key, { verdict, terms: [[...constraints], [...path.keccaks], [...path.abstractions], [...values]] });
     return verdict;
   }
 
@@ -62,33 +121,24 @@ export class Solver {
     path: { keccaks: readonly KeccakUse[]; abstractions: readonly Abstraction[] },
     precision: Precision,
     share: number,
+    values: readonly Bv[],
   ): Promise<Verdict> {
     const left = this.deadline - Date.now();
     if (left <= 0) return { kind: "unknown", reason: "time budget exhausted" };
-    this.solver.set("timeout", Math.max(1, Math.floor(Math.min(this.timeoutMs * share, left))));
-    this.solver.push();
-    try {
-      for (const constraint of constraints) this.solver.add(constraint);
-      for (const axiom of hashAxioms(path.keccaks)) this.solver.add(axiom);
-      for (const abstraction of path.abstractions) {
-        for (const lemma of abstraction.lemmas) this.solver.add(lemma);
-        if (precision === "exact") this.solver.add(abstraction.application.eq(abstraction.exact));
-        else if (precision === "sharpened") this.solver.add(abstraction.sharpen ?? abstraction.application.eq(abstraction.exact));
-      }
-      const result = await this.solver.check();
-      if (result === "sat") return { kind: "sat", model: this.solver.model() };
-      if (result === "unsat") return { kind: "unsat" };
-      return { kind: "unknown", reason: "solver gave up (timeout)" };
-    } finally {
-      this.solver.pop();
+    const { ctx } = z3Runtime();
+    this.printer.reset();
+    for (const constraint of constraints) this.printer.add(constraint);
+    for (const axiom of hashAxioms(path.keccaks)) this.printer.add(axiom);
+    for (const abstraction of path.abstractions) {
+      for (const lemma of abstraction.lemmas) this.printer.add(lemma);
+      if (precision === "exact") this.printer.add(abstraction.application.eq(abstraction.exact));
+      else if (precision === "sharpened") this.printer.add(abstraction.sharpen ?? abstraction.application.eq(abstraction.exact));
     }
+    values.forEach((term, i) => this.printer.add(ctx.BitVec.const(`${REQUESTED_PREFIX}${i}`, term.sort.size()).eq(term)));
+    const timeout = Math.max(1, Math.floor(Math.min(this.timeoutMs * share, left)));
+    const answer = await solverPool().solve(this.printer.toString(), timeout, values.map((term) => term.sort.size()));
+    if (answer.kind === "sat") return { kind: "sat", model: new Assignment(values, answer.requested, answer.constants) };
+    if (answer.kind === "unsat") return { kind: "unsat" };
+    return { kind: "unknown", reason: answer.reason };
   }
-}
-
-/** The model's value of a term (0 for variables the model leaves free). */
-export function valueIn(model: Model<"svm">, term: Bv): bigint {
-  const value = model.eval(term, true);
-  const { ctx } = z3Runtime();
-  if (!ctx.isBitVecVal(value)) throw new Error(`model gives no numeral for ${term.toString()}`);
-  return value.value();
 }

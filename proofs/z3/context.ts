@@ -1,12 +1,14 @@
 /**
- * The one Z3 instance of the process (z3-solver is WebAssembly with worker threads: initialised
- * once, and shut down explicitly so the process can exit).
+ * The Z3 instance of the main thread, and the pool of solver workers.
  *
  * Term building and simplification are synchronous here, because the spec's rules call the word
- * domain synchronously; only satisfiability checks are asynchronous (see `../explore/solver.ts`).
+ * domain synchronously. Satisfiability checks never run on this instance: they go to the solver
+ * workers (`solver-pool.ts`), each with a Z3 of its own, so a check that crashes or hangs takes a
+ * worker down, not the process.
  */
 import { init } from "z3-solver";
 import type { BitVec, Bool, Context, Expr } from "z3-solver";
+import { DEFAULT_POOL_SIZE, SolverPool } from "./solver-pool.js";
 
 export type Z3Context = Context<"svm">;
 export type Bv = BitVec<number, "svm">;
@@ -16,14 +18,16 @@ interface Z3Runtime {
   readonly ctx: Z3Context;
   /** Z3's simplifier, called synchronously on the main thread. */
   simplify<E extends Expr<"svm">>(expr: E): E;
-  /** Ends Z3's worker threads, once the messages of threads that just finished are delivered. */
+  /** Ends the solver workers and Z3's own threads, so the process can exit. */
   shutdown(): Promise<void>;
 }
 
-/** Long enough for a finished solver thread's last message to arrive before the threads are ended. */
+/** Long enough for a finished Z3 thread's last message to arrive before the threads are ended. */
 const SHUTDOWN_DRAIN_MS = 50;
 
 let runtime: Z3Runtime | undefined;
+let pool: SolverPool | undefined;
+let poolSize = DEFAULT_POOL_SIZE;
 
 /** Initialises Z3 on first use; later calls return the same instance. */
 export async function z3(): Promise<Z3Runtime> {
@@ -44,6 +48,8 @@ export async function z3(): Promise<Z3Runtime> {
       return holder.get(0) as E;
     },
     shutdown: async () => {
+      await pool?.close();
+      pool = undefined;
       await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_DRAIN_MS));
       module.PThread.terminateAllThreads();
     },
@@ -55,4 +61,16 @@ export async function z3(): Promise<Z3Runtime> {
 export function z3Runtime(): Z3Runtime {
   if (runtime === undefined) throw new Error("Z3 is not initialised: await z3() first");
   return runtime;
+}
+
+/** Sets how many solver workers the pool starts (before its first query). */
+export function setSolverWorkers(count: number): void {
+  if (pool !== undefined && pool.size !== count) throw new Error("the solver pool has started already");
+  poolSize = count;
+}
+
+/** The pool of solver workers, started on first use. */
+export function solverPool(): SolverPool {
+  pool ??= new SolverPool(poolSize);
+  return pool;
 }

@@ -11,7 +11,7 @@ import { SymbolicMemory } from "../../proofs/domain/symbolic-memory.js";
 import { symbolicWords } from "../../proofs/domain/symbolic-words.js";
 import { cellsToWord, type Z3Word } from "../../proofs/domain/terms.js";
 import { ForkSignal, Path } from "../../proofs/explore/path.js";
-import { Solver, valueIn } from "../../proofs/explore/solver.js";
+import { Solver } from "../../proofs/explore/solver.js";
 import { z3, z3Runtime, type Bv } from "../../proofs/z3/context.js";
 
 const MAX = (1n << 256n) - 1n;
@@ -33,9 +33,9 @@ afterAll(async () => {
 /** The value of a symbolic result, with divisions and products at their exact definitions. */
 async function evaluate(path: Path, result: Z3Word): Promise<bigint> {
   if (typeof result === "bigint") return result;
-  const verdict = await new Solver(10_000, Date.now() + 60_000).check([], path, "exact");
+  const verdict = await new Solver(10_000, Date.now() + 60_000).check([], path, { precision: "exact", values: [result] });
   if (verdict.kind !== "sat") throw new Error(`expected a model, got ${verdict.kind}`);
-  return valueIn(verdict.model, result);
+  return verdict.model.value(result);
 }
 
 const numeral = (value: bigint): Bv => z3Runtime().ctx.BitVec.val(value, 256);
@@ -141,10 +141,11 @@ describe("symbolic byte strings and memory", () => {
         memory.store(0, x);
         const loaded = memory.load(shift);
         const path = new Path([], 8);
-        const verdict = await new Solver(10_000, Date.now() + 60_000).check([x.eq(numeral(value))], path, "exact");
+        const values = typeof loaded === "bigint" ? [] : [loaded];
+        const verdict = await new Solver(10_000, Date.now() + 60_000).check([x.eq(numeral(value))], path, { precision: "exact", values });
         if (verdict.kind !== "sat") throw new Error("expected sat");
         const expected = (value << BigInt(8 * shift)) & MAX;
-        expect(typeof loaded === "bigint" ? loaded : valueIn(verdict.model, loaded)).toBe(expected);
+        expect(typeof loaded === "bigint" ? loaded : verdict.model.value(loaded)).toBe(expected);
       }),
       { numRuns: 15 },
     );

@@ -1,0 +1,146 @@
+/**
+ * A pool of solver workers, each a worker thread with its own Z3 instance (`solver-worker.ts`).
+ *
+ * Queries wait in one queue and go to the first idle worker. A worker that dies, or does not
+ * answer well after its query's timeout (z3-solver's WebAssembly build can crash inside one of its
+ * threads and then never answer), is ended and replaced; its query is answered `unknown`, which
+ * costs completeness, never soundness. Idle workers do not keep the process alive.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ReadyMessage, SolveReply, SolveRequest } from "./protocol.js";
+
+/** The answer to a query (its id is the pool's own routing). */
+export type PoolAnswer = SolveReply | { readonly kind: "unknown"; readonly reason: string };
+
+/**
+ * How long past its timeout a query may run before its worker is taken to be stuck: Z3 checks its
+ * timer between steps, and one step (bit-blasting a 256-bit multiplier) can take seconds.
+ */
+const grace = (timeoutMs: number): number => timeoutMs + 10_000;
+
+/** Workers that fail before they are ready, in a row, before the pool gives up starting them. */
+const MAX_FAILED_STARTS = 3;
+
+/** The default number of workers: one per core, at most 4 (each holds a Z3 instance of its own). */
+export const DEFAULT_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
+
+/**
+ * The compiled worker script. Under vitest the sources run as TypeScript, which a worker thread
+ * cannot load, so the build in `dist/` is used (`npm test` builds first).
+ */
+function workerScript(): URL {
+  const sibling = new URL("./solver-worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(sibling))) return sibling;
+  return new URL("../../dist/proofs/z3/solver-worker.js", import.meta.url);
+}
+
+interface Job {
+  readonly request: SolveRequest;
+  readonly resolve: (answer: PoolAnswer) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  ready: boolean;
+  job?: Job;
+  watchdog?: NodeJS.Timeout;
+}
+
+export class SolverPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private failedStarts = 0;
+  private broken: string | undefined;
+  private closed = false;
+
+  constructor(readonly size: number = DEFAULT_POOL_SIZE) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`solver pool size must be a positive integer, got ${size}`);
+    for (let i = 0; i < size; i++) this.slots.push(this.start());
+  }
+
+  /** Checks one query (SMT-LIB text) with a timeout, reading the requested values from a model. */
+  solve(smt: string, timeoutMs: number, requested: readonly number[]): Promise<PoolAnswer> {
+    if (this.closed) return Promise.resolve({ kind: "unknown", reason: "solver pool closed" });
+    if (this.broken !== undefined) return Promise.resolve({ kind: "unknown", reason: this.broken });
+    return new Promise((resolve) => {
+      this.queue.push({ request: { id: this.nextId++, smt, timeoutMs, requested }, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Ends every worker; queries still waiting are answered `unknown`. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ kind: "unknown", reason: "solver pool closed" });
+    await Promise.all(
+      this.slots.splice(0).map((slot) => {
+        clearTimeout(slot.watchdog);
+        slot.job?.resolve({ kind: "unknown", reason: "solver pool closed" });
+        return slot.worker.terminate();
+      }),
+    );
+  }
+
+  private start(): Slot {
+    const worker = new Worker(workerScript());
+    // Referenced until ready, so that a query queued meanwhile keeps the process alive.
+    const slot: Slot = { worker, ready: false };
+    worker.on("message", (message: SolveReply | ReadyMessage) => {
+      if (message.kind === "ready") {
+        slot.ready = true;
+        this.failedStarts = 0;
+        this.dispatch();
+        if (slot.job === undefined) worker.unref();
+        return;
+      }
+      const job = slot.job;
+      if (job === undefined || job.request.id !== message.id) return;
+      this.finish(slot, message);
+      this.dispatch();
+    });
+    worker.on("error", (error) => this.replace(slot, `solver worker crashed: ${error.message}`));
+    worker.on("exit", (code) => this.replace(slot, `solver worker exited with code ${code}`));
+    return slot;
+  }
+
+  private finish(slot: Slot, answer: PoolAnswer): void {
+    clearTimeout(slot.watchdog);
+    const job = slot.job;
+    slot.job = undefined;
+    slot.watchdog = undefined;
+    if (this.queue.length === 0) slot.worker.unref();
+    job?.resolve(answer);
+  }
+
+  /** Answers the slot's query `unknown`, ends the worker and starts another in its place. */
+  private replace(slot: Slot, reason: string): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0 || this.closed) return;
+    if (!slot.ready && ++this.failedStarts >= MAX_FAILED_STARTS) this.broken = `solver workers fail to start (${reason})`;
+    this.finish(slot, { kind: "unknown", reason });
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    if (this.broken !== undefined) {
+      this.slots.splice(index, 1);
+      for (const job of this.queue.splice(0)) job.resolve({ kind: "unknown", reason: this.broken });
+      return;
+    }
+    this.slots[index] = this.start();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (!slot.ready || slot.job !== undefined) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker.ref();
+      slot.watchdog = setTimeout(() => this.replace(slot, "solver worker stopped answering and was restarted"), grace(job.request.timeoutMs));
+      slot.worker.postMessage(job.request);
+    }
+  }
+}
