@@ -2,7 +2,9 @@
  * Invariant checking: an `invariant_` function must hold after setUp and after every sequence of
  * up to `depth` successful calls to the target contracts' state-changing functions, each from any
  * caller, with symbolic arguments. A reverted call leaves the state as it was, so such paths are
- * dropped (a shorter sequence covers them). Calls carry no value (the bound is reported).
+ * dropped (a shorter sequence covers them). A call to a payable function carries any value below
+ * `VALUE_BOUND` (more ether than exists), paid by a caller taken to afford it; other calls carry
+ * none, since a non-payable Solidity function reverts on value.
  */
 import { bytesEqual, bytesToBigInt } from "../spec/primitives/bytes.js";
 import { symbolicCalldata } from "./calldata.js";
@@ -59,6 +61,9 @@ const CALLER_PLACEHOLDER = 0x5ca1ab1e00000000000000000000000000000000n;
 
 const TARGET_CONTRACTS = selectorOf("targetContracts()");
 
+/** msg.value of a call to a payable target is below this (2^96 wei is about 8e10 ether). */
+const VALUE_BOUND = 1n << 96n;
+
 /**
  * The functions to call: those of `targetContracts()` if the test names any, else of every
  * contract setUp deployed; view and pure functions change nothing and are left out.
@@ -109,7 +114,8 @@ export async function proveInvariant(
   const started = Date.now();
   await z3();
   const panics = failurePolicy(options.panics);
-  const bounds = [`depth ${options.depth}`, `loop ${options.loopBound}`, "msg.value 0"];
+  const bounds = [`depth ${options.depth}`, `loop ${options.loopBound}`];
+  if (targets.some((target) => target.fn.stateMutability === "payable")) bounds.push("msg.value < 2^96");
   const incomplete = new Set<string>();
   let paths = 0;
   let counterexample: Counterexample | undefined;
@@ -123,17 +129,21 @@ export async function proveInvariant(
       const aliases = new Map(callers.map((caller, k) => [CALLER_PLACEHOLDER + BigInt(k), caller] as [bigint, Bv]));
       const calls = sequence.map((index, k) => {
         const target = targets[index]!;
-        return { target, calldata: symbolicCalldata(target.fn.selector, target.fn.inputs, SEQUENCE_BOUNDS, `${target.fn.name}_${k}`) };
+        const value = target.fn.stateMutability === "payable" ? ctx.BitVec.const(`value_${k}`, 256) : 0n;
+        return { target, value, calldata: symbolicCalldata(target.fn.selector, target.fn.inputs, SEQUENCE_BOUNDS, `${target.fn.name}_${k}`) };
       });
       for (const call of calls) bounds.push(...call.calldata.boundsUsed);
 
       const scenario = (path: Path): FailureCondition => {
         for (const caller of callers) path.constraints.push(caller.ult(ctx.BitVec.val(1n << 160n, 256)));
-        for (const call of calls) path.constraints.push(...call.calldata.constraints);
+        for (const call of calls) {
+          path.constraints.push(...call.calldata.constraints);
+          if (typeof call.value !== "bigint") path.constraints.push(call.value.ult(ctx.BitVec.val(VALUE_BOUND, 256)));
+        }
         const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER));
         const session = new SymbolicSession(path, world, aliases);
         calls.forEach((call, k) => {
-          const out = session.call({ caller: CALLER_PLACEHOLDER + BigInt(k), address: call.target.address, value: 0n, data: call.calldata.cells });
+          const out = session.call({ caller: CALLER_PLACEHOLDER + BigInt(k), address: call.target.address, value: call.value, data: call.calldata.cells });
           if (out.result.kind !== "success") throw new PathDiscarded("a call of the sequence reverted");
         });
         const checked = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(invariant.selector) });
@@ -153,12 +163,12 @@ export async function proveInvariant(
         async (path, failure, solver) => {
           if (failure.holds === false) return "continue";
           let steps: CallStep[] = [];
-          const inputs = [...callers, ...calls.flatMap((call) => wordsOfCells(call.calldata.cells))];
+          const inputs = [...callers, ...calls.flatMap((call) => [...(typeof call.value === "bigint" ? [] : [call.value]), ...wordsOfCells(call.calldata.cells)])];
           const confirmation = await confirmFailure(solver, path, failure.holds, failure.what, inputs, (model) => {
             steps = calls.map((call, k) => ({
               function: `${call.target.contract}.${call.target.fn.signature}`,
               caller: model.value(callers[k]!),
-              value: 0n,
+              value: typeof call.value === "bigint" ? call.value : model.value(call.value),
               calldata: concreteCells(model, call.calldata.cells as Cell[]),
             }));
             return replaySequence(deployment, steps, calls.map((c) => c.target.address), invariant, panics);
@@ -196,7 +206,10 @@ function replaySequence(
   const chain = new ConcreteChain(deployment.accounts, deployment.block);
   try {
     for (let k = 0; k < steps.length; k++) {
-      const out = chain.call(steps[k]!.caller, addresses[k]!, steps[k]!.calldata);
+      const { caller, calldata, value } = steps[k]!;
+      // Any caller with any value: the caller is given the value it pays.
+      chain.fund(caller, value);
+      const out = chain.call(caller, addresses[k]!, calldata, value);
       if (out.result.kind !== "success") return undefined;
     }
     const checked = chain.call(DEPLOYER, deployment.address, invariant.selector);

@@ -70,6 +70,14 @@ export class ConcreteChain {
     return outcome;
   }
 
+  /** Adds to an account's balance (creating the account if needed). */
+  fund(address: bigint, amount: bigint): void {
+    if (amount === 0n) return;
+    const account = this.accounts.get(address);
+    if (account === undefined) this.accounts.set(address, { nonce: 0n, balance: INITIAL_BALANCE + amount, code: new Uint8Array(0), storage: new Map() });
+    else this.accounts.set(address, { ...account, balance: account.balance + amount });
+  }
+
   /** Deploys creation code at `address` from `caller`. */
   deploy(caller: bigint, address: bigint, initcode: Uint8Array, value = 0n): MessageOutcome<Uint8Array> {
     return this.run({ kind: "create", caller, address, codeAddress: address, value, data: new Uint8Array(0), code: initcode });

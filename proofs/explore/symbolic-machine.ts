@@ -24,7 +24,11 @@ export const STEP_LIMIT = 2_000_000;
 export interface SymbolicCall {
   readonly caller: bigint;
   readonly address: bigint;
-  readonly value: bigint;
+  /**
+   * msg.value. A symbolic value is paid by a caller taken to afford it: the callee's balance
+   * becomes a symbolic sum, and the caller's is left as it was.
+   */
+  readonly value: Z3Word;
   readonly data: Z3Bytes;
 }
 
@@ -49,6 +53,10 @@ function withSymbolicPrecompileCheck(
 export class SymbolicSession {
   private readonly machine: Machine<Z3Word, Z3Bytes>;
   private steps = 0;
+  /** The placeholder that stands for a symbolic word where the spec's host wants a bigint. */
+  private readonly standIn: (word: Z3Word, kind: "address" | "balance" | "block" | "value") => bigint;
+  /** The words the placeholders stand for. */
+  private readonly aliases: Map<bigint, Bv>;
 
   constructor(
     readonly path: Path,
@@ -77,6 +85,19 @@ export class SymbolicSession {
     };
     const words = symbolicWords(path, aliases, placeholderOf);
     let placeholders = 0;
+    this.aliases = aliases;
+    this.standIn = (word, kind) => {
+      if (typeof word === "bigint") return word;
+      // One symbolic address, one placeholder account, however often a cheatcode names it.
+      const simplified = z3Runtime().simplify(word);
+      const known = kind === "address" ? addressPlaceholders.get(simplified.id()) : undefined;
+      if (known !== undefined) return known.placeholder;
+      const placeholder = CHEATCODE_PLACEHOLDER + BigInt(placeholders++);
+      aliases.set(placeholder, word);
+      if (kind === "address") addressPlaceholders.set(simplified.id(), { placeholder, term: word, simplified, distinct: false });
+      if (kind === "balance") world.markSymbolicBalance(placeholder);
+      return placeholder;
+    };
     const machine: Machine<Z3Word, Z3Bytes> = {
       words,
       world,
@@ -101,18 +122,7 @@ export class SymbolicSession {
           discard: () => {
             throw new PathDiscarded("vm.assume");
           },
-          standIn: (word, kind) => {
-            if (typeof word === "bigint") return word;
-            // One symbolic address, one placeholder account, however often a cheatcode names it.
-            const simplified = z3Runtime().simplify(word);
-            const known = kind === "address" ? addressPlaceholders.get(simplified.id()) : undefined;
-            if (known !== undefined) return known.placeholder;
-            const placeholder = CHEATCODE_PLACEHOLDER + BigInt(placeholders++);
-            aliases.set(placeholder, word);
-            if (kind === "address") addressPlaceholders.set(simplified.id(), { placeholder, term: word, simplified, distinct: false });
-            if (kind === "balance") world.markSymbolicBalance(placeholder);
-            return placeholder;
-          },
+          standIn: (word, kind) => this.standIn(word, kind),
         },
         () => machine,
       )),
@@ -123,13 +133,27 @@ export class SymbolicSession {
   call(call: SymbolicCall): MessageOutcome<Z3Bytes> {
     this.world.beginTransaction();
     if (!this.world.exists(call.caller)) this.world.setBalance(call.caller, 1n << 96n);
+    let value: bigint;
+    let transfer: bigint;
+    if (typeof call.value === "bigint") {
+      value = transfer = call.value;
+    } else {
+      // The spec's frame driver moves a concrete amount; a symbolic one is credited here instead
+      // (before the message, so a reverted call keeps it: callers drop reverted paths).
+      value = this.standIn(call.value, "value");
+      transfer = 0n;
+      const balance = this.world.balance(call.address);
+      const { ctx } = z3Runtime();
+      const before = this.aliases.get(balance) ?? ctx.BitVec.val(balance, 256);
+      this.world.setBalance(call.address, this.standIn(before.add(call.value), "balance"));
+    }
     return executeMessage(this.machine, {
       kind: "call",
       caller: call.caller,
       address: call.address,
       codeAddress: call.address,
-      value: call.value,
-      transfer: call.value,
+      value,
+      transfer,
       data: call.data,
       code: this.world.code(call.address),
       gas: CALL_GAS,

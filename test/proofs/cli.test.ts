@@ -87,6 +87,47 @@ contract GuardTest is Test {
     expect(forge.status).toBe(1);
   });
 
+  it("calls payable targets of an invariant with any value, and replays the value it found", () => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-prove-"));
+    writeFileSync(
+      join(dir, "Bank.t.sol"),
+      `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+import "forge-std/Test.sol";
+contract Bank {
+    mapping(address => uint256) public deposits;
+    uint256 public total;
+    bool public jackpot;
+    function deposit() external payable {
+        deposits[msg.sender] += msg.value;
+        total += msg.value;
+        if (msg.value == 1337 ether) jackpot = true;
+    }
+}
+contract BankTest is Test {
+    Bank bank;
+    function setUp() public {
+        bank = new Bank();
+    }
+    function invariant_safe_balance_matches_total() public {
+        assertEq(address(bank).balance, bank.total());
+    }
+    function invariant_unsafe_no_jackpot() public {
+        assertTrue(!bank.jackpot());
+    }
+}
+`,
+    );
+    const json = join(dir, "out.json");
+    const run = prove([join(dir, "Bank.t.sol"), "--depth", "1", "--json", json]);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { results: { function: string; status: string; counterexample: { calls: { value: string }[] } | null }[] };
+    expect(report.results.find((r) => r.function === "invariant_safe_balance_matches_total()")?.status).toBe("pass");
+    const unsafe = report.results.find((r) => r.function === "invariant_unsafe_no_jackpot()");
+    expect(unsafe?.status).toBe("fail");
+    expect(unsafe?.counterexample?.calls[0]?.value).toBe((1337n * 10n ** 18n).toString());
+  });
+
   it("rejects bad flags", () => {
     expect(prove(["x.sol", "--panic", "0x11", "--revert-fails"]).status).toBe(2);
     expect(prove(["x.sol", "--loop", "0"]).status).toBe(2);
