@@ -3,7 +3,7 @@
  * A query is parsed from SMT-LIB text into a fresh solver, so no state passes between queries.
  */
 import { parentPort } from "node:worker_threads";
-import { init } from "z3-solver";
+import { init, type Model } from "z3-solver";
 import { REQUESTED_PREFIX, type ConstantValue, type ReadyMessage, type SolveReply, type SolveRequest } from "./protocol.js";
 
 if (parentPort === null) throw new Error("solver-worker.js runs as a worker thread");
@@ -13,17 +13,36 @@ const ctx = Context("svm-worker");
 
 async function solve(request: SolveRequest): Promise<SolveReply> {
   const solver = new ctx.Solver();
-  solver.set("timeout", Math.max(1, Math.floor(request.timeoutMs)));
-  solver.fromString(request.smt);
-  const result = await solver.check();
-  if (result === "unsat") return { id: request.id, kind: "unsat" };
-  if (result === "unknown") return { id: request.id, kind: "unknown", reason: `solver gave up (${Z3.solver_get_reason_unknown(ctx.ptr, solver.ptr)})` };
-  const model = solver.model();
-  const requested = request.requested.map((width, i) => {
+  // Released eagerly: Z3's WebAssembly heap is fixed (2 GiB), and waiting for the JavaScript
+  // collector to free a query's terms lets a long run exhaust it.
+  try {
+    solver.set("timeout", Math.max(1, Math.floor(request.timeoutMs)));
+    solver.fromString(request.smt);
+    const result = await solver.check();
+    if (result === "unsat") return { id: request.id, kind: "unsat" };
+    if (result === "unknown") return { id: request.id, kind: "unknown", reason: `solver gave up (${Z3.solver_get_reason_unknown(ctx.ptr, solver.ptr)})` };
+    const model = solver.model();
+    try {
+      return { id: request.id, kind: "sat", requested: requestedValues(model, request.requested), constants: constantsOf(model) };
+    } finally {
+      model.release();
+    }
+  } finally {
+    solver.release();
+  }
+}
+
+/** The values of the constants `svm_value_<i>` the query defined for the terms it wants. */
+function requestedValues(model: Model<"svm-worker">, widths: readonly number[]): bigint[] {
+  return widths.map((width, i) => {
     const value = model.eval(ctx.BitVec.const(`${REQUESTED_PREFIX}${i}`, width), true);
     if (!ctx.isBitVecVal(value)) throw new Error(`the model gives no numeral for requested value ${i}`);
     return value.value();
   });
+}
+
+/** The model's bit-vector and boolean constants. */
+function constantsOf(model: Model<"svm-worker">): ConstantValue[] {
   const constants: ConstantValue[] = [];
   for (const decl of model.decls()) {
     const name = String(decl.name());
@@ -32,7 +51,7 @@ async function solve(request: SolveRequest): Promise<SolveReply> {
     if (ctx.isBitVecVal(value)) constants.push({ name, width: value.sort.size(), value: value.value() });
     else if (ctx.isTrue(value) || ctx.isFalse(value)) constants.push({ name, width: 0, value: ctx.isTrue(value) });
   }
-  return { id: request.id, kind: "sat", requested, constants };
+  return constants;
 }
 
 port.on("message", (request: SolveRequest) => {

@@ -12,7 +12,8 @@ import { checkBytecode, checkContract, deployedRuntime } from "../../proofs/chec
 import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
 import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind } from "../../proofs/prove.js";
-import { z3 } from "../../proofs/z3/context.js";
+import { setSolverWorkers, z3 } from "../../proofs/z3/context.js";
+import { DEFAULT_POOL_SIZE } from "../../proofs/z3/solver-pool.js";
 import { ALL_PANIC_CODES } from "../../proofs/failure.js";
 import { bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
 import { type Command, InputError, UsageError } from "./command.js";
@@ -27,10 +28,11 @@ interface ProveArgs {
   readonly options: ProveOptions;
   /** Whether --panic or --revert-fails chose what fails; bytecode mode otherwise looks for any Panic. */
   readonly failureChosen: boolean;
+  /** Solver worker threads. */
+  readonly solvers: number;
 }
 
-const VALUE_FLAGS = new Set(["--contract", "--match", "--loop", "--depth", "--timeout", "--panic", "--json", "--root"]);
-
+const VALUE_FLAGS = new Set(["--contract", "--match", "--loop", "--depth", "--timeout", "--panic", "--json", "--root", "--solvers"]);
 
 function positiveInteger(flag: string, text: string): number {
   if (!/^[0-9]+$/.test(text) || Number(text) < 1) throw new UsageError(`${flag}: expected a positive integer, got '${text}'`);
@@ -101,6 +103,7 @@ function parseArgs(args: readonly string[]): ProveArgs {
     ...(text("--json") !== undefined && { json: text("--json")! }),
     options,
     failureChosen: revertFails || text("--panic") !== undefined,
+    solvers: text("--solvers") === undefined ? DEFAULT_POOL_SIZE : positiveInteger("--solvers", text("--solvers")!),
   };
 }
 
@@ -282,6 +285,7 @@ async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   const lines: Line[] = [];
   const runtime = await z3();
+  setSolverWorkers(args.solvers);
   try {
     await proveTarget(args, lines);
   } finally {
@@ -316,6 +320,7 @@ export const proveCommand: Command = {
   help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES] [--json FILE]
                  [--root DIR] [--remap prefix=target]... [--symbolic-storage] [--revert-fails]
+                 [--solvers N]
 
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
 each property with symbolic arguments (Z3). prove_/check_ functions fail on a failed assert
@@ -323,7 +328,7 @@ each property with symbolic arguments (Z3). prove_/check_ functions fail on a fa
 (failed() true), or INVALID; other reverts, like inputs rejected by vm.assume, are assumptions
 (halmos' convention), and a property whose every path reverts is reported as such.
 invariant_ functions must hold after every sequence of up to --depth calls to the target
-contracts from any caller. Runtime bytecode (hex) or Yul is checked for a reachable Panic or
+contracts from any caller (with any value, for payable functions). Runtime bytecode (hex) or Yul is checked for a reachable Panic or
 INVALID with symbolic calldata (any Panic code, unless --panic narrows it). Each result is pass (with the bounds used), fail with a
 counterexample that was replayed concretely on the spec, or unknown with the reason.
 
@@ -340,6 +345,7 @@ Options:
   --root DIR         import root for Solidity (default: the folder given, or the file's folder)
   --remap P=T        an import remapping (repeatable)
   --symbolic-storage prove_ functions start from arbitrary storage in the contracts setUp deployed
+  --solvers N        solver worker threads, each with its own Z3 (default: one per core, at most 4)
 
 Exit code: 1 when a property failed, 0 otherwise (unknown results included), 2 on usage errors.
 
