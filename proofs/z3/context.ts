@@ -71,6 +71,6 @@ export function setSolverWorkers(count: number): void {
 
 /** The pool of solver workers, started on first use. */
 export function solverPool(): SolverPool {
-  pool ??= new SolverPool(poolSize);
+  pool ??= new SolverPool({ size: poolSize });
   return pool;
 }

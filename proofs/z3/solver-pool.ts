@@ -19,7 +19,7 @@ export type PoolAnswer = SolveReply | { readonly kind: "unknown"; readonly reaso
  * How long past its timeout a query may run before its worker is taken to be stuck: Z3 checks its
  * timer between steps, and one step (bit-blasting a 256-bit multiplier) can take seconds.
  */
-const grace = (timeoutMs: number): number => timeoutMs + 10_000;
+const DEFAULT_GRACE_MS = 10_000;
 
 /** Workers that fail before they are ready, in a row, before the pool gives up starting them. */
 const MAX_FAILED_STARTS = 3;
@@ -49,7 +49,18 @@ interface Slot {
   watchdog?: NodeJS.Timeout;
 }
 
+export interface PoolOptions {
+  readonly size?: number;
+  /** The worker script (tests give one that misbehaves on purpose). */
+  readonly script?: URL;
+  /** How long past its timeout a query may run before its worker is replaced. */
+  readonly graceMs?: number;
+}
+
 export class SolverPool {
+  readonly size: number;
+  private readonly script: URL;
+  private readonly graceMs: number;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 0;
@@ -57,8 +68,11 @@ export class SolverPool {
   private broken: string | undefined;
   private closed = false;
 
-  constructor(readonly size: number = DEFAULT_POOL_SIZE) {
+  constructor({ size = DEFAULT_POOL_SIZE, script = workerScript(), graceMs = DEFAULT_GRACE_MS }: PoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`solver pool size must be a positive integer, got ${size}`);
+    this.size = size;
+    this.script = script;
+    this.graceMs = graceMs;
     for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
 
@@ -86,7 +100,7 @@ export class SolverPool {
   }
 
   private start(): Slot {
-    const worker = new Worker(workerScript());
+    const worker = new Worker(this.script);
     // Referenced until ready, so that a query queued meanwhile keeps the process alive.
     const slot: Slot = { worker, ready: false };
     worker.on("message", (message: SolveReply | ReadyMessage) => {
@@ -139,7 +153,7 @@ export class SolverPool {
       const job = this.queue.shift()!;
       slot.job = job;
       slot.worker.ref();
-      slot.watchdog = setTimeout(() => this.replace(slot, "solver worker stopped answering and was restarted"), grace(job.request.timeoutMs));
+      slot.watchdog = setTimeout(() => this.replace(slot, "solver worker stopped answering and was restarted"), job.request.timeoutMs + this.graceMs);
       slot.worker.postMessage(job.request);
     }
   }

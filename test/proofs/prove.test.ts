@@ -5,10 +5,11 @@
  * convention, so the suite runs with --revert-fails. Each property gets SVM_PROVE_TIMEOUT seconds
  * (default 20).
  *
- * Each suite file runs in its own `svm prove` process, with a fresh Z3. z3-solver's WASM build
- * has been seen, rarely, to crash inside one of its threads ("table index is out of bounds"),
- * after which that process's solver never answers; a process that crashes or outlives its time
- * limit is run once more, so such a crash costs a retry of one file rather than the whole run.
+ * Each suite file runs in its own `svm prove` process. z3-solver's WebAssembly build has been seen,
+ * rarely, to crash inside one of its threads; the solver pool replaces such a worker and answers its
+ * query `unknown` (its reason names the solver worker), which may cost an unsafe property its
+ * counterexample. A file whose run met such a crash, or whose process crashed or outlived its time
+ * limit, is run once more.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -58,7 +59,12 @@ function proveFileWithRetry(file: string): ProveResult[] {
   const errors: string[] = [];
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const outcome = proveFile(file);
-    if ("results" in outcome) return outcome.results;
+    if ("results" in outcome) {
+      const crashed = outcome.results.find((r) => r.status === "unknown" && /solver worker/.test(r.reason ?? ""));
+      if (crashed === undefined || attempt === ATTEMPTS) return outcome.results;
+      errors.push(`attempt ${attempt}: ${crashed.function}: ${crashed.reason}`);
+      continue;
+    }
     errors.push(`attempt ${attempt}: ${outcome.error}`);
   }
   throw new Error(`svm prove ${file} did not finish:\n${errors.join("\n")}`);
