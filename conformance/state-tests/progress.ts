@@ -1,16 +1,8 @@
-/**
- * A one-line status for a person watching a run on a terminal: counts, rate and time left,
- * rewritten in place at most a few times a second. Silent when the stream is not a terminal or
- * when CI is set, so logs and pipes get only the results.
- */
+/** The state-test runner's live status for a person at a terminal: counts, rate and time left (see `../terminal-status.ts`). */
+import { type StatusStream, TerminalStatus } from "../terminal-status.js";
 import type { Progress } from "./runner.js";
 
-export interface StatusStream {
-  readonly isTTY?: boolean;
-  write(text: string): unknown;
-}
-
-const REDRAW_MS = 200;
+export type { StatusStream };
 
 function duration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -26,35 +18,8 @@ export function statusText(p: Progress): string {
   return `${p.done}/${p.total} cases  ${p.passed} passed  ${p.failed} failed  ${p.skipped} skipped  ${rate.toFixed(1)}/s  ETA ${eta}`;
 }
 
-export class StatusLine {
-  private lastDraw = 0;
-  private drawn = false;
-  private readonly enabled: boolean;
-
-  constructor(
-    private readonly stream: StatusStream,
-    env: NodeJS.ProcessEnv = process.env,
-  ) {
-    this.enabled = stream.isTTY === true && !env.CI;
-  }
-
-  update(progress: Progress): void {
-    if (!this.enabled) return;
-    const now = Date.now();
-    if (now - this.lastDraw < REDRAW_MS && progress.done < progress.total) return;
-    this.lastDraw = now;
-    this.stream.write(`\r\x1b[2K${statusText(progress)}`);
-    this.drawn = true;
-  }
-
-  /** Prints a message above the status line (which the next update redraws). */
-  message(text: string): void {
-    this.clear();
-    this.stream.write(`${text}\n`);
-  }
-
-  clear(): void {
-    if (this.drawn) this.stream.write("\r\x1b[2K");
-    this.drawn = false;
+export class StatusLine extends TerminalStatus<Progress> {
+  constructor(stream: StatusStream, env: NodeJS.ProcessEnv = process.env) {
+    super(stream, statusText, { redrawMs: 200, final: (p) => p.done >= p.total }, env);
   }
 }
