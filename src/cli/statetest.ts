@@ -17,6 +17,7 @@ import { LineFile } from "../../conformance/trace/line-file.js";
 import { vectorsRoot, VectorsNotFoundError } from "../../conformance/vectors-location.js";
 import { type Command, InputError, UsageError } from "./command.js";
 import { implementations } from "./implementations.js";
+import { splitFlags } from "./split-flags.js";
 
 const help = `Usage: svm statetest [files or folders...] --impl NAME [options]
 
@@ -51,34 +52,8 @@ interface StateTestArgs {
 
 const VALUE_FLAGS = new Set(["--impl", "--fork", "--filter", "--workers", "--shard", "--json", "--trace", "--tests"]);
 
-/** Splits `--flag value` / `--flag=value` options from positional paths; every flag at most once. */
-function splitArgs(args: readonly string[]): { values: Map<string, string>; verbose: boolean; paths: string[] } {
-  const values = new Map<string, string>();
-  const paths: string[] = [];
-  let verbose = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--verbose" || arg === "-v") {
-      verbose = true;
-      continue;
-    }
-    if (!arg.startsWith("--")) {
-      paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const flag = eq === -1 ? arg : arg.slice(0, eq);
-    if (!VALUE_FLAGS.has(flag)) throw new UsageError(`unknown option ${flag}`);
-    const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === "") throw new UsageError(`${flag} needs a value`);
-    if (values.has(flag)) throw new UsageError(`${flag} given twice`);
-    values.set(flag, value);
-  }
-  return { values, verbose, paths };
-}
-
 function parseArgs(args: readonly string[]): StateTestArgs {
-  const { values, verbose, paths } = splitArgs(args);
+  const { values, verbose, paths } = splitFlags(args, VALUE_FLAGS);
   const impl = values.get("--impl");
   if (impl === undefined) throw new UsageError(`--impl is required (one of: ${Object.keys(implementations).join(", ")})`);
   if (!Object.hasOwn(implementations, impl)) {
@@ -111,7 +86,7 @@ function parseArgs(args: readonly string[]): StateTestArgs {
     }
   }
   return {
-    paths,
+    paths: [...paths],
     impl,
     verbose,
     fork: fork as ForkName | undefined,

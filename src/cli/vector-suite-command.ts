@@ -11,6 +11,7 @@ import { summaryLine } from "../../conformance/state-tests/result.js";
 import { type FileRunner, runVectorFiles, writeVectorJsonReport } from "../../conformance/runners/vector-run.js";
 import { VectorsNotFoundError, vectorsRoot } from "../../conformance/vectors-location.js";
 import { type Command, InputError, UsageError } from "./command.js";
+import { splitFlags } from "./split-flags.js";
 
 export interface VectorSuite {
   readonly command: string;
@@ -50,33 +51,13 @@ Example:
 
 function parseArgs(args: readonly string[], suite: VectorSuite): SuiteArgs {
   const valueFlags = new Set(suite.hasForks ? ["--tests", "--json", "--fork"] : ["--tests", "--json"]);
-  const values = new Map<string, string>();
-  const paths: string[] = [];
-  let verbose = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--verbose" || arg === "-v") {
-      verbose = true;
-      continue;
-    }
-    if (!arg.startsWith("--")) {
-      paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const flag = eq === -1 ? arg : arg.slice(0, eq);
-    if (!valueFlags.has(flag)) throw new UsageError(`unknown option ${flag}`);
-    const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === "") throw new UsageError(`${flag} needs a value`);
-    if (values.has(flag)) throw new UsageError(`${flag} given twice`);
-    values.set(flag, value);
-  }
+  const { values, verbose, paths } = splitFlags(args, valueFlags);
   const fork = values.get("--fork");
   if (fork !== undefined && !isKnownFork(fork)) throw new UsageError(`unknown fork '${fork}' (one of: ${FORKS.join(", ")})`);
   const tests = values.get("--tests");
   const json = values.get("--json");
   return {
-    paths,
+    paths: [...paths],
     verbose,
     ...(tests === undefined ? {} : { tests }),
     ...(json === undefined ? {} : { json }),
