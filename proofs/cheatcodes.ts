@@ -74,6 +74,9 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
     if (state.prank !== undefined && message.depth === state.prank.depth) {
       next = { ...message, caller: state.prank.caller };
       if (!state.prank.persistent) delete state.prank;
+      // The pranked address pays the value, so its balance is the one the call needs (the CALL
+      // rule checked the test contract's); without it the call fails as CALL does: no output, gas back.
+      if (next.transfer > env.world.balance(next.caller)) return { result: revertWith(machine().words.bytes(new Uint8Array(0)), next.gas) };
     }
     if (state.expectRevert !== undefined && message.depth === state.expectRevert.depth) {
       const expected = state.expectRevert;
@@ -84,13 +87,19 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
       const met = outcome.result.kind !== "success" && revertMatches(m, expected, outcome.result.kind === "revert" ? outcome.result.output : undefined);
       return {
         result: met
-          ? success(m.words.bytes(new Uint8Array(0)), gasLeft)
+          ? success(m.words.bytes(next.kind === "call" ? DUMMY_CALL_OUTPUT : new Uint8Array(0)), gasLeft)
           : revertWith(m.words.bytes(errorString("vm.expectRevert: the call did not revert as expected")), gasLeft),
       };
     }
     return next === message ? undefined : { message: next };
   };
 }
+
+/**
+ * What a call whose expected revert was met returns: zeros, as forge does, so that the caller's
+ * ABI decoder finds a value of any type of up to 256 words where it expects the call's result.
+ */
+const DUMMY_CALL_OUTPUT = new Uint8Array(8192);
 
 /** Cheatcodes cost nothing: the caller gets back all the gas it passed. */
 function success<B>(output: B, gasLeft: bigint): FrameResult<B> {

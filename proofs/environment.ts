@@ -1,7 +1,7 @@
 /**
  * The fixed world properties are checked in: Foundry's conventions, so that a suite written for
  * forge or halmos sees the addresses and block it expects (the test contract at forge's address,
- * deployed by forge's default sender, with 2^96 wei).
+ * deployed by forge's default sender, with 2^96 wei, and given forge's initial balance).
  */
 import { SCHEDULES } from "../spec/fork/forks.js";
 import type { Schedule } from "../spec/fork/schedule.js";
@@ -13,6 +13,8 @@ export const DEPLOYER = 0x1804c8ab1f12e6bbf3894d4083f33e07309d1f38n;
 /** Where forge deploys the test contract: the deployer's first CREATE address. */
 export const TEST_CONTRACT = 0x7fa9385be102ac3eac297483dd6233d62b3e1496n;
 export const INITIAL_BALANCE = 1n << 96n;
+/** forge's default `initial_balance` of the test contract, given to it once it is deployed. */
+export const TEST_CONTRACT_BALANCE = (1n << 96n) - 1n;
 /** Gas for each top-level call: a block's worth. */
 export const CALL_GAS = 30_000_000n;
 

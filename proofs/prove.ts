@@ -10,7 +10,7 @@ import { bytesToBigInt } from "../spec/primitives/bytes.js";
 import { DEFAULT_BOUNDS, symbolicCalldataVariants, type Bounds, type ParamType } from "./calldata.js";
 import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
 import { cellsToWord, type Cell, wordsOfCells, type Z3Bytes, type Z3Word } from "./domain/terms.js";
-import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
+import { DEPLOYER, SCHEDULE, TEST_CONTRACT, TEST_CONTRACT_BALANCE, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import type { Path } from "./explore/path.js";
 import { type Assignment, Solver } from "./explore/solver.js";
@@ -132,6 +132,7 @@ export function deploy(contract: PropertyContract): Deployment | string {
   const chain = new ConcreteChain();
   const created = chain.deploy(DEPLOYER, TEST_CONTRACT, contract.creation);
   if (created.result.kind !== "success") return `constructor failed (${describeOutcome(created)})`;
+  chain.fund(TEST_CONTRACT, TEST_CONTRACT_BALANCE);
   if (contract.functions.some((f) => f.signature === "setUp()")) {
     const setUp = chain.call(DEPLOYER, TEST_CONTRACT, SET_UP);
     if (setUp.result.kind !== "success") return `setUp() failed (${describeOutcome(setUp)})`;

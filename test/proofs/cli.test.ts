@@ -128,6 +128,66 @@ contract BankTest is Test {
     expect(unsafe?.counterexample?.calls[0]?.value).toBe((1337n * 10n ** 18n).toString());
   });
 
+  it("behaves like forge where tests rely on it: expectRevert's dummy result, a funded test contract, pranked senders pay", () => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-prove-"));
+    writeFileSync(
+      join(dir, "Compat.t.sol"),
+      `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+import "forge-std/Test.sol";
+contract Divider {
+    function div(uint256 a, uint256 b) external pure returns (uint256) { return a / b; }
+}
+contract Bank {
+    mapping(address => uint256) public deposits;
+    function deposit() external payable { deposits[msg.sender] += msg.value; }
+}
+contract CompatTest is Test {
+    Divider d;
+    Bank bank;
+    function setUp() public {
+        d = new Divider();
+        bank = new Bank();
+    }
+    function prove_safe_expect_revert_of_a_call_with_a_result(uint256 a) public {
+        vm.expectRevert(stdError.divisionError);
+        uint256 q = d.div(a, 0);
+        assertEq(q, 0);
+    }
+    function prove_safe_test_contract_pays(bool twice) public {
+        bank.deposit{value: 1 ether}();
+        if (twice) bank.deposit{value: 1 ether}();
+        assertEq(address(bank).balance, twice ? 2 ether : 1 ether);
+    }
+    function prove_safe_pranked_sender_pays(address u) public {
+        vm.assume(u != address(this) && u != address(bank));
+        vm.deal(u, 5 ether);
+        vm.prank(u);
+        bank.deposit{value: 5 ether}();
+        assertEq(bank.deposits(u), 5 ether);
+        assertEq(u.balance, 0);
+    }
+    function prove_unsafe_pranked_sender_without_funds(uint8 x) public {
+        vm.prank(address(0xBEEF));
+        (bool ok, ) = address(bank).call{value: 1 + uint256(x)}(abi.encodeWithSignature("deposit()"));
+        assertTrue(ok);
+    }
+}
+`,
+    );
+    for (const convention of [[], ["--revert-fails"]]) {
+      const json = join(dir, "out.json");
+      const run = prove([join(dir, "Compat.t.sol"), "--json", json, ...convention]);
+      expect(run.status, run.stdout).toBe(1);
+      const report = JSON.parse(readFileSync(json, "utf8")) as { results: { function: string; status: string; reason: string | null }[] };
+      const status = (name: string) => report.results.find((r) => r.function.startsWith(name))?.status;
+      expect(status("prove_safe_expect_revert_of_a_call_with_a_result"), run.stdout).toBe("pass");
+      expect(status("prove_safe_test_contract_pays"), run.stdout).toBe("pass");
+      expect(status("prove_safe_pranked_sender_pays"), run.stdout).toBe("pass");
+      expect(status("prove_unsafe_pranked_sender_without_funds"), run.stdout).toBe("fail");
+    }
+  });
+
   it("rejects bad flags", () => {
     expect(prove(["x.sol", "--panic", "0x11", "--revert-fails"]).status).toBe(2);
     expect(prove(["x.sol", "--loop", "0"]).status).toBe(2);

@@ -128,8 +128,8 @@ export class CheatState {
   }
 
   /**
-   * Hooked to `afterMessage`: an expected revert turns into a successful, empty return (its state
-   * changes are already rolled back); a call that should have reverted, and did not or reverted with
+   * Hooked to `afterMessage`: an expected revert turns into a successful return of 8192 zero bytes
+   * as in forge, so the caller can decode a result (its state changes are already rolled back); a call that should have reverted, and did not or reverted with
    * other data, marks the run as failed.
    */
   afterMessage(result: { execResult: { exceptionError?: EVMError; returnValue: Uint8Array } }): void {
@@ -141,7 +141,7 @@ export class CheatState {
     const matches = wanted === undefined || revertDataMatches(data, wanted, expectation.prefixOnly);
     if (reverted && matches) {
       delete result.execResult.exceptionError;
-      result.execResult.returnValue = new Uint8Array();
+      result.execResult.returnValue = new Uint8Array(8192);
     } else {
       this.expectRevertUnmet = true;
     }
