@@ -63,7 +63,7 @@ export async function confirmFailure(
     }
     if (verdict.kind === "unknown") {
       if (precision === "sharpened") continue;
-      return { kind: "unconfirmed", reason: `solver gave up on a failing path (${what}) at pc ${path.location.pc}` };
+      return { kind: "unconfirmed", reason: `no answer on a failing path (${what}) at pc ${path.location.pc}: ${verdict.reason}` };
     }
     let model = verdict.model;
     let failure = replay(model);

@@ -11,7 +11,7 @@ import { type Answer, ForkSignal, LoopBoundHit, NeedSignal, Path, PathDiscarded,
 import { type Assignment, Solver } from "./solver.js";
 
 /** A symbolic word the machine needs concrete (an offset, an address) is split into at most this many values. */
-const MAX_VALUES_PER_NEED = 8;
+const MAX_VALUES_PER_NEED = 16;
 
 export interface ExploreOptions {
   readonly loopBound: number;
@@ -80,7 +80,8 @@ export async function explore<R>(
         const values: bigint[] = [];
         const limit = error.gasOnly ? 1 : MAX_VALUES_PER_NEED;
         let exhausted = false;
-        while (values.length < limit) {
+        // One query past the limit tells a word with exactly `limit` values from one with more.
+        while (values.length < limit || (values.length === limit && !error.gasOnly)) {
           const others = values.map((v) => ctx.Not(error.term.eq(ctx.BitVec.val(v, 256))));
           const verdict = await solver.check([...path.constraints, ...others], path, { values: [error.term] });
           if (verdict.kind === "unsat") {
@@ -91,7 +92,7 @@ export async function explore<R>(
           values.push(verdict.model.value(error.term));
         }
         // Past the limit the values found are still explored (a failure among them is real), but the search is incomplete.
-        if (!exhausted && !error.gasOnly) incomplete.add(`symbolic ${error.what} at pc ${error.location.pc} (more than ${values.length} possible values)`);
+        if (!exhausted && !error.gasOnly) incomplete.add(`symbolic ${error.what} at pc ${error.location.pc} (more than ${limit} possible values)`);
         for (const value of values.reverse()) pending.push({ answers: [...answers, value] });
         continue;
       }
