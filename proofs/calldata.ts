@@ -6,7 +6,7 @@
  */
 import { bigIntToBytes } from "../spec/primitives/bytes.js";
 import { UnsupportedSymbolic } from "../spec/word/words.js";
-import type { Z3Bool } from "./z3/context.js";
+import type { Bv, Z3Bool } from "./z3/context.js";
 import { z3Runtime } from "./z3/context.js";
 import { wordCells, type Cell } from "./domain/terms.js";
 
@@ -28,8 +28,16 @@ export interface Bounds {
 
 export const DEFAULT_BOUNDS: Bounds = { bytesLengths: [0, 1, 2, 3, 32, 65], arrayLengths: [0, 1, 2, 3], maxVariants: 36 };
 
+/** A variable of the calldata and the ABI type whose range it has ("bytes"/"string" for a 32-byte chunk of contents). */
+export interface InputWord {
+  readonly word: Bv;
+  readonly type: string;
+}
+
 export interface SymbolicCalldata {
   readonly cells: Cell[];
+  /** The variables, in encoding order. */
+  readonly inputs: readonly InputWord[];
   /** The ranges of the variables' types. */
   readonly constraints: Z3Bool[];
   /** Which bounds were used, for the report (empty when every parameter is static). */
@@ -48,7 +56,7 @@ export function symbolicCalldataVariants(selector: Uint8Array, params: readonly 
   for (;;) {
     const encoder = new Encoder(bounds, prefix, choices);
     const body = encoder.tuple(params);
-    variants.push({ cells: [...selector, ...body], constraints: encoder.constraints, boundsUsed: [...new Set(encoder.boundsUsed)] });
+    variants.push({ cells: [...selector, ...body], inputs: encoder.inputs, constraints: encoder.constraints, boundsUsed: [...new Set(encoder.boundsUsed)] });
     // The next combination, odometer style over the choices this encoding made.
     const made = encoder.made;
     let i = made.length - 1;
@@ -68,6 +76,7 @@ const isDynamic = (param: ParamType): boolean => {
 
 class Encoder {
   readonly constraints: Z3Bool[] = [];
+  readonly inputs: InputWord[] = [];
   readonly boundsUsed: string[] = [];
   private counter = 0;
   /** The length choices made, in encoding order: which option, of how many. */
@@ -85,9 +94,11 @@ class Encoder {
     return options[choice]!;
   }
 
-  private fresh(kind: string) {
+  private fresh(type: string): Bv {
     const { ctx } = z3Runtime();
-    return ctx.BitVec.const(`${this.prefix}_${kind}_${this.counter++}`, 256);
+    const word = ctx.BitVec.const(`${this.prefix}_${type.replace(/\W/g, "")}_${this.counter++}`, 256);
+    this.inputs.push({ word, type });
+    return word;
   }
 
   /** Head/tail encoding of a tuple of values. */
@@ -142,7 +153,7 @@ class Encoder {
       while (cells.length % 32 !== 0) cells.push(0);
       return cells;
     }
-    const word = this.fresh(type.replace(/\W/g, ""));
+    const word = this.fresh(type);
     const below = (bits: number) => word.ult(ctx.BitVec.val(1n << BigInt(bits), 256));
     const uint = /^uint(\d*)$/.exec(type);
     const int = /^int(\d*)$/.exec(type);

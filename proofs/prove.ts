@@ -7,13 +7,14 @@
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import type { MessageOutcome } from "../spec/machine/execute.js";
 import { bytesToBigInt } from "../spec/primitives/bytes.js";
-import { DEFAULT_BOUNDS, symbolicCalldataVariants, type Bounds, type ParamType } from "./calldata.js";
+import { DEFAULT_BOUNDS, symbolicCalldataVariants, type Bounds, type ParamType, type SymbolicCalldata } from "./calldata.js";
 import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
 import { cellsToWord, type Cell, wordsOfCells, type Z3Bytes, type Z3Word } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, TEST_CONTRACT, TEST_CONTRACT_BALANCE, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import type { Path } from "./explore/path.js";
-import { type Assignment, Solver } from "./explore/solver.js";
+import { Assignment, Solver } from "./explore/solver.js";
+import { SampleRandom, sampleInputs } from "./concrete/input-samples.js";
 import { confirmFailure } from "./explore/confirm.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
@@ -241,6 +242,11 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   let counterexample: Counterexample | undefined;
   const unreplayed: string[] = [];
 
+  const sampled = symbolic.size === 0 ? sampledFailure(deployment, fn, variants, panics, Math.min(SAMPLING_MS, options.timeoutMs / 10)) : undefined;
+  if (sampled !== undefined) {
+    counterexample = { calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: sampled.input }], failure: sampled.failure };
+  }
+
   for (const calldata of variants) {
     if (counterexample !== undefined) break;
     const scenario = (path: Path): PathOutcome => {
@@ -302,6 +308,36 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   if (incomplete.size > 0) return { ...base, status: "unknown", reason: [...incomplete].join("; "), timeMs };
   if (completed > 0 && reverted === completed) return { ...base, status: "unknown", reason: "every path reverts", timeMs };
   return { ...base, status: "pass", timeMs };
+}
+
+/** Concrete samples tried before solving, spread over the length variants, and the time they may take. */
+const SAMPLES_PER_PROPERTY = 64;
+const SAMPLING_MS = 2_000;
+
+/**
+ * A failure among concrete samples of the inputs (see `concrete/input-samples.ts`): a bug with a
+ * small or extreme witness is found without a query, and it is replayed like any counterexample.
+ */
+function sampledFailure(
+  deployment: Deployment,
+  fn: ContractFunction,
+  variants: readonly SymbolicCalldata[],
+  panics: FailurePolicy,
+  budgetMs: number,
+): { input: Uint8Array; failure: string } | undefined {
+  const until = Date.now() + budgetMs;
+  const random = new SampleRandom(bytesToBigInt(fn.selector));
+  const perVariant = Math.max(4, Math.ceil(SAMPLES_PER_PROPERTY / variants.length));
+  for (const calldata of variants) {
+    const words = calldata.inputs.map((input) => input.word);
+    for (const values of sampleInputs(calldata.inputs, perVariant, random)) {
+      if (Date.now() > until) return undefined;
+      const input = concreteCells(new Assignment(words, values, []), calldata.cells);
+      const failure = replayCall(deployment, input, panics, []);
+      if (failure !== undefined) return { input, failure };
+    }
+  }
+  return undefined;
 }
 
 /** Replays a property call on the spec; the failure it shows, or undefined. */
