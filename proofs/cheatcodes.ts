@@ -75,8 +75,12 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
       next = { ...message, caller: state.prank.caller };
       if (!state.prank.persistent) delete state.prank;
       // The pranked address pays the value, so its balance is the one the call needs (the CALL
-      // rule checked the test contract's); without it the call fails as CALL does: no output, gas back.
-      if (next.transfer > env.world.balance(next.caller)) return { result: revertWith(machine().words.bytes(new Uint8Array(0)), next.gas) };
+      // rule checked the test contract's); without it the call fails as CALL does: no output, gas
+      // back. Compared as words: either may be a placeholder of a symbolic amount.
+      const { words } = machine();
+      if (words.truthy(words.lt(words.constant(env.world.balance(next.caller)), words.constant(next.transfer)))) {
+        return { result: revertWith(words.bytes(new Uint8Array(0)), next.gas) };
+      }
     }
     if (state.expectRevert !== undefined && message.depth === state.expectRevert.depth) {
       const expected = state.expectRevert;

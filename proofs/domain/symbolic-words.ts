@@ -56,8 +56,8 @@ function pricesOnly(what: string): boolean {
 export function symbolicWords(
   path: Path,
   aliases: ReadonlyMap<bigint, Bv> = new Map(),
-  /** The placeholder address standing for a symbolic word, when the machine needs it as an address. */
-  placeholderOf: (term: Bv) => bigint | undefined = () => undefined,
+  /** The placeholder standing for a symbolic word the machine needs as a bigint (an address, an amount of ether). */
+  placeholderOf: (term: Bv, what: string) => bigint | undefined = () => undefined,
 ): Words<Z3Word, Z3Bytes> {
   const ctx = () => z3Runtime().ctx;
   const zero = () => ctx().BitVec.val(0n, 256);
@@ -73,7 +73,7 @@ export function symbolicWords(
   const need = (word: Z3Word, what: string): bigint => {
     const value = simplifiedValue(word);
     if (value !== undefined) return value;
-    const placeholder = placeholderOf(word as Bv);
+    const placeholder = placeholderOf(word as Bv, what);
     if (placeholder !== undefined) return placeholder;
     return path.value(word as Bv, what, pricesOnly(what));
   };

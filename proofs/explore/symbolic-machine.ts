@@ -68,7 +68,13 @@ export class SymbolicSession {
     const addressPlaceholders = new Map<number, { placeholder: bigint; term: Bv; simplified: Bv; distinct: boolean }>();
     // Keyed by the simplified term, so `and(a, mask)` and `and(mask, a)` are one address; the
     // entry keeps that term alive, so its id is not reused for another term.
-    const placeholderOf = (term: Bv): bigint | undefined => {
+    const placeholderOf = (term: Bv, what: string): bigint | undefined => {
+      // A symbolic amount of ether (CALL, CALLCODE, CREATE value): whether it is zero decides the
+      // price; a nonzero one travels as a placeholder that the world adds and subtracts as a term.
+      if (/ value$/.test(what)) {
+        if (!path.decide(term.ctx.Not(term.eq(term.ctx.BitVec.val(0n, 256))), false)) return 0n;
+        return this.standIn(term, "value");
+      }
       const entry = addressPlaceholders.get(z3Runtime().simplify(term).id());
       if (entry === undefined) return undefined;
       if (!entry.distinct) {
@@ -86,6 +92,7 @@ export class SymbolicSession {
     const words = symbolicWords(path, aliases, placeholderOf);
     let placeholders = 0;
     this.aliases = aliases;
+    world.useSymbolicAmounts({ termOf: (amount) => aliases.get(amount), standIn: (term) => this.standIn(term, "balance") });
     this.standIn = (word, kind) => {
       if (typeof word === "bigint") return word;
       // One symbolic address, one placeholder account, however often a cheatcode names it.
@@ -95,7 +102,6 @@ export class SymbolicSession {
       const placeholder = CHEATCODE_PLACEHOLDER + BigInt(placeholders++);
       aliases.set(placeholder, word);
       if (kind === "address") addressPlaceholders.set(simplified.id(), { placeholder, term: word, simplified, distinct: false });
-      if (kind === "balance") world.markSymbolicBalance(placeholder);
       return placeholder;
     };
     const machine: Machine<Z3Word, Z3Bytes> = {

@@ -83,6 +83,12 @@ function termOf(word: Z3Word): Bv {
   return typeof word === "bigint" ? z3Runtime().ctx.BitVec.val(word, 256) : word;
 }
 
+/** The session's placeholders for symbolic amounts of ether: the term one stands for, and a new one for a term. */
+export interface SymbolicAmounts {
+  termOf(amount: bigint): Bv | undefined;
+  standIn(term: Bv): bigint;
+}
+
 export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   private readonly journal: (() => void)[] = [];
   private readonly accounts = new Map<bigint, SymbolicAccount>();
@@ -92,8 +98,10 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   private readonly created = new Set<bigint>();
   private readonly destructed = new Set<bigint>();
   private refundCounter = 0n;
-  /** Accounts whose balance stands for a symbolic amount (vm.deal): value must not move through them. */
-  private readonly symbolicBalances = new Set<bigint>();
+  /** Placeholders of symbolic amounts (see `SymbolicAmounts`). */
+  private amounts: SymbolicAmounts = { termOf: () => undefined, standIn: () => {
+    throw new UnsupportedSymbolic("a symbolic amount of ether outside a symbolic session");
+  } };
 
   /** Reads of the accounts whose storage is fully symbolic. */
   readonly symbolicReads: SymbolicSlotRead[] = [];
@@ -219,9 +227,9 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     if (this.schedule.emptyAccountsAreDead) this.materialize(address);
   }
 
-  /** The balance just set stands for a symbolic amount. */
-  markSymbolicBalance(balance: bigint): void {
-    this.symbolicBalances.add(balance);
+  /** How the session's placeholders stand for symbolic amounts, so that value moves as terms. */
+  useSymbolicAmounts(amounts: SymbolicAmounts): void {
+    this.amounts = amounts;
   }
 
   /** Every account's address. */
@@ -230,11 +238,21 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   }
 
   transfer(from: bigint, to: bigint, value: bigint): void {
-    if (value !== 0n && (this.symbolicBalances.has(this.balance(from)) || this.symbolicBalances.has(this.balance(to)))) {
-      throw new UnsupportedSymbolic("value moved through an account whose balance vm.deal made symbolic");
+    const [term, fromBalance, toBalance] = [this.amounts.termOf(value), this.amounts.termOf(this.balance(from)), this.amounts.termOf(this.balance(to))];
+    if (term === undefined && fromBalance === undefined && toBalance === undefined) {
+      this.setBalance(from, this.balance(from) - value);
+      this.setBalance(to, this.balance(to) + value);
+      return;
     }
-    this.setBalance(from, this.balance(from) - value);
-    this.setBalance(to, this.balance(to) + value);
+    // A symbolic amount or balance: the new balances are terms, each behind a placeholder. The
+    // caller (the CALL and CREATE rules) has decided that `from` can pay.
+    if (from === to) return;
+    const { ctx } = z3Runtime();
+    const amount = term ?? ctx.BitVec.val(value, 256);
+    const paid = (fromBalance ?? ctx.BitVec.val(this.balance(from), 256)).sub(amount);
+    const received = (toBalance ?? ctx.BitVec.val(this.balance(to), 256)).add(amount);
+    this.setBalance(from, this.amounts.standIn(paid));
+    this.setBalance(to, this.amounts.standIn(received));
   }
 
   beginCreate(address: bigint): void {

@@ -188,6 +188,75 @@ contract CompatTest is Test {
     }
   });
 
+  it("moves symbolic amounts of ether: dealt, paid by a pranked sender, withdrawn", () => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-prove-"));
+    writeFileSync(
+      join(dir, "Bank2.t.sol"),
+      `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+import "forge-std/Test.sol";
+contract Bank {
+    mapping(address => uint256) public deposits;
+    function deposit() external payable { deposits[msg.sender] += msg.value; }
+    function withdraw(uint256 amount) external {
+        require(deposits[msg.sender] >= amount);
+        deposits[msg.sender] -= amount;
+        payable(msg.sender).transfer(amount);
+    }
+}
+contract Receiver { receive() external payable {} }
+contract Bank2Test is Test {
+    Bank bank;
+    function setUp() public { bank = new Bank(); }
+    function prove_safe_deposit_credits(address u, uint96 amount) public {
+        vm.assume(u != address(this) && u != address(bank) && uint160(u) > 0x100000);
+        vm.deal(u, amount);
+        vm.prank(u);
+        bank.deposit{value: amount}();
+        assertEq(bank.deposits(u), amount);
+        assertEq(address(bank).balance, amount);
+        assertEq(u.balance, 0);
+    }
+    function prove_safe_withdraw_pays(uint96 a, uint96 b) public {
+        Receiver r = new Receiver();
+        vm.deal(address(r), a);
+        vm.prank(address(r));
+        bank.deposit{value: a}();
+        vm.assume(b <= a);
+        vm.prank(address(r));
+        bank.withdraw(b);
+        assertEq(address(r).balance, b);
+        assertEq(address(bank).balance, uint256(a) - b);
+    }
+    function prove_unsafe_withdraw_all(uint96 a) public {
+        Receiver r = new Receiver();
+        vm.deal(address(r), a);
+        vm.prank(address(r));
+        bank.deposit{value: a}();
+        vm.prank(address(r));
+        bank.withdraw(a);
+        assertEq(address(r).balance, 0);
+    }
+    function prove_safe_send_from_test(uint64 v) public {
+        Receiver r = new Receiver();
+        (bool ok, ) = address(r).call{value: v}("");
+        assertTrue(ok);
+        assertEq(address(r).balance, v);
+    }
+}
+`,
+    );
+    const json = join(dir, "out.json");
+    const run = prove([join(dir, "Bank2.t.sol"), "--json", json]);
+    expect(run.status, run.stdout).toBe(1);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { results: { function: string; status: string }[] };
+    const status = (name: string) => report.results.find((r) => r.function.startsWith(name))?.status;
+    expect(status("prove_safe_deposit_credits"), run.stdout).toBe("pass");
+    expect(status("prove_safe_withdraw_pays"), run.stdout).toBe("pass");
+    expect(status("prove_safe_send_from_test"), run.stdout).toBe("pass");
+    expect(status("prove_unsafe_withdraw_all"), run.stdout).toBe("fail");
+  });
+
   it("rejects bad flags", () => {
     expect(prove(["x.sol", "--panic", "0x11", "--revert-fails"]).status).toBe(2);
     expect(prove(["x.sol", "--loop", "0"]).status).toBe(2);

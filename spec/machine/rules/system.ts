@@ -36,15 +36,25 @@ export function create2Address(sender: bigint, salt: bigint, initcode: Uint8Arra
   return bytesToBigInt(keccak_256(preimage).subarray(12));
 }
 
+/**
+ * Whether the executing account cannot pay `value`. The comparison is one of words, not of the
+ * bigints the host and `need` give, so that a symbolic domain decides it over a symbolic balance
+ * or value; on concrete words it is the plain `balance < value`.
+ */
+function cannotPay<W, B>(f: Frame<W, B>, value: W): boolean {
+  return f.words.truthy(f.words.lt(f.words.constant(f.host.balance(f.message.address)), value));
+}
+
 /** The shape CREATE and CREATE2 share once their address is known (execution-specs' generic_create). */
-function create<W, B>(f: Frame<W, B>, value: bigint, initcode: Uint8Array, addressOf: (nonce: bigint) => bigint): Control<B> | void {
+function create<W, B>(f: Frame<W, B>, name: string, valueWord: W, initcode: Uint8Array, addressOf: (nonce: bigint) => bigint): Control<B> | void {
+  const value = f.words.need(valueWord, `${name} value`);
   const host = f.host;
   const self = f.message.address;
   const gas = passableGas(f, f.gas);
   f.gas -= gas;
   f.returnData = f.words.bytes(new Uint8Array(0));
   const nonce = host.nonce(self);
-  if (host.balance(self) < value || nonce === MAX_NONCE || f.message.depth + 1 > CALL_DEPTH_LIMIT) {
+  if (cannotPay(f, valueWord) || nonce === MAX_NONCE || f.message.depth + 1 > CALL_DEPTH_LIMIT) {
     f.gas += gas;
     f.push(f.words.constant(0n));
     f.pc += 1;
@@ -91,18 +101,18 @@ function initcodeOperand<W, B>(f: Frame<W, B>, offset: bigint, size: bigint): Ui
 
 export function CREATE<W, B>(f: Frame<W, B>): Control<B> | void {
   // stack
-  const value = f.words.need(f.pop(), "CREATE value");
+  const value = f.pop();
   const offset = f.words.need(f.pop(), "CREATE offset");
   const size = f.words.need(f.pop(), "CREATE size");
   // gas
   const initcode = initcodeOperand(f, offset, size);
   // operation and program counter
-  return create(f, value, initcode, (nonce) => createAddress(f.message.address, nonce));
+  return create(f, "CREATE", value, initcode, (nonce) => createAddress(f.message.address, nonce));
 }
 
 export function CREATE2<W, B>(f: Frame<W, B>): Control<B> | void {
   // stack
-  const value = f.words.need(f.pop(), "CREATE2 value");
+  const value = f.pop();
   const offset = f.words.need(f.pop(), "CREATE2 offset");
   const size = f.words.need(f.pop(), "CREATE2 size");
   const salt = f.words.need(f.pop(), "CREATE2 salt");
@@ -110,7 +120,7 @@ export function CREATE2<W, B>(f: Frame<W, B>): Control<B> | void {
   const initcode = initcodeOperand(f, offset, size);
   charge(f, keccakWordCost(f, size));
   // operation and program counter
-  return create(f, value, initcode, () => create2Address(f.message.address, salt, initcode));
+  return create(f, "CREATE2", value, initcode, () => create2Address(f.message.address, salt, initcode));
 }
 
 /** How one of the four call opcodes shapes its message. */
@@ -136,7 +146,8 @@ function call<W, B>(f: Frame<W, B>, kind: CallKind): Control<B> | void {
   // stack
   const requestedGas = f.words.need(f.pop(), `${kind.name} gas`);
   const target = f.words.need(f.pop(), `${kind.name} address`) & ADDRESS_MASK;
-  const value = kind.hasValue ? f.words.need(f.pop(), `${kind.name} value`) : 0n;
+  const valueWord = kind.hasValue ? f.pop() : f.words.constant(0n);
+  const value = f.words.need(valueWord, `${kind.name} value`);
   const inOffset = f.words.need(f.pop(), `${kind.name} input offset`);
   const inSize = f.words.need(f.pop(), `${kind.name} input size`);
   const outOffset = f.words.need(f.pop(), `${kind.name} output offset`);
@@ -159,7 +170,7 @@ function call<W, B>(f: Frame<W, B>, kind: CallKind): Control<B> | void {
   // operation
   f.returnData = f.words.bytes(new Uint8Array(0));
   const self = f.message.address;
-  if (f.host.balance(self) < value || f.message.depth + 1 > CALL_DEPTH_LIMIT) {
+  if (cannotPay(f, valueWord) || f.message.depth + 1 > CALL_DEPTH_LIMIT) {
     f.gas += childGas;
     f.push(f.words.constant(0n));
     f.pc += 1;

@@ -43,4 +43,60 @@ interface Vm {
 
     /// @notice Names an address in traces and counterexamples.
     function label(address account, string calldata newLabel) external;
+
+    /// @notice Sets msg.sender for the next call only, and tx.origin for it.
+    function prank(address msgSender, address txOrigin) external;
+
+    /// @notice Sets msg.sender and tx.origin for every following call until `stopPrank`.
+    function startPrank(address msgSender, address txOrigin) external;
+
+    /// @notice The address of the secp256k1 private key `privateKey`.
+    function addr(uint256 privateKey) external pure returns (address keyAddr);
+
+    /// @notice Sets the code of `target`.
+    function etch(address target, bytes calldata newRuntimeBytecode) external;
+
+    /// @notice Sets block.chainid.
+    function chainId(uint256 newChainId) external;
+
+    /// @notice Sets block.basefee.
+    function fee(uint256 newBasefee) external;
+
+    /// @notice Sets block.coinbase.
+    function coinbase(address newCoinbase) external;
+
+    /// @notice Sets block.prevrandao.
+    function prevrandao(bytes32 newPrevrandao) external;
+
+    /// @notice Sets block.prevrandao (a number).
+    function prevrandao(uint256 newPrevrandao) external;
+
+    /// @notice Sets block.difficulty (before the merge; block.prevrandao after it).
+    function difficulty(uint256 newDifficulty) external;
+
+    /// @notice Sets the nonce of `account`.
+    function setNonce(address account, uint64 newNonce) external;
+
+    /// @notice The nonce of `account`.
+    function getNonce(address account) external view returns (uint64 nonce);
+
+    /// @notice block.timestamp as the cheatcodes last set it.
+    function getBlockTimestamp() external view returns (uint256 timestamp);
+
+    /// @notice block.number as the cheatcodes last set it.
+    function getBlockNumber() external view returns (uint256 height);
+
+    /// @notice Calls to `callee` whose calldata starts with `data` return `returnData` (until cleared).
+    function mockCall(address callee, bytes calldata data, bytes calldata returnData) external;
+
+    /// @notice Forgets every mockCall.
+    function clearMockedCalls() external;
+
+    /// @notice The decimal (or hex, for addresses and bytes) text of a value.
+    function toString(address value) external pure returns (string memory stringifiedValue);
+    function toString(bytes calldata value) external pure returns (string memory stringifiedValue);
+    function toString(bytes32 value) external pure returns (string memory stringifiedValue);
+    function toString(bool value) external pure returns (string memory stringifiedValue);
+    function toString(uint256 value) external pure returns (string memory stringifiedValue);
+    function toString(int256 value) external pure returns (string memory stringifiedValue);
 }
