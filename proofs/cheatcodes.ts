@@ -8,7 +8,9 @@ import { keccak_256 } from "@noble/hashes/sha3.js";
 import { executeMessage, type Interception, type Machine } from "../spec/machine/execute.js";
 import type { FrameResult, Message } from "../spec/machine/frame.js";
 import type { World } from "../spec/machine/world.js";
-import { bigIntToBytes, bytesToBigInt } from "../spec/primitives/bytes.js";
+import { secp256k1 } from "@noble/curves/secp256k1.js";
+import { bigIntToBytes, bytesToBigInt, bytesToHex, concatBytes } from "../spec/primitives/bytes.js";
+import type { MutableTransaction } from "./environment.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
 
 /** The last 20 bytes of keccak256("hevm cheat code"). */
@@ -38,14 +40,42 @@ const SELECTORS = {
   expectRevertBytes: selector("expectRevert(bytes)"),
   expectRevertSelector: selector("expectRevert(bytes4)"),
   label: selector("label(address,string)"),
+  prankOrigin: selector("prank(address,address)"),
+  startPrankOrigin: selector("startPrank(address,address)"),
+  addr: selector("addr(uint256)"),
+  etch: selector("etch(address,bytes)"),
+  chainId: selector("chainId(uint256)"),
+  fee: selector("fee(uint256)"),
+  coinbase: selector("coinbase(address)"),
+  prevrandao: selector("prevrandao(bytes32)"),
+  prevrandaoNumber: selector("prevrandao(uint256)"),
+  difficulty: selector("difficulty(uint256)"),
+  setNonce: selector("setNonce(address,uint64)"),
+  getNonce: selector("getNonce(address)"),
+  getBlockTimestamp: selector("getBlockTimestamp()"),
+  getBlockNumber: selector("getBlockNumber()"),
+  mockCall: selector("mockCall(address,bytes,bytes)"),
+  clearMockedCalls: selector("clearMockedCalls()"),
+  toStringAddress: selector("toString(address)"),
+  toStringBytes: selector("toString(bytes)"),
+  toStringBytes32: selector("toString(bytes32)"),
+  toStringBool: selector("toString(bool)"),
+  toStringUint: selector("toString(uint256)"),
+  toStringInt: selector("toString(int256)"),
 } as const;
 
 const ADDRESS_MASK = (1n << 160n) - 1n;
 
-/** What the cheatcodes may change: the world (storage, balances) and the block. */
+/** What the cheatcodes may change: the world (storage, balances, code), the block and tx.origin. */
 export interface CheatEnvironment<W, B> {
   readonly world: World<W, B> & { setBalance(address: bigint, balance: bigint): void };
   readonly block: MutableBlock;
+  readonly tx: MutableTransaction;
+  /**
+   * A call the test expected to revert did not, or reverted otherwise: the test fails (as in
+   * forge), whatever the test does with the call's failure afterwards.
+   */
+  expectationMissed(): void;
   /** Keeps the path only if the word is non-zero; false means the path is discarded. */
   assume(condition: W): boolean;
   /** Called when `vm.assume` rejects the path. */
@@ -58,22 +88,35 @@ export interface CheatEnvironment<W, B> {
   standIn(word: W, kind: "address" | "balance" | "block"): bigint;
 }
 
+/** Highest nonce `vm.setNonce` reaches (the world only increments nonces, one at a time). */
+const MAX_SET_NONCE = 1n << 16n;
+
 /** Cheatcode state that lasts across calls: pranks and an expected revert. */
-interface CheatState {
-  prank?: { caller: bigint; depth: number; persistent: boolean };
+interface CheatState<B> {
+  prank?: { caller: bigint; origin?: bigint; depth: number; persistent: boolean };
+  /** tx.origin before a persistent prank with an origin, restored by stopPrank. */
+  savedOrigin?: bigint;
   expectRevert?: { depth: number; data?: Uint8Array; prefix: boolean };
+  /** vm.mockCall: calls to `callee` with calldata starting with `data` return `returnData`. */
+  mocks: { callee: bigint; data: Uint8Array; returnData: B }[];
 }
 
 /** The `intercept` hook for a machine; `machine` is the machine it is installed on (for expectRevert). */
 export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Machine<W, B>): (message: Message<B>) => Interception<B> | undefined {
-  const state: CheatState = {};
+  const state: CheatState<B> = { mocks: [] };
   return (message) => {
     if (message.kind === "call" && message.codeAddress === HEVM_ADDRESS) return { result: cheat(env, state, machine(), message) };
     if (message.codeAddress === CONSOLE_ADDRESS) return undefined;
+    const mocked = mockedResult(state, machine(), message);
+    if (mocked !== undefined) return { result: mocked };
     let next = message;
+    let origin: bigint | undefined;
     if (state.prank !== undefined && message.depth === state.prank.depth) {
       next = { ...message, caller: state.prank.caller };
-      if (!state.prank.persistent) delete state.prank;
+      if (!state.prank.persistent) {
+        origin = state.prank.origin;
+        delete state.prank;
+      }
       // The pranked address pays the value, so its balance is the one the call needs (the CALL
       // rule checked the test contract's); without it the call fails as CALL does: no output, gas
       // back. Compared as words: either may be a placeholder of a symbolic amount.
@@ -82,21 +125,40 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
         return { result: revertWith(words.bytes(new Uint8Array(0)), next.gas) };
       }
     }
-    if (state.expectRevert !== undefined && message.depth === state.expectRevert.depth) {
-      const expected = state.expectRevert;
-      delete state.expectRevert;
-      const m = machine();
-      const outcome = executeMessage({ ...m, intercept: cheatcodes(env, () => m) }, next);
-      const gasLeft = outcome.result.kind === "halt" ? 0n : outcome.result.gasLeft;
-      const met = outcome.result.kind !== "success" && revertMatches(m, expected, outcome.result.kind === "revert" ? outcome.result.output : undefined);
-      return {
-        result: met
-          ? success(m.words.bytes(next.kind === "call" ? DUMMY_CALL_OUTPUT : new Uint8Array(0)), gasLeft)
-          : revertWith(m.words.bytes(errorString("vm.expectRevert: the call did not revert as expected")), gasLeft),
-      };
+    const expected = state.expectRevert !== undefined && message.depth === state.expectRevert.depth ? state.expectRevert : undefined;
+    if (expected === undefined && origin === undefined) return next === message ? undefined : { message: next };
+    // The call runs here: to put tx.origin back after it (vm.prank(sender, origin) lasts one
+    // call), or to turn its revert into the expectation's outcome.
+    delete state.expectRevert;
+    const m = machine();
+    const saved = env.tx.origin;
+    if (origin !== undefined) env.tx.origin = origin;
+    let outcome;
+    try {
+      outcome = executeMessage({ ...m, intercept: cheatcodes(env, () => m) }, next);
+    } finally {
+      env.tx.origin = saved;
     }
-    return next === message ? undefined : { message: next };
+    if (expected === undefined) return { result: outcome.result };
+    const gasLeft = outcome.result.kind === "halt" ? 0n : outcome.result.gasLeft;
+    const met = outcome.result.kind !== "success" && revertMatches(m, expected, outcome.result.kind === "revert" ? outcome.result.output : undefined);
+    if (met) return { result: success(m.words.bytes(next.kind === "call" ? DUMMY_CALL_OUTPUT : new Uint8Array(0)), gasLeft) };
+    env.expectationMissed();
+    return { result: revertWith(m.words.bytes(errorString("vm.expectRevert: the call did not revert as expected")), gasLeft) };
   };
+}
+
+/** The result vm.mockCall gives a call, if one of the mocks matches it (its calldata must be concrete up to the mock's length). */
+function mockedResult<W, B>(state: CheatState<B>, machine: Machine<W, B>, message: Message<B>): FrameResult<B> | undefined {
+  if (message.kind !== "call" || state.mocks.length === 0) return undefined;
+  const { words } = machine;
+  for (const mock of state.mocks) {
+    if (mock.callee !== message.codeAddress || words.length(message.data) < mock.data.length) continue;
+    const head = words.concreteBytes(words.slice(message.data, words.constant(0n), mock.data.length));
+    if (head === undefined) throw new CheatcodeError("a mocked call with symbolic calldata");
+    if (mock.data.every((b, i) => head[i] === b)) return success(mock.returnData, message.gas);
+  }
+  return undefined;
 }
 
 /**
@@ -117,25 +179,52 @@ function revertWith<B>(output: B, gasLeft: bigint): FrameResult<B> {
 /** Error(string)'s selector: expectRevert(bytes) also matches a require message given as bytes. */
 const ERROR_SELECTOR = Uint8Array.of(0x08, 0xc3, 0x79, 0xa0);
 
-/** The revert data of `revert(message)`: Error(string), ABI-encoded. */
-function errorString(message: string): Uint8Array {
+/** A string ABI-encoded as a function's only result: offset 32, length, padded bytes. */
+function abiString(message: string): Uint8Array {
   const text = new TextEncoder().encode(message);
-  const out = new Uint8Array(4 + 64 + Math.ceil(text.length / 32) * 32);
-  out.set(ERROR_SELECTOR);
-  out[4 + 31] = 32;
-  out.set(bigIntToBytes(BigInt(text.length), 32), 36);
-  out.set(text, 68);
+  const out = new Uint8Array(64 + Math.ceil(text.length / 32) * 32);
+  out[31] = 32;
+  out.set(bigIntToBytes(BigInt(text.length), 32), 32);
+  out.set(text, 64);
   return out;
 }
 
+/** The revert data of `revert(message)`: Error(string), ABI-encoded. */
+function errorString(message: string): Uint8Array {
+  return concatBytes(ERROR_SELECTOR, abiString(message));
+}
+
+/** vm.addr: the address of a secp256k1 private key (the last 20 bytes of keccak256 of the public key). */
+function addressOfKey(key: bigint): bigint {
+  if (key === 0n || key >= secp256k1.Point.CURVE().n) throw new CheatcodeError("vm.addr: the private key is not in [1, n)");
+  const publicKey = secp256k1.getPublicKey(bigIntToBytes(key, 32), false);
+  return bytesToBigInt(keccak_256(publicKey.subarray(1)).subarray(12));
+}
+
+/** EIP-55: an address in hex with the letters capitalised by its hash, as vm.toString gives it. */
+function checksummed(address: bigint): string {
+  const hex = address.toString(16).padStart(40, "0");
+  const hash = bytesToHex(keccak_256(new TextEncoder().encode(hex))).slice(2);
+  return `0x${[...hex].map((c, i) => (parseInt(hash[i]!, 16) >= 8 ? c.toUpperCase() : c)).join("")}`;
+}
+
 /** Whether the revert data meets the expectation (forge-std: exact data, the Error(string) of it, or a selector prefix). */
-function revertMatches<W, B>(machine: Machine<W, B>, expected: NonNullable<CheatState["expectRevert"]>, output: B | undefined): boolean {
+function revertMatches<W, B>(machine: Machine<W, B>, expected: NonNullable<CheatState<B>["expectRevert"]>, output: B | undefined): boolean {
   if (expected.data === undefined) return true;
   if (output === undefined) return false;
-  const actual = machine.words.concreteBytes(output);
-  if (actual === undefined) throw new CheatcodeError("vm.expectRevert against symbolic revert data");
+  const { words } = machine;
   const want = expected.data;
-  if (expected.prefix) return actual.length >= want.length && want.every((b, i) => actual[i] === b);
+  const length = words.length(output);
+  if (expected.prefix) {
+    // Only the selector is compared, so the error's arguments may be symbolic.
+    if (length < want.length) return false;
+    const head = words.concreteBytes(words.slice(output, words.constant(0n), want.length));
+    if (head === undefined) throw new CheatcodeError("vm.expectRevert against a symbolic error selector");
+    return want.every((b, i) => head[i] === b);
+  }
+  if (length !== want.length && length !== 4 + 64 + Math.ceil(want.length / 32) * 32) return false;
+  const actual = words.concreteBytes(output);
+  if (actual === undefined) throw new CheatcodeError("vm.expectRevert against symbolic revert data");
   if (actual.length === want.length && want.every((b, i) => actual[i] === b)) return true;
   // Error(string) with `want` as the message: selector, offset 32, length, padded bytes.
   const padded = Math.ceil(want.length / 32) * 32;
@@ -144,7 +233,7 @@ function revertMatches<W, B>(machine: Machine<W, B>, expected: NonNullable<Cheat
   return want.every((b, i) => actual[68 + i] === b);
 }
 
-function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Machine<W, B>, message: Message<B>): FrameResult<B> {
+function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine: Machine<W, B>, message: Message<B>): FrameResult<B> {
   const words = machine.words;
   const data = message.data;
   const head = words.concreteBytes(words.slice(data, words.constant(0n), 4));
@@ -153,6 +242,19 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Ma
   const arg = (i: number): W => words.fromBytes(words.slice(data, words.constant(BigInt(4 + 32 * i)), 32));
   const concreteArg = (i: number, what: string): bigint => words.need(arg(i), `vm.${what} argument`);
   const none = success(words.bytes(new Uint8Array(0)), message.gas);
+  /** A `bytes` argument (ABI: offset, then length and contents), as the domain's bytes. */
+  const bytesWordsArg = (i: number, what: string): B => {
+    const offset = concreteArg(i, what);
+    const length = words.need(words.fromBytes(words.slice(data, words.constant(4n + offset), 32)), `vm.${what} bytes length`);
+    return words.slice(data, words.constant(4n + offset + 32n), Number(length));
+  };
+  /** A `bytes` argument that must be concrete. */
+  const bytesArg = (i: number, what: string): Uint8Array => {
+    const bytes = words.concreteBytes(bytesWordsArg(i, what));
+    if (bytes === undefined) throw new CheatcodeError(`vm.${what} with symbolic bytes`);
+    return bytes;
+  };
+  const stringResult = (text: string): FrameResult<B> => success(words.bytes(abiString(text)), message.gas);
   // Calls from the frame that used the cheatcode have the cheatcode call's depth.
   const depth = message.depth;
   switch (id) {
@@ -165,6 +267,8 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Ma
       return none;
     case SELECTORS.stopPrank:
       delete state.prank;
+      if (state.savedOrigin !== undefined) env.tx.origin = state.savedOrigin;
+      delete state.savedOrigin;
       return none;
     case SELECTORS.deal:
       env.world.setBalance(env.standIn(arg(0), "address") & ADDRESS_MASK, env.standIn(arg(1), "balance"));
@@ -199,6 +303,71 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState, machine: Ma
     }
     case SELECTORS.label:
       return none;
+    case SELECTORS.prankOrigin:
+      state.prank = { caller: env.standIn(arg(0), "address") & ADDRESS_MASK, origin: env.standIn(arg(1), "address") & ADDRESS_MASK, depth, persistent: false };
+      return none;
+    case SELECTORS.startPrankOrigin:
+      state.prank = { caller: env.standIn(arg(0), "address") & ADDRESS_MASK, depth, persistent: true };
+      state.savedOrigin ??= env.tx.origin;
+      env.tx.origin = env.standIn(arg(1), "address") & ADDRESS_MASK;
+      return none;
+    case SELECTORS.addr:
+      return success(words.toBytes(words.constant(addressOfKey(concreteArg(0, "addr")))), message.gas);
+    case SELECTORS.etch:
+      env.world.setCode(concreteArg(0, "etch") & ADDRESS_MASK, bytesArg(1, "etch"));
+      return none;
+    case SELECTORS.chainId:
+      env.block.chainId = env.standIn(arg(0), "block");
+      return none;
+    case SELECTORS.fee:
+      env.block.baseFee = env.standIn(arg(0), "block");
+      return none;
+    case SELECTORS.coinbase:
+      env.block.coinbase = env.standIn(arg(0), "address") & ADDRESS_MASK;
+      return none;
+    case SELECTORS.prevrandao:
+    case SELECTORS.prevrandaoNumber:
+      env.block.prevRandao = env.standIn(arg(0), "block");
+      return none;
+    case SELECTORS.difficulty:
+      env.block.difficulty = env.standIn(arg(0), "block");
+      return none;
+    case SELECTORS.setNonce: {
+      const address = concreteArg(0, "setNonce") & ADDRESS_MASK;
+      const nonce = concreteArg(1, "setNonce");
+      const current = env.world.nonce(address);
+      // forge refuses to lower a nonce.
+      if (nonce < current) return revertWith(words.bytes(errorString("vm.setNonce: new nonce is lower than the current one")), message.gas);
+      if (nonce > MAX_SET_NONCE) throw new CheatcodeError(`vm.setNonce beyond ${MAX_SET_NONCE}`);
+      for (let n = current; n < nonce; n++) env.world.incrementNonce(address);
+      return none;
+    }
+    case SELECTORS.getNonce:
+      return success(words.toBytes(words.constant(env.world.nonce(concreteArg(0, "getNonce") & ADDRESS_MASK))), message.gas);
+    case SELECTORS.getBlockTimestamp:
+      return success(words.toBytes(words.constant(env.block.timestamp)), message.gas);
+    case SELECTORS.getBlockNumber:
+      return success(words.toBytes(words.constant(env.block.number)), message.gas);
+    case SELECTORS.mockCall:
+      state.mocks.unshift({ callee: concreteArg(0, "mockCall") & ADDRESS_MASK, data: bytesArg(1, "mockCall"), returnData: bytesWordsArg(2, "mockCall") });
+      return none;
+    case SELECTORS.clearMockedCalls:
+      state.mocks.length = 0;
+      return none;
+    case SELECTORS.toStringAddress:
+      return stringResult(checksummed(concreteArg(0, "toString") & ADDRESS_MASK));
+    case SELECTORS.toStringBytes:
+      return stringResult(bytesToHex(bytesArg(0, "toString")));
+    case SELECTORS.toStringBytes32:
+      return stringResult(`0x${concreteArg(0, "toString").toString(16).padStart(64, "0")}`);
+    case SELECTORS.toStringBool:
+      return stringResult(concreteArg(0, "toString") === 0n ? "false" : "true");
+    case SELECTORS.toStringUint:
+      return stringResult(concreteArg(0, "toString").toString());
+    case SELECTORS.toStringInt: {
+      const value = concreteArg(0, "toString");
+      return stringResult((value >> 255n === 1n ? value - (1n << 256n) : value).toString());
+    }
     default:
       throw new CheatcodeError(`unsupported cheatcode 0x${id.toString(16).padStart(8, "0")}`);
   }

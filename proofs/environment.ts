@@ -18,7 +18,11 @@ export const TEST_CONTRACT_BALANCE = (1n << 96n) - 1n;
 /** Gas for each top-level call: a block's worth. */
 export const CALL_GAS = 30_000_000n;
 
-export const SCHEDULE: Schedule = SCHEDULES.Cancun;
+/**
+ * Cancun, without the contract and initcode size limits (EIP-170, EIP-3860): forge does not apply
+ * them in tests, and test contracts compiled without the optimizer often exceed 24 KiB.
+ */
+export const SCHEDULE: Schedule = { ...SCHEDULES.Cancun, maxCodeSize: null, maxInitcodeSize: null };
 
 export function initialBlock(): MutableBlock {
   return {
@@ -34,6 +38,11 @@ export function initialBlock(): MutableBlock {
   };
 }
 
-export function transactionFrom(origin: bigint): TransactionContext {
+/** A transaction's context, whose origin `vm.prank(sender, origin)` may change. */
+export interface MutableTransaction extends TransactionContext {
+  origin: bigint;
+}
+
+export function transactionFrom(origin: bigint): MutableTransaction {
   return { origin, gasPrice: 0n, blobHashes: [] };
 }

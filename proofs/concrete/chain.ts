@@ -21,6 +21,8 @@ export function copyAccounts(accounts: ReadonlyMap<bigint, Account>): Map<bigint
 }
 
 export class ConcreteChain {
+  /** The last run met a vm.expectRevert that its call did not meet: the test fails, as in forge. */
+  missedExpectRevert = false;
   readonly accounts: Map<bigint, Account>;
   readonly block: MutableBlock;
 
@@ -38,7 +40,9 @@ export class ConcreteChain {
 
   /** Runs one top-level message to completion; its state changes stay unless it fails. */
   run(message: Omit<Message<Uint8Array>, "depth" | "isStatic" | "gas" | "transfer"> & { gas?: bigint }): MessageOutcome<Uint8Array> {
-    const world = new WorldState(this.accounts, SCHEDULE, this.block, transactionFrom(message.caller), () => 0n);
+    const tx = transactionFrom(message.caller);
+    const world = new WorldState(this.accounts, SCHEDULE, this.block, tx, () => 0n);
+    this.missedExpectRevert = false;
     const machine: Machine<bigint, Uint8Array> = {
       words: concreteWords,
       world,
@@ -47,6 +51,10 @@ export class ConcreteChain {
         {
           world,
           block: this.block,
+          tx,
+          expectationMissed: () => {
+            this.missedExpectRevert = true;
+          },
           assume: (condition) => condition !== 0n,
           discard: () => {
             throw new AssumptionRejected();

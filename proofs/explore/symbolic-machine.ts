@@ -53,6 +53,8 @@ function withSymbolicPrecompileCheck(
 export class SymbolicSession {
   private readonly machine: Machine<Z3Word, Z3Bytes>;
   private steps = 0;
+  /** A vm.expectRevert was not met on this path: the test fails, as in forge. */
+  missedExpectRevert = false;
   /** The placeholder that stands for a symbolic word where the spec's host wants a bigint. */
   private readonly standIn: (word: Z3Word, kind: "address" | "balance" | "block" | "value") => bigint;
   /** The words the placeholders stand for. */
@@ -119,6 +121,10 @@ export class SymbolicSession {
         {
           world,
           block: world.block,
+          tx: world.tx,
+          expectationMissed: () => {
+            this.missedExpectRevert = true;
+          },
           assume: (condition) => {
             const value = words.concrete(condition);
             if (value !== undefined) return value !== 0n;

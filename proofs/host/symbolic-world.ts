@@ -9,6 +9,7 @@ import { keccak_256 } from "@noble/hashes/sha3.js";
 import type { Schedule } from "../../spec/fork/schedule.js";
 import type { BlockContext, TransactionContext } from "../../spec/machine/host.js";
 import type { World } from "../../spec/machine/world.js";
+import type { MutableTransaction } from "../environment.js";
 import { bytesToBigInt } from "../../spec/primitives/bytes.js";
 import type { Account } from "../../spec/state/account.js";
 import type { Bv } from "../z3/context.js";
@@ -110,7 +111,7 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     accounts: ReadonlyMap<bigint, Account>,
     readonly schedule: Schedule,
     readonly block: MutableBlock,
-    readonly tx: TransactionContext,
+    readonly tx: MutableTransaction,
     /** Accounts whose storage starts fully symbolic (any values) instead of as deployed. */
     symbolicStorage: ReadonlySet<bigint> = new Set(),
   ) {

@@ -257,6 +257,104 @@ contract Bank2Test is Test {
     expect(status("prove_unsafe_withdraw_all"), run.stdout).toBe("fail");
   });
 
+  it("runs forge-std's other cheatcodes, and fails a property whose vm.expectRevert is not met", () => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-prove-"));
+    writeFileSync(
+      join(dir, "Cheats2.t.sol"),
+      `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+import "forge-std/Test.sol";
+contract Box {
+    error NotOwner(address who);
+    address public owner = address(0xB0B);
+    uint256 public value;
+    function set(uint256 v) external {
+        if (msg.sender != owner) revert NotOwner(msg.sender);
+        value = v;
+    }
+    function origin() external view returns (address) { return tx.origin; }
+    function div(uint256 a, uint256 b) external pure returns (uint256) { return a / b; }
+}
+interface IOracle { function price() external view returns (uint256); }
+contract Cheats2Test is Test {
+    Box box;
+    function setUp() public { box = new Box(); }
+    function prove_unsafe_expect_revert_unmet(address who) public {
+        vm.prank(who);
+        vm.expectRevert();
+        box.set(1);
+    }
+    function prove_safe_expect_revert_selector_symbolic_args(address who) public {
+        vm.assume(who != address(0xB0B));
+        vm.prank(who);
+        vm.expectRevert(Box.NotOwner.selector);
+        box.set(1);
+    }
+    function prove_safe_prank_origin(address who, address origin) public {
+        vm.prank(who, origin);
+        assertEq(box.origin(), origin);
+        assertEq(box.origin(), tx.origin);
+    }
+    function prove_safe_addr() public {
+        assertEq(vm.addr(1), 0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf);
+    }
+    function prove_safe_block_cheats(uint64 id, uint64 fee, address cb) public {
+        vm.chainId(id);
+        vm.fee(fee);
+        vm.coinbase(cb);
+        vm.prevrandao(bytes32(uint256(7)));
+        assertEq(block.chainid, id);
+        assertEq(block.basefee, fee);
+        assertEq(block.coinbase, cb);
+        assertEq(block.prevrandao, 7);
+    }
+    function prove_safe_nonce() public {
+        uint64 n = vm.getNonce(address(this));
+        vm.setNonce(address(this), n + 5);
+        assertEq(vm.getNonce(address(this)), n + 5);
+    }
+    function prove_safe_block_getters(uint32 t) public {
+        vm.warp(t);
+        vm.roll(42);
+        assertEq(vm.getBlockTimestamp(), t);
+        assertEq(vm.getBlockNumber(), 42);
+    }
+    function prove_safe_mock_call(uint256 p) public {
+        address oracle = address(0x0A11CE);
+        vm.etch(oracle, hex"00");
+        vm.mockCall(oracle, abi.encodeWithSelector(IOracle.price.selector), abi.encode(p));
+        assertEq(IOracle(oracle).price(), p);
+    }
+    function prove_safe_to_string() public {
+        assertEq(vm.toString(uint256(42)), "42");
+        assertEq(vm.toString(int256(-7)), "-7");
+        assertEq(vm.toString(true), "true");
+        assertEq(vm.toString(address(0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf)), "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf");
+        assertEq(vm.toString(bytes(hex"beef")), "0xbeef");
+    }
+    function prove_safe_etch_runs_code() public {
+        address a = address(0xC0DE);
+        // PUSH1 0x2a, PUSH1 0, MSTORE, PUSH1 32, PUSH1 0, RETURN
+        vm.etch(a, hex"602a60005260206000f3");
+        (bool ok, bytes memory out) = a.call("");
+        assertTrue(ok);
+        assertEq(abi.decode(out, (uint256)), 42);
+    }
+}
+`,
+    );
+    const json = join(dir, "out.json");
+    const run = prove([join(dir, "Cheats2.t.sol"), "--json", json]);
+    expect(run.status, run.stdout).toBe(1);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { results: { function: string; status: string; counterexample: { failure: string } | null }[] };
+    for (const result of report.results) {
+      expect(result.status, `${result.function}\n${run.stdout}`).toBe(result.function.startsWith("prove_safe_") ? "pass" : "fail");
+    }
+    expect(report.results).toHaveLength(10);
+    const unmet = report.results.find((r) => r.function.startsWith("prove_unsafe_expect_revert_unmet"));
+    expect(unmet?.counterexample?.failure).toBe("a vm.expectRevert was not met");
+  });
+
   it("rejects bad flags", () => {
     expect(prove(["x.sol", "--panic", "0x11", "--revert-fails"]).status).toBe(2);
     expect(prove(["x.sol", "--loop", "0"]).status).toBe(2);
