@@ -37,6 +37,10 @@ const SELECTORS = {
   store: selector("store(address,bytes32,bytes32)"),
   load: selector("load(address,bytes32)"),
   expectRevert: selector("expectRevert()"),
+  expectEmit: selector("expectEmit()"),
+  expectEmitFrom: selector("expectEmit(address)"),
+  expectEmitChecks: selector("expectEmit(bool,bool,bool,bool)"),
+  expectEmitChecksFrom: selector("expectEmit(bool,bool,bool,bool,address)"),
   expectRevertBytes: selector("expectRevert(bytes)"),
   expectRevertSelector: selector("expectRevert(bytes4)"),
   label: selector("label(address,string)"),
@@ -67,15 +71,22 @@ const SELECTORS = {
 const ADDRESS_MASK = (1n << 160n) - 1n;
 
 /** What the cheatcodes may change: the world (storage, balances, code), the block and tx.origin. */
+/** A log as the cheatcodes read it back (vm.expectEmit). */
+export interface EmittedLog<W, B> {
+  readonly address: bigint;
+  readonly topics: readonly W[];
+  readonly data: B;
+}
+
 export interface CheatEnvironment<W, B> {
-  readonly world: World<W, B> & { setBalance(address: bigint, balance: bigint): void };
+  readonly world: World<W, B> & { setBalance(address: bigint, balance: bigint): void; readonly logs: readonly EmittedLog<W, B>[] };
   readonly block: MutableBlock;
   readonly tx: MutableTransaction;
   /**
-   * A call the test expected to revert did not, or reverted otherwise: the test fails (as in
-   * forge), whatever the test does with the call's failure afterwards.
+   * A call did not do what the test expected of it (revert, emit an event): the test fails (as in
+   * forge), whatever the test does with the call's outcome afterwards.
    */
-  expectationMissed(): void;
+  expectationMissed(what: string): void;
   /** Keeps the path only if the word is non-zero; false means the path is discarded. */
   assume(condition: W): boolean;
   /** Called when `vm.assume` rejects the path. */
@@ -97,6 +108,12 @@ interface CheatState<B> {
   /** tx.origin before a persistent prank with an origin, restored by stopPrank. */
   savedOrigin?: bigint;
   expectRevert?: { depth: number; data?: Uint8Array; prefix: boolean };
+  /**
+   * vm.expectEmit: the first log the test emits after `from` (an index into the world's logs) is
+   * the template; the test's next call must emit a log that matches it in topic 0, the topics and
+   * data `checks` names, and the emitter if one is given.
+   */
+  expectEmit?: { depth: number; from: number; checks: readonly [boolean, boolean, boolean, boolean]; emitter?: bigint };
   /** vm.mockCall: calls to `callee` with calldata starting with `data` return `returnData`. */
   mocks: { callee: bigint; data: Uint8Array; returnData: B }[];
 }
@@ -126,11 +143,16 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
       }
     }
     const expected = state.expectRevert !== undefined && message.depth === state.expectRevert.depth ? state.expectRevert : undefined;
-    if (expected === undefined && origin === undefined) return next === message ? undefined : { message: next };
+    const emit = state.expectEmit !== undefined && message.depth === state.expectEmit.depth ? state.expectEmit : undefined;
+    if (expected === undefined && origin === undefined && emit === undefined) return next === message ? undefined : { message: next };
     // The call runs here: to put tx.origin back after it (vm.prank(sender, origin) lasts one
-    // call), or to turn its revert into the expectation's outcome.
+    // call), to look at the logs it emitted, or to turn its revert into the expectation's outcome.
     delete state.expectRevert;
+    delete state.expectEmit;
     const m = machine();
+    const template = emit === undefined ? undefined : env.world.logs[emit.from];
+    if (emit !== undefined && template === undefined) throw new CheatcodeError("vm.expectEmit: the test emitted no event before its next call");
+    const before = env.world.logs.length;
     const saved = env.tx.origin;
     if (origin !== undefined) env.tx.origin = origin;
     let outcome;
@@ -139,13 +161,34 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
     } finally {
       env.tx.origin = saved;
     }
+    if (emit !== undefined && !env.world.logs.slice(before).some((log) => logMatches(m, emit, template!, log))) env.expectationMissed("a vm.expectEmit was not met");
     if (expected === undefined) return { result: outcome.result };
     const gasLeft = outcome.result.kind === "halt" ? 0n : outcome.result.gasLeft;
     const met = outcome.result.kind !== "success" && revertMatches(m, expected, outcome.result.kind === "revert" ? outcome.result.output : undefined);
     if (met) return { result: success(m.words.bytes(next.kind === "call" ? DUMMY_CALL_OUTPUT : new Uint8Array(0)), gasLeft) };
-    env.expectationMissed();
+    env.expectationMissed("a vm.expectRevert was not met");
     return { result: revertWith(m.words.bytes(errorString("vm.expectRevert: the call did not revert as expected")), gasLeft) };
   };
+}
+
+/** Whether a log the call emitted meets vm.expectEmit's template (symbolic parts are compared as words, so the engine forks on them). */
+function logMatches<W, B>(machine: Machine<W, B>, emit: NonNullable<CheatState<B>["expectEmit"]>, template: EmittedLog<W, B>, log: EmittedLog<W, B>): boolean {
+  const { words } = machine;
+  const equal = (a: W, b: W): boolean => words.truthy(words.eq(a, b));
+  if (emit.emitter !== undefined && log.address !== emit.emitter) return false;
+  if (log.topics.length !== template.topics.length) return false;
+  // Topic 0 (the event's signature) is always checked; topics 1 to 3 as `checks` says.
+  for (let i = 0; i < template.topics.length; i++) {
+    if ((i === 0 || emit.checks[i - 1] === true) && !equal(log.topics[i]!, template.topics[i]!)) return false;
+  }
+  if (!emit.checks[3]) return true;
+  const size = words.length(template.data);
+  if (words.length(log.data) !== size) return false;
+  for (let offset = 0; offset < size; offset += 32) {
+    const chunk = (data: B) => words.fromBytes(words.slice(data, words.constant(BigInt(offset)), 32));
+    if (!equal(chunk(log.data), chunk(template.data))) return false;
+  }
+  return true;
 }
 
 /** The result vm.mockCall gives a call, if one of the mocks matches it (its calldata must be concrete up to the mock's length). */
@@ -287,6 +330,19 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
     case SELECTORS.expectRevert:
       state.expectRevert = { depth, prefix: false };
       return none;
+    case SELECTORS.expectEmit:
+      state.expectEmit = { depth, from: env.world.logs.length, checks: [true, true, true, true] };
+      return none;
+    case SELECTORS.expectEmitFrom:
+      state.expectEmit = { depth, from: env.world.logs.length, checks: [true, true, true, true], emitter: concreteArg(0, "expectEmit") & ADDRESS_MASK };
+      return none;
+    case SELECTORS.expectEmitChecks:
+    case SELECTORS.expectEmitChecksFrom: {
+      const checks = [0, 1, 2, 3].map((i) => concreteArg(i, "expectEmit") !== 0n) as [boolean, boolean, boolean, boolean];
+      const emitter = id === SELECTORS.expectEmitChecksFrom ? concreteArg(4, "expectEmit") & ADDRESS_MASK : undefined;
+      state.expectEmit = { depth, from: env.world.logs.length, checks, ...(emitter !== undefined && { emitter }) };
+      return none;
+    }
     case SELECTORS.expectRevertSelector: {
       const selectorBytes = words.concreteBytes(words.slice(data, words.constant(4n), 4));
       if (selectorBytes === undefined) throw new CheatcodeError("vm.expectRevert with a symbolic selector");

@@ -27,7 +27,6 @@ import {
   type Deployment,
   FAILED,
   type FailureCondition,
-  MISSED_EXPECT_REVERT,
   type PropertyContract,
   type PropertyResult,
   type ProveOptions,
@@ -148,7 +147,7 @@ export async function proveInvariant(
           if (out.result.kind !== "success") throw new PathDiscarded("a call of the sequence reverted");
         });
         const checked = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(invariant.selector) });
-        if (session.missedExpectRevert) return { holds: true, what: MISSED_EXPECT_REVERT };
+        if (session.missedExpectation !== undefined) return { holds: true, what: session.missedExpectation };
         if (checked.result.kind !== "success") {
           const failure = symbolicFailure(checked, panics);
           return { holds: true, what: failure.what === "" ? "the invariant reverted" : failure.what };
@@ -215,7 +214,7 @@ function replaySequence(
       if (out.result.kind !== "success") return undefined;
     }
     const checked = chain.call(DEPLOYER, deployment.address, invariant.selector);
-    if (chain.missedExpectRevert) return MISSED_EXPECT_REVERT;
+    if (chain.missedExpectation !== undefined) return chain.missedExpectation;
     if (checked.result.kind !== "success") return concreteFailure(checked, panics) ?? "the invariant reverted";
     const flag = chain.call(DEPLOYER, deployment.address, FAILED);
     if (flag.result.kind === "success" && bytesToBigInt(flag.result.output.subarray(0, 32)) !== 0n) return "failed() is true";

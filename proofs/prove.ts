@@ -255,7 +255,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
       const reads = world.symbolicReads;
       const session = new SymbolicSession(path, world);
       const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
-      if (session.missedExpectRevert) return { failure: { holds: true, what: MISSED_EXPECT_REVERT }, reverted: false, reads };
+      if (session.missedExpectation !== undefined) return { failure: { holds: true, what: session.missedExpectation }, reverted: false, reads };
       if (outcome.result.kind !== "success") {
         const failure = symbolicFailure(outcome, panics);
         return { failure, reverted: failure.holds === false, reads };
@@ -311,9 +311,6 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   return { ...base, status: "pass", timeMs };
 }
 
-/** How a property fails when a call it expected to revert did not (forge fails the test whatever follows). */
-export const MISSED_EXPECT_REVERT = "a vm.expectRevert was not met";
-
 /** Concrete samples tried before solving, spread over the length variants, and the time they may take. */
 const SAMPLES_PER_PROPERTY = 64;
 const SAMPLING_MS = 2_000;
@@ -355,7 +352,7 @@ function replayCall(deployment: Deployment, calldata: Uint8Array, panics: Failur
   }
   try {
     const outcome = chain.call(DEPLOYER, deployment.address, calldata);
-    if (chain.missedExpectRevert) return MISSED_EXPECT_REVERT;
+    if (chain.missedExpectation !== undefined) return chain.missedExpectation;
     if (outcome.result.kind !== "success") return concreteFailure(outcome, panics);
     const flag = chain.call(DEPLOYER, deployment.address, FAILED);
     if (flag.result.kind === "success" && bytesToBigInt(flag.result.output.subarray(0, 32)) !== 0n) return "failed() is true";

@@ -21,8 +21,8 @@ export function copyAccounts(accounts: ReadonlyMap<bigint, Account>): Map<bigint
 }
 
 export class ConcreteChain {
-  /** The last run met a vm.expectRevert that its call did not meet: the test fails, as in forge. */
-  missedExpectRevert = false;
+  /** What the last run's cheatcode expectations missed (vm.expectRevert, vm.expectEmit): the test fails, as in forge. */
+  missedExpectation: string | undefined;
   readonly accounts: Map<bigint, Account>;
   readonly block: MutableBlock;
 
@@ -42,7 +42,7 @@ export class ConcreteChain {
   run(message: Omit<Message<Uint8Array>, "depth" | "isStatic" | "gas" | "transfer"> & { gas?: bigint }): MessageOutcome<Uint8Array> {
     const tx = transactionFrom(message.caller);
     const world = new WorldState(this.accounts, SCHEDULE, this.block, tx, () => 0n);
-    this.missedExpectRevert = false;
+    this.missedExpectation = undefined;
     const machine: Machine<bigint, Uint8Array> = {
       words: concreteWords,
       world,
@@ -52,8 +52,8 @@ export class ConcreteChain {
           world,
           block: this.block,
           tx,
-          expectationMissed: () => {
-            this.missedExpectRevert = true;
+          expectationMissed: (what) => {
+            this.missedExpectation ??= what;
           },
           assume: (condition) => condition !== 0n,
           discard: () => {

@@ -53,8 +53,8 @@ function withSymbolicPrecompileCheck(
 export class SymbolicSession {
   private readonly machine: Machine<Z3Word, Z3Bytes>;
   private steps = 0;
-  /** A vm.expectRevert was not met on this path: the test fails, as in forge. */
-  missedExpectRevert = false;
+  /** What this path's cheatcode expectations missed (vm.expectRevert, vm.expectEmit): the test fails, as in forge. */
+  missedExpectation: string | undefined;
   /** The placeholder that stands for a symbolic word where the spec's host wants a bigint. */
   private readonly standIn: (word: Z3Word, kind: "address" | "balance" | "block" | "value") => bigint;
   /** The words the placeholders stand for. */
@@ -122,8 +122,8 @@ export class SymbolicSession {
           world,
           block: world.block,
           tx: world.tx,
-          expectationMissed: () => {
-            this.missedExpectRevert = true;
+          expectationMissed: (what) => {
+            this.missedExpectation ??= what;
           },
           assume: (condition) => {
             const value = words.concrete(condition);

@@ -325,8 +325,16 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     this.journal.push(() => (this.refundCounter -= amount));
   }
 
-  log(): void {
-    // Events do not take part in the properties `svm prove` checks.
+  /** Logs kept for vm.expectEmit, undone with the state like the spec's. */
+  private readonly emitted: { address: bigint; topics: readonly Z3Word[]; data: Z3Bytes }[] = [];
+
+  log(address: bigint, topics: readonly Z3Word[], data: Z3Bytes): void {
+    this.emitted.push({ address, topics, data });
+    this.journal.push(() => this.emitted.pop());
+  }
+
+  get logs(): readonly { readonly address: bigint; readonly topics: readonly Z3Word[]; readonly data: Z3Bytes }[] {
+    return this.emitted;
   }
 
   isScheduledForDeletion(address: bigint): boolean {

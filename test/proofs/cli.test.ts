@@ -355,6 +355,65 @@ contract Cheats2Test is Test {
     expect(unmet?.counterexample?.failure).toBe("a vm.expectRevert was not met");
   });
 
+  it("checks vm.expectEmit: topics and data as asked, from the emitter asked", () => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-prove-"));
+    writeFileSync(
+      join(dir, "Emit.t.sol"),
+      `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+import "forge-std/Test.sol";
+contract Token {
+    event Transfer(address indexed from, address indexed to, uint256 amount);
+    mapping(address => uint256) public balanceOf;
+    constructor() { balanceOf[msg.sender] = 1e24; }
+    function transfer(address to, uint256 amount) external {
+        balanceOf[msg.sender] -= amount;
+        balanceOf[to] += amount;
+        emit Transfer(msg.sender, to, amount);
+    }
+    function buggyTransfer(address to, uint256 amount) external {
+        balanceOf[msg.sender] -= amount;
+        balanceOf[to] += amount;
+        emit Transfer(msg.sender, to, amount / 2);
+    }
+}
+contract EmitTest is Test {
+    event Transfer(address indexed from, address indexed to, uint256 amount);
+    Token token;
+    function setUp() public { token = new Token(); }
+    function prove_safe_transfer_emits(address to, uint256 amount) public {
+        vm.assume(amount <= 1e24);
+        vm.expectEmit(true, true, false, true, address(token));
+        emit Transfer(address(this), to, amount);
+        token.transfer(to, amount);
+    }
+    function prove_unsafe_buggy_transfer_emits(address to, uint256 amount) public {
+        vm.assume(amount <= 1e24);
+        vm.expectEmit();
+        emit Transfer(address(this), to, amount);
+        token.buggyTransfer(to, amount);
+    }
+    function prove_safe_data_unchecked(address to, uint256 amount) public {
+        vm.assume(amount <= 1e24);
+        vm.expectEmit(true, true, false, false);
+        emit Transfer(address(this), to, amount);
+        token.buggyTransfer(to, amount);
+    }
+}
+`,
+    );
+    const json = join(dir, "out.json");
+    const run = prove([join(dir, "Emit.t.sol"), "--json", json]);
+    expect(run.status, run.stdout).toBe(1);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { results: { function: string; status: string; counterexample: { failure: string } | null }[] };
+    expect(report.results).toHaveLength(3);
+    for (const result of report.results) {
+      expect(result.status, `${result.function}\n${run.stdout}`).toBe(result.function.startsWith("prove_safe_") ? "pass" : "fail");
+    }
+    const unsafe = report.results.find((r) => r.function.startsWith("prove_unsafe_"));
+    expect(unsafe?.counterexample?.failure).toBe("a vm.expectEmit was not met");
+  });
+
   it("rejects bad flags", () => {
     expect(prove(["x.sol", "--panic", "0x11", "--revert-fails"]).status).toBe(2);
     expect(prove(["x.sol", "--loop", "0"]).status).toBe(2);

@@ -41,6 +41,13 @@ interface Vm {
     /// @notice The next call must revert with data starting with the selector `revertData`.
     function expectRevert(bytes4 revertData) external;
 
+    /// @notice The next event the test emits is a template; the test's next call must emit a
+    ///   matching one (topic 0, topics 1-3 and data as checked, the emitter if given).
+    function expectEmit() external;
+    function expectEmit(address emitter) external;
+    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData) external;
+    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter) external;
+
     /// @notice Names an address in traces and counterexamples.
     function label(address account, string calldata newLabel) external;
 
