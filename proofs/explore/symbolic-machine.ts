@@ -94,7 +94,14 @@ export class SymbolicSession {
     const words = symbolicWords(path, aliases, placeholderOf);
     let placeholders = 0;
     this.aliases = aliases;
-    world.useSymbolicAmounts({ termOf: (amount) => aliases.get(amount), standIn: (term) => this.standIn(term, "balance") });
+    world.useSymbolicAmounts({
+      termOf: (amount) => aliases.get(amount),
+      standIn: (term) => this.standIn(term, "balance"),
+      assume: (condition) => {
+        path.constraints.push(condition);
+        path.notes.add("a symbolic transfer of ether never makes a balance exceed 2^256 - 1");
+      },
+    });
     this.standIn = (word, kind) => {
       if (typeof word === "bigint") return word;
       // One symbolic address, one placeholder account, however often a cheatcode names it.

@@ -12,7 +12,7 @@ import type { World } from "../../spec/machine/world.js";
 import type { MutableTransaction } from "../environment.js";
 import { bytesToBigInt } from "../../spec/primitives/bytes.js";
 import type { Account } from "../../spec/state/account.js";
-import type { Bv } from "../z3/context.js";
+import type { Bv, Z3Bool } from "../z3/context.js";
 import { UnsupportedSymbolic } from "../../spec/word/words.js";
 import { z3Runtime } from "../z3/context.js";
 import type { Z3Bytes, Z3Word } from "../domain/terms.js";
@@ -88,6 +88,8 @@ function termOf(word: Z3Word): Bv {
 export interface SymbolicAmounts {
   termOf(amount: bigint): Bv | undefined;
   standIn(term: Bv): bigint;
+  /** Keeps the path only where the condition holds (a balance never wraps around 2^256). */
+  assume(condition: Z3Bool): void;
 }
 
 export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
@@ -100,9 +102,13 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   private readonly destructed = new Set<bigint>();
   private refundCounter = 0n;
   /** Placeholders of symbolic amounts (see `SymbolicAmounts`). */
-  private amounts: SymbolicAmounts = { termOf: () => undefined, standIn: () => {
-    throw new UnsupportedSymbolic("a symbolic amount of ether outside a symbolic session");
-  } };
+  private amounts: SymbolicAmounts = {
+    termOf: () => undefined,
+    standIn: () => {
+      throw new UnsupportedSymbolic("a symbolic amount of ether outside a symbolic session");
+    },
+    assume: () => {},
+  };
 
   /** Reads of the accounts whose storage is fully symbolic. */
   readonly symbolicReads: SymbolicSlotRead[] = [];
@@ -251,7 +257,10 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     const { ctx } = z3Runtime();
     const amount = term ?? ctx.BitVec.val(value, 256);
     const paid = (fromBalance ?? ctx.BitVec.val(this.balance(from), 256)).sub(amount);
-    const received = (toBalance ?? ctx.BitVec.val(this.balance(to), 256)).add(amount);
+    const before = toBalance ?? ctx.BitVec.val(this.balance(to), 256);
+    const received = before.add(amount);
+    // A real balance cannot exceed the ether in existence; revm fails a transfer that would wrap.
+    this.amounts.assume(received.uge(before));
     this.setBalance(from, this.amounts.standIn(paid));
     this.setBalance(to, this.amounts.standIn(received));
   }
