@@ -111,7 +111,7 @@ describe("compileSolidity", () => {
     const cases: [string, string, RegExp][] = [
       ["v4.sol", "pragma solidity ^0.4.24;\ncontract V { function f() public pure returns (uint) { return 1; } }", /^0\.4\.26/],
       ["v5.sol", 'pragma solidity ^0.5.0;\nimport "ds-test/test.sol";\ncontract V is DSTest { function test_x() public { assertTrue(true); } }', /^0\.5\.17/],
-      ["v6.sol", 'pragma solidity ^0.6.2;\nimport "forge-std/Test.sol";\ncontract V is Test { function test_x() public { vm.assume(true); console.log(1); } }', /^0\.6\.12/],
+      ["v6.sol", 'pragma solidity ^0.6.2;\nimport "forge-std/Test.sol";\ncontract V is Test { function test_x() public { vm.assume(true); console.log(uint256(1)); } }', /^0\.6\.12/],
       ["v7.sol", 'pragma solidity >=0.7.0 <0.8.0;\nimport "forge-std/Test.sol";\nimport "forge-std/console2.sol";\ncontract V is Test { function test_x() public { vm.warp(1); console2.log("x", uint(1)); } }', /^0\.7\.6/],
       ["v8.sol", "pragma solidity >=0.4.0;\ncontract V {}", /^0\.8\./],
     ];
