@@ -121,6 +121,17 @@ export const selectorOf = (signature: string): Uint8Array => keccak_256(new Text
 export const FAILED = selectorOf("failed()");
 const SET_UP = selectorOf("setUp()");
 
+/**
+ * proveFail_/checkFail_ (ds-test and hevm's convention): the property holds when every input that
+ * passes its vm.assume calls makes the call fail (revert, or fail an assertion).
+ */
+export function expectsFailure(name: string): boolean {
+  return /^(prove|check)Fail/.test(name);
+}
+
+/** How a proveFail_ property fails: some input lets the call succeed. */
+const UNEXPECTED_SUCCESS = "the call succeeded without failing (a proveFail_ property expects every input to fail)";
+
 /** Whether a function is a property this engine checks, and of which kind. */
 export function propertyKind(name: string): "prove" | "invariant" | undefined {
   if (name.startsWith("prove") || name.startsWith("check")) return "prove";
@@ -241,6 +252,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   let reverted = 0;
   let counterexample: Counterexample | undefined;
   const unreplayed: string[] = [];
+  const failing = expectsFailure(fn.name);
 
   const sampled = symbolic.size === 0 ? sampledFailure(deployment, fn, variants, panics, Math.min(SAMPLING_MS, options.timeoutMs / 10)) : undefined;
   if (sampled !== undefined) {
@@ -255,6 +267,16 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
       const reads = world.symbolicReads;
       const session = new SymbolicSession(path, world);
       const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
+      const { ctx } = z3Runtime();
+      if (failing) {
+        // proveFail_: every failure is the expected outcome; only a clean success is a counterexample.
+        if (session.missedExpectation !== undefined || outcome.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false, reads };
+        const flag = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(FAILED) });
+        if (flag.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false, reads };
+        const word = cellsToWord(flag.result.output.slice(0, 32));
+        if (typeof word === "bigint") return { failure: { holds: word === 0n, what: UNEXPECTED_SUCCESS }, reverted: false, reads };
+        return { failure: { holds: word.eq(ctx.BitVec.val(0n, 256)), what: UNEXPECTED_SUCCESS }, reverted: false, reads };
+      }
       if (session.missedExpectation !== undefined) return { failure: { holds: true, what: session.missedExpectation }, reverted: false, reads };
       if (outcome.result.kind !== "success") {
         const failure = symbolicFailure(outcome, panics);
@@ -264,7 +286,6 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
       if (flag.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false, reads };
       const word = cellsToWord(flag.result.output.slice(0, 32));
       if (typeof word === "bigint") return { failure: { holds: word !== 0n, what: "failed() is true" }, reverted: false, reads };
-      const { ctx } = z3Runtime();
       return { failure: { holds: ctx.Not(word.eq(ctx.BitVec.val(0n, 256))), what: "failed() is true" }, reverted: false, reads };
     };
 
@@ -281,7 +302,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
         const confirmation = await confirmFailure(solver, path, holds, outcome.failure.what, inputs, (model) => {
           input = concreteCells(model, calldata.cells);
           storage = storageIn(model, outcome.reads);
-          return replayCall(deployment, input, panics, storage);
+          return replayCall(deployment, input, panics, storage, failing);
         });
         if (confirmation.kind === "infeasible") return "continue";
         if (confirmation.kind === "unconfirmed") {
@@ -334,7 +355,7 @@ function sampledFailure(
     for (const values of sampleInputs(calldata.inputs, perVariant, random)) {
       if (Date.now() > until) return undefined;
       const input = concreteCells(new Assignment(words, values, []), calldata.cells);
-      const failure = replayCall(deployment, input, panics, []);
+      const failure = replayCall(deployment, input, panics, [], expectsFailure(fn.name));
       if (failure !== undefined) return { input, failure };
     }
   }
@@ -342,7 +363,7 @@ function sampledFailure(
 }
 
 /** Replays a property call on the spec; the failure it shows, or undefined. */
-function replayCall(deployment: Deployment, calldata: Uint8Array, panics: FailurePolicy, storage: readonly StorageSlot[]): string | undefined {
+function replayCall(deployment: Deployment, calldata: Uint8Array, panics: FailurePolicy, storage: readonly StorageSlot[], failing: boolean): string | undefined {
   const chain = new ConcreteChain(deployment.accounts, deployment.block);
   for (const { address, slot, value } of storage) {
     const slots = chain.accounts.get(address)?.storage;
@@ -352,11 +373,14 @@ function replayCall(deployment: Deployment, calldata: Uint8Array, panics: Failur
   }
   try {
     const outcome = chain.call(DEPLOYER, deployment.address, calldata);
-    if (chain.missedExpectation !== undefined) return chain.missedExpectation;
+    const missed = chain.missedExpectation;
+    if (failing && (missed !== undefined || outcome.result.kind !== "success")) return undefined;
+    if (missed !== undefined) return missed;
     if (outcome.result.kind !== "success") return concreteFailure(outcome, panics);
     const flag = chain.call(DEPLOYER, deployment.address, FAILED);
-    if (flag.result.kind === "success" && bytesToBigInt(flag.result.output.subarray(0, 32)) !== 0n) return "failed() is true";
-    return undefined;
+    const failed = flag.result.kind === "success" && bytesToBigInt(flag.result.output.subarray(0, 32)) !== 0n;
+    if (failing) return failed ? undefined : UNEXPECTED_SUCCESS;
+    return failed ? "failed() is true" : undefined;
   } catch (error) {
     if (error instanceof AssumptionRejected) return undefined;
     throw error;

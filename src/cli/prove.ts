@@ -327,6 +327,8 @@ each property with symbolic arguments (Z3). prove_/check_ functions fail on a fa
 (Panic 0x01, and the Panic codes chosen with --panic), a ds-test/forge-std assertion failure
 (failed() true), or INVALID; other reverts, like inputs rejected by vm.assume, are assumptions
 (halmos' convention), and a property whose every path reverts is reported as such.
+proveFail_/checkFail_ functions (ds-test and hevm) must instead fail, by a revert or a failed
+assertion, for every input.
 invariant_ functions must hold after every sequence of up to --depth calls to the target
 contracts from any caller (with any value, for payable functions). Runtime bytecode (hex) or Yul is checked for a reachable Panic or
 INVALID with symbolic calldata (any Panic code, unless --panic narrows it). Each result is pass (with the bounds used), fail with a

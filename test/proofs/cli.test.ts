@@ -414,6 +414,45 @@ contract EmitTest is Test {
     expect(unsafe?.counterexample?.failure).toBe("a vm.expectEmit was not met");
   });
 
+  it("holds proveFail_ properties to failing on every input (ds-test and hevm's convention)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-prove-"));
+    writeFileSync(join(dir, "Pf.t.sol"), `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+import "ds-test/test.sol";
+contract Vault {
+    uint256 public total;
+    function withdraw(uint256 amount) external { total -= amount; }
+    function deposit(uint256 amount) external { total += amount; }
+}
+contract PfTest is DSTest {
+    Vault v;
+    function setUp() public { v = new Vault(); v.deposit(100); }
+    function proveFail_overdraw(uint256 amount) public {
+        if (amount <= 100) amount = 101 + (amount % 5);
+        v.withdraw(amount);
+    }
+    function proveFail_assertion(uint8 x) public {
+        assertTrue(uint256(x) > 300);
+    }
+    function proveFail_unsafe_sometimes_succeeds(uint256 amount) public {
+        v.withdraw(amount);
+    }
+    function prove_plain(uint8 x) public {
+        assertTrue(uint256(x) < 256);
+    }
+}
+`);
+    const json = join(dir, "out.json");
+    const run = prove([join(dir, "Pf.t.sol"), "--json", json]);
+    expect(run.status, run.stdout).toBe(1);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { results: { function: string; status: string }[] };
+    const status = (name: string) => report.results.find((r) => r.function.startsWith(name))?.status;
+    expect(status("proveFail_overdraw"), run.stdout).toBe("pass");
+    expect(status("proveFail_assertion"), run.stdout).toBe("pass");
+    expect(status("proveFail_unsafe_sometimes_succeeds"), run.stdout).toBe("fail");
+    expect(status("prove_plain"), run.stdout).toBe("pass");
+  });
+
   it("rejects bad flags", () => {
     expect(prove(["x.sol", "--panic", "0x11", "--revert-fails"]).status).toBe(2);
     expect(prove(["x.sol", "--loop", "0"]).status).toBe(2);
