@@ -9,9 +9,8 @@ import { CheatcodeError } from "../cheatcodes.js";
 import { z3Runtime } from "../z3/context.js";
 import { type Answer, ForkSignal, LoopBoundHit, NeedSignal, Path, PathDiscarded, StepLimitHit } from "./path.js";
 import { type Assignment, Solver } from "./solver.js";
+import { feasibleValues } from "./feasible-values.js";
 
-/** A symbolic word the machine needs concrete (an offset, an address) is split into at most this many values. */
-const MAX_VALUES_PER_NEED = 16;
 
 export interface ExploreOptions {
   readonly loopBound: number;
@@ -76,21 +75,7 @@ export async function explore<R>(
       }
       if (error instanceof NeedSignal) {
         // The machine needs the word concrete: split the path on each value it can take.
-        const { ctx } = z3Runtime();
-        const values: bigint[] = [];
-        const limit = error.gasOnly ? 1 : MAX_VALUES_PER_NEED;
-        let exhausted = false;
-        // One query past the limit tells a word with exactly `limit` values from one with more.
-        while (values.length < limit || (values.length === limit && !error.gasOnly)) {
-          const others = values.map((v) => ctx.Not(error.term.eq(ctx.BitVec.val(v, 256))));
-          const verdict = await solver.check([...path.constraints, ...others], path, { values: [error.term] });
-          if (verdict.kind === "unsat") {
-            exhausted = true;
-            break;
-          }
-          if (verdict.kind === "unknown") break;
-          values.push(verdict.model.value(error.term));
-        }
+        const { values, exhausted, limit } = await feasibleValues(solver, path, error.term, error.gasOnly);
         // Past the limit the values found are still explored (a failure among them is real), but the search is incomplete.
         if (!exhausted && !error.gasOnly) incomplete.add(`symbolic ${error.what} at pc ${error.location.pc} (more than ${limit} possible values)`);
         for (const value of values.reverse()) pending.push({ answers: [...answers, value] });
