@@ -12,9 +12,15 @@ import { compileFailure } from "../errors.js";
 export const SHIM_UNITS: readonly string[] = [
   "ds-test/test.sol",
   "forge-std/Test.sol",
+  "forge-std/Base.sol",
   "forge-std/Vm.sol",
+  "forge-std/StdAssertions.sol",
+  "forge-std/StdCheats.sol",
   "forge-std/StdError.sol",
   "forge-std/StdInvariant.sol",
+  "forge-std/StdMath.sol",
+  "forge-std/StdUtils.sol",
+  "forge-std/interfaces/IERC20.sol",
   "forge-std/console.sol",
   "forge-std/console2.sol",
 ];

@@ -156,6 +156,20 @@ contract DSTest {
         }
     }
 
+    function assertEqDecimal(int256 left, int256 right, uint256 decimals, string memory err) internal {
+        if (left != right) {
+            emit log_named_string("Error", err);
+            assertEqDecimal(left, right, decimals);
+        }
+    }
+
+    function assertEqDecimal(uint256 left, uint256 right, uint256 decimals, string memory err) internal {
+        if (left != right) {
+            emit log_named_string("Error", err);
+            assertEqDecimal(left, right, decimals);
+        }
+    }
+
     function assertEq(string memory left, string memory right) internal {
         if (keccak256(abi.encodePacked(left)) != keccak256(abi.encodePacked(right))) {
             emit log("Error: left == right not satisfied [string]");
@@ -253,6 +267,38 @@ contract DSTest {
         }
     }
 
+    function assertGtDecimal(int256 a, int256 b, uint256 decimals) internal {
+        if (a <= b) {
+            emit log("Error: a > b not satisfied [decimal int]");
+            emit log_named_decimal_int("  Value a", a, decimals);
+            emit log_named_decimal_int("  Value b", b, decimals);
+            fail();
+        }
+    }
+
+    function assertGtDecimal(int256 a, int256 b, uint256 decimals, string memory err) internal {
+        if (a <= b) {
+            emit log_named_string("Error", err);
+            assertGtDecimal(a, b, decimals);
+        }
+    }
+
+    function assertGtDecimal(uint256 a, uint256 b, uint256 decimals) internal {
+        if (a <= b) {
+            emit log("Error: a > b not satisfied [decimal uint]");
+            emit log_named_decimal_uint("  Value a", a, decimals);
+            emit log_named_decimal_uint("  Value b", b, decimals);
+            fail();
+        }
+    }
+
+    function assertGtDecimal(uint256 a, uint256 b, uint256 decimals, string memory err) internal {
+        if (a <= b) {
+            emit log_named_string("Error", err);
+            assertGtDecimal(a, b, decimals);
+        }
+    }
+
     function assertGe(uint256 a, uint256 b) internal {
         if (a < b) {
             emit log("Error: a >= b not satisfied [uint]");
@@ -282,6 +328,38 @@ contract DSTest {
         if (a < b) {
             emit log_named_string("Error", err);
             assertGe(a, b);
+        }
+    }
+
+    function assertGeDecimal(int256 a, int256 b, uint256 decimals) internal {
+        if (a < b) {
+            emit log("Error: a >= b not satisfied [decimal int]");
+            emit log_named_decimal_int("  Value a", a, decimals);
+            emit log_named_decimal_int("  Value b", b, decimals);
+            fail();
+        }
+    }
+
+    function assertGeDecimal(int256 a, int256 b, uint256 decimals, string memory err) internal {
+        if (a < b) {
+            emit log_named_string("Error", err);
+            assertGeDecimal(a, b, decimals);
+        }
+    }
+
+    function assertGeDecimal(uint256 a, uint256 b, uint256 decimals) internal {
+        if (a < b) {
+            emit log("Error: a >= b not satisfied [decimal uint]");
+            emit log_named_decimal_uint("  Value a", a, decimals);
+            emit log_named_decimal_uint("  Value b", b, decimals);
+            fail();
+        }
+    }
+
+    function assertGeDecimal(uint256 a, uint256 b, uint256 decimals, string memory err) internal {
+        if (a < b) {
+            emit log_named_string("Error", err);
+            assertGeDecimal(a, b, decimals);
         }
     }
 
@@ -317,6 +395,38 @@ contract DSTest {
         }
     }
 
+    function assertLtDecimal(int256 a, int256 b, uint256 decimals) internal {
+        if (a >= b) {
+            emit log("Error: a < b not satisfied [decimal int]");
+            emit log_named_decimal_int("  Value a", a, decimals);
+            emit log_named_decimal_int("  Value b", b, decimals);
+            fail();
+        }
+    }
+
+    function assertLtDecimal(int256 a, int256 b, uint256 decimals, string memory err) internal {
+        if (a >= b) {
+            emit log_named_string("Error", err);
+            assertLtDecimal(a, b, decimals);
+        }
+    }
+
+    function assertLtDecimal(uint256 a, uint256 b, uint256 decimals) internal {
+        if (a >= b) {
+            emit log("Error: a < b not satisfied [decimal uint]");
+            emit log_named_decimal_uint("  Value a", a, decimals);
+            emit log_named_decimal_uint("  Value b", b, decimals);
+            fail();
+        }
+    }
+
+    function assertLtDecimal(uint256 a, uint256 b, uint256 decimals, string memory err) internal {
+        if (a >= b) {
+            emit log_named_string("Error", err);
+            assertLtDecimal(a, b, decimals);
+        }
+    }
+
     function assertLe(uint256 a, uint256 b) internal {
         if (a > b) {
             emit log("Error: a <= b not satisfied [uint]");
@@ -346,6 +456,38 @@ contract DSTest {
         if (a > b) {
             emit log_named_string("Error", err);
             assertLe(a, b);
+        }
+    }
+
+    function assertLeDecimal(int256 a, int256 b, uint256 decimals) internal {
+        if (a > b) {
+            emit log("Error: a <= b not satisfied [decimal int]");
+            emit log_named_decimal_int("  Value a", a, decimals);
+            emit log_named_decimal_int("  Value b", b, decimals);
+            fail();
+        }
+    }
+
+    function assertLeDecimal(int256 a, int256 b, uint256 decimals, string memory err) internal {
+        if (a > b) {
+            emit log_named_string("Error", err);
+            assertLeDecimal(a, b, decimals);
+        }
+    }
+
+    function assertLeDecimal(uint256 a, uint256 b, uint256 decimals) internal {
+        if (a > b) {
+            emit log("Error: a <= b not satisfied [decimal uint]");
+            emit log_named_decimal_uint("  Value a", a, decimals);
+            emit log_named_decimal_uint("  Value b", b, decimals);
+            fail();
+        }
+    }
+
+    function assertLeDecimal(uint256 a, uint256 b, uint256 decimals, string memory err) internal {
+        if (a > b) {
+            emit log_named_string("Error", err);
+            assertLeDecimal(a, b, decimals);
         }
     }
 }
