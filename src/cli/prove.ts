@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { type Abi, type AbiFunction, decodeCall, decodeRevert, formatCall, functionsOf, selectorOf, signatureOf, toChecksumAddress } from "../abi/index.js";
-import { type CompiledContract, CompileError, compileSolidity, compileYul } from "../compile/index.js";
+import { type CompiledContract, CompileError, compileSolidityProject, compileYul } from "../compile/index.js";
 import { checkBytecode, checkContract, deployedRuntime } from "../../proofs/check.js";
 import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
@@ -30,6 +30,8 @@ interface ProveArgs {
   readonly failureChosen: boolean;
   /** Solver worker threads. */
   readonly solvers: number;
+  /** Refuse a pinned pragma (`pragma solidity 0.8.19;`) whose compiler is not installed, instead of using the newest of its line. */
+  readonly strictPragma: boolean;
 }
 
 const VALUE_FLAGS = new Set(["--contract", "--match", "--loop", "--depth", "--timeout", "--panic", "--json", "--root", "--solvers"]);
@@ -54,6 +56,7 @@ function parseArgs(args: readonly string[]): ProveArgs {
   const remappings: string[] = [];
   let symbolicStorage = false;
   let revertFails = false;
+  let strictPragma = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -61,6 +64,8 @@ function parseArgs(args: readonly string[]): ProveArgs {
       symbolicStorage = true;
     } else if (flag === "--revert-fails") {
       revertFails = true;
+    } else if (flag === "--strict-pragma") {
+      strictPragma = true;
     } else if (flag === "--remap") {
       const value = inline ?? args[++i];
       if (value === undefined || !value.includes("=")) throw new UsageError("--remap needs prefix=target");
@@ -104,6 +109,7 @@ function parseArgs(args: readonly string[]): ProveArgs {
     options,
     failureChosen: revertFails || text("--panic") !== undefined,
     solvers: text("--solvers") === undefined ? DEFAULT_POOL_SIZE : positiveInteger("--solvers", text("--solvers")!),
+    strictPragma,
   };
 }
 
@@ -134,6 +140,12 @@ function solidityFiles(folder: string): string[] {
     else if (entry.endsWith(".sol")) out.push(path);
   }
   return out;
+}
+
+/** A file of a folder that could not be checked (it does not compile, or its contracts do not deploy). */
+interface FileError {
+  readonly file: string;
+  readonly message: string;
 }
 
 interface Line {
@@ -209,9 +221,13 @@ function printLine(line: Line): void {
 }
 
 async function proveSolidity(file: string, root: string, args: ProveArgs, lines: Line[]): Promise<void> {
-  let contracts: CompiledContract[];
+  let contracts: readonly CompiledContract[];
   try {
-    contracts = compileSolidity(file, { root, remappings: args.remappings });
+    const compilation = compileSolidityProject(file, { root, remappings: args.remappings, relaxPinnedVersions: !args.strictPragma });
+    for (const warning of compilation.warnings) {
+      if (warning.type === "VersionWarning") process.stderr.write(`svm prove: warning: ${warning.file}: ${warning.message}\n`);
+    }
+    contracts = compilation.contracts;
   } catch (error) {
     if (error instanceof CompileError) throw new InputError(error.message);
     throw error;
@@ -238,7 +254,7 @@ async function proveSolidity(file: string, root: string, args: ProveArgs, lines:
   }
 }
 
-async function proveTarget(args: ProveArgs, lines: Line[]): Promise<void> {
+async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[]): Promise<void> {
   const target = args.target;
   let stats;
   try {
@@ -257,7 +273,16 @@ async function proveTarget(args: ProveArgs, lines: Line[]): Promise<void> {
     return;
   }
   if (stats.isDirectory()) {
-    for (const file of solidityFiles(target)) await proveSolidity(file, args.root ?? target, args, lines);
+    // One file that does not compile must not cost the others their results.
+    for (const file of solidityFiles(target)) {
+      try {
+        await proveSolidity(file, args.root ?? target, args, lines);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        process.stderr.write(`svm prove: ${file}: ${error.message}\n`);
+        errors.push({ file, message: error.message });
+      }
+    }
     return;
   }
   if (target.endsWith(".yul")) {
@@ -284,15 +309,17 @@ async function proveTarget(args: ProveArgs, lines: Line[]): Promise<void> {
 async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   const lines: Line[] = [];
+  const errors: FileError[] = [];
   const runtime = await z3();
   setSolverWorkers(args.solvers);
   try {
-    await proveTarget(args, lines);
+    await proveTarget(args, lines, errors);
   } finally {
     await runtime.shutdown();
   }
   const count = (status: string) => lines.filter((l) => l.result.status === status).length;
-  process.stdout.write(`${count("pass")} passed, ${count("fail")} failed, ${count("unknown")} unknown\n`);
+  const notChecked = errors.length === 0 ? "" : `, ${errors.length} ${errors.length === 1 ? "file" : "files"} not checked`;
+  process.stdout.write(`${count("pass")} passed, ${count("fail")} failed, ${count("unknown")} unknown${notChecked}\n`);
   if (args.json !== undefined) {
     const results = lines.map((line) => ({
       file: line.file,
@@ -306,12 +333,12 @@ async function run(argv: readonly string[]): Promise<number> {
       timeMs: line.result.timeMs,
     }));
     try {
-      writeFileSync(args.json, `${JSON.stringify({ results }, null, 2)}\n`);
+      writeFileSync(args.json, `${JSON.stringify({ results, errors }, null, 2)}\n`);
     } catch (error) {
       throw new InputError(`--json: cannot write ${args.json}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return count("fail") > 0 ? 1 : 0;
+  return count("fail") > 0 || errors.length > 0 ? 1 : 0;
 }
 
 export const proveCommand: Command = {
@@ -320,7 +347,7 @@ export const proveCommand: Command = {
   help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES] [--json FILE]
                  [--root DIR] [--remap prefix=target]... [--symbolic-storage] [--revert-fails]
-                 [--solvers N]
+                 [--solvers N] [--strict-pragma]
 
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
 each property with symbolic arguments (Z3). prove_/check_ functions fail on a failed assert
@@ -348,8 +375,13 @@ Options:
   --remap P=T        an import remapping (repeatable)
   --symbolic-storage prove_ functions start from arbitrary storage in the contracts setUp deployed
   --solvers N        solver worker threads, each with its own Z3 (default: one per core, at most 4)
+  --strict-pragma    refuse a pinned pragma (pragma solidity 0.8.19;) whose compiler is not
+                     installed; by default the newest installed compiler of its line is used,
+                     with a warning
 
-Exit code: 1 when a property failed, 0 otherwise (unknown results included), 2 on usage errors.
+Exit code: 1 when a property failed (or, for a folder, a file could not be checked: it is named
+on stderr and in the JSON's "errors", and the other files are still checked), 0 otherwise
+(unknown results included), 2 on usage errors.
 
 Example:
   svm prove test/proofs/properties/Arithmetic.t.sol --match unsafe --json results.json`,

@@ -167,6 +167,25 @@ contract GuardTest is Test {
     expect(run.statusOf("prove_plain"), run.stdout).toBe("pass");
   });
 
+  it("compiles a pin to a compiler that is not installed with its line's newest, and checks a folder's other files past one that does not compile", () => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-prove-"));
+    writeFileSync(
+      join(dir, "Pinned.t.sol"),
+      'pragma solidity 0.8.19;\nimport "ds-test/test.sol";\ncontract PinnedTest is DSTest { function prove_small(uint8 a) public { assertTrue(uint256(a) < 256); } }\n',
+    );
+    writeFileSync(join(dir, "Broken.t.sol"), "pragma solidity ^0.8.0;\ncontract Broken { function f( }\n");
+    const json = join(dir, "out.json");
+    const run = prove([dir, "--json", json]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/\[PASS\] PinnedTest\.prove_small\(uint8\)/);
+    expect(run.stdout).toMatch(/1 passed, 0 failed, 0 unknown, 1 file not checked/);
+    const report = JSON.parse(readFileSync(json, "utf8")) as { errors: { file: string; message: string }[] };
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]?.file).toMatch(/Broken\.t\.sol$/);
+    expect(report.errors[0]?.message).toMatch(/ParserError/);
+    expect(prove([join(dir, "Pinned.t.sol"), "--strict-pragma"]).status).not.toBe(0);
+  });
+
   it("rejects bad flags", () => {
     expect(prove(["x.sol", "--panic", "0x11", "--revert-fails"]).status).toBe(2);
     expect(prove(["x.sol", "--loop", "0"]).status).toBe(2);
