@@ -107,7 +107,8 @@ interface CheatState<B> {
   prank?: { caller: bigint; origin?: bigint; depth: number; persistent: boolean };
   /** tx.origin before a persistent prank with an origin, restored by stopPrank. */
   savedOrigin?: bigint;
-  expectRevert?: { depth: number; data?: Uint8Array; prefix: boolean };
+  /** The next call must revert: with any data, with data starting with a selector, or with exactly some data (or an Error(string) of it). */
+  expectRevert?: { depth: number; data?: { kind: "selector"; selector: Uint8Array } | { kind: "exact"; bytes: B } };
   /**
    * vm.expectEmit: the first log the test emits after `from` (an index into the world's logs) is
    * the template; the test's next call must emit a log that matches it in topic 0, the topics and
@@ -224,7 +225,11 @@ const ERROR_SELECTOR = Uint8Array.of(0x08, 0xc3, 0x79, 0xa0);
 
 /** A string ABI-encoded as a function's only result: offset 32, length, padded bytes. */
 function abiString(message: string): Uint8Array {
-  const text = new TextEncoder().encode(message);
+  return abiBytes(new TextEncoder().encode(message));
+}
+
+/** Bytes ABI-encoded as a function's only result: offset 32, length, padded bytes. */
+function abiBytes(text: Uint8Array): Uint8Array {
   const out = new Uint8Array(64 + Math.ceil(text.length / 32) * 32);
   out[31] = 32;
   out.set(bigIntToBytes(BigInt(text.length), 32), 32);
@@ -235,6 +240,11 @@ function abiString(message: string): Uint8Array {
 /** The revert data of `revert(message)`: Error(string), ABI-encoded. */
 function errorString(message: string): Uint8Array {
   return concatBytes(ERROR_SELECTOR, abiString(message));
+}
+
+/** Error(string) with the given bytes as the message. */
+function errorData(message: Uint8Array): Uint8Array {
+  return concatBytes(ERROR_SELECTOR, abiBytes(message));
 }
 
 /** vm.addr: the address of a secp256k1 private key (the last 20 bytes of keccak256 of the public key). */
@@ -251,29 +261,39 @@ function checksummed(address: bigint): string {
   return `0x${[...hex].map((c, i) => (parseInt(hash[i]!, 16) >= 8 ? c.toUpperCase() : c)).join("")}`;
 }
 
-/** Whether the revert data meets the expectation (forge-std: exact data, the Error(string) of it, or a selector prefix). */
+/**
+ * Whether the revert data meets the expectation (forge-std: a selector prefix, or exactly the data,
+ * or the Error(string) whose message is the data). Symbolic bytes are compared as words, so the
+ * engine forks on them.
+ */
 function revertMatches<W, B>(machine: Machine<W, B>, expected: NonNullable<CheatState<B>["expectRevert"]>, output: B | undefined): boolean {
   if (expected.data === undefined) return true;
   if (output === undefined) return false;
   const { words } = machine;
-  const want = expected.data;
-  const length = words.length(output);
-  if (expected.prefix) {
+  if (expected.data.kind === "selector") {
     // Only the selector is compared, so the error's arguments may be symbolic.
-    if (length < want.length) return false;
+    const want = expected.data.selector;
+    if (words.length(output) < want.length) return false;
     const head = words.concreteBytes(words.slice(output, words.constant(0n), want.length));
     if (head === undefined) throw new CheatcodeError("vm.expectRevert against a symbolic error selector");
     return want.every((b, i) => head[i] === b);
   }
-  if (length !== want.length && length !== 4 + 64 + Math.ceil(want.length / 32) * 32) return false;
-  const actual = words.concreteBytes(output);
-  if (actual === undefined) throw new CheatcodeError("vm.expectRevert against symbolic revert data");
-  if (actual.length === want.length && want.every((b, i) => actual[i] === b)) return true;
-  // Error(string) with `want` as the message: selector, offset 32, length, padded bytes.
-  const padded = Math.ceil(want.length / 32) * 32;
-  if (actual.length !== 4 + 64 + padded || !ERROR_SELECTOR.every((b, i) => actual[i] === b)) return false;
-  if (bytesToBigInt(actual.subarray(4, 36)) !== 32n || bytesToBigInt(actual.subarray(36, 68)) !== BigInt(want.length)) return false;
-  return want.every((b, i) => actual[68 + i] === b);
+  const want = expected.data.bytes;
+  if (sameBytes(machine, output, want)) return true;
+  const message = words.concreteBytes(want);
+  return message !== undefined && sameBytes(machine, output, words.bytes(errorData(message)));
+}
+
+/** Whether two byte strings are equal: the same length, and equal 32-byte chunks (zero-padded past the end). */
+function sameBytes<W, B>(machine: Machine<W, B>, a: B, b: B): boolean {
+  const { words } = machine;
+  const length = words.length(a);
+  if (words.length(b) !== length) return false;
+  for (let offset = 0; offset < length; offset += 32) {
+    const chunk = (bytes: B) => words.fromBytes(words.slice(bytes, words.constant(BigInt(offset)), 32));
+    if (!words.truthy(words.eq(chunk(a), chunk(b)))) return false;
+  }
+  return true;
 }
 
 function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine: Machine<W, B>, message: Message<B>): FrameResult<B> {
@@ -328,7 +348,7 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
     case SELECTORS.load:
       return success(words.toBytes(env.world.sload(concreteArg(0, "load") & ADDRESS_MASK, arg(1))), message.gas);
     case SELECTORS.expectRevert:
-      state.expectRevert = { depth, prefix: false };
+      state.expectRevert = { depth };
       return none;
     case SELECTORS.expectEmit:
       state.expectEmit = { depth, from: env.world.logs.length, checks: [true, true, true, true] };
@@ -346,17 +366,12 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
     case SELECTORS.expectRevertSelector: {
       const selectorBytes = words.concreteBytes(words.slice(data, words.constant(4n), 4));
       if (selectorBytes === undefined) throw new CheatcodeError("vm.expectRevert with a symbolic selector");
-      state.expectRevert = { depth, data: selectorBytes, prefix: true };
+      state.expectRevert = { depth, data: { kind: "selector", selector: selectorBytes } };
       return none;
     }
-    case SELECTORS.expectRevertBytes: {
-      const offset = concreteArg(0, "expectRevert");
-      const length = words.need(words.fromBytes(words.slice(data, words.constant(4n + offset), 32)), "vm.expectRevert data length");
-      const bytes = words.concreteBytes(words.slice(data, words.constant(4n + offset + 32n), Number(length)));
-      if (bytes === undefined) throw new CheatcodeError("vm.expectRevert with symbolic revert data");
-      state.expectRevert = { depth, data: bytes, prefix: false };
+    case SELECTORS.expectRevertBytes:
+      state.expectRevert = { depth, data: { kind: "exact", bytes: bytesWordsArg(0, "expectRevert") } };
       return none;
-    }
     case SELECTORS.label:
       return none;
     case SELECTORS.prankOrigin:
