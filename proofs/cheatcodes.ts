@@ -66,6 +66,11 @@ const SELECTORS = {
   toStringBool: selector("toString(bool)"),
   toStringUint: selector("toString(uint256)"),
   toStringInt: selector("toString(int256)"),
+  sign: selector("sign(uint256,bytes32)"),
+  snapshot: selector("snapshot()"),
+  snapshotState: selector("snapshotState()"),
+  revertTo: selector("revertTo(uint256)"),
+  revertToState: selector("revertToState(uint256)"),
 } as const;
 
 const ADDRESS_MASK = (1n << 160n) - 1n;
@@ -115,13 +120,15 @@ interface CheatState<B> {
    * data `checks` names, and the emitter if one is given.
    */
   expectEmit?: { depth: number; from: number; checks: readonly [boolean, boolean, boolean, boolean]; emitter?: bigint };
+  /** vm.snapshot: the world's checkpoint and the block then, by snapshot id. */
+  snapshots: { checkpoint: number; block: MutableBlock }[];
   /** vm.mockCall: calls to `callee` with calldata starting with `data` return `returnData`. */
   mocks: { callee: bigint; data: Uint8Array; returnData: B }[];
 }
 
 /** The `intercept` hook for a machine; `machine` is the machine it is installed on (for expectRevert). */
 export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Machine<W, B>): (message: Message<B>) => Interception<B> | undefined {
-  const state: CheatState<B> = { mocks: [] };
+  const state: CheatState<B> = { mocks: [], snapshots: [] };
   return (message) => {
     if (message.kind === "call" && message.codeAddress === HEVM_ADDRESS) return { result: cheat(env, state, machine(), message) };
     if (message.codeAddress === CONSOLE_ADDRESS) return undefined;
@@ -249,9 +256,14 @@ function errorData(message: Uint8Array): Uint8Array {
 
 /** vm.addr: the address of a secp256k1 private key (the last 20 bytes of keccak256 of the public key). */
 function addressOfKey(key: bigint): bigint {
-  if (key === 0n || key >= secp256k1.Point.CURVE().n) throw new CheatcodeError("vm.addr: the private key is not in [1, n)");
-  const publicKey = secp256k1.getPublicKey(bigIntToBytes(key, 32), false);
+  const publicKey = secp256k1.getPublicKey(privateKey(key, "addr"), false);
   return bytesToBigInt(keccak_256(publicKey.subarray(1)).subarray(12));
+}
+
+/** A secp256k1 private key as bytes; it must lie in [1, n). */
+function privateKey(key: bigint, what: string): Uint8Array {
+  if (key === 0n || key >= secp256k1.Point.CURVE().n) throw new CheatcodeError(`vm.${what}: the private key is not in [1, n)`);
+  return bigIntToBytes(key, 32);
 }
 
 /** EIP-55: an address in hex with the letters capitalised by its hash, as vm.toString gives it. */
@@ -438,6 +450,24 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
     case SELECTORS.toStringInt: {
       const value = concreteArg(0, "toString");
       return stringResult((value >> 255n === 1n ? value - (1n << 256n) : value).toString());
+    }
+    case SELECTORS.sign: {
+      const signature = secp256k1.sign(bigIntToBytes(concreteArg(1, "sign"), 32), privateKey(concreteArg(0, "sign"), "sign"), { prehash: false, format: "recovered" });
+      // 65 bytes: the recovery bit, r, s; Ethereum's v is 27 plus the recovery bit.
+      return success(words.bytes(concatBytes(bigIntToBytes(27n + BigInt(signature[0]!), 32), signature.subarray(1))), message.gas);
+    }
+    case SELECTORS.snapshot:
+    case SELECTORS.snapshotState:
+      state.snapshots.push({ checkpoint: env.world.checkpoint(), block: { ...env.block } });
+      return success(words.toBytes(words.constant(BigInt(state.snapshots.length - 1))), message.gas);
+    case SELECTORS.revertTo:
+    case SELECTORS.revertToState: {
+      const snapshot = state.snapshots[Number(concreteArg(0, "revertTo"))];
+      if (snapshot === undefined) return success(words.toBytes(words.constant(0n)), message.gas);
+      // Everything since the snapshot is undone, the block's fields included (as forge does).
+      env.world.revertTo(snapshot.checkpoint);
+      Object.assign(env.block, snapshot.block);
+      return success(words.toBytes(words.constant(1n)), message.gas);
     }
     default:
       throw new CheatcodeError(`unsupported cheatcode 0x${id.toString(16).padStart(8, "0")}`);

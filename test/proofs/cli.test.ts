@@ -147,7 +147,7 @@ contract GuardTest is Test {
   it("runs forge-std's other cheatcodes, and fails a property whose vm.expectRevert is not met", () => {
     const run = proveFixture("Cheats2.t.sol");
     expect(run.status, run.stdout).toBe(1);
-    expectVerdictsByName(run, 11);
+    expectVerdictsByName(run, 13);
     expect(run.result("prove_unsafe_expect_revert_unmet")?.counterexample?.failure).toBe("a vm.expectRevert was not met");
   });
 

@@ -60,6 +60,17 @@ interface Vm {
     /// @notice The address of the secp256k1 private key `privateKey`.
     function addr(uint256 privateKey) external pure returns (address keyAddr);
 
+    /// @notice Signs `digest` with the secp256k1 private key `privateKey` (v is 27 or 28).
+    function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
+
+    /// @notice Takes a snapshot of the state (and block fields), to return to with `revertTo`.
+    function snapshot() external returns (uint256 snapshotId);
+    function snapshotState() external returns (uint256 snapshotId);
+
+    /// @notice Returns to a snapshot; false if there is no such snapshot.
+    function revertTo(uint256 snapshotId) external returns (bool success);
+    function revertToState(uint256 snapshotId) external returns (bool success);
+
     /// @notice Sets the code of `target`.
     function etch(address target, bytes calldata newRuntimeBytecode) external;
 
