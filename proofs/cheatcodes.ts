@@ -9,6 +9,7 @@ import { executeMessage, type Interception, type Machine } from "../spec/machine
 import type { FrameResult, Message } from "../spec/machine/frame.js";
 import type { World } from "../spec/machine/world.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
+import { abiString, addressOfKey, checksummed, errorData, errorString, privateKey } from "./cheatcode-values.js";
 import { bigIntToBytes, bytesToBigInt, bytesToHex, concatBytes } from "../spec/primitives/bytes.js";
 import type { MutableTransaction } from "./environment.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
@@ -75,7 +76,6 @@ const SELECTORS = {
 
 const ADDRESS_MASK = (1n << 160n) - 1n;
 
-/** What the cheatcodes may change: the world (storage, balances, code), the block and tx.origin. */
 /** A log as the cheatcodes read it back (vm.expectEmit). */
 export interface EmittedLog<W, B> {
   readonly address: bigint;
@@ -83,6 +83,7 @@ export interface EmittedLog<W, B> {
   readonly data: B;
 }
 
+/** What the cheatcodes may change: the world (storage, balances, code), the block and tx.origin. */
 export interface CheatEnvironment<W, B> {
   readonly world: World<W, B> & { setBalance(address: bigint, balance: bigint): void; readonly logs: readonly EmittedLog<W, B>[] };
   readonly block: MutableBlock;
@@ -227,52 +228,6 @@ function revertWith<B>(output: B, gasLeft: bigint): FrameResult<B> {
   return { kind: "revert", output, gasLeft };
 }
 
-/** Error(string)'s selector: expectRevert(bytes) also matches a require message given as bytes. */
-const ERROR_SELECTOR = Uint8Array.of(0x08, 0xc3, 0x79, 0xa0);
-
-/** A string ABI-encoded as a function's only result: offset 32, length, padded bytes. */
-function abiString(message: string): Uint8Array {
-  return abiBytes(new TextEncoder().encode(message));
-}
-
-/** Bytes ABI-encoded as a function's only result: offset 32, length, padded bytes. */
-function abiBytes(text: Uint8Array): Uint8Array {
-  const out = new Uint8Array(64 + Math.ceil(text.length / 32) * 32);
-  out[31] = 32;
-  out.set(bigIntToBytes(BigInt(text.length), 32), 32);
-  out.set(text, 64);
-  return out;
-}
-
-/** The revert data of `revert(message)`: Error(string), ABI-encoded. */
-function errorString(message: string): Uint8Array {
-  return concatBytes(ERROR_SELECTOR, abiString(message));
-}
-
-/** Error(string) with the given bytes as the message. */
-function errorData(message: Uint8Array): Uint8Array {
-  return concatBytes(ERROR_SELECTOR, abiBytes(message));
-}
-
-/** vm.addr: the address of a secp256k1 private key (the last 20 bytes of keccak256 of the public key). */
-function addressOfKey(key: bigint): bigint {
-  const publicKey = secp256k1.getPublicKey(privateKey(key, "addr"), false);
-  return bytesToBigInt(keccak_256(publicKey.subarray(1)).subarray(12));
-}
-
-/** A secp256k1 private key as bytes; it must lie in [1, n). */
-function privateKey(key: bigint, what: string): Uint8Array {
-  if (key === 0n || key >= secp256k1.Point.CURVE().n) throw new CheatcodeError(`vm.${what}: the private key is not in [1, n)`);
-  return bigIntToBytes(key, 32);
-}
-
-/** EIP-55: an address in hex with the letters capitalised by its hash, as vm.toString gives it. */
-function checksummed(address: bigint): string {
-  const hex = address.toString(16).padStart(40, "0");
-  const hash = bytesToHex(keccak_256(new TextEncoder().encode(hex))).slice(2);
-  return `0x${[...hex].map((c, i) => (parseInt(hash[i]!, 16) >= 8 ? c.toUpperCase() : c)).join("")}`;
-}
-
 /**
  * Whether the revert data meets the expectation (forge-std: a selector prefix, or exactly the data,
  * or the Error(string) whose message is the data). Symbolic bytes are compared as words, so the
@@ -328,6 +283,11 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
     const bytes = words.concreteBytes(bytesWordsArg(i, what));
     if (bytes === undefined) throw new CheatcodeError(`vm.${what} with symbolic bytes`);
     return bytes;
+  };
+  const keyArg = (i: number, what: string): Uint8Array => {
+    const key = privateKey(concreteArg(i, what));
+    if (key === undefined) throw new CheatcodeError(`vm.${what}: the private key is not in [1, n)`);
+    return key;
   };
   const stringResult = (text: string): FrameResult<B> => success(words.bytes(abiString(text)), message.gas);
   // Calls from the frame that used the cheatcode have the cheatcode call's depth.
@@ -395,7 +355,7 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
       env.tx.origin = env.standIn(arg(1), "address") & ADDRESS_MASK;
       return none;
     case SELECTORS.addr:
-      return success(words.toBytes(words.constant(addressOfKey(concreteArg(0, "addr")))), message.gas);
+      return success(words.toBytes(words.constant(addressOfKey(keyArg(0, "addr")))), message.gas);
     case SELECTORS.etch:
       env.world.setCode(concreteArg(0, "etch") & ADDRESS_MASK, bytesArg(1, "etch"));
       return none;
@@ -452,7 +412,7 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
       return stringResult((value >> 255n === 1n ? value - (1n << 256n) : value).toString());
     }
     case SELECTORS.sign: {
-      const signature = secp256k1.sign(bigIntToBytes(concreteArg(1, "sign"), 32), privateKey(concreteArg(0, "sign"), "sign"), { prehash: false, format: "recovered" });
+      const signature = secp256k1.sign(bigIntToBytes(concreteArg(1, "sign"), 32), keyArg(0, "sign"), { prehash: false, format: "recovered" });
       // 65 bytes: the recovery bit, r, s; Ethereum's v is 27 plus the recovery bit.
       return success(words.bytes(concatBytes(bigIntToBytes(27n + BigInt(signature[0]!), 32), signature.subarray(1))), message.gas);
     }
