@@ -9,7 +9,7 @@ import { executeMessage, type Interception, type Machine } from "../spec/machine
 import type { FrameResult, Message } from "../spec/machine/frame.js";
 import type { World } from "../spec/machine/world.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
-import { abiString, addressOfKey, checksummed, errorData, errorString, privateKey } from "./cheatcode-values.js";
+import { abiBytes, abiString, addressOfKey, checksummed, errorData, errorString, privateKey } from "./cheatcode-values.js";
 import { bigIntToBytes, bytesToBigInt, bytesToHex, concatBytes } from "../spec/primitives/bytes.js";
 import type { MutableTransaction } from "./environment.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
@@ -72,6 +72,7 @@ const SELECTORS = {
   snapshotState: selector("snapshotState()"),
   revertTo: selector("revertTo(uint256)"),
   revertToState: selector("revertToState(uint256)"),
+  getCode: selector("getCode(string)"),
 } as const;
 
 const ADDRESS_MASK = (1n << 160n) - 1n;
@@ -93,6 +94,8 @@ export interface CheatEnvironment<W, B> {
    * forge), whatever the test does with the call's outcome afterwards.
    */
   expectationMissed(what: string): void;
+  /** The creation code of a compiled contract, by the name vm.getCode is given. */
+  artifact(what: string): Uint8Array | undefined;
   /** Keeps the path only if the word is non-zero; false means the path is discarded. */
   assume(condition: W): boolean;
   /** Called when `vm.assume` rejects the path. */
@@ -428,6 +431,12 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
       env.world.revertTo(snapshot.checkpoint);
       Object.assign(env.block, snapshot.block);
       return success(words.toBytes(words.constant(1n)), message.gas);
+    }
+    case SELECTORS.getCode: {
+      const what = new TextDecoder().decode(bytesArg(0, "getCode"));
+      const code = env.artifact(what);
+      if (code === undefined) throw new CheatcodeError(`vm.getCode: no single compiled contract is named '${what}'`);
+      return success(words.bytes(abiBytes(code)), message.gas);
     }
     default:
       throw new CheatcodeError(`unsupported cheatcode 0x${id.toString(16).padStart(8, "0")}`);

@@ -71,7 +71,7 @@ const VALUE_BOUND = 1n << 96n;
 export function invariantTargets(contract: PropertyContract, deployment: Deployment, known: readonly KnownContract[]): InvariantTarget[] | string {
   let addresses: bigint[] = [];
   if (contract.functions.some((f) => f.signature === "targetContracts()")) {
-    const chain = new ConcreteChain(deployment.accounts, deployment.block);
+    const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts);
     const out = chain.call(DEPLOYER, deployment.address, TARGET_CONTRACTS);
     if (out.result.kind !== "success") return "targetContracts() failed";
     const output = out.result.output;
@@ -141,7 +141,7 @@ export async function proveInvariant(
           if (typeof call.value !== "bigint") path.constraints.push(call.value.ult(ctx.BitVec.val(VALUE_BOUND, 256)));
         }
         const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER));
-        const session = new SymbolicSession(path, world, aliases);
+        const session = new SymbolicSession(path, world, aliases, deployment.artifacts);
         calls.forEach((call, k) => {
           const out = session.call({ caller: CALLER_PLACEHOLDER + BigInt(k), address: call.target.address, value: call.value, data: call.calldata.cells });
           if (out.result.kind !== "success") throw new PathDiscarded("a call of the sequence reverted");
@@ -204,7 +204,7 @@ function replaySequence(
   invariant: ContractFunction,
   panics: FailurePolicy,
 ): string | undefined {
-  const chain = new ConcreteChain(deployment.accounts, deployment.block);
+  const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts);
   try {
     for (let k = 0; k < steps.length; k++) {
       const { caller, calldata, value } = steps[k]!;

@@ -21,6 +21,8 @@ import { describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure
 import { SymbolicWorld, type SymbolicSlotRead } from "./host/symbolic-world.js";
 import { z3, z3Runtime, type Z3Bool } from "./z3/context.js";
 import type { Account } from "../spec/state/account.js";
+import type { Artifact } from "./artifacts.js";
+import { CheatcodeError } from "./cheatcodes.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
 
 export interface ContractFunction {
@@ -38,6 +40,8 @@ export interface PropertyContract {
   /** Creation code (the constructor takes no arguments). */
   readonly creation: Uint8Array;
   readonly functions: readonly ContractFunction[];
+  /** The contracts compiled with it, which vm.getCode can name. */
+  readonly artifacts?: readonly Artifact[];
 }
 
 export interface ProveOptions {
@@ -115,6 +119,7 @@ export interface Deployment {
   readonly accounts: ReadonlyMap<bigint, Account>;
   readonly block: MutableBlock;
   readonly address: bigint;
+  readonly artifacts: readonly Artifact[];
 }
 
 export const selectorOf = (signature: string): Uint8Array => keccak_256(new TextEncoder().encode(signature)).subarray(0, 4);
@@ -141,7 +146,8 @@ export function propertyKind(name: string): "prove" | "invariant" | undefined {
 
 /** Deploys the contract and runs setUp() if it has one; an error names what failed. */
 export function deploy(contract: PropertyContract): Deployment | string {
-  const chain = new ConcreteChain();
+  const artifacts = contract.artifacts ?? [];
+  const chain = new ConcreteChain(undefined, undefined, artifacts);
   const created = chain.deploy(DEPLOYER, TEST_CONTRACT, contract.creation);
   if (created.result.kind !== "success") return `constructor failed (${describeOutcome(created)})`;
   chain.fund(TEST_CONTRACT, TEST_CONTRACT_BALANCE);
@@ -149,7 +155,7 @@ export function deploy(contract: PropertyContract): Deployment | string {
     const setUp = chain.call(DEPLOYER, TEST_CONTRACT, SET_UP);
     if (setUp.result.kind !== "success") return `setUp() failed (${describeOutcome(setUp)})`;
   }
-  return { accounts: chain.accounts, block: chain.block, address: TEST_CONTRACT };
+  return { accounts: chain.accounts, block: chain.block, address: TEST_CONTRACT, artifacts };
 }
 
 function describeOutcome(outcome: MessageOutcome<Uint8Array>): string {
@@ -265,7 +271,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
       path.constraints.push(...calldata.constraints);
       const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER), symbolic);
       const reads = world.symbolicReads;
-      const session = new SymbolicSession(path, world);
+      const session = new SymbolicSession(path, world, new Map(), deployment.artifacts);
       const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
       const { ctx } = z3Runtime();
       if (failing) {
@@ -364,7 +370,7 @@ function sampledFailure(
 
 /** Replays a property call on the spec; the failure it shows, or undefined. */
 function replayCall(deployment: Deployment, calldata: Uint8Array, panics: FailurePolicy, storage: readonly StorageSlot[], failing: boolean): string | undefined {
-  const chain = new ConcreteChain(deployment.accounts, deployment.block);
+  const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts);
   for (const { address, slot, value } of storage) {
     const slots = chain.accounts.get(address)?.storage;
     if (slots === undefined) continue;
@@ -382,7 +388,8 @@ function replayCall(deployment: Deployment, calldata: Uint8Array, panics: Failur
     if (failing) return failed ? undefined : UNEXPECTED_SUCCESS;
     return failed ? "failed() is true" : undefined;
   } catch (error) {
-    if (error instanceof AssumptionRejected) return undefined;
+    // A rejected vm.assume, or a cheatcode the replay cannot serve: no failure shown.
+    if (error instanceof AssumptionRejected || error instanceof CheatcodeError) return undefined;
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import type { Message } from "../../spec/machine/frame.js";
 import { ConcreteMemory } from "../../spec/machine/memory.js";
 import type { Account } from "../../spec/state/account.js";
 import { WorldState } from "../../spec/state/world-state.js";
+import { type Artifact, findArtifact } from "../artifacts.js";
 import { concreteWords } from "../../spec/word/concrete.js";
 import { cheatcodes, HEVM_ADDRESS } from "../cheatcodes.js";
 import { CALL_GAS, DEPLOYER, INITIAL_BALANCE, SCHEDULE, initialBlock, transactionFrom } from "../environment.js";
@@ -26,7 +27,12 @@ export class ConcreteChain {
   readonly accounts: Map<bigint, Account>;
   readonly block: MutableBlock;
 
-  constructor(accounts?: ReadonlyMap<bigint, Account>, block?: MutableBlock) {
+  constructor(
+    accounts?: ReadonlyMap<bigint, Account>,
+    block?: MutableBlock,
+    /** What vm.getCode can name. */
+    private readonly artifacts: readonly Artifact[] = [],
+  ) {
     this.block = block === undefined ? initialBlock() : { ...block };
     if (accounts !== undefined) {
       this.accounts = copyAccounts(accounts);
@@ -55,6 +61,7 @@ export class ConcreteChain {
           expectationMissed: (what) => {
             this.missedExpectation ??= what;
           },
+          artifact: (what) => findArtifact(this.artifacts, what),
           assume: (condition) => condition !== 0n,
           discard: () => {
             throw new AssumptionRejected();

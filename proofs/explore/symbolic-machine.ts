@@ -11,6 +11,7 @@ import type { Z3Bytes, Z3Word } from "../domain/terms.js";
 import type { SymbolicWorld } from "../host/symbolic-world.js";
 import { z3Runtime, type Bv } from "../z3/context.js";
 import { type Path, PathDiscarded, StepLimitHit } from "./path.js";
+import { type Artifact, findArtifact } from "../artifacts.js";
 
 /**
  * Placeholders for symbolic cheatcode arguments: 160-bit values no real address, timestamp or
@@ -64,6 +65,8 @@ export class SymbolicSession {
     readonly path: Path,
     readonly world: SymbolicWorld,
     initialAliases: ReadonlyMap<bigint, Bv> = new Map(),
+    /** What vm.getCode can name. */
+    artifacts: readonly Artifact[] = [],
   ) {
     const aliases = new Map(initialAliases);
     /** Placeholder addresses of symbolic addresses, by term id. */
@@ -132,6 +135,7 @@ export class SymbolicSession {
           expectationMissed: (what) => {
             this.missedExpectation ??= what;
           },
+          artifact: (what) => findArtifact(artifacts, what),
           assume: (condition) => {
             const value = words.concrete(condition);
             if (value !== undefined) return value !== 0n;

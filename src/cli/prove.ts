@@ -233,6 +233,7 @@ async function proveSolidity(file: string, root: string, args: ProveArgs, lines:
     throw error;
   }
   const abis = new Map(contracts.map((c) => [c.name, c.abi]));
+  const artifacts = contracts.map((c) => ({ name: c.name, sourceName: c.sourceName, creation: c.creationBytecode }));
   const known: KnownContract[] = contracts
     .filter((c) => c.runtimeBytecode.length > 0)
     .map((c) => ({ name: c.name, runtime: c.runtimeBytecode, functions: functionsFor(c) }));
@@ -245,7 +246,7 @@ async function proveSolidity(file: string, root: string, args: ProveArgs, lines:
       functionsOf(c.abi).some((f) => propertyKind(f.name) !== undefined),
   );
   for (const test of tests) {
-    const contract: PropertyContract = { name: test.name, creation: test.creationBytecode, functions: functionsFor(test) };
+    const contract: PropertyContract = { name: test.name, creation: test.creationBytecode, functions: functionsFor(test), artifacts };
     await checkContract(contract, known, args.options, (result) => {
       const line = { file, result, abis };
       lines.push(line);

@@ -158,6 +158,12 @@ contract GuardTest is Test {
     expect(run.result("prove_unsafe_")?.counterexample?.failure).toBe("a vm.expectEmit was not met");
   });
 
+  it("deploys compiled contracts by name with vm.getCode and forge-std's deployCode", () => {
+    const run = proveFixture("DeployCode.t.sol");
+    expect(run.status, run.stdout).toBe(1);
+    expectVerdictsByName(run, 2);
+  });
+
   it("holds proveFail_ properties to failing on every input (ds-test and hevm's convention)", () => {
     const run = proveFixture("Pf.t.sol");
     expect(run.status, run.stdout).toBe(1);

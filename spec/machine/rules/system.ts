@@ -8,6 +8,7 @@ import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bigIntToBytes, bytesToBigInt, concatBytes } from "../../primitives/bytes.js";
 import { rlpEncode, rlpEncodeUint } from "../../primitives/rlp.js";
 import { ExceptionalHalt } from "../exceptions.js";
+import { UnsupportedSymbolic } from "../../word/words.js";
 import { CALL_DEPTH_LIMIT, type Control, type Frame, type Message, type SubCallResult } from "../frame.js";
 import { accountAccessCost, allButOne64th, charge, initcodeCost, keccakWordCost, useMemory } from "../gas.js";
 
@@ -95,7 +96,9 @@ function initcodeOperand<W, B>(f: Frame<W, B>, offset: bigint, size: bigint): Ui
   if (limit !== null && size > BigInt(limit)) throw new ExceptionalHalt("OutOfGas", "EIP-3860: initcode too large");
   charge(f, initcodeCost(f, size));
   const initcode = f.words.concreteBytes(f.memory.read(start, length));
-  if (initcode === undefined) throw new ExceptionalHalt("InvalidOpcode", "symbolic initcode");
+  // Code runs byte by byte, so a symbolic domain cannot run initcode with symbolic bytes (such as
+  // constructor arguments); concrete words always give bytes.
+  if (initcode === undefined) throw new UnsupportedSymbolic("CREATE of initcode with symbolic bytes (constructor arguments)");
   return initcode;
 }
 

@@ -171,4 +171,23 @@ abstract contract StdCheats {
         vm.deal(address(this), ownBalance);
         vm.deal(addr, theirBalance);
     }
+
+    /// @notice Deploys the compiled contract `what` names ("Name", "File.sol" or "File.sol:Name").
+    function deployCode(string memory what) internal returns (address addr) {
+        return deployCode(what, "", 0);
+    }
+
+    /// @notice Deploys it with ABI-encoded constructor arguments.
+    function deployCode(string memory what, bytes memory args) internal returns (address addr) {
+        return deployCode(what, args, 0);
+    }
+
+    /// @notice Deploys it with constructor arguments and value.
+    function deployCode(string memory what, bytes memory args, uint256 val) internal returns (address addr) {
+        bytes memory code = abi.encodePacked(vm.getCode(what), args);
+        assembly {
+            addr := create(val, add(code, 0x20), mload(code))
+        }
+        require(addr != address(0), "StdCheats deployCode(string,bytes,uint256): Deployment failed.");
+    }
 }

@@ -71,6 +71,9 @@ interface Vm {
     function revertTo(uint256 snapshotId) external returns (bool success);
     function revertToState(uint256 snapshotId) external returns (bool success);
 
+    /// @notice The creation code of a contract compiled with the test ("Name", "File.sol" or "File.sol:Name").
+    function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
+
     /// @notice Sets the code of `target`.
     function etch(address target, bytes calldata newRuntimeBytecode) external;
 
