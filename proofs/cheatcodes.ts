@@ -73,6 +73,7 @@ const SELECTORS = {
   revertTo: selector("revertTo(uint256)"),
   revertToState: selector("revertToState(uint256)"),
   getCode: selector("getCode(string)"),
+  expectCall: selector("expectCall(address,bytes)"),
 } as const;
 
 const ADDRESS_MASK = (1n << 160n) - 1n;
@@ -82,6 +83,16 @@ export interface EmittedLog<W, B> {
   readonly address: bigint;
   readonly topics: readonly W[];
   readonly data: B;
+}
+
+/** How a test fails whose vm.expectCall saw no such call. */
+export const MISSED_EXPECT_CALL = "a vm.expectCall was not met";
+
+/** vm.expectCall: a call to `callee` whose calldata starts with `data` must happen before the test's call ends. */
+export interface ExpectedCall<B> {
+  readonly callee: bigint;
+  readonly data: B;
+  met: boolean;
 }
 
 /** What the cheatcodes may change: the world (storage, balances, code), the block and tx.origin. */
@@ -94,6 +105,8 @@ export interface CheatEnvironment<W, B> {
    * forge), whatever the test does with the call's outcome afterwards.
    */
   expectationMissed(what: string): void;
+  /** The calls vm.expectCall expects; whoever runs the test's call checks them when it ends. */
+  readonly expectedCalls: ExpectedCall<B>[];
   /** The creation code of a compiled contract, by the name vm.getCode is given. */
   artifact(what: string): Uint8Array | undefined;
   /** Keeps the path only if the word is non-zero; false means the path is discarded. */
@@ -136,6 +149,7 @@ export function cheatcodes<W, B>(env: CheatEnvironment<W, B>, machine: () => Mac
   return (message) => {
     if (message.kind === "call" && message.codeAddress === HEVM_ADDRESS) return { result: cheat(env, state, machine(), message) };
     if (message.codeAddress === CONSOLE_ADDRESS) return undefined;
+    noteExpectedCall(env.expectedCalls, machine(), message);
     const mocked = mockedResult(state, machine(), message);
     if (mocked !== undefined) return { result: mocked };
     let next = message;
@@ -201,6 +215,16 @@ function logMatches<W, B>(machine: Machine<W, B>, emit: NonNullable<CheatState<B
     if (!equal(chunk(log.data), chunk(template.data))) return false;
   }
   return true;
+}
+
+/** Marks the expected calls this message is (symbolic calldata is compared as words, so the engine forks on it). */
+function noteExpectedCall<W, B>(expected: ExpectedCall<B>[], machine: Machine<W, B>, message: Message<B>): void {
+  const { words } = machine;
+  for (const call of expected) {
+    const length = words.length(call.data);
+    if (call.met || call.callee !== message.codeAddress || words.length(message.data) < length) continue;
+    if (sameBytes(machine, words.slice(message.data, words.constant(0n), length), call.data)) call.met = true;
+  }
 }
 
 /** The result vm.mockCall gives a call, if one of the mocks matches it (its calldata must be concrete up to the mock's length). */
@@ -432,6 +456,9 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
       Object.assign(env.block, snapshot.block);
       return success(words.toBytes(words.constant(1n)), message.gas);
     }
+    case SELECTORS.expectCall:
+      env.expectedCalls.push({ callee: concreteArg(0, "expectCall") & ADDRESS_MASK, data: bytesWordsArg(1, "expectCall"), met: false });
+      return none;
     case SELECTORS.getCode: {
       const what = new TextDecoder().decode(bytesArg(0, "getCode"));
       const code = env.artifact(what);

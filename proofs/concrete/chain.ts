@@ -9,6 +9,7 @@ import { ConcreteMemory } from "../../spec/machine/memory.js";
 import type { Account } from "../../spec/state/account.js";
 import { WorldState } from "../../spec/state/world-state.js";
 import { type Artifact, findArtifact } from "../artifacts.js";
+import { type ExpectedCall, MISSED_EXPECT_CALL } from "../cheatcodes.js";
 import { concreteWords } from "../../spec/word/concrete.js";
 import { cheatcodes, HEVM_ADDRESS } from "../cheatcodes.js";
 import { CALL_GAS, DEPLOYER, INITIAL_BALANCE, SCHEDULE, initialBlock, transactionFrom } from "../environment.js";
@@ -47,6 +48,7 @@ export class ConcreteChain {
   /** Runs one top-level message to completion; its state changes stay unless it fails. */
   run(message: Omit<Message<Uint8Array>, "depth" | "isStatic" | "gas" | "transfer"> & { gas?: bigint }): MessageOutcome<Uint8Array> {
     const tx = transactionFrom(message.caller);
+    const expectedCalls: ExpectedCall<Uint8Array>[] = [];
     const world = new WorldState(this.accounts, SCHEDULE, this.block, tx, () => 0n);
     this.missedExpectation = undefined;
     const machine: Machine<bigint, Uint8Array> = {
@@ -62,6 +64,7 @@ export class ConcreteChain {
             this.missedExpectation ??= what;
           },
           artifact: (what) => findArtifact(this.artifacts, what),
+          expectedCalls,
           assume: (condition) => condition !== 0n,
           discard: () => {
             throw new AssumptionRejected();
@@ -82,6 +85,7 @@ export class ConcreteChain {
       isStatic: false,
     });
     world.finalize();
+    if (expectedCalls.some((call) => !call.met)) this.missedExpectation ??= MISSED_EXPECT_CALL;
     return outcome;
   }
 

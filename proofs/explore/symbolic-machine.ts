@@ -3,7 +3,7 @@ import { executeMessage, type Interception, type Machine, type MessageOutcome } 
 import type { Message } from "../../spec/machine/frame.js";
 import { isPrecompile } from "../../spec/precompiles/index.js";
 import { UnsupportedSymbolic, type Words } from "../../spec/word/words.js";
-import { cheatcodes } from "../cheatcodes.js";
+import { cheatcodes, type ExpectedCall, MISSED_EXPECT_CALL } from "../cheatcodes.js";
 import { CALL_GAS } from "../environment.js";
 import { SymbolicMemory } from "../domain/symbolic-memory.js";
 import { symbolicWords } from "../domain/symbolic-words.js";
@@ -56,6 +56,8 @@ export class SymbolicSession {
   private steps = 0;
   /** What this path's cheatcode expectations missed (vm.expectRevert, vm.expectEmit): the test fails, as in forge. */
   missedExpectation: string | undefined;
+  /** The calls vm.expectCall expects of the current top-level call. */
+  private readonly expectedCalls: ExpectedCall<Z3Bytes>[] = [];
   /** The placeholder that stands for a symbolic word where the spec's host wants a bigint. */
   private readonly standIn: (word: Z3Word, kind: "address" | "balance" | "block" | "value") => bigint;
   /** The words the placeholders stand for. */
@@ -136,6 +138,7 @@ export class SymbolicSession {
             this.missedExpectation ??= what;
           },
           artifact: (what) => findArtifact(artifacts, what),
+          expectedCalls: this.expectedCalls,
           assume: (condition) => {
             const value = words.concrete(condition);
             if (value !== undefined) return value !== 0n;
@@ -170,7 +173,8 @@ export class SymbolicSession {
       const before = this.aliases.get(balance) ?? ctx.BitVec.val(balance, 256);
       this.world.setBalance(call.address, this.standIn(before.add(call.value), "balance"));
     }
-    return executeMessage(this.machine, {
+    this.expectedCalls.length = 0;
+    const outcome = executeMessage(this.machine, {
       kind: "call",
       caller: call.caller,
       address: call.address,
@@ -183,5 +187,7 @@ export class SymbolicSession {
       depth: 0,
       isStatic: false,
     });
+    if (this.expectedCalls.some((expected) => !expected.met)) this.missedExpectation ??= MISSED_EXPECT_CALL;
+    return outcome;
   }
 }

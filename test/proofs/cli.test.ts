@@ -151,11 +151,12 @@ contract GuardTest is Test {
     expect(run.result("prove_unsafe_expect_revert_unmet")?.counterexample?.failure).toBe("a vm.expectRevert was not met");
   });
 
-  it("checks vm.expectEmit: topics and data as asked, from the emitter asked", () => {
+  it("checks vm.expectEmit (topics and data as asked, from the emitter asked) and vm.expectCall", () => {
     const run = proveFixture("Emit.t.sol");
     expect(run.status, run.stdout).toBe(1);
-    expectVerdictsByName(run, 3);
-    expect(run.result("prove_unsafe_")?.counterexample?.failure).toBe("a vm.expectEmit was not met");
+    expectVerdictsByName(run, 5);
+    expect(run.result("prove_unsafe_buggy_transfer_emits")?.counterexample?.failure).toBe("a vm.expectEmit was not met");
+    expect(run.result("prove_unsafe_expected_call_missing")?.counterexample?.failure).toBe("a vm.expectCall was not met");
   });
 
   it("deploys compiled contracts by name with vm.getCode and forge-std's deployCode", () => {

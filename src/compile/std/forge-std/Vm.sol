@@ -48,6 +48,9 @@ interface Vm {
     function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData) external;
     function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter) external;
 
+    /// @notice The test's current call must call `callee` with calldata starting with `data`.
+    function expectCall(address callee, bytes calldata data) external;
+
     /// @notice Names an address in traces and counterexamples.
     function label(address account, string calldata newLabel) external;
 
