@@ -6,24 +6,19 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
-import { createEVM } from "@ethereumjs/evm";
-import { createAddressFromString } from "@ethereumjs/util";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { describe, expect, it } from "vitest";
 import {
   type AbiType,
   type AbiValue,
-  encodeCall,
   encodeParameters,
-  findFunction,
   parseSignature,
   selectorOf,
 } from "../../src/abi/index.js";
 import { compileSoliditySource, formatConsoleLog } from "../../src/compile/index.js";
+import { runGoWithConsole } from "../support/console-evm.js";
 
 const CONSOLE_SOL = join(import.meta.dirname, "../../src/compile/std/forge-std/console.sol");
-const CONSOLE = "0x000000000000000000636f6e736f6c652e6c6f67";
 const SVM = join(import.meta.dirname, "../../bin/svm.js");
 
 /** Calls that use a broad sample of the overloads, with the lines forge would print for them. */
@@ -74,28 +69,8 @@ contract Sample is DSTest {
   );
   const contract = compilation.contracts.find((c) => c.name === "Sample");
   if (contract === undefined) throw new Error("no Sample");
-  const printed: string[] = [];
-  const evm = await createEVM({
-    common: new Common({ chain: Mainnet, hardfork: Hardfork.Cancun }),
-    customPrecompiles: [
-      {
-        address: createAddressFromString(CONSOLE),
-        function: (input) => {
-          printed.push(formatConsoleLog(input.data) ?? "<not a console call>");
-          return { executionGasUsed: 0n, returnValue: new Uint8Array() };
-        },
-      },
-    ],
-  });
-  const caller = createAddressFromString("0x00000000000000000000000000000000000ca11e");
-  const created = await evm.runCall({ caller, data: contract.creationBytecode, gasLimit: 10_000_000n });
-  const result = await evm.runCall({
-    caller,
-    to: created.createdAddress,
-    data: encodeCall(findFunction(contract.abi, "go"), []),
-    gasLimit: 10_000_000n,
-  });
-  expect(result.execResult.exceptionError).toBeUndefined();
+  const { printed, error } = await runGoWithConsole(contract);
+  expect(error).toBeUndefined();
   return { compiler: compilation.compilerVersion, printed };
 }
 

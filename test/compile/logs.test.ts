@@ -1,12 +1,8 @@
 /** The built-in ds-test assertions and console.log, run on a peer EVM, read back as text. */
-import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
-import { createEVM } from "@ethereumjs/evm";
-import { createAddressFromString } from "@ethereumjs/util";
 import { describe, expect, it } from "vitest";
-import { encodeCall, findFunction } from "../../src/abi/index.js";
 import { compileSoliditySource, formatConsoleLog, formatDecimal, formatDsTestLog } from "../../src/compile/index.js";
+import { runGoWithConsole } from "../support/console-evm.js";
 
-const CONSOLE = "0x000000000000000000636f6e736f6c652e6c6f67";
 
 describe("formatDecimal", () => {
   it.each([
@@ -42,29 +38,9 @@ contract Talks is Test {
     );
     const talks = compilation.contracts.find((c) => c.name === "Talks");
     if (talks === undefined) throw new Error("no Talks");
-    const printed: string[] = [];
-    const evm = await createEVM({
-      common: new Common({ chain: Mainnet, hardfork: Hardfork.Cancun }),
-      customPrecompiles: [
-        {
-          address: createAddressFromString(CONSOLE),
-          function: (input) => {
-            printed.push(formatConsoleLog(input.data) ?? "<not a console call>");
-            return { executionGasUsed: 0n, returnValue: new Uint8Array() };
-          },
-        },
-      ],
-    });
-    const caller = createAddressFromString("0x00000000000000000000000000000000000ca11e");
-    const created = await evm.runCall({ caller, data: talks.creationBytecode, gasLimit: 10_000_000n });
-    const result = await evm.runCall({
-      caller,
-      to: created.createdAddress,
-      data: encodeCall(findFunction(talks.abi, "go"), []),
-      gasLimit: 10_000_000n,
-    });
-    expect(result.execResult.exceptionError).toBeUndefined();
-    const lines = (result.execResult.logs ?? []).map(([, topics, data]) => formatDsTestLog(topics, data));
+    const { printed, logs, error } = await runGoWithConsole(talks);
+    expect(error).toBeUndefined();
+    const lines = logs.map(([, topics, data]) => formatDsTestLog(topics, data));
     expect(lines).toEqual([
       "Error: left == right not satisfied [uint]",
       "      Left: 5",
