@@ -14,8 +14,9 @@ import { type Path, PathDiscarded, StepLimitHit } from "./path.js";
 import { type Artifact, findArtifact } from "../artifacts.js";
 
 /**
- * Placeholders for symbolic cheatcode arguments: 160-bit values no real address, timestamp or
- * block number of a test takes, that the word domain maps back to the symbolic argument.
+ * Placeholders for symbolic words the spec's host keeps as bigints (cheatcode arguments, amounts
+ * of ether, balances): 160-bit values no real address, amount, timestamp or block number of a
+ * test takes, that the word domain maps back to the symbolic word.
  */
 const CHEATCODE_PLACEHOLDER = 0xa11a5ed0000000000000000000000000a11a5ed0n;
 
@@ -71,10 +72,12 @@ export class SymbolicSession {
     artifacts: readonly Artifact[] = [],
   ) {
     const aliases = new Map(initialAliases);
-    /** Placeholder addresses of symbolic addresses, by term id. */
+    /**
+     * Placeholder addresses of symbolic addresses, keyed by the simplified term's id, so that
+     * `and(a, mask)` and `and(mask, a)` are one address; the entry keeps that term alive, so its
+     * id is not reused for another term.
+     */
     const addressPlaceholders = new Map<number, { placeholder: bigint; term: Bv; simplified: Bv; distinct: boolean }>();
-    // Keyed by the simplified term, so `and(a, mask)` and `and(mask, a)` are one address; the
-    // entry keeps that term alive, so its id is not reused for another term.
     const placeholderOf = (term: Bv, what: string): bigint | undefined => {
       // A symbolic amount of ether (CALL, CALLCODE, CREATE value): whether it is zero decides the
       // price; a nonzero one travels as a placeholder that the world adds and subtracts as a term.
