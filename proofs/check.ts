@@ -30,12 +30,13 @@ import {
 } from "./prove.js";
 import { z3, z3Runtime } from "./z3/context.js";
 
-/** Checks the properties of one test contract, in ABI order; `onResult` sees each as it is decided. */
+/** Checks the properties of one test contract, in ABI order; `onStart` and `onResult` see each as it begins and is decided. */
 export async function checkContract(
   contract: PropertyContract,
   known: readonly KnownContract[],
   options: ProveOptions,
   onResult: (result: PropertyResult) => void = () => {},
+  onStart: (fn: ContractFunction) => void = () => {},
 ): Promise<PropertyResult[]> {
   const properties = contract.functions.filter((f) => propertyKind(f.name) !== undefined && (options.match === undefined || options.match.test(f.name)));
   if (properties.length === 0) return [];
@@ -51,6 +52,7 @@ export async function checkContract(
   }
   for (const fn of properties) {
     const started = Date.now();
+    onStart(fn);
     try {
       report(await checkProperty(contract, deployment, fn, known, options));
     } catch (error) {

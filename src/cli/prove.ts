@@ -13,6 +13,7 @@ import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
 import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind } from "../../proofs/prove.js";
 import { setSolverWorkers, z3 } from "../../proofs/z3/context.js";
+import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { DEFAULT_POOL_SIZE } from "../../proofs/z3/solver-pool.js";
 import { ALL_PANIC_CODES } from "../../proofs/failure.js";
 import { bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
@@ -220,7 +221,32 @@ function printLine(line: Line): void {
   }
 }
 
-async function proveSolidity(file: string, root: string, args: ProveArgs, lines: Line[]): Promise<void> {
+/**
+ * What is being proved and for how long, on a terminal (one property can take the whole time
+ * budget): redrawn every second while the solver works, silent in CI and pipes.
+ */
+class ProofStatus {
+  private readonly line = new TerminalStatus<{ what: string; since: number }>(process.stdout, ({ what, since }) => `proving ${what} … ${Math.round((Date.now() - since) / 1000)} s`, { redrawMs: 1000 });
+  private current: { what: string; since: number } | undefined;
+  private readonly timer = setInterval(() => this.current !== undefined && this.line.update(this.current), 1000).unref();
+
+  begin(what: string): void {
+    this.current = { what, since: Date.now() };
+    this.line.update(this.current);
+  }
+
+  clear(): void {
+    this.current = undefined;
+    this.line.clear();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.clear();
+  }
+}
+
+async function proveSolidity(file: string, root: string, args: ProveArgs, lines: Line[], status: ProofStatus): Promise<void> {
   let contracts: readonly CompiledContract[];
   try {
     const compilation = compileSolidityProject(file, { root, remappings: args.remappings, relaxPinnedVersions: !args.strictPragma });
@@ -247,15 +273,22 @@ async function proveSolidity(file: string, root: string, args: ProveArgs, lines:
   );
   for (const test of tests) {
     const contract: PropertyContract = { name: test.name, creation: test.creationBytecode, functions: functionsFor(test), artifacts };
-    await checkContract(contract, known, args.options, (result) => {
-      const line = { file, result, abis };
-      lines.push(line);
-      printLine(line);
-    });
+    await checkContract(
+      contract,
+      known,
+      args.options,
+      (result) => {
+        status.clear();
+        const line = { file, result, abis };
+        lines.push(line);
+        printLine(line);
+      },
+      (fn) => status.begin(`${test.name}.${fn.signature}`),
+    );
   }
 }
 
-async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[]): Promise<void> {
+async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[], status: ProofStatus): Promise<void> {
   const target = args.target;
   let stats;
   try {
@@ -277,7 +310,7 @@ async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[]):
     // One file that does not compile must not cost the others their results.
     for (const file of solidityFiles(target)) {
       try {
-        await proveSolidity(file, args.root ?? target, args, lines);
+        await proveSolidity(file, args.root ?? target, args, lines, status);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         process.stderr.write(`svm prove: ${file}: ${error.message}\n`);
@@ -304,7 +337,7 @@ async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[]):
     printLine(line);
     return;
   }
-  await proveSolidity(target, args.root ?? dirname(target), args, lines);
+  await proveSolidity(target, args.root ?? dirname(target), args, lines, status);
 }
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -313,9 +346,11 @@ async function run(argv: readonly string[]): Promise<number> {
   const errors: FileError[] = [];
   const runtime = await z3();
   setSolverWorkers(args.solvers);
+  const status = new ProofStatus();
   try {
-    await proveTarget(args, lines, errors);
+    await proveTarget(args, lines, errors, status);
   } finally {
+    status.stop();
     await runtime.shutdown();
   }
   const count = (status: string) => lines.filter((l) => l.result.status === status).length;
