@@ -8,7 +8,7 @@
  * `resume` continuation.
  */
 import { isPrecompile, runPrecompile } from "../precompiles/index.js";
-import type { Words } from "../word/words.js";
+import { UnsupportedSymbolic, type Words } from "../word/words.js";
 import { ExceptionalHalt } from "./exceptions.js";
 import { Frame, type FrameResult, type Message, type SubCallResult } from "./frame.js";
 import { jumpdests } from "./jumpdests.js";
@@ -166,7 +166,8 @@ function depositCode<W, B>(
 ): FrameResult<B> {
   const schedule = machine.world.schedule;
   const code = machine.words.concreteBytes(result.output);
-  if (code === undefined) return { kind: "halt", reason: "InvalidOpcode" };
+  // Only a symbolic domain has no bytes to give: the code would hold symbolic values (immutables).
+  if (code === undefined) throw new UnsupportedSymbolic("deploying code with symbolic bytes (immutables set from symbolic values)");
   if (schedule.rejectEfCode && code.length > 0 && code[0] === EF_PREFIX) return { kind: "halt", reason: "InvalidCodePrefix" };
   if (schedule.maxCodeSize !== null && code.length > schedule.maxCodeSize) return { kind: "halt", reason: "CodeSizeExceeded" };
   const cost = schedule.gasCodeDeposit * BigInt(code.length);

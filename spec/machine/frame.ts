@@ -23,6 +23,12 @@ export interface Message<B> {
   readonly transfer: bigint;
   readonly data: B;
   readonly code: Uint8Array;
+  /**
+   * Initcode whose bytes from `from` on are symbolic (constructor arguments appended to concrete
+   * code, in a symbolic domain): `code` holds zeros there, which must never run, and CODECOPY
+   * reads `bytes`. Absent for concrete words.
+   */
+  readonly symbolicTail?: { readonly from: number; readonly bytes: B };
   readonly gas: bigint;
   /** I_e: 0 for the transaction's own frame. */
   readonly depth: number;

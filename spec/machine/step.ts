@@ -3,6 +3,7 @@
  * the instruction table says about it — that it exists in the fork, the stack arity, the static
  * context — charge its static price, then run its rule.
  */
+import { UnsupportedSymbolic } from "../word/words.js";
 import { ExceptionalHalt } from "./exceptions.js";
 import { type Control, type Frame, STACK_LIMIT } from "./frame.js";
 import { charge } from "./gas.js";
@@ -13,6 +14,8 @@ import { OPCODES, staticGas } from "./opcodes.js";
 const STOP = 0x00;
 
 export function step<W, B>(f: Frame<W, B>): Control<B> | void {
+  const tail = f.message.symbolicTail;
+  if (tail !== undefined && f.pc >= tail.from) throw new UnsupportedSymbolic(`executing symbolic code at pc ${f.pc}`);
   const opcode = f.pc < f.message.code.length ? f.message.code[f.pc]! : STOP;
   const info = OPCODES.get(opcode);
   const rule = RULES.get(opcode);

@@ -165,6 +165,15 @@ contract GuardTest is Test {
     expectVerdictsByName(run, 2);
   });
 
+  it("deploys contracts with symbolic constructor arguments, and names symbolic immutables as unsupported", () => {
+    const run = proveFixture("Ctor.t.sol");
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.statusOf("prove_safe_constructor_args"), run.stdout).toBe("pass");
+    expect(run.statusOf("prove_unsafe_constructor_args"), run.stdout).toBe("fail");
+    expect(run.statusOf("prove_immutable"), run.stdout).toBe("unknown");
+    expect(run.stdout).toMatch(/deploying code with symbolic bytes/);
+  });
+
   it("holds proveFail_ properties to failing on every input (ds-test and hevm's convention)", () => {
     const run = proveFixture("Pf.t.sol");
     expect(run.status, run.stdout).toBe(1);

@@ -65,7 +65,8 @@ function copyToMemory<W, B>(f: Frame<W, B>, source: B, name: string): void {
 }
 
 export const CALLDATACOPY = <W, B>(f: Frame<W, B>): void => copyToMemory(f, f.message.data, "CALLDATACOPY");
-export const CODECOPY = <W, B>(f: Frame<W, B>): void => copyToMemory(f, f.words.bytes(f.message.code), "CODECOPY");
+export const CODECOPY = <W, B>(f: Frame<W, B>): void =>
+  copyToMemory(f, f.message.symbolicTail?.bytes ?? f.words.bytes(f.message.code), "CODECOPY");
 
 export function EXTCODESIZE<W, B>(f: Frame<W, B>): void {
   // stack

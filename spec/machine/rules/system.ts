@@ -47,7 +47,7 @@ function cannotPay<W, B>(f: Frame<W, B>, value: W): boolean {
 }
 
 /** The shape CREATE and CREATE2 share once their address is known (execution-specs' generic_create). */
-function create<W, B>(f: Frame<W, B>, name: string, valueWord: W, initcode: Uint8Array, addressOf: (nonce: bigint) => bigint): Control<B> | void {
+function create<W, B>(f: Frame<W, B>, name: string, valueWord: W, initcode: Initcode<B>, addressOf: (nonce: bigint) => bigint): Control<B> | void {
   const value = f.words.need(valueWord, `${name} value`);
   const host = f.host;
   const self = f.message.address;
@@ -72,7 +72,8 @@ function create<W, B>(f: Frame<W, B>, name: string, valueWord: W, initcode: Uint
     value,
     transfer: value,
     data: f.words.bytes(new Uint8Array(0)),
-    code: initcode,
+    code: initcode.code,
+    ...(initcode.symbolicTail !== undefined && { symbolicTail: initcode.symbolicTail }),
     gas,
     depth: f.message.depth + 1,
     isStatic: false,
@@ -90,16 +91,33 @@ function create<W, B>(f: Frame<W, B>, name: string, valueWord: W, initcode: Uint
 }
 
 /** Reads the initcode operands and charges what CREATE and CREATE2 both pay (memory, EIP-3860). */
-function initcodeOperand<W, B>(f: Frame<W, B>, offset: bigint, size: bigint): Uint8Array {
+/** Initcode to run: its bytes, and the symbolic tail a symbolic domain may leave in it (see `Message.symbolicTail`). */
+interface Initcode<B> {
+  readonly code: Uint8Array;
+  readonly symbolicTail?: { readonly from: number; readonly bytes: B };
+}
+
+function initcodeOperand<W, B>(f: Frame<W, B>, offset: bigint, size: bigint): Initcode<B> {
   const limit = f.host.schedule.maxInitcodeSize;
   const [start, length] = useMemory(f, offset, size);
   if (limit !== null && size > BigInt(limit)) throw new ExceptionalHalt("OutOfGas", "EIP-3860: initcode too large");
   charge(f, initcodeCost(f, size));
-  const initcode = f.words.concreteBytes(f.memory.read(start, length));
-  // Code runs byte by byte, so a symbolic domain cannot run initcode with symbolic bytes (such as
-  // constructor arguments); concrete words always give bytes.
-  if (initcode === undefined) throw new UnsupportedSymbolic("CREATE of initcode with symbolic bytes (constructor arguments)");
-  return initcode;
+  const bytes = f.memory.read(start, length);
+  const initcode = f.words.concreteBytes(bytes);
+  if (initcode !== undefined) return { code: initcode };
+  // A symbolic domain: the code that runs must be concrete, so the symbolic bytes must all come
+  // after it (constructor arguments appended to the code); find where they begin.
+  let from = 0;
+  let to = length;
+  while (from < to) {
+    const middle = Math.ceil((from + to) / 2);
+    if (f.words.concreteBytes(f.words.slice(bytes, f.words.constant(0n), middle)) !== undefined) from = middle;
+    else to = middle - 1;
+  }
+  const prefix = f.words.concreteBytes(f.words.slice(bytes, f.words.constant(0n), from)) ?? new Uint8Array(0);
+  const code = new Uint8Array(length);
+  code.set(prefix);
+  return { code, symbolicTail: { from, bytes } };
 }
 
 export function CREATE<W, B>(f: Frame<W, B>): Control<B> | void {
@@ -122,8 +140,10 @@ export function CREATE2<W, B>(f: Frame<W, B>): Control<B> | void {
   // gas: as CREATE, plus hashing the initcode
   const initcode = initcodeOperand(f, offset, size);
   charge(f, keccakWordCost(f, size));
+  // The address hashes the initcode, which must then be concrete.
+  if (initcode.symbolicTail !== undefined) throw new UnsupportedSymbolic("CREATE2 of initcode with symbolic bytes (constructor arguments)");
   // operation and program counter
-  return create(f, "CREATE2", value, initcode, () => create2Address(f.message.address, salt, initcode));
+  return create(f, "CREATE2", value, initcode, () => create2Address(f.message.address, salt, initcode.code));
 }
 
 /** How one of the four call opcodes shapes its message. */
