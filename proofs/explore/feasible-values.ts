@@ -7,7 +7,7 @@
  * take makes a path whose constraints are unsatisfiable, which costs a run, never a wrong verdict
  * (every failure is solved for and replayed).
  */
-import { z3Runtime, type Bv } from "../z3/context.js";
+import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import type { Path } from "./path.js";
 import type { Solver } from "./solver.js";
 
@@ -50,42 +50,30 @@ async function denseRange(solver: Solver, path: Path, term: Bv, found: readonly 
   const foundLow = found.reduce((a, b) => (a < b ? a : b));
   const foundHigh = found.reduce((a, b) => (a > b ? a : b));
   if (foundHigh - foundLow >= DENSE_RANGE) return undefined;
+  const unsat = async (condition: Z3Bool) => (await solver.check([...path.constraints, condition], path)).kind === "unsat";
   const below = (v: bigint) => term.ult(ctx.BitVec.val(v, 256));
   const above = (v: bigint) => term.ugt(ctx.BitVec.val(v, 256));
   // Nothing outside a window of DENSE_RANGE around what was found (one query)...
   const windowLow = foundHigh >= DENSE_RANGE ? foundHigh - DENSE_RANGE + 1n : 0n;
   const windowHigh = foundLow + DENSE_RANGE - 1n;
   const outside = windowLow > 0n ? ctx.Or(below(windowLow), above(windowHigh)) : above(windowHigh);
-  if ((await solver.check([...path.constraints, outside], path)).kind !== "unsat") return undefined;
-  // ...then the least and greatest values by bisection (8 queries each).
-  const lowest = await bisect(windowLow, foundLow, async (v) => (await solver.check([...path.constraints, below(v)], path)).kind === "unsat");
-  const highest = await bisect(foundHigh, windowHigh, async (v) => (await solver.check([...path.constraints, above(v)], path)).kind !== "unsat", true);
+  if (!(await unsat(outside))) return undefined;
+  // ...then the least and greatest values by bisection (8 queries each). A query the solver cannot
+  // answer counts against narrowing, so the range only widens, which costs runs, never soundness.
+  const lowest = await leastWhere(windowLow, foundLow, async (v) => !(await unsat(term.ule(ctx.BitVec.val(v, 256)))));
+  const highest = await leastWhere(foundHigh, windowHigh, (v) => unsat(above(v)));
   if (highest - lowest >= DENSE_RANGE) return undefined;
   return { lowest, highest };
 }
 
-/**
- * The boundary in [low, high] of a monotone test: for the least value, the largest v with
- * test(v) ("nothing below v"); for the greatest (`upward`), the least v with !test(v) ("nothing
- * above v"). A query the solver cannot answer widens the range, which only costs runs.
- */
-async function bisect(low: bigint, high: bigint, test: (v: bigint) => Promise<boolean>, upward = false): Promise<bigint> {
+/** The least v in [low, high] where a monotone test (false, then true) holds; the test holds at `high`. */
+async function leastWhere(low: bigint, high: bigint, test: (v: bigint) => Promise<boolean>): Promise<bigint> {
   let lo = low;
   let hi = high;
-  if (!upward) {
-    // Largest v in [lo, hi] with nothing below v; test(lo) holds since the window check passed.
-    while (lo < hi) {
-      const mid = (lo + hi + 1n) / 2n;
-      if (await test(mid)) lo = mid;
-      else hi = mid - 1n;
-    }
-    return lo;
-  }
-  // Least v in [lo, hi] with nothing above v; !test(hi) holds since the window check passed.
   while (lo < hi) {
-    const mid = (lo + hi) / 2n;
-    if (await test(mid)) lo = mid + 1n;
-    else hi = mid;
+    const middle = (lo + hi) / 2n;
+    if (await test(middle)) hi = middle;
+    else lo = middle + 1n;
   }
   return hi;
 }

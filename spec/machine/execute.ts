@@ -13,7 +13,7 @@ import { ExceptionalHalt } from "./exceptions.js";
 import { Frame, type FrameResult, type Message, type SubCallResult } from "./frame.js";
 import { jumpdests } from "./jumpdests.js";
 import type { Memory } from "./memory.js";
-import { step } from "./step.js";
+import { step, stepBefore } from "./step.js";
 import type { World } from "./world.js";
 
 /** Called after each step with the state before it, when a tracer is attached. */
@@ -113,10 +113,12 @@ type Stopped<B> = { kind: "stop"; result: FrameResult<B> } | { kind: "subcall"; 
 /** Steps the frame until it stops or starts a sub-call. */
 function runUntilControl<W, B>(machine: Machine<W, B>, frame: Frame<W, B>): Stopped<B> {
   const observer = machine.observer;
+  const tail = frame.message.symbolicTail;
+  const advance = tail === undefined ? step : stepBefore<W, B>(tail.from);
   for (;;) {
     try {
       observer?.before(frame);
-      const control = step(frame);
+      const control = advance(frame);
       observer?.after(frame);
       if (control !== undefined) return control;
     } catch (error) {

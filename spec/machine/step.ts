@@ -14,8 +14,6 @@ import { OPCODES, staticGas } from "./opcodes.js";
 const STOP = 0x00;
 
 export function step<W, B>(f: Frame<W, B>): Control<B> | void {
-  const tail = f.message.symbolicTail;
-  if (tail !== undefined && f.pc >= tail.from) throw new UnsupportedSymbolic(`executing symbolic code at pc ${f.pc}`);
   const opcode = f.pc < f.message.code.length ? f.message.code[f.pc]! : STOP;
   const info = OPCODES.get(opcode);
   const rule = RULES.get(opcode);
@@ -27,4 +25,15 @@ export function step<W, B>(f: Frame<W, B>): Control<B> | void {
   if (info.writes && f.message.isStatic) throw new ExceptionalHalt("StaticStateChange", info.name);
   charge(f, staticGas(info, f.host.schedule));
   return rule(f);
+}
+
+/**
+ * `step` for initcode whose bytes from `from` on are symbolic (`Message.symbolicTail`): they hold
+ * zeros in the code and must never run. Kept apart so that concrete code pays nothing for it.
+ */
+export function stepBefore<W, B>(from: number): (f: Frame<W, B>) => Control<B> | void {
+  return (f) => {
+    if (f.pc >= from) throw new UnsupportedSymbolic(`executing symbolic code at pc ${f.pc}`);
+    return step(f);
+  };
 }
