@@ -9,7 +9,7 @@
 import { bytesEqual, bytesToBigInt } from "../spec/primitives/bytes.js";
 import { symbolicCalldata } from "./calldata.js";
 import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
-import { cellsToWord, type Cell, wordsOfCells } from "./domain/terms.js";
+import { type Cell, wordsOfCells } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import { type Path, PathDiscarded } from "./explore/path.js";
@@ -26,6 +26,7 @@ import {
   concreteFailure,
   type Deployment,
   FAILED,
+  failedFlag,
   type FailureCondition,
   type PropertyContract,
   type PropertyResult,
@@ -152,11 +153,8 @@ export async function proveInvariant(
           const failure = symbolicFailure(checked, panics);
           return { holds: true, what: failure.what === "" ? "the invariant reverted" : failure.what };
         }
-        const flag = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(FAILED) });
-        if (flag.result.kind !== "success") return { holds: false, what: "" };
-        const word = cellsToWord(flag.result.output.slice(0, 32));
-        if (typeof word === "bigint") return { holds: word !== 0n, what: "failed() is true" };
-        return { holds: ctx.Not(word.eq(ctx.BitVec.val(0n, 256))), what: "failed() is true" };
+        const flag = failedFlag(session, deployment.address);
+        return flag === undefined ? { holds: false, what: "" } : { holds: flag, what: "failed() is true" };
       };
 
       const exploration = await explore(

@@ -202,6 +202,23 @@ export function symbolicFailure(outcome: MessageOutcome<Z3Bytes>, panics: Failur
   return { holds: ctx.Or(...panics.map((p) => code.eq(ctx.BitVec.val(p, 256)))), what: "Panic" };
 }
 
+/**
+ * Whether the test contract's failed() is true after the session's last call (ds-test's flag): a
+ * boolean, or a condition when it is symbolic; undefined if failed() itself did not return.
+ */
+export function failedFlag(session: SymbolicSession, testContract: bigint): boolean | Z3Bool | undefined {
+  const flag = session.call({ caller: DEPLOYER, address: testContract, value: 0n, data: Array.from(FAILED) });
+  if (flag.result.kind !== "success") return undefined;
+  const word = cellsToWord(flag.result.output.slice(0, 32));
+  if (typeof word === "bigint") return word !== 0n;
+  const { ctx } = z3Runtime();
+  return ctx.Not(word.eq(ctx.BitVec.val(0n, 256)));
+}
+
+function negation(condition: boolean | Z3Bool): boolean | Z3Bool {
+  return typeof condition === "boolean" ? !condition : condition.ctx.Not(condition);
+}
+
 /** The failure a concrete outcome shows, if any. */
 export function concreteFailure(outcome: MessageOutcome<Uint8Array>, panics: FailurePolicy): string | undefined {
   const result = outcome.result;
@@ -273,26 +290,20 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
       const reads = world.symbolicReads;
       const session = new SymbolicSession(path, world, new Map(), deployment.artifacts);
       const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
-      const { ctx } = z3Runtime();
+      const fine = { failure: { holds: false, what: "" }, reverted: false, reads };
       if (failing) {
         // proveFail_: every failure is the expected outcome; only a clean success is a counterexample.
-        if (session.missedExpectation !== undefined || outcome.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false, reads };
-        const flag = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(FAILED) });
-        if (flag.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false, reads };
-        const word = cellsToWord(flag.result.output.slice(0, 32));
-        if (typeof word === "bigint") return { failure: { holds: word === 0n, what: UNEXPECTED_SUCCESS }, reverted: false, reads };
-        return { failure: { holds: word.eq(ctx.BitVec.val(0n, 256)), what: UNEXPECTED_SUCCESS }, reverted: false, reads };
+        if (session.missedExpectation !== undefined || outcome.result.kind !== "success") return fine;
+        const flag = failedFlag(session, deployment.address);
+        return flag === undefined ? fine : { failure: { holds: negation(flag), what: UNEXPECTED_SUCCESS }, reverted: false, reads };
       }
       if (session.missedExpectation !== undefined) return { failure: { holds: true, what: session.missedExpectation }, reverted: false, reads };
       if (outcome.result.kind !== "success") {
         const failure = symbolicFailure(outcome, panics);
         return { failure, reverted: failure.holds === false, reads };
       }
-      const flag = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: Array.from(FAILED) });
-      if (flag.result.kind !== "success") return { failure: { holds: false, what: "" }, reverted: false, reads };
-      const word = cellsToWord(flag.result.output.slice(0, 32));
-      if (typeof word === "bigint") return { failure: { holds: word !== 0n, what: "failed() is true" }, reverted: false, reads };
-      return { failure: { holds: ctx.Not(word.eq(ctx.BitVec.val(0n, 256))), what: "failed() is true" }, reverted: false, reads };
+      const flag = failedFlag(session, deployment.address);
+      return flag === undefined ? fine : { failure: { holds: flag, what: "failed() is true" }, reverted: false, reads };
     };
 
     const exploration = await explore(
