@@ -27,8 +27,8 @@ export interface SymbolicCall {
   readonly caller: bigint;
   readonly address: bigint;
   /**
-   * msg.value. A symbolic value is paid by a caller taken to afford it: the callee's balance
-   * becomes a symbolic sum, and the caller's is left as it was.
+   * msg.value, paid by the caller without a balance check (a top-level call's sender is taken to
+   * afford it); a symbolic value moves as a term, so both balances become symbolic.
    */
   readonly value: Z3Word;
   readonly data: Z3Bytes;
@@ -61,8 +61,6 @@ export class SymbolicSession {
   private readonly expectedCalls: ExpectedCall<Z3Bytes>[] = [];
   /** The placeholder that stands for a symbolic word where the spec's host wants a bigint. */
   private readonly standIn: (word: Z3Word, kind: "address" | "balance" | "block" | "value") => bigint;
-  /** The words the placeholders stand for. */
-  private readonly aliases: Map<bigint, Bv>;
 
   constructor(
     readonly path: Path,
@@ -101,7 +99,6 @@ export class SymbolicSession {
     };
     const words = symbolicWords(path, aliases, placeholderOf);
     let placeholders = 0;
-    this.aliases = aliases;
     world.useSymbolicAmounts({
       termOf: (amount) => aliases.get(amount),
       standIn: (term) => this.standIn(term, "balance"),
@@ -162,28 +159,15 @@ export class SymbolicSession {
   call(call: SymbolicCall): MessageOutcome<Z3Bytes> {
     this.world.beginTransaction();
     if (!this.world.exists(call.caller)) this.world.setBalance(call.caller, 1n << 96n);
-    let value: bigint;
-    let transfer: bigint;
-    if (typeof call.value === "bigint") {
-      value = transfer = call.value;
-    } else {
-      // The spec's frame driver moves a concrete amount; a symbolic one is credited here instead
-      // (before the message, so a reverted call keeps it: callers drop reverted paths).
-      value = this.standIn(call.value, "value");
-      transfer = 0n;
-      const balance = this.world.balance(call.address);
-      const { ctx } = z3Runtime();
-      const before = this.aliases.get(balance) ?? ctx.BitVec.val(balance, 256);
-      this.world.setBalance(call.address, this.standIn(before.add(call.value), "balance"));
-    }
-    this.expectedCalls.length = 0;
+    // A symbolic value travels as a placeholder, which the world moves as a term (see useSymbolicAmounts).
+    const value = this.standIn(call.value, "value");
     const outcome = executeMessage(this.machine, {
       kind: "call",
       caller: call.caller,
       address: call.address,
       codeAddress: call.address,
       value,
-      transfer,
+      transfer: value,
       data: call.data,
       code: this.world.code(call.address),
       gas: CALL_GAS,
