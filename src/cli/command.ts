@@ -13,7 +13,10 @@ export class UsageError extends Error {
   readonly code = "USAGE";
 }
 
-/** Bad input data (malformed JSON, hex, RLP, bytecode): printed without a stack trace, exit 1. */
+/**
+ * Bad input data (malformed JSON, hex, RLP, bytecode, an unwritable output path, a selection that
+ * matched nothing): printed without a stack trace, exit 2.
+ */
 export class InputError extends Error {
   readonly code = "INPUT";
 }
