@@ -60,6 +60,11 @@ export interface ProveOptions {
   readonly match?: RegExp;
   /** prove_ functions start from arbitrary storage in the contracts setUp deployed (not the test contract's own). */
   readonly symbolicStorage?: boolean;
+  /**
+   * The calldata of prove_ functions: ABI-shaped arguments (forge's and halmos' convention, the
+   * default), or any bytes of any length after the selector (hevm's `abstract` calldata).
+   */
+  readonly calldata?: "abi" | "abstract";
 }
 
 export const DEFAULT_OPTIONS: ProveOptions = {
@@ -78,7 +83,13 @@ export function failurePolicy(panics: FailurePolicy): FailurePolicy {
   return panics === "any-revert" ? panics : [...new Set([PANIC_ASSERT, ...panics])];
 }
 
-export type Status = "pass" | "fail" | "unknown";
+/**
+ * A property's verdict. `pass`: every input was explored and none fails. `bounded`: no explored
+ * input fails, but some bound cut the exploration short (the result's `bounds` names each one hit:
+ * calldata or dynamic lengths, loop unrolling, call depth, a split of a symbolic value), so it is
+ * not a proof. `fail`: a counterexample, replayed on the spec. `unknown`: the solver or engine gave up.
+ */
+export type Status = "pass" | "bounded" | "fail" | "unknown";
 
 export interface CallStep {
   readonly function: string;
