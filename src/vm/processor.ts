@@ -75,25 +75,55 @@ export interface StateTransitionInput {
 }
 
 export function applyTransaction(input: StateTransitionInput): CaseOutcome {
-  const fork = scheduleOf(input.fork);
   const state = new WorldState(input.pre);
-  let tx: Transaction;
-  let gasPrice: bigint;
-  let intrinsic: bigint;
-  let blobFee: bigint;
+  let result: ExecutedTransaction;
   try {
-    tx = decodeTransaction(input.txBytes, fork);
-    const valid = validateTransaction(tx, fork, input.env, state);
-    gasPrice = valid.gasPrice;
-    intrinsic = valid.intrinsicGas;
-    blobFee = valid.blobGas * valid.blobGasPrice;
+    const tx = decodeTransaction(input.txBytes, scheduleOf(input.fork));
+    result = executeTransaction(state, tx, input.env, input.fork, input.tracer);
   } catch (error) {
     if (error instanceof TransactionRejected) {
       return { kind: "rejected", stateRoot: stateRoot(state.accounts), error: error.error, message: error.message };
     }
     throw error;
   }
-  const block = blockContext(input.env, input.fork);
+  return {
+    kind: "executed",
+    stateRoot: stateRoot(state.accounts),
+    logsHash: logsHash(state.logs),
+    gasUsed: result.gasUsed,
+    output: result.output,
+    status: result.status,
+  };
+}
+
+/** What running a valid transaction produced; its effects are in the WorldState it ran on. */
+export interface ExecutedTransaction {
+  /** "success", "revert", or the exceptional halt that ended the top frame. */
+  readonly status: string;
+  readonly output: Uint8Array;
+  readonly gasUsed: bigint;
+  /** The new contract's address when a creation succeeded, else null. */
+  readonly created: bigint | null;
+}
+
+/**
+ * Validates `tx` against `state` and runs it there. Throws TransactionRejected (leaving `state`
+ * untouched) when the transaction is invalid; its sender is taken as given, so a caller that did
+ * not decode a signed transaction can run one on behalf of any account.
+ */
+export function executeTransaction(
+  state: WorldState,
+  tx: Transaction,
+  env: BlockEnv,
+  forkName: ForkName,
+  tracer?: Tracer,
+): ExecutedTransaction {
+  const fork = scheduleOf(forkName);
+  const valid = validateTransaction(tx, fork, env, state);
+  const gasPrice = valid.gasPrice;
+  const intrinsic = valid.intrinsicGas;
+  const blobFee = valid.blobGas * valid.blobGasPrice;
+  const block = blockContext(env, forkName);
   const ctx = createContext({
     fork,
     state,
@@ -101,7 +131,7 @@ export function applyTransaction(input: StateTransitionInput): CaseOutcome {
     origin: tx.sender,
     gasPrice,
     blobHashes: tx.blobVersionedHashes.map(bytesToBigInt),
-    tracer: input.tracer ?? null,
+    tracer: tracer ?? null,
   });
   const senderNonce = state.get(tx.sender)?.nonce ?? 0n;
   state.setBalance(tx.sender, state.balanceOf(tx.sender) - tx.gasLimit * gasPrice - blobFee);
@@ -124,12 +154,6 @@ export function applyTransaction(input: StateTransitionInput): CaseOutcome {
       for (const address of touched) if (state.get(address)?.isEmpty()) state.deleteAccount(address);
     }
   }
-  return {
-    kind: "executed",
-    stateRoot: stateRoot(state.accounts),
-    logsHash: logsHash(state.logs),
-    gasUsed,
-    output: outcome.output,
-    status: haltName(outcome.status),
-  };
+  const status = haltName(outcome.status);
+  return { status, output: outcome.output, gasUsed, created: created !== null && outcome.status === Halt.Success ? created : null };
 }
