@@ -57,6 +57,8 @@ export interface ExploitStep {
   readonly calldata: string;
   /** The call decoded with the ABI, e.g. `withdraw(100)`. */
   readonly call: string;
+  /** The block it ran in, when the exploit depends on it (time locks, SWC-116): replays use it. */
+  readonly block?: { readonly timestamp: bigint; readonly number: bigint };
 }
 
 /** The proof that a finding is real: the exploit's transactions, what it achieved, and a trace excerpt. */

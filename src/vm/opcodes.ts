@@ -44,7 +44,7 @@ export function opcodeNames(fork: ForkSchedule): readonly string[] {
 }
 
 /** [items popped, items pushed] for every defined opcode. */
-function arity(op: number): [number, number] {
+export function stackArity(op: number): [number, number] {
   if (op >= 0x60 && op <= 0x7f) return [0, 1];
   if (op >= 0x80 && op <= 0x8f) return [op - 0x7f, op - 0x7e];
   if (op >= 0x90 && op <= 0x9f) return [op - 0x8e, op - 0x8e];
@@ -115,7 +115,7 @@ export function opcodeTable(fork: ForkSchedule): OpcodeTable {
     const stackMin = new Uint16Array(256);
     const stackMax = new Uint16Array(256);
     for (const op of fork.opcodes) {
-      const [popped, pushed] = arity(op);
+      const [popped, pushed] = stackArity(op);
       gas[op] = staticGas(op, fork);
       stackMin[op] = popped;
       stackMax[op] = STACK_LIMIT - Math.max(0, pushed - popped);

@@ -1,0 +1,37 @@
+/**
+ * Evidence as a finding carries it, and its replay: the steps start from the campaign's genesis
+ * (actors.ts) and include the deployments, so sending them in order on a fresh src/vm chain
+ * reproduces the exploit without anything else.
+ */
+import type { ForkName } from "../../../conformance/implementation.js";
+import { hexToBytes } from "../../abi/index.js";
+import { Chain, type Receipt } from "../../vm/session.js";
+import type { Evidence, ExploitStep } from "../finding.js";
+import { genesis } from "./actors.js";
+import type { Setup, SequenceRun } from "./campaign.js";
+import type { Observation } from "./oracles.js";
+
+export function evidenceOf(setup: Setup, run: SequenceRun, observation: Observation): Evidence {
+  const steps: ExploitStep[] = [...setup.steps, ...run.transactions.slice(0, observation.transaction + 1).map((t) => t.step)];
+  return { steps, effect: observation.effect, trace: observation.trace };
+}
+
+export interface Replay {
+  readonly chain: Chain;
+  readonly receipts: readonly Receipt[];
+}
+
+/** Sends the evidence's steps on a fresh chain from the campaign's genesis. */
+export function replayEvidence(evidence: Evidence, fork: ForkName = "Cancun"): Replay {
+  const chain = new Chain(fork, genesis());
+  const receipts = evidence.steps.map((step) => {
+    if (step.block !== undefined) chain.block = { ...chain.block, ...step.block };
+    return chain.send({
+      from: BigInt(step.from),
+      to: step.to === "" ? null : BigInt(step.to),
+      value: step.value,
+      data: hexToBytes(step.calldata, "calldata"),
+    });
+  });
+  return { chain, receipts };
+}

@@ -1,0 +1,14 @@
+/** Exploit confirmation on src/vm: campaigns, oracles, evidence that replays, gas and coverage. */
+export {
+  type ConfirmationResult,
+  type ConfirmOptions,
+  type ContractCampaign,
+  confirmFindings,
+  coverage,
+  type FunctionGas,
+  gasPerFunction,
+  runConfirmation,
+} from "./confirm.js";
+export type { Coverage, Reach } from "./code-map.js";
+export { type Replay, replayEvidence } from "./evidence.js";
+export { ATTACKER, ATTACKER_CONTRACT, DEPLOYER, TARGET, USER } from "./actors.js";

@@ -1,0 +1,119 @@
+/** Small vulnerable contracts and their safe versions for the confirmation tests. */
+
+export const REENTRANT_BANK = `
+pragma solidity ^0.4.24;
+contract Bank {
+    mapping(address => uint256) public balances;
+    function deposit() public payable { balances[msg.sender] += msg.value; }
+    function withdraw() public {
+        uint256 amount = balances[msg.sender];
+        require(msg.sender.call.value(amount)());
+        balances[msg.sender] = 0;
+    }
+}`;
+
+export const SAFE_BANK = `
+pragma solidity ^0.8.0;
+contract Bank {
+    mapping(address => uint256) public balances;
+    function deposit() public payable { balances[msg.sender] += msg.value; }
+    function withdraw() public {
+        uint256 amount = balances[msg.sender];
+        balances[msg.sender] = 0;
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        require(ok);
+    }
+}`;
+
+export const UNPROTECTED_OWNER = `
+pragma solidity ^0.4.24;
+contract Vault {
+    address public owner;
+    constructor() public { owner = msg.sender; }
+    function setOwner(address next) public { owner = next; }
+    function sweep() public { require(msg.sender == owner); msg.sender.transfer(address(this).balance); }
+}`;
+
+export const PROTECTED_OWNER = `
+pragma solidity ^0.8.0;
+contract Vault {
+    address public owner;
+    constructor() { owner = msg.sender; }
+    modifier onlyOwner() { require(msg.sender == owner); _; }
+    function setOwner(address next) public onlyOwner { owner = next; }
+    function sweep() public onlyOwner { payable(msg.sender).transfer(address(this).balance); }
+}`;
+
+export const TX_ORIGIN_WALLET = `
+pragma solidity ^0.4.24;
+contract Wallet {
+    address public owner;
+    constructor() public { owner = msg.sender; }
+    function () public payable {}
+    function transferTo(address dest, uint256 amount) public {
+        require(tx.origin == owner);
+        dest.transfer(amount);
+    }
+}`;
+
+export const OVERFLOW_TOKEN = `
+pragma solidity ^0.4.24;
+contract Token {
+    mapping(address => uint256) public balanceOf;
+    constructor() public { balanceOf[msg.sender] = 1000; }
+    function transfer(address to, uint256 value) public {
+        require(balanceOf[msg.sender] - value >= 0);
+        balanceOf[msg.sender] -= value;
+        balanceOf[to] += value;
+    }
+}`;
+
+export const SAFE_MATH_TOKEN = `
+pragma solidity ^0.4.24;
+library SafeMath {
+    function sub(uint256 a, uint256 b) internal pure returns (uint256) { require(b <= a); return a - b; }
+    function add(uint256 a, uint256 b) internal pure returns (uint256) { uint256 c = a + b; require(c >= a); return c; }
+}
+contract Token {
+    using SafeMath for uint256;
+    mapping(address => uint256) public balanceOf;
+    constructor() public { balanceOf[msg.sender] = 1000; }
+    function transfer(address to, uint256 value) public {
+        balanceOf[msg.sender] = balanceOf[msg.sender].sub(value);
+        balanceOf[to] = balanceOf[to].add(value);
+    }
+}`;
+
+export const UNCHECKED_SEND = `
+pragma solidity ^0.4.24;
+contract Payout {
+    mapping(address => uint256) public credit;
+    function deposit() public payable { credit[msg.sender] += msg.value; }
+    function withdraw() public {
+        uint256 amount = credit[msg.sender];
+        credit[msg.sender] = 0;
+        msg.sender.send(amount);
+    }
+}`;
+
+export const CHECKED_SEND = `
+pragma solidity ^0.4.24;
+contract Payout {
+    mapping(address => uint256) public credit;
+    function deposit() public payable { credit[msg.sender] += msg.value; }
+    function withdraw() public {
+        uint256 amount = credit[msg.sender];
+        credit[msg.sender] = 0;
+        require(msg.sender.send(amount));
+    }
+}`;
+
+export const TIME_LOTTERY = `
+pragma solidity ^0.4.24;
+contract Lottery {
+    uint256 public wins;
+    function play() public payable {
+        require(msg.value == 0.1 ether);
+        if (now % 15 == 0) { wins += 1; msg.sender.transfer(address(this).balance); }
+    }
+}`;
