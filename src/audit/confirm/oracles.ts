@@ -3,12 +3,13 @@
  * would show. Each says one thing that ran, never what could run:
  * - ether-drained: the attacker (its account and contract together) holds more ether than before
  *   the sequence, i.e. more than it put in (SWC-105, SWC-106, SWC-107, SWC-115);
- * - owner-state-changed: a slot the constructor filled with the deployer's address changed in a
- *   transaction the deployer did not make, or made only by calling the attacker (SWC-105, SWC-115);
- * - selfdestructed-by-stranger: the target ran SELFDESTRUCT, and it stuck, for someone else than
- *   the deployer (SWC-106);
- * - wrap-stored: ADD/SUB/MUL in the target wrapped and the wrapped value is in storage afterwards
- *   (SWC-101);
+ * - owner-state-changed: a slot the constructor filled with the deployer's address, still holding
+ *   it, changed in an attacker's transaction, or one the owner made only by calling the attacker's
+ *   contract (SWC-105, SWC-115);
+ * - selfdestructed-by-stranger: the target ran SELFDESTRUCT, and it stuck, in such a transaction
+ *   (SWC-106);
+ * - wrap-stored: ADD/SUB/MUL in the target wrapped and the wrapped value is in storage afterwards,
+ *   where it was not before (SWC-101);
  * - failed-call-ignored: a call the target made failed, its success flag never reached a branch,
  *   and the transaction succeeded with the target's state changed (SWC-104);
  * - clock-dependent: the same transaction from the same state, in a block a validator could have
@@ -99,14 +100,20 @@ function drained(c: TransactionContext): Judged[] {
   ];
 }
 
-/** A transaction the deployer did not make, or made only by calling the attacker's contract. */
+/**
+ * A transaction of the attacker, or one the owner made only by calling the attacker's contract. The
+ * third user is not a stranger here: the deployer may have handed it rights along the sequence.
+ */
 function byStranger(c: TransactionContext): boolean {
-  return c.from !== DEPLOYER || c.route === "bait";
+  return c.from === ATTACKER || c.route === "bait";
 }
 
+/** Owner slots still as the constructor left them (once the deployer hands them on, they are no longer its). */
 function ownerState(c: TransactionContext): Judged[] {
   if (!c.receipt.success || !byStranger(c)) return [];
-  const changed = [...c.setup.ownerSlots.keys()].filter((slot) => c.before.storageAt(TARGET, slot) !== c.after.storageAt(TARGET, slot));
+  const changed = [...c.setup.ownerSlots].filter(
+    ([slot, initial]) => c.before.storageAt(TARGET, slot) === initial && c.after.storageAt(TARGET, slot) !== initial,
+  ).map(([slot]) => slot);
   return changed.map((slot) => ({
     oracle: "owner-state-changed" as const,
     route: c.route,
@@ -137,7 +144,11 @@ function selfdestructed(c: TransactionContext): Judged[] {
 
 function wrapped(c: TransactionContext): Judged[] {
   if (!c.receipt.success) return [];
-  const kept = c.observer.storedWraps.find((w) => c.after.storageAt(TARGET, w.slot) === w.value);
+  // The wrapped value must be what the slot holds afterwards, and not what it held before: a wrap
+  // undone by the opposite wrap in the same transaction (x - v + v) moved nothing.
+  const kept = c.observer.storedWraps.find(
+    (w) => c.after.storageAt(TARGET, w.slot) === w.value && c.before.storageAt(TARGET, w.slot) !== w.value,
+  );
   if (kept === undefined) return [];
   const w = kept.wrap;
   const sign = w.opName === "ADD" ? "+" : w.opName === "SUB" ? "-" : "*";
