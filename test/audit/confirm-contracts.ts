@@ -117,3 +117,18 @@ contract Lottery {
         if (now % 15 == 0) { wins += 1; msg.sender.transfer(address(this).balance); }
     }
 }`;
+
+export const UNPROTECTED_KILL = `
+pragma solidity ^0.4.24;
+contract Killable {
+    uint256 public pings;
+    function ping() public { pings += 1; }
+    function kill() public { selfdestruct(msg.sender); }
+}`;
+
+export const UINT8_COUNTER = `
+pragma solidity ^0.4.24;
+contract Counter8 {
+    uint8 public count;
+    function add(uint8 n) public { count += n; }
+}`;

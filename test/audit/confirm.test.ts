@@ -3,6 +3,7 @@ import { type CompiledContract, compileSoliditySource } from "../../src/compile/
 import {
   ATTACKER,
   ATTACKER_CONTRACT,
+  CAMPAIGN_GAS,
   DEPLOYER,
   gasPerFunction,
   coverage,
@@ -22,7 +23,9 @@ import {
   SAFE_MATH_TOKEN,
   TIME_LOTTERY,
   TX_ORIGIN_WALLET,
+  UINT8_COUNTER,
   UNCHECKED_SEND,
+  UNPROTECTED_KILL,
   UNPROTECTED_OWNER,
 } from "./confirm-contracts.js";
 
@@ -113,10 +116,48 @@ describe("confirmation: vulnerable contracts are exploited, and the evidence rep
     for (let shift = 0n; shift <= 15n; shift++) {
       const chain = before.copy();
       chain.block = { ...chain.block, timestamp: last.block!.timestamp + shift, number: last.block!.number };
-      const receipt = chain.send({ from: BigInt(last.from), to: BigInt(last.to), value: last.value, data: hexToBytes(last.calldata, "calldata") });
+      const receipt = chain.send({
+        from: BigInt(last.from),
+        to: BigInt(last.to),
+        value: last.value,
+        data: hexToBytes(last.calldata, "calldata"),
+        gasLimit: CAMPAIGN_GAS,
+      });
       outcomes.add(`${receipt.status} ${chain.balanceOf(TARGET)}`);
     }
     expect(outcomes.size).toBeGreaterThan(1);
+  });
+});
+
+describe("confirmation: what ties an exploit to a finding", () => {
+  it("confirms an unprotected selfdestruct (SWC-106) in kill(), not a finding on ping()", () => {
+    const contract = compile(UNPROTECTED_KILL);
+    const result = runConfirmation(
+      [contract],
+      [finding("Killable", "SWC-106", "access_control", "kill()"), finding("Killable", "SWC-106", "access_control", "ping()")],
+      OPTIONS,
+    );
+    const [kill, ping] = result.findings;
+    expect(kill!.confirmed).toBe(true);
+    expect(kill!.evidence!.effect).toMatch(/executed SELFDESTRUCT in a transaction of the attacker/);
+    expect(kill!.evidence!.trace.some((line) => line.includes("SELFDESTRUCT"))).toBe(true);
+    expect(ping!.confirmed).toBe(false);
+    expect(ping!.evidence).toBeUndefined();
+  });
+
+  it("sees a uint8 sum wrap where solc's cleanup mask cuts it (pre-0.8)", () => {
+    const { evidence } = confirmOne(UINT8_COUNTER, "SWC-101", "arithmetic", "add(uint8)");
+    expect(evidence.effect).toMatch(/wrapped at 8 bits/);
+    const { chain } = replayEvidence(evidence);
+    const claim = /computed (\d+) \+ (\d+) = (\d+)/.exec(evidence.effect)!;
+    expect(BigInt(claim[3]!)).toBeGreaterThan(255n);
+    expect(chain.storageAt(TARGET, 0n)).toBe(BigInt(claim[3]!) % 256n);
+  });
+
+  it("does not confirm a constructor's finding from later transactions", () => {
+    const contract = compile(OVERFLOW_TOKEN);
+    const result = runConfirmation([contract], [finding("Token", "SWC-101", "arithmetic", "constructor()")], { ...OPTIONS, maxSequences: 20 });
+    expect(result.findings[0]!.confirmed).toBe(false);
   });
 });
 

@@ -208,7 +208,15 @@ function advance(chain: Chain, wait: Wait): void {
 export interface RunOptions {
   /** Re-run transactions that read the clock at other timestamps and heights (costs extra runs). */
   readonly checkClock: boolean;
+  /** Date.now() after which no further transaction is sent (the run is then cut short). */
+  readonly deadline: number;
 }
+
+/**
+ * Gas of each campaign transaction: enough for deep re-entrance, small enough that a transaction
+ * that loops until it runs out costs a bounded time under the tracer.
+ */
+export const CAMPAIGN_GAS = 3_000_000n;
 
 /** Runs `actions` from the setup's snapshot, judging every transaction. */
 export function runSequence(setup: Setup, actions: readonly Action[], options: RunOptions): SequenceRun {
@@ -219,11 +227,12 @@ export function runSequence(setup: Setup, actions: readonly Action[], options: R
   let bestProfit = 0n;
   const name = (address: bigint) => nameOf(address, setup.contract.name);
   for (const [index, action] of actions.entries()) {
+    if (Date.now() >= options.deadline) break;
     advance(chain, action.wait);
     for (const planned of plan(setup, action)) {
       const before = chain.copy();
       const observer = new TransactionObserver(planned.from, planned.to, name);
-      const receipt = chain.send({ from: planned.from, to: planned.to, value: planned.value, data: planned.data }, observer);
+      const receipt = chain.send({ from: planned.from, to: planned.to, value: planned.value, data: planned.data, gasLimit: CAMPAIGN_GAS }, observer);
       observer.finish(receipt.success);
       const functions = planned.functions(observer.reentered);
       transactions.push({
@@ -256,6 +265,7 @@ export function runSequence(setup: Setup, actions: readonly Action[], options: R
         profit: attackerHoldings((a) => chain.balanceOf(a)) - start,
         bestProfit,
         checkClock: options.checkClock,
+        gasLimit: CAMPAIGN_GAS,
         name,
       };
       for (const observation of judge(context)) observations.push({ ...observation, transaction: transactions.length - 1 });

@@ -8,14 +8,14 @@
  */
 import fc from "fast-check";
 import type { ForkName } from "../../../conformance/implementation.js";
-import type { AbiInput } from "../../abi/index.js";
+import { type AbiInput, functionsOf, signatureOf } from "../../abi/index.js";
 import type { CompiledContract } from "../../compile/index.js";
 import type { Evidence, Finding } from "../finding.js";
 import { type Action, callableFunctions, HONEST_ADDRESSES, sequenceArbitrary } from "./actions.js";
-import { deploy, DeploymentFailed, runSequence, type SequenceRun, type Setup } from "./campaign.js";
+import { deploy, DeploymentFailed, type RunOptions, runSequence, type SequenceRun, type Setup } from "./campaign.js";
 import { type CodeMap, codeMap, type Coverage, coverageOf } from "./code-map.js";
 import { evidenceOf } from "./evidence.js";
-import { confirms, needsClock, proofsFor } from "./match.js";
+import { confirming, needsClock, proofsFor } from "./match.js";
 import { argumentsArbitrary } from "./values.js";
 
 export interface ConfirmOptions {
@@ -101,20 +101,28 @@ class CampaignState {
   }
 }
 
-/** Drops actions before the decisive one while the finding is still confirmed. */
-function shortest(setup: Setup, actions: readonly Action[], finding: Finding, checkClock: boolean): Evidence | null {
-  const attempt = (candidate: readonly Action[]) => {
-    const run = runSequence(setup, candidate, { checkClock });
-    const observation = run.observations.find((o) => confirms(finding, o));
+/**
+ * The evidence of `run`, made shorter by dropping actions before the decisive one, one at a time,
+ * while the finding is still confirmed (and time remains).
+ */
+function shortest(
+  setup: Setup,
+  actions: readonly Action[],
+  run: SequenceRun,
+  finding: Finding,
+  options: RunOptions,
+  external: ReadonlySet<string>,
+): Evidence | null {
+  const decisive = (candidate: readonly Action[], r: SequenceRun) => {
+    const observation = confirming(finding, r.observations, external);
     if (observation === undefined) return null;
-    const decisive = run.transactions[observation.transaction]!.action;
-    return { actions: candidate.slice(0, decisive + 1), run, observation };
+    return { actions: candidate.slice(0, r.transactions[observation.transaction]!.action + 1), run: r, observation };
   };
-  let best = attempt(actions);
+  let best = decisive(actions, run);
   if (best === null) return null;
-  for (let i = best.actions.length - 2; i >= 0; i--) {
-    const shorter = attempt([...best.actions.slice(0, i), ...best.actions.slice(i + 1)]);
-    if (shorter !== null) best = shorter;
+  for (let i = best.actions.length - 2; i >= 0 && Date.now() < options.deadline; i--) {
+    const candidate: Action[] = [...best.actions.slice(0, i), ...best.actions.slice(i + 1)];
+    best = decisive(candidate, runSequence(setup, candidate, options)) ?? best;
   }
   return evidenceOf(setup, best.run, best.observation);
 }
@@ -127,6 +135,12 @@ function constructorCandidates(contract: CompiledContract, seed: number): AbiInp
     HONEST_ADDRESSES,
   );
   return fc.sample(args, { seed, numRuns: 8 });
+}
+
+function externalSignatures(contract: CompiledContract): Set<string> {
+  const signatures = new Set(functionsOf(contract.abi).map(signatureOf));
+  if (contract.abi.some((item) => item.kind === "receive" || item.kind === "fallback")) signatures.add("receive()");
+  return signatures;
 }
 
 function acceptsPlainEther(contract: CompiledContract): boolean {
@@ -154,18 +168,19 @@ function campaign(
   }
   const sequences = sequenceArbitrary(callableFunctions(contract.abi), acceptsPlainEther(contract), options.maxLength);
   if (sequences === null) return skipped(contract.name, "no function can change its state and it accepts no ether");
+  const external = externalSignatures(contract);
   const pending = findings.filter((f) => f.contract === contract.name && !f.confirmed && proofsFor(f).length > 0);
   const state = new CampaignState();
   for (let batch = 0; state.sequences < options.maxSequences && Date.now() < deadline; batch++) {
     const samples = fc.sample(sequences, { seed: options.seed + batch, numRuns: BATCH });
     for (const actions of samples) {
       if (state.sequences >= options.maxSequences || Date.now() >= deadline) break;
-      const checkClock = pending.some(needsClock);
-      const run = runSequence(setup, actions, { checkClock });
+      const runOptions: RunOptions = { checkClock: pending.some(needsClock), deadline };
+      const run = runSequence(setup, actions, runOptions);
       state.record(run);
       for (const finding of [...pending]) {
-        if (!run.observations.some((o) => confirms(finding, o))) continue;
-        const evidence = shortest(setup, actions, finding, checkClock);
+        if (confirming(finding, run.observations, external) === undefined) continue;
+        const evidence = shortest(setup, actions, run, finding, runOptions, external);
         if (evidence === null) continue;
         confirmed.set(finding, evidence);
         pending.splice(pending.indexOf(finding), 1);

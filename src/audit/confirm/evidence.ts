@@ -8,7 +8,7 @@ import { hexToBytes } from "../../abi/index.js";
 import { Chain, type Receipt } from "../../vm/session.js";
 import type { Evidence, ExploitStep } from "../finding.js";
 import { genesis } from "./actors.js";
-import type { Setup, SequenceRun } from "./campaign.js";
+import { CAMPAIGN_GAS, type Setup, type SequenceRun } from "./campaign.js";
 import type { Observation } from "./oracles.js";
 
 export function evidenceOf(setup: Setup, run: SequenceRun, observation: Observation): Evidence {
@@ -21,7 +21,7 @@ export interface Replay {
   readonly receipts: readonly Receipt[];
 }
 
-/** Sends the evidence's steps on a fresh chain from the campaign's genesis. */
+/** Sends the evidence's steps on a fresh chain from the campaign's genesis, with the campaign's gas and blocks. */
 export function replayEvidence(evidence: Evidence, fork: ForkName = "Cancun"): Replay {
   const chain = new Chain(fork, genesis());
   const receipts = evidence.steps.map((step) => {
@@ -31,6 +31,7 @@ export function replayEvidence(evidence: Evidence, fork: ForkName = "Cancun"): R
       to: step.to === "" ? null : BigInt(step.to),
       value: step.value,
       data: hexToBytes(step.calldata, "calldata"),
+      ...(step.to === "" ? {} : { gasLimit: CAMPAIGN_GAS }),
     });
   });
   return { chain, receipts };

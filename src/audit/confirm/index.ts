@@ -11,4 +11,5 @@ export {
 } from "./confirm.js";
 export type { Coverage, Reach } from "./code-map.js";
 export { type Replay, replayEvidence } from "./evidence.js";
+export { CAMPAIGN_GAS } from "./campaign.js";
 export { ATTACKER, ATTACKER_CONTRACT, DEPLOYER, TARGET, USER } from "./actors.js";

@@ -1,8 +1,8 @@
 /**
  * Which observations confirm which findings: by the finding's SWC id first, its category
  * otherwise, and the route the attacker took (a drain by re-entrance confirms a reentrancy finding,
- * not a missing access check). When the finding names a function, the decisive transaction must
- * have entered it.
+ * not a missing access check). When the finding names an external function, the decisive
+ * transaction must have entered it.
  */
 import type { Finding } from "../finding.js";
 import type { Observation, OracleKind, Route } from "./oracles.js";
@@ -50,27 +50,45 @@ export function proofsFor(finding: Finding): readonly Proof[] {
   return BY_SWC[finding.detector.swc] ?? BY_CATEGORY[finding.detector.category] ?? [];
 }
 
-const FALLBACKS = new Set(["", "()", "fallback", "receive"]);
+const FALLBACKS = new Set(["", "fallback", "receive"]);
 
 function functionName(signature: string): string {
   return signature.replace(/\s+/g, "").split("(")[0]!;
 }
 
-function entered(finding: Finding, functions: ReadonlySet<string>): boolean {
-  if (finding.function === "") return true;
-  const wanted = finding.function.replace(/\s+/g, "");
-  for (const signature of functions) {
-    if (wanted.includes("(") ? signature === wanted : functionName(signature) === wanted) return true;
-    if (FALLBACKS.has(functionName(wanted)) && FALLBACKS.has(functionName(signature))) return true;
-  }
-  return false;
+function sameFunction(wanted: string, signature: string): boolean {
+  if (FALLBACKS.has(functionName(wanted)) && FALLBACKS.has(functionName(signature))) return true;
+  return wanted.includes("(") ? signature === wanted : functionName(signature) === wanted;
 }
 
-export function confirms(finding: Finding, observation: Observation): boolean {
-  return (
-    proofsFor(finding).some((p) => p.oracle === observation.oracle && p.routes.includes(observation.route)) &&
-    entered(finding, observation.functions)
-  );
+/**
+ * Whether the decisive transaction went through the finding's function. A function of the ABI must
+ * have been entered; an internal function, a modifier or a library function cannot be seen from
+ * outside, so any entry counts; a constructor never runs in a campaign, so its findings stay
+ * unconfirmed.
+ */
+function entered(finding: Finding, functions: ReadonlySet<string>, external: ReadonlySet<string>): boolean {
+  const wanted = finding.function.replace(/\s+/g, "");
+  if (wanted === "") return true;
+  if (functionName(wanted) === "constructor") return false;
+  const visible = [...external].some((signature) => sameFunction(wanted, signature));
+  if (!visible) return true;
+  return [...functions].some((signature) => sameFunction(wanted, signature));
+}
+
+/**
+ * The observation that confirms the finding best: its most specific proof first (an unprotected
+ * selfdestruct is shown by the SELFDESTRUCT, before the ether it moved), then the earliest.
+ * `external`: signatures of the contract's ABI functions, with `receive()` for its receive/fallback.
+ */
+export function confirming(finding: Finding, observations: readonly Observation[], external: ReadonlySet<string>): Observation | undefined {
+  for (const proof of proofsFor(finding)) {
+    const found = observations.find(
+      (o) => o.oracle === proof.oracle && proof.routes.includes(o.route) && entered(finding, o.functions, external),
+    );
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 export function needsClock(finding: Finding): boolean {

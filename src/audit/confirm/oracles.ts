@@ -64,6 +64,7 @@ export interface TransactionContext {
   /** The largest profit seen earlier in the sequence. */
   readonly bestProfit: bigint;
   readonly checkClock: boolean;
+  readonly gasLimit: bigint;
   readonly name: (address: bigint) => string;
 }
 
@@ -210,7 +211,7 @@ function clockDependent(c: TransactionContext): Judged[] {
   for (const shift of SHIFTS) {
     const other = c.before.copy();
     other.block = { ...other.block, timestamp: other.block.timestamp + shift.seconds, number: other.block.number + shift.blocks };
-    const receipt = other.send({ from: c.from, to: c.to, value: c.value, data: c.data });
+    const receipt = other.send({ from: c.from, to: c.to, value: c.value, data: c.data, gasLimit: c.gasLimit });
     if (outcome(receipt, other) === seen) continue;
     const block = c.before.block;
     const moved = shift.seconds > 0n ? `timestamp ${block.timestamp} and ${block.timestamp + shift.seconds}` : `block number ${block.number} and ${block.number + shift.blocks}`;
