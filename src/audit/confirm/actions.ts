@@ -49,7 +49,7 @@ export interface Wait {
 export const HONEST_ADDRESSES = [DEPLOYER, USER, TARGET, 0x1234n].map(addressText);
 const ATTACKER_ADDRESSES = [ATTACKER_CONTRACT, ATTACKER, DEPLOYER, USER, TARGET].map(addressText);
 
-const VALUES: readonly bigint[] = [ETHER / 10n, ETHER, 2n * ETHER];
+const VALUES: readonly bigint[] = [ETHER / 10n, ETHER, 2n * ETHER, 10n * ETHER];
 
 function valueArbitrary(fn: AbiFunction | null): fc.Arbitrary<bigint> {
   if (fn !== null && fn.stateMutability !== "payable") return fc.constant(0n);

@@ -211,7 +211,13 @@ export function runConfirmation(
   const confirmed = new Map<Finding, Evidence>();
   const campaigns = contracts.map((contract, i) => {
     const share = (end - Date.now()) / (contracts.length - i);
-    return campaign(contract, findings, confirmed, settings, Date.now() + Math.max(0, share));
+    try {
+      return campaign(contract, findings, confirmed, settings, Date.now() + Math.max(0, share));
+    } catch (error) {
+      // One contract the campaign cannot drive (an ABI type it cannot encode, a compiler it lacks)
+      // must not cost the report of the others; the failure is reported in its place.
+      return skipped(contract.name, `campaign failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   });
   return {
     findings: findings.map((f) => {

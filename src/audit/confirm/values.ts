@@ -12,7 +12,7 @@ import type { AbiType } from "../../abi/types.js";
 import { ETHER } from "./actors.js";
 
 /** Amounts a bank or token is likely to see, so that a deposit and a withdrawal can meet. */
-export const AMOUNTS: readonly bigint[] = [1n, ETHER / 10n, ETHER, 2n * ETHER, 5n * ETHER];
+export const AMOUNTS: readonly bigint[] = [1n, ETHER / 10n, ETHER, 2n * ETHER, 5n * ETHER, 10n * ETHER];
 
 function integer(type: AbiType & { kind: "uint" | "int" }): fc.Arbitrary<bigint> {
   const edges = edgeValues(canonicalType(type)).map((word) => (type.kind === "int" ? fromWordSigned(word) : word));
