@@ -8,7 +8,8 @@ import { hexToBytes } from "../../abi/index.js";
 import { Chain, type Receipt } from "../../vm/session.js";
 import type { Evidence, ExploitStep } from "../finding.js";
 import { genesis } from "./actors.js";
-import { CAMPAIGN_GAS, type Setup, type SequenceRun } from "./campaign.js";
+import { CAMPAIGN_GAS, type SequenceRun } from "./campaign.js";
+import type { Setup } from "./deploy.js";
 import type { Observation } from "./oracles.js";
 
 export function evidenceOf(setup: Setup, run: SequenceRun, observation: Observation): Evidence {

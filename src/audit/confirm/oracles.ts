@@ -19,7 +19,7 @@
 import type { Receipt } from "../../vm/session.js";
 import { Chain } from "../../vm/session.js";
 import { ATTACKER, ATTACKER_CONTRACT, DEPLOYER, TARGET, USER } from "./actors.js";
-import type { Setup } from "./campaign.js";
+import type { Setup } from "./deploy.js";
 import type { TransactionObserver } from "./observer.js";
 
 export type OracleKind =
