@@ -68,6 +68,7 @@ describe("confirmation: vulnerable contracts are exploited, and the evidence rep
   it("drains a bank that pays before it books (SWC-107) by re-entering withdraw", () => {
     const { evidence } = confirmOne(REENTRANT_BANK, "SWC-107", "reentrancy", "withdraw()");
     expect(evidence.effect).toMatch(/more than it put in.*re-entering/);
+    expect(evidence.effect).toMatch(/At input\.sol:8: `msg\.sender\.call\.value\(amount\)\(\)`/);
     expect(evidence.trace.some((line) => line.includes("re-entered while still running"))).toBe(true);
     expect(evidence.steps.at(-1)!.call).toContain("withdraw");
     expect(attackerHoldings(evidence)).toBeGreaterThan(ACTOR_BALANCE);
@@ -75,7 +76,7 @@ describe("confirmation: vulnerable contracts are exploited, and the evidence rep
 
   it("lets a stranger take an unprotected owner slot (access control)", () => {
     const { evidence } = confirmOne(UNPROTECTED_OWNER, "SWC-105", "access_control", "setOwner(address)");
-    expect(evidence.effect).toMatch(/set to the deployer's address, was changed/);
+    expect(evidence.effect).toMatch(/set to the deployer's address, was changed.*At input\.sol:\d+: `owner = next`/);
     const { chain, receipts } = replayEvidence(evidence);
     expect(receipts.every((r) => r.success)).toBe(true);
     expect(chain.storageAt(TARGET, 0n)).not.toBe(DEPLOYER);

@@ -62,6 +62,7 @@ export interface StoredWrap {
 
 export interface SelfdestructRecord {
   readonly frame: FrameRecord;
+  readonly pc: number;
   readonly beneficiary: bigint;
 }
 
@@ -101,6 +102,10 @@ export class TransactionObserver implements Tracer {
   readonly excerpt: string[] = [];
   reentered = false;
   readsClock = false;
+  /** pc of the target's first TIMESTAMP or NUMBER. */
+  clockPc = -1;
+  /** Last pc of the target that wrote each slot. */
+  readonly writes = new Map<bigint, number>();
   private readonly stack: FrameState[] = [];
   private omitted = 0;
 
@@ -203,6 +208,7 @@ export class TransactionObserver implements Tracer {
       case 0x43:
         if (record.context === TARGET && !this.readsClock) {
           this.readsClock = true;
+          this.clockPc = s.pc;
           this.note(record.depth, `${s.opName} read at pc ${s.pc}`);
         }
         labels.push(null);
@@ -210,7 +216,7 @@ export class TransactionObserver implements Tracer {
       case 0xff:
         if (record.context === TARGET) {
           const beneficiary = top(s, 0) & ADDRESS_MASK;
-          this.selfdestructs.push({ frame: record, beneficiary });
+          this.selfdestructs.push({ frame: record, pc: s.pc, beneficiary });
           this.note(record.depth, `SELFDESTRUCT at pc ${s.pc}, beneficiary ${this.nameOf(beneficiary)}`);
         }
         return;
@@ -283,7 +289,10 @@ export class TransactionObserver implements Tracer {
   }
 
   private store(record: FrameRecord, s: TraceStep, label: Label): void {
-    if (record.context === TARGET) this.note(record.depth, `SSTORE slot ${top(s, 0)} := ${top(s, 1)}`);
+    if (record.context === TARGET) {
+      this.writes.set(top(s, 0), s.pc);
+      this.note(record.depth, `SSTORE slot ${top(s, 0)} := ${top(s, 1)}`);
+    }
     if (record.context !== TARGET || label === null || label.kind !== "arith" || label.wrapped === null) return;
     const slot = top(s, 0);
     const value = top(s, 1);

@@ -44,6 +44,8 @@ export interface Observation {
   readonly trace: readonly string[];
   /** Index of the decisive transaction in the sequence. */
   readonly transaction: number;
+  /** The target's instruction that did it (the paying CALL, the SSTORE, the wrap…), when one did. */
+  readonly pc?: number;
 }
 
 export interface TransactionContext {
@@ -87,14 +89,20 @@ function storageChanged(before: Chain, after: Chain): bigint[] {
   return [...slots].filter((slot) => (a.get(slot) ?? 0n) !== (b.get(slot) ?? 0n));
 }
 
+const ATTACKER_SIDE = new Set([ATTACKER, ATTACKER_CONTRACT]);
+
 function drained(c: TransactionContext): Judged[] {
   if (c.profit <= 0n || c.profit <= c.bestProfit) return [];
   const how = c.route === "reentrant" ? ", re-entering it while it ran" : c.route === "bait" ? " through a call the owner was baited into" : "";
+  const payment = [...c.observer.calls].reverse().find((call) => call.success === true && call.value > 0n && ATTACKER_SIDE.has(call.to));
+  const paidBySelfdestruct = c.observer.selfdestructs.find((d) => ATTACKER_SIDE.has(d.beneficiary));
+  const pc = payment?.pc ?? paidBySelfdestruct?.pc;
   return [
     {
       oracle: "ether-drained",
       route: c.route,
       functions: c.functions,
+      ...(pc === undefined ? {} : { pc }),
       effect: `The attacker ended with ${etherText(c.profit)} more than it put in, taken from ${c.setup.contract.name}${how}.`,
       trace: c.observer.excerpt,
     },
@@ -119,6 +127,7 @@ function ownerState(c: TransactionContext): Judged[] {
     oracle: "owner-state-changed" as const,
     route: c.route,
     functions: c.functions,
+    ...(c.observer.writes.has(slot) ? { pc: c.observer.writes.get(slot)! } : {}),
     effect: `Storage slot ${slot} of ${c.setup.contract.name}, which its constructor set to the deployer's address, was changed from ${hex(c.before.storageAt(TARGET, slot))} to ${hex(c.after.storageAt(TARGET, slot))} by a transaction of the ${c.name(c.from)}${c.route === "bait" ? " into the attacker's contract" : ""}.`,
     trace: c.observer.excerpt,
   }));
@@ -137,6 +146,7 @@ function selfdestructed(c: TransactionContext): Judged[] {
       oracle: "selfdestructed-by-stranger",
       route: c.route,
       functions: c.functions,
+      pc: done.pc,
       effect: `${c.setup.contract.name} executed SELFDESTRUCT in a transaction of the ${c.name(c.from)}, sending its ${etherText(c.before.balanceOf(TARGET) + (c.to === TARGET ? c.value : 0n))} to ${c.name(done.beneficiary)}.`,
       trace: c.observer.excerpt,
     },
@@ -158,6 +168,7 @@ function wrapped(c: TransactionContext): Judged[] {
       oracle: "wrap-stored",
       route: c.route,
       functions: c.functions,
+      pc: w.pc,
       effect: `${w.opName} at pc ${w.pc} of ${c.setup.contract.name} computed ${w.a} ${sign} ${w.b} = ${w.exact}, which wrapped at ${w.bits} bits; the wrapped value ${kept.value} was stored in slot ${kept.slot} and the transaction succeeded.`,
       trace: c.observer.excerpt,
     },
@@ -178,6 +189,7 @@ function ignoredFailure(c: TransactionContext): Judged[] {
       oracle: "failed-call-ignored",
       route: c.route,
       functions: c.functions,
+      pc: ignored.pc,
       effect: `${ignored.opName}${value} from ${c.setup.contract.name} to ${c.name(ignored.to)} (pc ${ignored.pc}) failed; ${c.setup.contract.name} never checked the result, and the transaction succeeded: ${what}.`,
       trace: c.observer.excerpt,
     },
@@ -225,6 +237,7 @@ function clockDependent(c: TransactionContext): Judged[] {
         oracle: "clock-dependent",
         route: c.route,
         functions: c.functions,
+        pc: c.observer.clockPc,
         effect: `The same transaction from the same state gave different outcomes at ${moved}: ${summary(c.receipt, c.after, name)} versus ${summary(receipt, other, name)}.`,
         trace: c.observer.excerpt,
       },
