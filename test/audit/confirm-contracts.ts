@@ -132,3 +132,41 @@ contract Counter8 {
     uint8 public count;
     function add(uint8 n) public { count += n; }
 }`;
+
+/** Records the time but decides nothing on it. */
+export const RECORDS_TIME = `
+pragma solidity ^0.8.0;
+contract Recorder {
+    uint256 public last;
+    uint256 public touches;
+    function touch() public { last = block.timestamp; touches += 1; }
+}`;
+
+/** A failed payment is handled: the amount is kept for the payee to pull later. */
+export const HANDLED_CALL = `
+pragma solidity ^0.8.0;
+contract Payout {
+    mapping(address => uint256) public credit;
+    mapping(address => uint256) public owed;
+    function deposit() public payable { credit[msg.sender] += msg.value; }
+    function withdraw() public {
+        uint256 amount = credit[msg.sender];
+        credit[msg.sender] = 0;
+        (bool ok, ) = msg.sender.call{value: amount}("");
+        if (!ok) owed[msg.sender] += amount;
+    }
+}`;
+
+/** HANDLED_CALL without the handling: the failure is dropped after the credit was wiped. */
+export const UNHANDLED_CALL = `
+pragma solidity ^0.8.0;
+contract Payout {
+    mapping(address => uint256) public credit;
+    mapping(address => uint256) public owed;
+    function deposit() public payable { credit[msg.sender] += msg.value; }
+    function withdraw() public {
+        uint256 amount = credit[msg.sender];
+        credit[msg.sender] = 0;
+        msg.sender.call{value: amount}("");
+    }
+}`;

@@ -16,8 +16,10 @@ import type { Category, Evidence, Finding } from "../../src/audit/finding.js";
 import { hexToBytes } from "../../src/abi/index.js";
 import {
   CHECKED_SEND,
+  HANDLED_CALL,
   OVERFLOW_TOKEN,
   PROTECTED_OWNER,
+  RECORDS_TIME,
   REENTRANT_BANK,
   SAFE_BANK,
   SAFE_MATH_TOKEN,
@@ -25,6 +27,7 @@ import {
   TX_ORIGIN_WALLET,
   UINT8_COUNTER,
   UNCHECKED_SEND,
+  UNHANDLED_CALL,
   UNPROTECTED_KILL,
   UNPROTECTED_OWNER,
 } from "./confirm-contracts.js";
@@ -108,6 +111,11 @@ describe("confirmation: vulnerable contracts are exploited, and the evidence rep
     expect(attackerHoldings(evidence)).toBeLessThan(ACTOR_BALANCE);
   });
 
+  it("sees the 0.8 low-level call whose failure is dropped, the twin of a handled one below (SWC-104)", () => {
+    const { evidence } = confirmOne(UNHANDLED_CALL, "SWC-104", "unchecked_low_level_calls", "withdraw()");
+    expect(evidence.effect).toMatch(/CALL of [\d.]+ ether from Payout to attacker contract .* failed/);
+  });
+
   it("finds an outcome that depends on block.timestamp (SWC-116), and it replays", () => {
     const { evidence } = confirmOne(TIME_LOTTERY, "SWC-116", "time_manipulation", "play()");
     expect(evidence.effect).toMatch(/different outcomes at timestamp/);
@@ -178,6 +186,8 @@ describe("confirmation: safe versions are never confirmed", () => {
     ["onlyOwner setter", PROTECTED_OWNER, ""],
     ["SafeMath token", SAFE_MATH_TOKEN, ""],
     ["checked send", CHECKED_SEND, ""],
+    ["failed call handled by owing the amount", HANDLED_CALL, ""],
+    ["timestamp recorded, not decided on", RECORDS_TIME, ""],
   ])("%s", (_name, source, fn) => {
     const contract = compile(source);
     const result = runConfirmation([contract], every(contract.name, fn), OPTIONS);
