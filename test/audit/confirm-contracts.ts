@@ -170,3 +170,25 @@ contract Payout {
         msg.sender.call{value: amount}("");
     }
 }`;
+
+/** Storage of every shape before 0.8 (packed struct with a recorded time, strings, bytes, arrays, uint8), no bug. */
+export const REGISTRY = `
+pragma solidity ^0.4.24;
+contract Registry {
+  struct Entry { address who; uint8 level; bool active; uint64 since; }
+  Entry[] public entries;
+  mapping(address => uint256) public index;
+  string public name;
+  bytes public blob;
+  uint256[] public list;
+  uint8 public small;
+  int256 public signed;
+  function add(uint8 level) public { entries.push(Entry(msg.sender, level, true, uint64(now))); index[msg.sender] = entries.length; }
+  function setName(string n) public { name = n; }
+  function setBlob(bytes b) public { blob = b; }
+  function push(uint256 v) public { list.push(v); }
+  function pop() public { require(list.length > 0); list.length--; }
+  function deactivate(uint256 i) public { require(i < entries.length && entries[i].who == msg.sender); entries[i].active = false; }
+  function bump() public { require(small < 200); small += 1; }
+  function setSigned(int256 v) public { signed = v; }
+}`;

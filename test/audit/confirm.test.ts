@@ -21,6 +21,7 @@ import {
   PROTECTED_OWNER,
   RECORDS_TIME,
   REENTRANT_BANK,
+  REGISTRY,
   SAFE_BANK,
   SAFE_MATH_TOKEN,
   TIME_LOTTERY,
@@ -188,6 +189,7 @@ describe("confirmation: safe versions are never confirmed", () => {
     ["checked send", CHECKED_SEND, ""],
     ["failed call handled by owing the amount", HANDLED_CALL, ""],
     ["timestamp recorded, not decided on", RECORDS_TIME, ""],
+    ["packed structs, strings and arrays before 0.8", REGISTRY, ""],
   ])("%s", (_name, source, fn) => {
     const contract = compile(source);
     const result = runConfirmation([contract], every(contract.name, fn), OPTIONS);

@@ -10,6 +10,9 @@
  * arithmetic (which passes the label on); a flag that is only ever popped was ignored. The result
  * of ADD/SUB/MUL carries its unbounded value, so a wrap is seen at 256 bits or, for narrower types
  * whose solc code cleans a sum with a low mask (AND 0xff…), when the mask cuts the unbounded value.
+ * Values derived from TIMESTAMP/NUMBER are labelled too, also through aligned memory words (solc
+ * builds structs in memory), so that a slot that merely records the time can be told from one the
+ * time decided.
  */
 import type { Tracer, TraceStep } from "../../../conformance/implementation.js";
 import { stackArity } from "../../vm/opcodes.js";
@@ -69,6 +72,8 @@ export interface SelfdestructRecord {
 type Label =
   | null
   | { readonly kind: "flag"; readonly call: CallRecord }
+  /** Derived from TIMESTAMP or NUMBER. */
+  | { readonly kind: "clock" }
   | { readonly kind: "arith"; readonly op: WrapRecord["opName"]; readonly pc: number; readonly a: bigint; readonly b: bigint; readonly exact: bigint; readonly wrapped: WrapRecord | null };
 
 interface PendingCall {
@@ -79,6 +84,8 @@ interface PendingCall {
 interface FrameState {
   readonly record: FrameRecord;
   labels: Label[];
+  /** Memory words holding a value derived from the clock, by offset (solc builds structs in memory). */
+  readonly clockWords: Set<bigint>;
   pending: PendingCall | null;
 }
 
@@ -86,6 +93,8 @@ interface FrameState {
 function top(step: TraceStep, n: number): bigint {
   return step.stack[step.stack.length - 1 - n] ?? 0n;
 }
+
+const CLOCK: Label = { kind: "clock" };
 
 function lowMaskBits(value: bigint): number {
   if (value === 0n || value >= WORD - 1n || (value & (value + 1n)) !== 0n) return 0;
@@ -106,6 +115,8 @@ export class TransactionObserver implements Tracer {
   clockPc = -1;
   /** Last pc of the target that wrote each slot. */
   readonly writes = new Map<bigint, number>();
+  /** Slots of the target written with a value derived from the clock (recording it, e.g. `last = now`). */
+  readonly clockSlots = new Set<bigint>();
   private readonly stack: FrameState[] = [];
   private omitted = 0;
 
@@ -148,7 +159,7 @@ export class TransactionObserver implements Tracer {
     const reentry = record.context === TARGET && this.stack.some((f) => f.record.context === TARGET);
     if (reentry) this.reentered = true;
     this.frames.push(record);
-    const state: FrameState = { record, labels: [], pending: null };
+    const state: FrameState = { record, labels: [], clockWords: new Set(), pending: null };
     this.stack.push(state);
     const what = record.context === null ? "init code" : this.nameOf(record.context);
     this.note(record.depth, `${what} runs, called by ${this.nameOf(record.caller)}${reentry ? " (re-entered while still running)" : ""}`);
@@ -200,6 +211,14 @@ export class TransactionObserver implements Tracer {
       case 0x57:
         this.use(popped[1] ?? null);
         return;
+      case 0x51:
+        labels.push(frame.clockWords.has(top(s, 0)) ? CLOCK : null);
+        return;
+      case 0x52:
+        this.use(popped[1] ?? null);
+        if (popped[1]?.kind === "clock") frame.clockWords.add(top(s, 0));
+        else frame.clockWords.delete(top(s, 0));
+        return;
       case 0x55:
         this.use(popped[1] ?? null);
         this.store(record, s, popped[1] ?? null);
@@ -211,7 +230,7 @@ export class TransactionObserver implements Tracer {
           this.clockPc = s.pc;
           this.note(record.depth, `${s.opName} read at pc ${s.pc}`);
         }
-        labels.push(null);
+        labels.push(record.context === TARGET ? CLOCK : null);
         return;
       case 0xff:
         if (record.context === TARGET) {
@@ -247,11 +266,11 @@ export class TransactionObserver implements Tracer {
     if (label !== null && label.kind === "flag") label.call.used = true;
   }
 
-  /** Pure operations pass a flag on; arithmetic (not comparisons) passes a wrap on. */
+  /** Pure operations pass a flag on, arithmetic (not comparisons) a wrap, and both the clock. */
   private pass(popped: readonly Label[], comparison: boolean): Label {
     for (const l of popped) if (l !== null && l.kind === "flag") return l;
-    if (comparison) return null;
-    for (const l of popped) if (l !== null && l.kind === "arith" && l.wrapped !== null) return l;
+    if (!comparison) for (const l of popped) if (l !== null && l.kind === "arith" && l.wrapped !== null) return l;
+    for (const l of popped) if (l !== null && l.kind === "clock") return l;
     return null;
   }
 
@@ -291,6 +310,7 @@ export class TransactionObserver implements Tracer {
   private store(record: FrameRecord, s: TraceStep, label: Label): void {
     if (record.context === TARGET) {
       this.writes.set(top(s, 0), s.pc);
+      if (label !== null && label.kind === "clock") this.clockSlots.add(top(s, 0));
       this.note(record.depth, `SSTORE slot ${top(s, 0)} := ${top(s, 1)}`);
     }
     if (record.context !== TARGET || label === null || label.kind !== "arith" || label.wrapped === null) return;

@@ -14,7 +14,7 @@
  *   and the transaction succeeded with the target's state changed (SWC-104);
  * - clock-dependent: the same transaction from the same state, in a block a validator could have
  *   produced instead (timestamp up to 15 s later, or the next height), had another outcome, not
- *   counting slots that only record the timestamp or height (SWC-116, SWC-120).
+ *   counting slots written with values derived from the clock, which only record it (SWC-116, SWC-120).
  */
 import type { Receipt } from "../../vm/session.js";
 import { Chain } from "../../vm/session.js";
@@ -197,12 +197,15 @@ function ignoredFailure(c: TransactionContext): Judged[] {
 }
 
 /**
- * What a transaction did, in comparable form. A slot that merely records the block's timestamp or
- * number (`lastUpdate = now`) reads the same in both runs: the clock is then logged, not decided on.
+ * What a transaction did, in comparable form. Slots the transaction wrote with a value derived from
+ * the clock (`last = now`, a packed `uint64(now)`) are left out: they record the time, and differ
+ * between two timestamps whatever the contract decides.
  */
-function outcome(receipt: Receipt, after: Chain, block: { timestamp: bigint; number: bigint }): string {
-  const recorded = (v: bigint) => (v === block.timestamp ? "timestamp" : v === block.number ? "number" : String(v));
-  const storage = [...storageOf(after)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${recorded(v)}`);
+function outcome(receipt: Receipt, after: Chain, recorded: ReadonlySet<bigint>): string {
+  const storage = [...storageOf(after)]
+    .filter(([slot]) => !recorded.has(slot))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`);
   const balances = [DEPLOYER, USER, ATTACKER, ATTACKER_CONTRACT, TARGET].map((a) => after.balanceOf(a));
   return JSON.stringify([receipt.status, Buffer.from(receipt.output).toString("hex"), storage, balances.map(String)]);
 }
@@ -223,12 +226,13 @@ const SHIFTS: readonly { readonly seconds: bigint; readonly blocks: bigint }[] =
 
 function clockDependent(c: TransactionContext): Judged[] {
   if (!c.checkClock || !c.observer.readsClock) return [];
-  const seen = outcome(c.receipt, c.after, c.before.block);
+  const recorded = c.observer.clockSlots;
+  const seen = outcome(c.receipt, c.after, recorded);
   for (const shift of SHIFTS) {
     const other = c.before.copy();
     other.block = { ...other.block, timestamp: other.block.timestamp + shift.seconds, number: other.block.number + shift.blocks };
     const receipt = other.send({ from: c.from, to: c.to, value: c.value, data: c.data, gasLimit: c.gasLimit });
-    if (outcome(receipt, other, other.block) === seen) continue;
+    if (outcome(receipt, other, recorded) === seen) continue;
     const block = c.before.block;
     const moved = shift.seconds > 0n ? `timestamp ${block.timestamp} and ${block.timestamp + shift.seconds}` : `block number ${block.number} and ${block.number + shift.blocks}`;
     const name = c.setup.contract.name;
