@@ -10,7 +10,7 @@ import type { Action, Wait } from "./actions.js";
 import type { Setup } from "./deploy.js";
 import { TransactionObserver } from "./observer.js";
 import { judge, type Observation, type TransactionContext } from "./oracles.js";
-import { plan } from "./plan.js";
+import { type Planned, plan } from "./plan.js";
 
 /** One transaction of a sequence as it ran. */
 export interface SentTransaction {
@@ -49,6 +49,20 @@ export interface RunOptions {
  */
 export const CAMPAIGN_GAS = 3_000_000n;
 
+/**
+ * The attacker's profit had it made the same calls one after another instead of re-entering: a
+ * drain counts as re-entrance only when re-entering took more than this (the re-entering call may
+ * just be a function that pays anyone).
+ */
+function profitWithoutReentry(before: Chain, planned: Planned, start: bigint): bigint {
+  if (planned.withoutReentry === null) return -1n;
+  const calm = before.copy();
+  for (const call of planned.withoutReentry) {
+    calm.send({ from: planned.from, to: planned.to, value: call.value, data: call.data, gasLimit: CAMPAIGN_GAS });
+  }
+  return attackerHoldings((a) => calm.balanceOf(a)) - start;
+}
+
 /** Runs `actions` from the setup's snapshot, judging every transaction. */
 export function runSequence(setup: Setup, actions: readonly Action[], options: RunOptions): SequenceRun {
   const chain = setup.chain.copy();
@@ -66,6 +80,7 @@ export function runSequence(setup: Setup, actions: readonly Action[], options: R
       const receipt = chain.send({ from: planned.from, to: planned.to, value: planned.value, data: planned.data, gasLimit: CAMPAIGN_GAS }, observer);
       observer.finish(receipt.success);
       const functions = planned.functions(observer.reentered);
+      const profit = attackerHoldings((a) => chain.balanceOf(a)) - start;
       transactions.push({
         step: {
           from: addressText(planned.from),
@@ -91,10 +106,11 @@ export function runSequence(setup: Setup, actions: readonly Action[], options: R
         to: planned.to,
         value: planned.value,
         data: planned.data,
-        route: observer.reentered ? "reentrant" : planned.route,
+        route: planned.route,
         functions,
-        profit: attackerHoldings((a) => chain.balanceOf(a)) - start,
+        profit,
         bestProfit,
+        reentrancyPaid: observer.reentered && profit > bestProfit && profitWithoutReentry(before, planned, start) < profit,
         checkClock: options.checkClock,
         gasLimit: CAMPAIGN_GAS,
         name,

@@ -15,6 +15,7 @@ import { type Action, callableFunctions, HONEST_ADDRESSES, sequenceArbitrary } f
 import { type RunOptions, runSequence, type SequenceRun } from "./campaign.js";
 import { deploy, DeploymentFailed, type Setup } from "./deploy.js";
 import { type CodeMap, codeMap, type Coverage, coverageOf } from "./code-map.js";
+import { attackerContract } from "./attacker.js";
 import { evidenceOf } from "./evidence.js";
 import { confirming, needsClock, proofsFor } from "./match.js";
 import { argumentsArbitrary } from "./values.js";
@@ -208,6 +209,8 @@ export function runConfirmation(
   options: ConfirmOptions = {},
 ): ConfirmationResult {
   const settings: Required<ConfirmOptions> = { ...DEFAULTS, ...options };
+  // Compiling the attacker (loading solc) is set-up, not campaign time.
+  attackerContract();
   const end = Date.now() + settings.timeBudgetMs;
   const confirmed = new Map<Finding, Evidence>();
   const campaigns = contracts.map((contract, i) => {

@@ -156,7 +156,9 @@ export class TransactionObserver implements Tracer {
   }
 
   private enter(record: FrameRecord): FrameState {
-    const reentry = record.context === TARGET && this.stack.some((f) => f.record.context === TARGET);
+    // Re-entered: called back by another contract while an outer frame of the target still runs
+    // (the target calling itself, `this.f()`, is not a re-entrance).
+    const reentry = record.context === TARGET && record.caller !== TARGET && this.stack.some((f) => f.record.context === TARGET);
     if (reentry) this.reentered = true;
     this.frames.push(record);
     const state: FrameState = { record, labels: [], clockWords: new Set(), pending: null };

@@ -2,7 +2,8 @@
  * The oracles: after each transaction of a campaign, what happened that an exploit of the target
  * would show. Each says one thing that ran, never what could run:
  * - ether-drained: the attacker (its account and contract together) holds more ether than before
- *   the sequence, i.e. more than it put in (SWC-105, SWC-106, SWC-107, SWC-115);
+ *   the sequence, i.e. more than it put in (SWC-105, SWC-106, SWC-115); by re-entrance (SWC-107)
+ *   when the same strike without re-entering would have taken less;
  * - owner-state-changed: a slot the constructor filled with the deployer's address, still holding
  *   it, changed in an attacker's transaction, or one the owner made only by calling the attacker's
  *   contract (SWC-105, SWC-115);
@@ -65,6 +66,8 @@ export interface TransactionContext {
   readonly profit: bigint;
   /** The largest profit seen earlier in the sequence. */
   readonly bestProfit: bigint;
+  /** The target was re-entered and the attacker took more than the same strike without re-entering would have. */
+  readonly reentrancyPaid: boolean;
   readonly checkClock: boolean;
   readonly gasLimit: bigint;
   readonly name: (address: bigint) => string;
@@ -93,14 +96,15 @@ const ATTACKER_SIDE = new Set([ATTACKER, ATTACKER_CONTRACT]);
 
 function drained(c: TransactionContext): Judged[] {
   if (c.profit <= 0n || c.profit <= c.bestProfit) return [];
-  const how = c.route === "reentrant" ? ", re-entering it while it ran" : c.route === "bait" ? " through a call the owner was baited into" : "";
+  const route: Route = c.reentrancyPaid ? "reentrant" : c.route;
+  const how = route === "reentrant" ? ", re-entering it while it ran" : route === "bait" ? " through a call the owner was baited into" : "";
   const payment = [...c.observer.calls].reverse().find((call) => call.success === true && call.value > 0n && ATTACKER_SIDE.has(call.to));
   const paidBySelfdestruct = c.observer.selfdestructs.find((d) => ATTACKER_SIDE.has(d.beneficiary));
   const pc = payment?.pc ?? paidBySelfdestruct?.pc;
   return [
     {
       oracle: "ether-drained",
-      route: c.route,
+      route,
       functions: c.functions,
       ...(pc === undefined ? {} : { pc }),
       effect: `The attacker ended with ${etherText(c.profit)} more than it put in, taken from ${c.setup.contract.name}${how}.`,

@@ -39,6 +39,11 @@ export interface Planned {
   readonly route: Route;
   readonly functions: (reentered: boolean) => Set<string>;
   readonly direct: string | null;
+  /**
+   * The same calls one after another instead of nested: the strike accepting call-backs, then the
+   * re-entering call as many times as it could have re-entered (each a transaction of its own).
+   */
+  readonly withoutReentry: readonly { readonly value: bigint; readonly data: Uint8Array }[] | null;
 }
 
 /** The transactions of one action. */
@@ -55,6 +60,7 @@ export function plan(setup: Setup, action: Action): Planned[] {
           route: "direct",
           functions: () => new Set([signature(action.call)]),
           direct: signature(action.call),
+          withoutReentry: null,
         },
       ];
     case "strike": {
@@ -71,6 +77,16 @@ export function plan(setup: Setup, action: Action): Planned[] {
           route: "direct",
           functions: (reentered) => new Set([signature(action.call), ...(reentered ? [signature(action.again)] : [])]),
           direct: null,
+          withoutReentry:
+            action.mode === AnswerMode.Reenter
+              ? [
+                  { value: action.value, data: strikeCalldata(TARGET, data, AnswerMode.Accept, again, action.times) },
+                  ...Array.from({ length: action.times }, () => ({
+                    value: 0n,
+                    data: strikeCalldata(TARGET, again, AnswerMode.Accept, again, action.times),
+                  })),
+                ]
+              : null,
         },
       ];
     }
@@ -85,6 +101,7 @@ export function plan(setup: Setup, action: Action): Planned[] {
           route: "direct",
           functions: () => new Set(),
           direct: null,
+          withoutReentry: null,
         },
         {
           from: DEPLOYER,
@@ -95,6 +112,7 @@ export function plan(setup: Setup, action: Action): Planned[] {
           route: "bait",
           functions: () => new Set([signature(action.call)]),
           direct: null,
+          withoutReentry: null,
         },
       ];
   }
