@@ -192,3 +192,11 @@ contract Registry {
   function bump() public { require(small < 200); small += 1; }
   function setSigned(int256 v) public { signed = v; }
 }`;
+
+/** Pays anyone, through `transfer` (2300 gas: no re-entrance), and books after paying. */
+export const GIVEAWAY = `
+pragma solidity ^0.4.24;
+contract Gift {
+    uint256 public given;
+    function claim() public { require(given < 5); msg.sender.transfer(1 ether); given += 1; }
+}`;

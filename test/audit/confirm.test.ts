@@ -16,6 +16,7 @@ import type { Category, Evidence, Finding } from "../../src/audit/finding.js";
 import { hexToBytes } from "../../src/abi/index.js";
 import {
   CHECKED_SEND,
+  GIVEAWAY,
   HANDLED_CALL,
   OVERFLOW_TOKEN,
   PROTECTED_OWNER,
@@ -153,6 +154,20 @@ describe("confirmation: what ties an exploit to a finding", () => {
     expect(kill!.evidence!.trace.some((line) => line.includes("SELFDESTRUCT"))).toBe(true);
     expect(ping!.confirmed).toBe(false);
     expect(ping!.evidence).toBeUndefined();
+  });
+
+  it("a giveaway through transfer confirms an unprotected withdrawal, never re-entrance", () => {
+    const contract = compile(GIVEAWAY);
+    const result = runConfirmation(
+      [contract],
+      [finding("Gift", "SWC-107", "reentrancy", "claim()"), finding("Gift", "SWC-105", "access_control", "claim()")],
+      OPTIONS,
+    );
+    const [reentrancy, withdrawal] = result.findings;
+    expect(withdrawal!.confirmed).toBe(true);
+    expect(withdrawal!.evidence!.effect).toMatch(/more than it put in, taken from Gift\. At input\.sol:\d+: `msg\.sender\.transfer/);
+    expect(reentrancy!.confirmed).toBe(false);
+    expect(result.campaigns[0]!.sequences).toBe(OPTIONS.maxSequences);
   });
 
   it("sees a uint8 sum wrap where solc's cleanup mask cuts it (pre-0.8)", () => {
