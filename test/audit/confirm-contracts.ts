@@ -200,3 +200,30 @@ contract Gift {
     uint256 public given;
     function claim() public { require(given < 5); msg.sender.transfer(1 ether); given += 1; }
 }`;
+
+/** Anyone can mint. */
+export const OPEN_MINT = `
+pragma solidity ^0.8.0;
+contract Coin {
+    mapping(address => uint256) public balanceOf;
+    address public owner = msg.sender;
+    function mint(address to, uint256 amount) public { balanceOf[to] += amount; }
+    function transfer(address to, uint256 amount) public {
+        balanceOf[msg.sender] -= amount;
+        balanceOf[to] += amount;
+    }
+}`;
+
+/** Only the owner mints; tokens also sell for ether, which is not theft. */
+export const OWNER_MINT = `
+pragma solidity ^0.8.0;
+contract Coin {
+    mapping(address => uint256) public balanceOf;
+    address public owner = msg.sender;
+    function mint(address to, uint256 amount) public { require(msg.sender == owner); balanceOf[to] += amount; }
+    function buy() public payable { balanceOf[msg.sender] += msg.value; }
+    function transfer(address to, uint256 amount) public {
+        balanceOf[msg.sender] -= amount;
+        balanceOf[to] += amount;
+    }
+}`;

@@ -18,7 +18,9 @@ import {
   CHECKED_SEND,
   GIVEAWAY,
   HANDLED_CALL,
+  OPEN_MINT,
   OVERFLOW_TOKEN,
+  OWNER_MINT,
   PROTECTED_OWNER,
   RECORDS_TIME,
   REENTRANT_BANK,
@@ -92,6 +94,12 @@ describe("confirmation: vulnerable contracts are exploited, and the evidence rep
     expect(evidence.steps.at(-1)!.from.toLowerCase()).toBe(`0x${DEPLOYER.toString(16)}`);
     expect(evidence.effect).toMatch(/baited/);
     expect(attackerHoldings(evidence)).toBeGreaterThan(ACTOR_BALANCE);
+  });
+
+  it("sees tokens the attacker minted itself (access control, EIP-20 balanceOf)", () => {
+    const { evidence } = confirmOne(OPEN_MINT, "SWC-105", "access_control", "mint(address,uint256)");
+    expect(evidence.effect).toMatch(/The attacker holds \d+ more Coin tokens/);
+    expect(evidence.steps.at(-1)!.call).toContain("mint");
   });
 
   it("observes a pre-0.8 subtraction wrap that is stored (SWC-101)", () => {
@@ -206,6 +214,7 @@ describe("confirmation: safe versions are never confirmed", () => {
     ["failed call handled by owing the amount", HANDLED_CALL],
     ["timestamp recorded, not decided on", RECORDS_TIME],
     ["packed structs, strings and arrays before 0.8", REGISTRY],
+    ["owner-only mint, tokens sold for ether", OWNER_MINT],
   ])("%s", (_name, source) => {
     const contract = compile(source);
     const result = runConfirmation([contract], every(contract.name), OPTIONS);

@@ -11,6 +11,7 @@ import type { Setup } from "./deploy.js";
 import { TransactionObserver } from "./observer.js";
 import { judge, type Observation, type TransactionContext } from "./oracles.js";
 import { type Planned, plan } from "./plan.js";
+import { attackerTokens } from "./tokens.js";
 
 /** One transaction of a sequence as it ran. */
 export interface SentTransaction {
@@ -63,10 +64,18 @@ function profitWithoutReentry(before: Chain, planned: Planned, start: bigint): b
   return attackerHoldings((a) => calm.balanceOf(a)) - start;
 }
 
+function tokenGain(setup: Setup, chain: Chain, start: bigint | null): bigint | null {
+  if (setup.balanceOf === null || start === null) return null;
+  const now = attackerTokens(chain, setup.balanceOf);
+  return now === null ? null : now - start;
+}
+
 /** Runs `actions` from the setup's snapshot, judging every transaction. */
 export function runSequence(setup: Setup, actions: readonly Action[], options: RunOptions): SequenceRun {
   const chain = setup.chain.copy();
   const start = attackerHoldings((a) => chain.balanceOf(a));
+  const startTokens = setup.balanceOf === null ? null : attackerTokens(chain, setup.balanceOf);
+  let bestTokens = 0n;
   const transactions: SentTransaction[] = [];
   const observations: Observation[] = [];
   let bestProfit = 0n;
@@ -111,12 +120,15 @@ export function runSequence(setup: Setup, actions: readonly Action[], options: R
         profit,
         bestProfit,
         reentrancyPaid: observer.reentered && profit > bestProfit && profitWithoutReentry(before, planned, start) < profit,
+        tokenGain: tokenGain(setup, chain, startTokens),
+        bestTokenGain: bestTokens,
         checkClock: options.checkClock,
         gasLimit: CAMPAIGN_GAS,
         name,
       };
       for (const observation of judge(context)) observations.push({ ...observation, transaction: transactions.length - 1 });
       if (context.profit > bestProfit) bestProfit = context.profit;
+      if (context.tokenGain !== null && context.tokenGain > bestTokens) bestTokens = context.tokenGain;
     }
   }
   return { transactions, observations };

@@ -3,12 +3,13 @@
  * contract deployed by the attacker, and the slots the constructor gave the deployer.
  */
 import type { ForkName } from "../../../conformance/implementation.js";
-import { type AbiInput, bytesToHex, decodeParameters, encodeParameters, formatCall } from "../../abi/index.js";
+import { type AbiFunction, type AbiInput, bytesToHex, decodeParameters, encodeParameters, formatCall } from "../../abi/index.js";
 import type { CompiledContract } from "../../compile/index.js";
 import { Chain, GENESIS_BLOCK } from "../../vm/session.js";
 import type { ExploitStep } from "../finding.js";
 import { ATTACKER, ATTACKER_CONTRACT, addressText, DEPLOYER, ETHER, genesis, TARGET } from "./actors.js";
 import { attackerContract } from "./attacker.js";
+import { balanceOfFunction } from "./tokens.js";
 
 /** The world after deployment, from which every sequence starts. */
 export interface Setup {
@@ -17,6 +18,8 @@ export interface Setup {
   readonly steps: readonly ExploitStep[];
   /** Slots the constructor filled with the deployer's address (an owner, admin, beneficiary). */
   readonly ownerSlots: ReadonlyMap<bigint, bigint>;
+  /** The target's `balanceOf(address)`, when it keeps a token (EIP-20). */
+  readonly balanceOf: AbiFunction | null;
 }
 
 /** The target (or the attacker's contract) could not be deployed. */
@@ -63,6 +66,7 @@ export function deploy(contract: CompiledContract, fork: ForkName, candidates: r
       contract,
       chain,
       ownerSlots,
+      balanceOf: balanceOfFunction(contract),
       steps: [creationStep(DEPLOYER, data, value, construction), creationStep(ATTACKER, attacker.creationBytecode, 0n, "new Attacker()")],
     };
   }

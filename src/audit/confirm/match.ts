@@ -16,6 +16,7 @@ const ANY: readonly Route[] = ["direct", "reentrant", "bait"];
 const DIRECT: readonly Route[] = ["direct"];
 const stranger = (routes: readonly Route[]): Proof[] => [
   { oracle: "ether-drained", routes },
+  { oracle: "tokens-taken", routes },
   { oracle: "owner-state-changed", routes },
   { oracle: "selfdestructed-by-stranger", routes },
 ];

@@ -4,6 +4,8 @@
  * - ether-drained: the attacker (its account and contract together) holds more ether than before
  *   the sequence, i.e. more than it put in (SWC-105, SWC-106, SWC-115); by re-entrance (SWC-107)
  *   when the same strike without re-entering would have taken less;
+ * - tokens-taken: the attacker holds more of the target's token (EIP-20 balanceOf) than at the
+ *   start, with no honest actor having named it and no ether paid (SWC-105, SWC-115, access control);
  * - owner-state-changed: a slot the constructor filled with the deployer's address, still holding
  *   it, changed in an attacker's transaction, or one the owner made only by calling the attacker's
  *   contract (SWC-105, SWC-115);
@@ -25,6 +27,7 @@ import type { TransactionObserver } from "./observer.js";
 
 export type OracleKind =
   | "ether-drained"
+  | "tokens-taken"
   | "owner-state-changed"
   | "selfdestructed-by-stranger"
   | "wrap-stored"
@@ -68,6 +71,9 @@ export interface TransactionContext {
   readonly bestProfit: bigint;
   /** The target was re-entered and the attacker took more than the same strike without re-entering would have. */
   readonly reentrancyPaid: boolean;
+  /** The attacker's tokens of the target now minus at the start; null when the target keeps none. */
+  readonly tokenGain: bigint | null;
+  readonly bestTokenGain: bigint;
   readonly checkClock: boolean;
   readonly gasLimit: bigint;
   readonly name: (address: bigint) => string;
@@ -108,6 +114,23 @@ function drained(c: TransactionContext): Judged[] {
       functions: c.functions,
       ...(pc === undefined ? {} : { pc }),
       effect: `The attacker ended with ${etherText(c.profit)} more than it put in, taken from ${c.setup.contract.name}${how}.`,
+      trace: c.observer.excerpt,
+    },
+  ];
+}
+
+/**
+ * Tokens the attacker holds that nobody gave it (the honest actors never name it) and that it did
+ * not pay ether for (its ether is not below where it started).
+ */
+function tokensTaken(c: TransactionContext): Judged[] {
+  if (c.tokenGain === null || c.tokenGain <= 0n || c.tokenGain <= c.bestTokenGain || c.profit < 0n) return [];
+  return [
+    {
+      oracle: "tokens-taken",
+      route: c.route,
+      functions: c.functions,
+      effect: `The attacker holds ${c.tokenGain} more ${c.setup.contract.name} tokens (balanceOf) than at the start, given by nobody and paid for with no ether.`,
       trace: c.observer.excerpt,
     },
   ];
@@ -255,5 +278,5 @@ function clockDependent(c: TransactionContext): Judged[] {
 }
 
 export function judge(c: TransactionContext): Judged[] {
-  return [...drained(c), ...ownerState(c), ...selfdestructed(c), ...wrapped(c), ...ignoredFailure(c), ...clockDependent(c)];
+  return [...drained(c), ...tokensTaken(c), ...ownerState(c), ...selfdestructed(c), ...wrapped(c), ...ignoredFailure(c), ...clockDependent(c)];
 }
