@@ -121,10 +121,12 @@ function drained(c: TransactionContext): Judged[] {
 
 /**
  * Tokens the attacker holds that nobody gave it (the honest actors never name it) and that it did
- * not pay ether for (its ether is not below where it started).
+ * not pay ether for (its ether is not below where it started). Not when arithmetic wrapped in the
+ * transaction: that gain is the wrap's, shown by wrap-stored.
  */
 function tokensTaken(c: TransactionContext): Judged[] {
   if (c.tokenGain === null || c.tokenGain <= 0n || c.tokenGain <= c.bestTokenGain || c.profit < 0n) return [];
+  if (c.observer.storedWraps.length > 0) return [];
   return [
     {
       oracle: "tokens-taken",
