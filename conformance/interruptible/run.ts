@@ -1,0 +1,105 @@
+/**
+ * Running one case so that it can be stopped: the implementations' execution loops are
+ * synchronous, so the case runs in a worker thread that the main thread terminates on a
+ * deadline or on an abort signal (Ctrl-C). This works the same for every implementation and
+ * changes none of them: the step count, pc and depth reached come from a tracer in the worker
+ * that keeps them in shared memory (three stores per step, paid only by runs made here).
+ * The deadline counts from the start of execution, not from loading the implementation.
+ */
+import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
+import type { CaseOutcome, StateTestCase } from "../implementation.js";
+import { compiledSibling } from "../state-tests/compiled-path.js";
+import { ImplementationUnavailableError } from "../state-tests/load-implementation.js";
+import { DEPTH, type FromRunWorker, PC, PROGRESS_SLOTS, type RunSetup, STEPS } from "./messages.js";
+
+export interface InterruptibleRunOptions {
+  /** Absolute path of a compiled JS module exporting `implementations`, in which the name resolves. */
+  readonly registryModule: string;
+  readonly implementationName: string;
+  readonly testCase: StateTestCase;
+  /** Write EIP-3155 lines to this file descriptor (1 for stdout). */
+  readonly traceFd?: number;
+  /** Stop after this long running. */
+  readonly timeoutMs?: number;
+  /** Stop when this aborts (e.g. on SIGINT). */
+  readonly signal?: AbortSignal;
+}
+
+/** Where a stopped run had got to. */
+export interface RunProgress {
+  readonly steps: number;
+  /** Of the last step executed (0 before the first). */
+  readonly pc: number;
+  readonly depth: number;
+  /** Time spent executing, from the start of execution (0 if stopped while loading). */
+  readonly elapsedMs: number;
+}
+
+export type InterruptibleRunResult =
+  | { readonly kind: "finished"; readonly outcome: CaseOutcome }
+  | { readonly kind: "stopped"; readonly reason: "timeout" | "interrupted"; readonly progress: RunProgress }
+  /** The trace's reader went away, so the run was ended early. */
+  | { readonly kind: "trace-closed" };
+
+export function runInterruptibly(options: InterruptibleRunOptions): Promise<InterruptibleRunResult> {
+  const progress = new SharedArrayBuffer(PROGRESS_SLOTS * Float64Array.BYTES_PER_ELEMENT);
+  const setup: RunSetup = {
+    registryModule: options.registryModule,
+    implementationName: options.implementationName,
+    testCase: options.testCase,
+    progress,
+    ...(options.traceFd !== undefined && { traceFd: options.traceFd }),
+  };
+  const worker = new Worker(compiledSibling(import.meta.url, "worker"), { workerData: setup });
+  let startedAt: number | undefined;
+  let deadline: NodeJS.Timeout | undefined;
+  let settled = false;
+
+  return new Promise<InterruptibleRunResult>((resolve, reject) => {
+    const settle = (outcome: () => Promise<InterruptibleRunResult | Error>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      options.signal?.removeEventListener("abort", onAbort);
+      void outcome().then((result) => (result instanceof Error ? reject(result) : resolve(result)));
+    };
+    /** Terminates the worker first, so the progress read is its final value. */
+    const stop = (reason: "timeout" | "interrupted") =>
+      settle(async () => {
+        await worker.terminate();
+        const slots = new Float64Array(progress);
+        const elapsedMs = startedAt === undefined ? 0 : performance.now() - startedAt;
+        return { kind: "stopped", reason, progress: { steps: slots[STEPS]!, pc: slots[PC]!, depth: slots[DEPTH]!, elapsedMs } };
+      });
+    const onAbort = () => stop("interrupted");
+    if (options.signal?.aborted === true) return stop("interrupted");
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+
+    worker.on("message", (message: FromRunWorker) => {
+      switch (message.type) {
+        case "started":
+          startedAt = performance.now();
+          if (options.timeoutMs !== undefined) deadline = setTimeout(() => stop("timeout"), options.timeoutMs);
+          return;
+        case "finished":
+          return settle(async () => {
+            await worker.terminate();
+            return { kind: "finished", outcome: message.outcome };
+          });
+        case "unavailable":
+          return settle(async () => {
+            await worker.terminate();
+            return new ImplementationUnavailableError(message.message);
+          });
+        case "trace-closed":
+          return settle(async () => {
+            await worker.terminate();
+            return { kind: "trace-closed" };
+          });
+      }
+    });
+    worker.on("error", (error) => settle(async () => error));
+    worker.on("exit", (code) => settle(async () => new Error(`the run's worker thread exited with code ${code} before finishing`)));
+  });
+}
