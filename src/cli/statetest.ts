@@ -40,7 +40,7 @@ Options:
 
 Examples:
   svm statetest stExample --impl spec --fork Cancun
-  svm statetest --impl src --fork Cancun --filter 'stExample/' --workers 2 --json report.json`;
+  svm statetest stExample stSelfBalance --impl src --fork Cancun --filter Balance --workers 2 --json report.json`;
 
 interface StateTestArgs {
   readonly paths: readonly string[];
