@@ -207,8 +207,8 @@ A run ended by --timeout or Ctrl-C prints on stderr how many steps it executed a
 depth of the last one; with --json (not --trace) stdout gets {"status":"timeout"|"interrupted",
 "steps","pc","depth"}.
 
-Exit code: 0 when the call succeeded; 1 when it reverted, halted exceptionally, was rejected or
-was stopped by --timeout; 2 on a usage or input error; 130 when stopped by Ctrl-C.
+For svm run, exit 0 means the call succeeded; 1 that it reverted, halted exceptionally, was
+rejected or was stopped by --timeout; 2 a usage or input error; 130 that Ctrl-C stopped it.
 
 Examples:
   svm run --code 600160020160005260206000f3 --impl ethereumjs
