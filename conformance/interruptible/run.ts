@@ -1,10 +1,11 @@
 /**
  * Running one case so that it can be stopped: the implementations' execution loops are
  * synchronous, so the case runs in a worker thread that the main thread terminates on a
- * deadline or on an abort signal (Ctrl-C). This works the same for every implementation and
- * changes none of them: the step count, pc and depth reached come from a tracer in the worker
- * that keeps them in shared memory (three stores per step, paid only by runs made here).
- * The deadline counts from the start of execution, not from loading the implementation.
+ * deadline or on an abort signal (Ctrl-C). This works the same for every implementation: the
+ * step count, pc and depth reached come from the ProgressProbe of the implementation contract,
+ * which the worker keeps in shared memory (a call and three stores per step, paid only by runs
+ * made here; an implementation without a probe attached pays a null check). The deadline counts
+ * from the start of execution, not from loading the implementation.
  */
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";

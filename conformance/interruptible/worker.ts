@@ -1,13 +1,13 @@
 /**
  * Entry point of an interruptible run's worker thread: loads the implementation, runs the one
- * case with a tracer that keeps the step count, pc and depth in shared memory (where the main
- * thread reads them after stopping this thread), and writes EIP-3155 lines when asked.
+ * case with a progress probe that keeps the step count, pc and depth in shared memory (where the
+ * main thread reads them after stopping this thread), and writes EIP-3155 lines when asked.
  * Runs from the compiled JS in dist/ (see run.ts).
  */
 import { writeSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { encodeTraceStep } from "../trace/eip3155.js";
-import type { TraceStep, Tracer } from "../implementation.js";
+import type { ProgressProbe, Tracer } from "../implementation.js";
 import { loadFromRegistryModule } from "../state-tests/load-implementation.js";
 import { DEPTH, type FromRunWorker, PC, type RunSetup, STEPS } from "./messages.js";
 
@@ -37,34 +37,33 @@ function writeAll(fd: number, text: string): void {
 }
 
 /**
- * One write per line, unbuffered, so that a run stopped at any instant has written every line
- * up to its last step. A closed reader ends tracing, not the run: the main thread decides.
+ * EIP-3155 lines, one write each, unbuffered, so that a run stopped at any instant has written
+ * every line of the steps completed. A closed reader ends tracing, not the run: the main thread
+ * decides.
  */
-function lineWriter(fd: number): (step: TraceStep) => void {
+function lineTracer(fd: number): Tracer {
   let open = true;
-  return (step) => {
-    if (!open) return;
-    try {
-      writeAll(fd, `${encodeTraceStep(step)}\n`);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
-      open = false;
-      post({ type: "trace-closed" });
-    }
-  };
-}
-
-function progressTracer(write: ((step: TraceStep) => void) | undefined): Tracer {
   return {
     step(step) {
-      // Counted before written: a run stopped in between has one line less than its count says.
-      progress[STEPS] = progress[STEPS]! + 1;
-      progress[PC] = step.pc;
-      progress[DEPTH] = step.depth;
-      write?.(step);
+      if (!open) return;
+      try {
+        writeAll(fd, `${encodeTraceStep(step)}\n`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
+        open = false;
+        post({ type: "trace-closed" });
+      }
     },
   };
 }
+
+const probe: ProgressProbe = {
+  step(pc, depth) {
+    progress[STEPS] = progress[STEPS]! + 1;
+    progress[PC] = pc;
+    progress[DEPTH] = depth;
+  },
+};
 
 let implementation;
 try {
@@ -74,6 +73,6 @@ try {
 }
 if (implementation !== undefined) {
   post({ type: "started" });
-  const tracer = progressTracer(setup.traceFd === undefined ? undefined : lineWriter(setup.traceFd));
-  post({ type: "finished", outcome: await implementation.runStateTest(setup.testCase, { tracer }) });
+  const options = setup.traceFd === undefined ? { progress: probe } : { progress: probe, tracer: lineTracer(setup.traceFd) };
+  post({ type: "finished", outcome: await implementation.runStateTest(setup.testCase, options) });
 }

@@ -1,6 +1,6 @@
 /**
  * conformance/interruptible/run.ts with stand-in implementations: a run is stopped on its
- * deadline or on an abort with the step count and pc its tracer last saw; loading the
+ * deadline or on an abort with the step count and pc its progress probe last saw; loading the
  * implementation is not charged to the deadline; an implementation that cannot be loaded is
  * ImplementationUnavailableError (which `svm run` reports as an input error, exit 2).
  */
@@ -19,11 +19,10 @@ const registryModule = join(dir, "registry.mjs");
 writeFileSync(
   registryModule,
   `
-const step = (pc) => ({ pc, op: 0, opName: "X", gas: 0n, gasCost: 0n, stack: [], depth: 1, refund: 0n, memSize: 0 });
 const outcome = { kind: "executed", stateRoot: new Uint8Array(32), logsHash: new Uint8Array(32), gasUsed: 21000n, output: Uint8Array.of(7), status: "success" };
 export const implementations = {
   // Steps through pc 0..9 forever.
-  endless: async () => ({ name: "endless", runStateTest(testCase, options) { for (let i = 0; ; i++) options.tracer.step(step(i % 10)); } }),
+  endless: async () => ({ name: "endless", runStateTest(testCase, options) { for (let i = 0; ; i++) options.progress.step(i % 10, 1); } }),
   // Takes 1.5 s to load, then 300 ms to run.
   slowToLoad: async () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
