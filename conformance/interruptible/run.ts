@@ -58,17 +58,23 @@ export function runInterruptibly(options: InterruptibleRunOptions): Promise<Inte
   let settled = false;
 
   return new Promise<InterruptibleRunResult>((resolve, reject) => {
-    const settle = (outcome: () => Promise<InterruptibleRunResult | Error>) => {
+    /**
+     * Ends the run once: the worker is terminated first, so that it writes no more trace lines
+     * and the progress read afterwards is final; then `result` says how the run ended.
+     */
+    const finish = (result: () => InterruptibleRunResult | Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
       options.signal?.removeEventListener("abort", onAbort);
-      void outcome().then((result) => (result instanceof Error ? reject(result) : resolve(result)));
+      void worker.terminate().then(() => {
+        const ended = result();
+        if (ended instanceof Error) reject(ended);
+        else resolve(ended);
+      });
     };
-    /** Terminates the worker first, so the progress read is its final value. */
     const stop = (reason: "timeout" | "interrupted") =>
-      settle(async () => {
-        await worker.terminate();
+      finish(() => {
         const slots = new Float64Array(progress);
         const elapsedMs = startedAt === undefined ? 0 : performance.now() - startedAt;
         return { kind: "stopped", reason, progress: { steps: slots[STEPS]!, pc: slots[PC]!, depth: slots[DEPTH]!, elapsedMs } };
@@ -84,23 +90,14 @@ export function runInterruptibly(options: InterruptibleRunOptions): Promise<Inte
           if (options.timeoutMs !== undefined) deadline = setTimeout(() => stop("timeout"), options.timeoutMs);
           return;
         case "finished":
-          return settle(async () => {
-            await worker.terminate();
-            return { kind: "finished", outcome: message.outcome };
-          });
+          return finish(() => ({ kind: "finished", outcome: message.outcome }));
         case "unavailable":
-          return settle(async () => {
-            await worker.terminate();
-            return new ImplementationUnavailableError(message.message);
-          });
+          return finish(() => new ImplementationUnavailableError(message.message));
         case "trace-closed":
-          return settle(async () => {
-            await worker.terminate();
-            return { kind: "trace-closed" };
-          });
+          return finish(() => ({ kind: "trace-closed" }));
       }
     });
-    worker.on("error", (error) => settle(async () => error));
-    worker.on("exit", (code) => settle(async () => new Error(`the run's worker thread exited with code ${code} before finishing`)));
+    worker.on("error", (error) => finish(() => error));
+    worker.on("exit", (code) => finish(() => new Error(`the run's worker thread exited with code ${code} before finishing`)));
   });
 }
