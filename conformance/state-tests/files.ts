@@ -10,8 +10,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 
-export class MissingPathError extends Error {
-  readonly code = "MISSING_PATH";
+/** A path given on the command line that does not exist or whose folder cannot be read. */
+export class VectorPathError extends Error {
+  readonly code = "VECTOR_PATH";
 }
 
 export interface StateTestFileRef {
@@ -32,12 +33,12 @@ function collectJson(folder: string, out: string[]): void {
 export function resolveVectorPath(given: string, bases: readonly string[] = []): string {
   if (isAbsolute(given)) {
     if (existsSync(given)) return resolve(given);
-    throw new MissingPathError(`no such file or folder: ${given}`);
+    throw new VectorPathError(`no such file or folder: ${given}`);
   }
   const folders = [process.cwd(), ...bases.map((base) => resolve(base))];
   const found = folders.map((folder) => resolve(folder, given)).find((path) => existsSync(path));
   if (found !== undefined) return found;
-  throw new MissingPathError(`no such file or folder: ${given} (looked in ${[...new Set(folders)].join(", ")})`);
+  throw new VectorPathError(`no such file or folder: ${given} (looked in ${[...new Set(folders)].join(", ")})`);
 }
 
 /**
@@ -53,7 +54,11 @@ export function findJsonFiles(paths: readonly string[], bases: readonly string[]
       continue;
     }
     const inFolder: string[] = [];
-    collectJson(path, inFolder);
+    try {
+      collectJson(path, inFolder);
+    } catch (error) {
+      throw new VectorPathError(`cannot read the folder ${given}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     for (const file of inFolder) found.add(file);
   }
   return [...found];

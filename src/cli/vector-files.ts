@@ -7,7 +7,7 @@
  * checked are input errors (exit 2).
  */
 import { join } from "node:path";
-import { MissingPathError, stateTestFiles, type StateTestFileRef } from "../../conformance/state-tests/files.js";
+import { VectorPathError, stateTestFiles, type StateTestFileRef } from "../../conformance/state-tests/files.js";
 import type { CaseResult } from "../../conformance/state-tests/result.js";
 import { VectorsNotFoundError, vectorsRoot } from "../../conformance/vectors-location.js";
 import { InputError } from "./command.js";
@@ -43,7 +43,7 @@ export function vectorFiles(selection: VectorSelection): StateTestFileRef[] {
   try {
     files = stateTestFiles(paths, bases);
   } catch (error) {
-    if (error instanceof MissingPathError) throw new InputError(error.message);
+    if (error instanceof VectorPathError) throw new InputError(error.message);
     throw error;
   }
   if (files.length === 0) throw new InputError(`nothing to run: no *.json file in ${paths.join(", ")}`);

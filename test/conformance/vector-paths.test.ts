@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MissingPathError, resolveVectorPath, stateTestFiles } from "../../conformance/state-tests/files.js";
+import { VectorPathError, resolveVectorPath, stateTestFiles } from "../../conformance/state-tests/files.js";
 
 let root: string;
 const cwd = process.cwd();
@@ -32,7 +32,7 @@ describe("resolveVectorPath", () => {
   it("names every folder it looked in when the path is nowhere", () => {
     process.chdir(join(root, "work"));
     const bases = [join(root, "suite"), join(root, "vectors")];
-    expect(() => resolveVectorPath("d.json", bases)).toThrow(MissingPathError);
+    expect(() => resolveVectorPath("d.json", bases)).toThrow(VectorPathError);
     expect(() => resolveVectorPath("d.json", bases)).toThrow(`no such file or folder: d.json (looked in ${join(root, "work")}, ${bases.join(", ")})`);
   });
 
