@@ -6,8 +6,8 @@ export interface RunSetup {
   readonly registryModule: string;
   readonly implementationName: string;
   readonly testCase: StateTestCase;
-  /** A file descriptor to write EIP-3155 lines to, one write per line; none: no trace. */
-  readonly traceFd?: number;
+  /** Where the worker gathers EIP-3155 lines for the main thread to write (trace-buffer.ts); none: no trace. */
+  readonly traceBuffer?: SharedArrayBuffer;
   /** Three float64 slots the worker keeps current: steps executed, pc and depth of the last one. */
   readonly progress: SharedArrayBuffer;
 }
@@ -17,8 +17,8 @@ export type FromRunWorker =
   | { readonly type: "started" }
   | { readonly type: "finished"; readonly outcome: CaseOutcome }
   | { readonly type: "unavailable"; readonly message: string }
-  /** The reader of the trace went away (`svm run --trace | head`). */
-  | { readonly type: "trace-closed" };
+  /** The trace buffer is full: the worker waits until the main thread has written it out. */
+  | { readonly type: "trace-full" };
 
 export const PROGRESS_SLOTS = 3;
 export const STEPS = 0;

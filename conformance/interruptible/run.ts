@@ -13,6 +13,7 @@ import type { CaseOutcome, StateTestCase } from "../implementation.js";
 import { compiledSibling } from "../state-tests/compiled-path.js";
 import { ImplementationUnavailableError } from "../state-tests/load-implementation.js";
 import { DEPTH, type FromRunWorker, PC, PROGRESS_SLOTS, type RunSetup, STEPS } from "./messages.js";
+import { createTraceBuffer, writeGathered } from "./trace-buffer.js";
 
 export interface InterruptibleRunOptions {
   /** Absolute path of a compiled JS module exporting `implementations`, in which the name resolves. */
@@ -43,14 +44,19 @@ export type InterruptibleRunResult =
   /** The trace's reader went away, so the run was ended early. */
   | { readonly kind: "trace-closed" };
 
+function isClosedPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === "EPIPE";
+}
+
 export function runInterruptibly(options: InterruptibleRunOptions): Promise<InterruptibleRunResult> {
   const progress = new SharedArrayBuffer(PROGRESS_SLOTS * Float64Array.BYTES_PER_ELEMENT);
+  const trace = options.traceFd === undefined ? undefined : { fd: options.traceFd, buffer: createTraceBuffer() };
   const setup: RunSetup = {
     registryModule: options.registryModule,
     implementationName: options.implementationName,
     testCase: options.testCase,
     progress,
-    ...(options.traceFd !== undefined && { traceFd: options.traceFd }),
+    ...(trace !== undefined && { traceBuffer: trace.buffer }),
   };
   const worker = new Worker(compiledSibling(import.meta.url, "worker"), { workerData: setup });
   let startedAt: number | undefined;
@@ -59,8 +65,8 @@ export function runInterruptibly(options: InterruptibleRunOptions): Promise<Inte
 
   return new Promise<InterruptibleRunResult>((resolve, reject) => {
     /**
-     * Ends the run once: the worker is terminated first, so that it writes no more trace lines
-     * and the progress read afterwards is final; then `result` says how the run ended.
+     * Ends the run once: the worker is terminated first, so that the progress read afterwards is
+     * final; then the trace lines it gathered are written, and `result` says how the run ended.
      */
     const finish = (result: () => InterruptibleRunResult | Error) => {
       if (settled) return;
@@ -69,8 +75,16 @@ export function runInterruptibly(options: InterruptibleRunOptions): Promise<Inte
       options.signal?.removeEventListener("abort", onAbort);
       void worker.terminate().then(() => {
         const ended = result();
-        if (ended instanceof Error) reject(ended);
-        else resolve(ended);
+        if (ended instanceof Error) return reject(ended);
+        if (trace !== undefined && ended.kind !== "trace-closed") {
+          try {
+            writeGathered(trace.buffer, trace.fd);
+          } catch (error) {
+            if (!isClosedPipe(error)) return reject(error);
+            return resolve({ kind: "trace-closed" });
+          }
+        }
+        resolve(ended);
       });
     };
     const stop = (reason: "timeout" | "interrupted") =>
@@ -89,12 +103,17 @@ export function runInterruptibly(options: InterruptibleRunOptions): Promise<Inte
           startedAt = performance.now();
           if (options.timeoutMs !== undefined) deadline = setTimeout(() => stop("timeout"), options.timeoutMs);
           return;
+        case "trace-full":
+          if (settled || trace === undefined) return;
+          try {
+            return writeGathered(trace.buffer, trace.fd);
+          } catch (error) {
+            return finish(() => (isClosedPipe(error) ? { kind: "trace-closed" } : (error as Error)));
+          }
         case "finished":
           return finish(() => ({ kind: "finished", outcome: message.outcome }));
         case "unavailable":
           return finish(() => new ImplementationUnavailableError(message.message));
-        case "trace-closed":
-          return finish(() => ({ kind: "trace-closed" }));
       }
     });
     worker.on("error", (error) => finish(() => error));
