@@ -50,6 +50,7 @@ describe.concurrent("svm run", () => {
     [["--code", "00", "--timeout", "0"], "--timeout"],
     [["--code", "00", "--colour"], "unknown option --colour"],
     [["--code", "00", "--gas", "1", "--gas", "2"], "--gas given twice"],
+    [["--code", "00", "--json", "--json"], "--json given twice"],
     [["--code", "00", "stray"], "unexpected argument 'stray'"],
   ])("refuses %j with exit 2, naming the problem, without a stack trace", async (args, message) => {
     const { code, stdout, stderr } = await svm(["run", ...args]);

@@ -63,6 +63,7 @@ describe.concurrent("options: one convention, refused with exit 2 and the reason
     [["trietest", "--fork", "Cancun"], "unknown option --fork"],
     [["rlptest", "--json"], "--json needs a value"],
     [["rlptest", "--verbose=yes"], "--verbose takes no value"],
+    [["rlptest", "-v", "--verbose"], "--verbose given twice"],
   ])("%j", async (args, message) => {
     const result = await svm(args);
     refused(result, message);
