@@ -26,7 +26,11 @@ export interface InterruptibleRunOptions {
   readonly timeoutMs?: number;
   /** Stop when this aborts (e.g. on SIGINT). */
   readonly signal?: AbortSignal;
+  /** Told how far the run has got, every PROGRESS_EVERY_MS while it executes (for a status line). */
+  readonly onProgress?: (progress: RunProgress) => void;
 }
+
+export const PROGRESS_EVERY_MS = 250;
 
 /** Where a stopped run had got to. */
 export interface RunProgress {
@@ -61,7 +65,15 @@ export function runInterruptibly(options: InterruptibleRunOptions): Promise<Inte
   const worker = new Worker(compiledSibling(import.meta.url, "worker"), { workerData: setup });
   let startedAt: number | undefined;
   let deadline: NodeJS.Timeout | undefined;
+  let ticker: NodeJS.Timeout | undefined;
   let settled = false;
+  const slots = new Float64Array(progress);
+  const progressNow = (): RunProgress => ({
+    steps: slots[STEPS]!,
+    pc: slots[PC]!,
+    depth: slots[DEPTH]!,
+    elapsedMs: startedAt === undefined ? 0 : performance.now() - startedAt,
+  });
 
   return new Promise<InterruptibleRunResult>((resolve, reject) => {
     /**
@@ -72,6 +84,7 @@ export function runInterruptibly(options: InterruptibleRunOptions): Promise<Inte
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
+      clearInterval(ticker);
       options.signal?.removeEventListener("abort", onAbort);
       void worker.terminate().then(() => {
         const ended = result();
@@ -87,12 +100,7 @@ export function runInterruptibly(options: InterruptibleRunOptions): Promise<Inte
         resolve(ended);
       });
     };
-    const stop = (reason: "timeout" | "interrupted") =>
-      finish(() => {
-        const slots = new Float64Array(progress);
-        const elapsedMs = startedAt === undefined ? 0 : performance.now() - startedAt;
-        return { kind: "stopped", reason, progress: { steps: slots[STEPS]!, pc: slots[PC]!, depth: slots[DEPTH]!, elapsedMs } };
-      });
+    const stop = (reason: "timeout" | "interrupted") => finish(() => ({ kind: "stopped", reason, progress: progressNow() }));
     const onAbort = () => stop("interrupted");
     if (options.signal?.aborted === true) return stop("interrupted");
     options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -102,6 +110,10 @@ export function runInterruptibly(options: InterruptibleRunOptions): Promise<Inte
         case "started":
           startedAt = performance.now();
           if (options.timeoutMs !== undefined) deadline = setTimeout(() => stop("timeout"), options.timeoutMs);
+          if (options.onProgress !== undefined) {
+            const report = options.onProgress;
+            ticker = setInterval(() => report(progressNow()), PROGRESS_EVERY_MS);
+          }
           return;
         case "trace-full":
           if (settled || trace === undefined) return;

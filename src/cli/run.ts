@@ -8,6 +8,7 @@
  */
 import { type CaseOutcome, isForkName } from "../../conformance/implementation.js";
 import { runInterruptibly, type RunProgress } from "../../conformance/interruptible/run.js";
+import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { DEFAULT_GAS, SingleCallError, singleCallCase } from "../../conformance/single-call.js";
 import { compiledSibling } from "../../conformance/state-tests/compiled-path.js";
 import { ImplementationUnavailableError } from "../../conformance/state-tests/load-implementation.js";
@@ -104,6 +105,14 @@ function outcomeText(outcome: CaseOutcome): string {
   return [`status:   ${outcome.status}`, `gas used: ${outcome.gasUsed}`, `output:   ${bytesToHex(outcome.output)}`].join("\n");
 }
 
+/** A run shorter than this shows no status line. */
+const STATUS_AFTER_MS = 1000;
+
+function statusText(progress: RunProgress): string {
+  const seconds = Math.floor(progress.elapsedMs / 1000);
+  return `running ${seconds} s: ${progress.steps} steps, at pc ${progress.pc} (depth ${progress.depth}); Ctrl-C stops`;
+}
+
 function stopMessage(reason: "timeout" | "interrupted", progress: RunProgress, timeoutSeconds: number | undefined): string {
   const seconds = (progress.elapsedMs / 1000).toFixed(1);
   const cause = reason === "timeout" ? `stopped by --timeout ${timeoutSeconds}` : "interrupted (Ctrl-C)";
@@ -141,6 +150,7 @@ async function run(args: readonly string[]): Promise<number> {
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
   process.once("SIGINT", onSigint);
+  const status = new TerminalStatus(process.stderr, statusText, { redrawMs: 250 });
   let result;
   try {
     result = await runInterruptibly({
@@ -148,6 +158,9 @@ async function run(args: readonly string[]): Promise<number> {
       implementationName: options.impl,
       testCase,
       signal: interrupt.signal,
+      onProgress: (progress) => {
+        if (progress.elapsedMs >= STATUS_AFTER_MS) status.update(progress);
+      },
       ...(options.trace && { traceFd: STDOUT }),
       ...(options.timeoutSeconds !== undefined && { timeoutMs: options.timeoutSeconds * 1000 }),
     });
@@ -156,6 +169,7 @@ async function run(args: readonly string[]): Promise<number> {
     throw error;
   } finally {
     process.removeListener("SIGINT", onSigint);
+    status.clear();
   }
   const write = (line: string) => process.stdout.write(`${line}\n`);
   switch (result.kind) {
@@ -203,6 +217,7 @@ Options:
                         the summary line {"stateRoot","output","gasUsed","error"} (implies --json)
 
 Output: without --json or --trace, three lines for people (status, gas used in decimal, output).
+On a terminal, a run longer than a second shows its steps and pc on a status line (stderr).
 A run ended by --timeout or Ctrl-C prints on stderr how many steps it executed and the pc and
 depth of the last one; with --json (not --trace) stdout gets {"status":"timeout"|"interrupted",
 "steps","pc","depth"}.

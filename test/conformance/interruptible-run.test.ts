@@ -46,6 +46,21 @@ describe.concurrent("runInterruptibly", () => {
     expect(result.progress.elapsedMs).toBeGreaterThanOrEqual(290);
   });
 
+  it("reports progress while it runs", async () => {
+    const seen: number[] = [];
+    const result = await runInterruptibly({
+      registryModule,
+      implementationName: "endless",
+      testCase,
+      timeoutMs: 1200,
+      onProgress: (progress) => void seen.push(progress.steps),
+    });
+    expect(result.kind).toBe("stopped");
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen[0]).toBeGreaterThan(0);
+    expect(seen.at(-1)!).toBeGreaterThan(seen[0]!);
+  });
+
   it("stops on an abort signal", async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 500);
