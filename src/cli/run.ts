@@ -125,18 +125,6 @@ function registryModule(): string {
   return compiledSibling(import.meta.url, "implementations");
 }
 
-let stdoutWatched = false;
-
-/** When the reader of stdout stops early (`svm run --json | head -c 1`), stop quietly. Installed once per process. */
-function exitQuietlyWhenStdoutCloses(): void {
-  if (stdoutWatched) return;
-  stdoutWatched = true;
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(EXIT.held);
-  });
-}
-
 async function run(args: readonly string[]): Promise<number> {
   const options = parseArgs(args);
   let testCase;
@@ -146,7 +134,6 @@ async function run(args: readonly string[]): Promise<number> {
     if (error instanceof SingleCallError) throw new UsageError(error.message);
     throw error;
   }
-  exitQuietlyWhenStdoutCloses();
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
   process.once("SIGINT", onSigint);
