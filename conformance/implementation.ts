@@ -138,8 +138,18 @@ export interface Tracer {
   step(step: TraceStep): void;
 }
 
+/**
+ * Told of each instruction as it is about to run, with no trace record built: cheap enough to
+ * attach to a run of any length, so that a run stopped from outside (`svm run --timeout`,
+ * Ctrl-C) can say how far it got. Attaching one must not change any other observable.
+ */
+export interface ProgressProbe {
+  step(pc: number, depth: number): void;
+}
+
 export interface RunOptions {
   readonly tracer?: Tracer;
+  readonly progress?: ProgressProbe;
 }
 
 /** An EVM that can run state-test cases. */

@@ -13,7 +13,7 @@ import type { Frame } from "../../spec/machine/frame.js";
 import { bytesToBigInt } from "../../spec/primitives/bytes.js";
 import type { Account } from "../../spec/state/account.js";
 import { stateRoot } from "../../spec/trie/index.js";
-import type { CaseOutcome, Implementation, RunOptions, StateTestCase, Tracer } from "../implementation.js";
+import type { CaseOutcome, Implementation, ProgressProbe, RunOptions, StateTestCase, Tracer } from "../implementation.js";
 
 /** ethereum/tests' state tests run on chain id 1. */
 const CHAIN_ID = 1n;
@@ -69,6 +69,27 @@ function traceObserver(tracer: Tracer): StepObserver<bigint, Uint8Array> {
   };
 }
 
+/** The probe told of each step as the driver is about to run it; EIP-3155 depths count from 1. */
+function progressObserver(probe: ProgressProbe): StepObserver<bigint, Uint8Array> {
+  return {
+    before: (frame) => probe.step(frame.pc, frame.message.depth + 1),
+    after: () => {},
+  };
+}
+
+/** The driver takes one observer: with both a tracer and a probe, each is told in turn. */
+function observerFor(options: RunOptions | undefined): StepObserver<bigint, Uint8Array> | undefined {
+  const observers = [
+    ...(options?.tracer === undefined ? [] : [traceObserver(options.tracer)]),
+    ...(options?.progress === undefined ? [] : [progressObserver(options.progress)]),
+  ];
+  if (observers.length <= 1) return observers[0];
+  return {
+    before: (frame) => observers.forEach((o) => o.before(frame)),
+    after: (frame, halt) => observers.forEach((o) => o.after(frame, halt)),
+  };
+}
+
 export const specImplementation: Implementation = {
   name: "spec",
   runStateTest(testCase: StateTestCase, options?: RunOptions): CaseOutcome {
@@ -96,8 +117,7 @@ export const specImplementation: Implementation = {
       chainId: CHAIN_ID,
       blockHash: testBlockHash,
     };
-    const observer = options?.tracer === undefined ? undefined : traceObserver(options.tracer);
-    const outcome = applyTransaction(accounts, testCase.txBytes, block, schedule, observer);
+    const outcome = applyTransaction(accounts, testCase.txBytes, block, schedule, observerFor(options));
     if (outcome.kind === "rejected") {
       return { kind: "rejected", stateRoot: rootOf(accounts), error: outcome.error.code, message: outcome.error.message };
     }

@@ -12,7 +12,7 @@
  * end of its frame, whose `afterMessage` result says whether and why it halted.
  */
 import type { EVMInterface, EVMResult, InterpreterStep, Message } from "@ethereumjs/evm";
-import type { Tracer, TraceStep } from "../implementation.js";
+import type { ProgressProbe, Tracer, TraceStep } from "../implementation.js";
 
 export function traceStepOf(event: InterpreterStep): TraceStep {
   return {
@@ -53,4 +53,9 @@ export function attachTracer(events: EthereumjsEvents, tracer: Tracer): { flush(
     flush(pending?.depth === depth && error !== undefined && error !== REVERT ? error : undefined);
   });
   return { flush: () => flush() };
+}
+
+/** Tells `probe` of each step as ethereumjs emits it, before the opcode runs. */
+export function attachProgress(events: EthereumjsEvents, probe: ProgressProbe): void {
+  events.on("step", (event: InterpreterStep) => probe.step(event.pc, event.depth + 1));
 }

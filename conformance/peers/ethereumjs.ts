@@ -26,7 +26,7 @@ import { StateTestBlockchain } from "./ethereumjs-blockchain.js";
 import { transactionErrorOf } from "./ethereumjs-errors.js";
 import { ETHEREUMJS_HARDFORKS } from "./ethereumjs-forks.js";
 import { ethereumjsKzg } from "./ethereumjs-kzg.js";
-import { attachTracer, type EthereumjsEvents } from "./ethereumjs-tracer.js";
+import { attachProgress, attachTracer, type EthereumjsEvents } from "./ethereumjs-tracer.js";
 import { logsHash } from "./logs-hash.js";
 
 /** An ethereumjs failure that is neither a transaction ethereumjs refused nor a result: a bug to look at. */
@@ -114,6 +114,7 @@ async function run(testCase: StateTestCase, options: RunOptions | undefined): Pr
 
   const vm: VM = await createVM({ common, stateManager, blockchain: new StateTestBlockchain() });
   const trace = options?.tracer === undefined ? undefined : attachTracer(eventsOf(vm), options.tracer);
+  if (options?.progress !== undefined) attachProgress(eventsOf(vm), options.progress);
 
   let result: RunTxResult;
   try {

@@ -5,7 +5,7 @@
  * the error, and the run goes on.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { stateTestFiles } from "../state-tests/files.js";
+import { stateTestFiles, type StateTestFileRef } from "../state-tests/files.js";
 import { type CaseResult, type RunSummary, summarize } from "../state-tests/result.js";
 
 export interface VectorRunReport {
@@ -17,8 +17,13 @@ export interface VectorRunReport {
 export type FileRunner = (text: string, fileId: string) => CaseResult[];
 
 export function runVectorFiles(paths: readonly string[], bases: readonly string[], runFile: FileRunner): VectorRunReport {
+  return runVectorFileRefs(stateTestFiles(paths, bases), runFile);
+}
+
+/** Runs files already found and named (conformance/state-tests/files.ts), in the order given. */
+export function runVectorFileRefs(files: readonly StateTestFileRef[], runFile: FileRunner): VectorRunReport {
   const results: CaseResult[] = [];
-  for (const file of stateTestFiles(paths, bases)) {
+  for (const file of files) {
     let text: string;
     try {
       text = readFileSync(file.path, "utf8");

@@ -6,10 +6,12 @@
  *                  "workers", "timeMs" },
  *     "cases": [ { "id", "status": "pass|fail|skip", "reason", "note", "gasUsed", "timeMs" } ] }
  *
- * `reason` and `note` are null when absent; `gasUsed` is a number (null when the transaction did
- * not execute); `fork` and `shard` ("I/N") are null when not given.
+ * `reason` and `note` are null when absent; `gasUsed` is 0x-hex as EIP-3155 writes it (the one
+ * format svm gives gas in JSON; null when the transaction did not execute); `fork` and `shard`
+ * ("I/N") are null when not given.
  */
 import { writeFileSync } from "node:fs";
+import { quantityHex } from "../trace/eip3155.js";
 import type { StateTestRunReport } from "./runner.js";
 import type { Shard } from "./shard.js";
 
@@ -35,7 +37,7 @@ export function jsonReport(report: StateTestRunReport, context: ReportContext): 
       status: r.status,
       reason: r.reason ?? null,
       note: r.note ?? null,
-      gasUsed: r.gasUsed === undefined ? null : Number(r.gasUsed),
+      gasUsed: r.gasUsed === undefined ? null : quantityHex(r.gasUsed),
       timeMs: r.timeMs ?? null,
     })),
   };

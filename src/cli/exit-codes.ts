@@ -9,6 +9,8 @@ export const EXIT = {
   failed: 1,
   /** A usage or input error, including a selection that matched nothing. */
   usage: 2,
+  /** Stopped by Ctrl-C (SIGINT): 128 + the signal's number, as shells report it. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

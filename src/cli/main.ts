@@ -8,9 +8,11 @@ import { type Command, InputError, UsageError } from "./command.js";
 import { EXIT, EXIT_CODES_HELP } from "./exit-codes.js";
 import { commands } from "./registry.js";
 
-function overview(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+/** The command list with each one's summary: loads every command, so only for help and mistakes. */
+async function overview(): Promise<string> {
+  const loaded = await Promise.all(commands.map((entry) => entry.load()));
+  const width = Math.max(...loaded.map((c) => c.name.length));
+  const lines = loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     "svm: the Synnergy VM",
     "",
@@ -41,23 +43,23 @@ export function helpOf(command: Command): string {
   return `${command.help}\n\n${EXIT_CODES_HELP}`;
 }
 
-function find(name: string): Command | undefined {
-  return commands.find((c) => c.name === name);
+function find(name: string): Promise<Command> | undefined {
+  return commands.find((entry) => entry.name === name)?.load();
 }
 
-function unknown(name: string): number {
-  console.error(`svm: unknown command '${name}'\n\n${overview()}`);
+async function unknown(name: string): Promise<number> {
+  console.error(`svm: unknown command '${name}'\n\n${await overview()}`);
   return EXIT.usage;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    console.error(overview());
+    console.error(await overview());
     return EXIT.usage;
   }
   if (name === "--help" || name === "-h") {
-    console.log(overview());
+    console.log(await overview());
     return EXIT.held;
   }
   if (name === "--version" || name === "-V") {
@@ -66,16 +68,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (name === "help") {
     if (rest.length === 0) {
-      console.log(overview());
+      console.log(await overview());
       return EXIT.held;
     }
     const command = find(rest[0]!);
     if (command === undefined || rest.length > 1) return unknown(rest.join(" "));
-    console.log(helpOf(command));
+    console.log(helpOf(await command));
     return EXIT.held;
   }
-  const command = find(name);
-  if (command === undefined) return unknown(name);
+  const found = find(name);
+  if (found === undefined) return unknown(name);
+  const command = await found;
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(helpOf(command));
     return EXIT.held;

@@ -59,6 +59,7 @@ export function parseOptions(args: readonly string[], specs: readonly OptionSpec
     if (spec === undefined) throw new UsageError(`unknown option ${typed}`);
     if (!spec.value) {
       if (eq !== -1) throw new UsageError(`${spec.name} takes no value`);
+      if (switches.has(spec.name)) throw new UsageError(`${spec.name} given twice`);
       switches.add(spec.name);
       continue;
     }

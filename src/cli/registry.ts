@@ -1,11 +1,21 @@
-/** Every `svm` subcommand, in the order `svm --help` lists them. */
+/**
+ * Every `svm` subcommand, in the order `svm --help` lists them. Each is imported only when it is
+ * run or its help is asked for, so `svm run` does not pay for loading the prover and the
+ * Solidity compiler, and `svm --version` loads none.
+ */
 import type { Command } from "./command.js";
-import { runCommand } from "./run.js";
-import { statetestCommand } from "./statetest.js";
-import { txtestCommand } from "./txtest.js";
-import { trietestCommand } from "./trietest.js";
-import { rlptestCommand } from "./rlptest.js";
-import { proveCommand } from "./prove.js";
-import { fuzzCommand } from "./fuzz.js";
 
-export const commands: readonly Command[] = [statetestCommand, txtestCommand, trietestCommand, rlptestCommand, runCommand, fuzzCommand, proveCommand];
+export interface CommandEntry {
+  readonly name: string;
+  load(): Promise<Command>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  { name: "statetest", load: async () => (await import("./statetest.js")).statetestCommand },
+  { name: "txtest", load: async () => (await import("./txtest.js")).txtestCommand },
+  { name: "trietest", load: async () => (await import("./trietest.js")).trietestCommand },
+  { name: "rlptest", load: async () => (await import("./rlptest.js")).rlptestCommand },
+  { name: "run", load: async () => (await import("./run.js")).runCommand },
+  { name: "fuzz", load: async () => (await import("./fuzz.js")).fuzzCommand },
+  { name: "prove", load: async () => (await import("./prove.js")).proveCommand },
+];

@@ -1,11 +1,11 @@
 /**
  * `svm statetest`: runs ethereum/tests GeneralStateTests on an implementation and reports every
- * failing case, then `N passed, M failed, K skipped`. Exit code 1 when a case failed, 2 on a
- * usage error. The rules it applies are in docs/conformance.md.
+ * failing case, then `N passed, M failed, K skipped`. Exit code 0 when every selected case was
+ * checked and passed, 1 when a case failed, 2 on a usage or input error, including a selection
+ * that matched no case or only skipped ones (docs/cli.md). The rules it applies are in
+ * docs/conformance.md.
  */
-import { join } from "node:path";
 import { FORK_NAMES, isForkName, type ForkName } from "../../conformance/implementation.js";
-import { MissingPathError, stateTestFiles, type StateTestFileRef } from "../../conformance/state-tests/files.js";
 import { CompiledModuleMissingError, compiledSibling } from "../../conformance/state-tests/compiled-path.js";
 import { writeJsonReport } from "../../conformance/state-tests/json-report.js";
 import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
@@ -14,14 +14,18 @@ import { summaryLine } from "../../conformance/state-tests/result.js";
 import { runStateTests, type StateTestRunReport } from "../../conformance/state-tests/runner.js";
 import { parseShard, ShardSyntaxError, type Shard } from "../../conformance/state-tests/shard.js";
 import { LineFile } from "../../conformance/trace/line-file.js";
-import { vectorsRoot, VectorsNotFoundError } from "../../conformance/vectors-location.js";
 import { type Command, InputError, UsageError } from "./command.js";
+import { EXIT } from "./exit-codes.js";
 import { implementations } from "./implementations.js";
-import { splitFlags } from "./split-flags.js";
+import { type OptionSpec, parseOptions, positiveInteger, regexOption } from "./options.js";
+import { checkOutputFile } from "./output-path.js";
+import { requireSomethingChecked, requireSomethingMatched, vectorFiles } from "./vector-files.js";
 
 const help = `Usage: svm statetest [files or folders...] --impl NAME [options]
 
-Runs GeneralStateTests (default: <vectors>/GeneralStateTests, every *.json below it).
+Runs GeneralStateTests (default: <vectors>/GeneralStateTests, every *.json below it) and prints
+one line per failing case, then \`N passed, M failed, K skipped\`. A relative path is looked up in
+the current folder, then in <vectors>/GeneralStateTests, then in <vectors>.
 
 Options:
   --impl NAME       implementation to run: ${Object.keys(implementations).join(", ")} (required)
@@ -34,11 +38,12 @@ Options:
   --tests DIR       ethereum/tests checkout (default: $SVM_TESTS_DIR, else ../shared/conformance/ethereum-tests)
   --verbose         also list skipped cases and notes on passing cases
 
-Example:
-  svm statetest --impl spec --fork Cancun --filter 'stExample/' --workers 2`;
+Examples:
+  svm statetest stExample --impl spec --fork Cancun
+  svm statetest stExample stSelfBalance --impl src --fork Cancun --filter Balance --workers 2 --json report.json`;
 
 interface StateTestArgs {
-  readonly paths: string[];
+  readonly paths: readonly string[];
   readonly impl: string;
   readonly fork?: ForkName;
   readonly filter?: RegExp;
@@ -50,10 +55,29 @@ interface StateTestArgs {
   readonly verbose: boolean;
 }
 
-const VALUE_FLAGS = new Set(["--impl", "--fork", "--filter", "--workers", "--shard", "--json", "--trace", "--tests"]);
+const OPTIONS: readonly OptionSpec[] = [
+  { name: "--impl", value: true },
+  { name: "--fork", value: true },
+  { name: "--filter", value: true },
+  { name: "--workers", value: true },
+  { name: "--shard", value: true },
+  { name: "--json", value: true },
+  { name: "--trace", value: true },
+  { name: "--tests", value: true },
+  { name: "--verbose", value: false, alias: "-v" },
+];
+
+function shardOption(text: string): Shard {
+  try {
+    return parseShard(text);
+  } catch (error) {
+    if (error instanceof ShardSyntaxError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 function parseArgs(args: readonly string[]): StateTestArgs {
-  const { values, verbose, paths } = splitFlags(args, VALUE_FLAGS);
+  const { values, switches, positional } = parseOptions(args, OPTIONS);
   const impl = values.get("--impl");
   if (impl === undefined) throw new UsageError(`--impl is required (one of: ${Object.keys(implementations).join(", ")})`);
   if (!Object.hasOwn(implementations, impl)) {
@@ -61,42 +85,31 @@ function parseArgs(args: readonly string[]): StateTestArgs {
   }
   const fork = values.get("--fork");
   if (fork !== undefined && !isForkName(fork)) throw new UsageError(`unknown fork '${fork}' (one of: ${FORK_NAMES.join(", ")})`);
-  const filterText = values.get("--filter");
-  let filter: RegExp | undefined;
-  if (filterText !== undefined) {
-    try {
-      filter = new RegExp(filterText);
-    } catch (error) {
-      throw new UsageError(`--filter: ${(error as Error).message}`);
-    }
-  }
-  const workersText = values.get("--workers");
-  const workers = workersText === undefined ? undefined : Number(workersText);
-  if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 1)) {
-    throw new UsageError(`--workers expects a positive integer, got '${workersText}'`);
-  }
-  const shardText = values.get("--shard");
-  let shard: Shard | undefined;
-  if (shardText !== undefined) {
-    try {
-      shard = parseShard(shardText);
-    } catch (error) {
-      if (error instanceof ShardSyntaxError) throw new UsageError(error.message);
-      throw error;
-    }
-  }
+  const filter = values.get("--filter");
+  const workers = values.get("--workers");
+  const shard = values.get("--shard");
   return {
-    paths: [...paths],
+    paths: positional,
     impl,
-    verbose,
-    fork: fork as ForkName | undefined,
-    filter,
-    workers,
-    shard,
-    json: values.get("--json"),
-    trace: values.get("--trace"),
-    tests: values.get("--tests"),
+    verbose: switches.has("--verbose"),
+    ...(fork !== undefined && { fork }),
+    ...(filter !== undefined && { filter: regexOption("--filter", filter) }),
+    ...(workers !== undefined && { workers: positiveInteger("--workers", workers) }),
+    ...(shard !== undefined && { shard: shardOption(shard) }),
+    ...(values.has("--json") && { json: values.get("--json")! }),
+    ...(values.has("--trace") && { trace: values.get("--trace")! }),
+    ...(values.has("--tests") && { tests: values.get("--tests")! }),
   };
+}
+
+/** The selection options as typed, to name what matched nothing. */
+function selectionText(args: StateTestArgs): string {
+  const parts = [
+    args.fork !== undefined && `--fork ${args.fork}`,
+    args.filter !== undefined && `--filter ${args.filter.source}`,
+    args.shard !== undefined && `--shard ${args.shard.index}/${args.shard.count}`,
+  ];
+  return parts.filter((part) => part !== false).join(" ");
 }
 
 function printReport(report: StateTestRunReport, verbose: boolean): void {
@@ -106,29 +119,6 @@ function printReport(report: StateTestRunReport, verbose: boolean): void {
     else if (verbose && r.note !== undefined) console.log(`NOTE ${r.id}: ${r.note}`);
   }
   console.log(summaryLine(report.summary));
-}
-
-/** The vectors folder; with explicit paths and no --tests it may be absent (ids are then relative to the working directory). */
-function findVectorsRoot(args: StateTestArgs): string | undefined {
-  try {
-    return vectorsRoot(args.tests);
-  } catch (error) {
-    if (!(error instanceof VectorsNotFoundError)) throw error;
-    if (args.paths.length > 0 && args.tests === undefined) return undefined;
-    throw new UsageError(error.message);
-  }
-}
-
-function locateFiles(args: StateTestArgs): StateTestFileRef[] {
-  const root = findVectorsRoot(args);
-  const bases = root === undefined ? [] : [join(root, "GeneralStateTests"), root];
-  const paths = args.paths.length > 0 ? args.paths : bases.slice(0, 1);
-  try {
-    return stateTestFiles(paths, bases);
-  } catch (error) {
-    if (error instanceof MissingPathError) throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 /** This registry's compiled module, for worker threads; without a build the run stays in one thread. */
@@ -141,22 +131,13 @@ function registryForWorkers(): { registryModule?: string } {
   }
 }
 
-/** Runs `write` on an output file, turning a file-system error into a one-line message. */
-function openOutput<T>(path: string, flag: string, write: (path: string) => T): T {
-  try {
-    return write(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
-    throw new InputError(`${flag}: cannot write ${path}: ${(error as Error).message}`);
-  }
-}
-
 async function run(rawArgs: readonly string[]): Promise<number> {
   const args = parseArgs(rawArgs);
-  const files = locateFiles(args);
+  if (args.json !== undefined) checkOutputFile("--json", args.json);
+  if (args.trace !== undefined) checkOutputFile("--trace", args.trace);
+  const files = vectorFiles({ paths: args.paths, folder: "GeneralStateTests", ...(args.tests !== undefined && { tests: args.tests }) });
   const status = new StatusLine(process.stderr);
-  const trace = args.trace === undefined ? undefined : openOutput(args.trace, "--trace", (path) => new LineFile(path));
+  const trace = args.trace === undefined ? undefined : new LineFile(args.trace);
   let report: StateTestRunReport;
   try {
     report = await runStateTests({
@@ -181,12 +162,11 @@ async function run(rawArgs: readonly string[]): Promise<number> {
     status.clear();
     trace?.close();
   }
+  requireSomethingMatched(report.results, files.length, selectionText(args));
   printReport(report, args.verbose);
-  if (args.json !== undefined) {
-    const context = { implementation: args.impl, fork: args.fork, shard: args.shard };
-    openOutput(args.json, "--json", (path) => writeJsonReport(path, report, context));
-  }
-  return report.summary.failed > 0 ? 1 : 0;
+  requireSomethingChecked(report.results);
+  if (args.json !== undefined) writeJsonReport(args.json, report, { implementation: args.impl, fork: args.fork, shard: args.shard });
+  return report.summary.failed > 0 ? EXIT.failed : EXIT.held;
 }
 
 export const statetestCommand: Command = {

@@ -2,16 +2,16 @@
  * What `svm txtest`, `svm trietest` and `svm rlptest` share: the arguments (paths, --tests,
  * --json, --verbose, and --fork where a suite has forks), finding the suite's default folder
  * under the vectors root, printing one line per failing case and the summary line, and the
- * exit code (1 when a case failed).
+ * exit code (1 when a case failed; 2 when nothing was selected or checked).
  */
-import { join } from "node:path";
 import { FORKS, type ForkName, isKnownFork } from "../../spec/fork/names.js";
-import { MissingPathError } from "../../conformance/state-tests/files.js";
 import { summaryLine } from "../../conformance/state-tests/result.js";
-import { type FileRunner, runVectorFiles, writeVectorJsonReport } from "../../conformance/runners/vector-run.js";
-import { VectorsNotFoundError, vectorsRoot } from "../../conformance/vectors-location.js";
-import { type Command, InputError, UsageError } from "./command.js";
-import { splitFlags } from "./split-flags.js";
+import { type FileRunner, runVectorFileRefs, writeVectorJsonReport } from "../../conformance/runners/vector-run.js";
+import { type Command, UsageError } from "./command.js";
+import { EXIT } from "./exit-codes.js";
+import { type OptionSpec, parseOptions } from "./options.js";
+import { checkOutputFile } from "./output-path.js";
+import { requireSomethingChecked, requireSomethingMatched, vectorFiles } from "./vector-files.js";
 
 export interface VectorSuite {
   readonly command: string;
@@ -26,7 +26,7 @@ export interface VectorSuite {
 }
 
 interface SuiteArgs {
-  readonly paths: string[];
+  readonly paths: readonly string[];
   readonly tests?: string;
   readonly json?: string;
   readonly fork?: ForkName;
@@ -38,42 +38,40 @@ function helpText(suite: VectorSuite): string {
   return `Usage: svm ${suite.command} [files or folders...] [options]
 
 ${suite.summary.charAt(0).toUpperCase()}${suite.summary.slice(1)} (default: <vectors>/${suite.folder}, every *.json below it).
-Prints one line per failing case, then \`N passed, M failed, K skipped\`; exits 1 if any case failed.
+Prints one line per failing case, then \`N passed, M failed, K skipped\`. A relative path is looked
+up in the current folder, then in <vectors>/${suite.folder}, then in <vectors>.
 
 Options:${forkLine}
   --json FILE    write every case's result as JSON
   --tests DIR    ethereum/tests checkout (default: $SVM_TESTS_DIR, else ../shared/conformance/ethereum-tests)
-  --verbose      also list skipped cases and notes on passing cases
+  --verbose, -v  also list skipped cases and notes on passing cases
 
 Example:
   ${suite.example}`;
 }
 
+function optionSpecs(suite: VectorSuite): OptionSpec[] {
+  return [
+    ...(suite.hasForks ? [{ name: "--fork", value: true }] : []),
+    { name: "--json", value: true },
+    { name: "--tests", value: true },
+    { name: "--verbose", value: false, alias: "-v" },
+  ];
+}
+
 function parseArgs(args: readonly string[], suite: VectorSuite): SuiteArgs {
-  const valueFlags = new Set(suite.hasForks ? ["--tests", "--json", "--fork"] : ["--tests", "--json"]);
-  const { values, verbose, paths } = splitFlags(args, valueFlags);
+  const { values, switches, positional } = parseOptions(args, optionSpecs(suite));
   const fork = values.get("--fork");
   if (fork !== undefined && !isKnownFork(fork)) throw new UsageError(`unknown fork '${fork}' (one of: ${FORKS.join(", ")})`);
   const tests = values.get("--tests");
   const json = values.get("--json");
   return {
-    paths: [...paths],
-    verbose,
-    ...(tests === undefined ? {} : { tests }),
-    ...(json === undefined ? {} : { json }),
-    ...(fork === undefined ? {} : { fork }),
+    paths: positional,
+    verbose: switches.has("--verbose"),
+    ...(tests !== undefined && { tests }),
+    ...(json !== undefined && { json }),
+    ...(fork !== undefined && { fork }),
   };
-}
-
-/** The vectors root, only needed when no path is given or to name files relative to it. */
-function findRoot(flag: string | undefined, required: boolean): string | undefined {
-  try {
-    return vectorsRoot(flag);
-  } catch (error) {
-    if (error instanceof VectorsNotFoundError && (required || flag !== undefined)) throw new InputError(error.message);
-    if (error instanceof VectorsNotFoundError) return undefined;
-    throw error;
-  }
 }
 
 export function vectorSuiteCommand(suite: VectorSuite): Command {
@@ -83,30 +81,19 @@ export function vectorSuiteCommand(suite: VectorSuite): Command {
     help: helpText(suite),
     async run(args: readonly string[]): Promise<number> {
       const parsed = parseArgs(args, suite);
-      const root = findRoot(parsed.tests, parsed.paths.length === 0);
-      const bases = root === undefined ? [] : [join(root, suite.folder), root];
-      const paths = parsed.paths.length > 0 ? parsed.paths : [join(root!, suite.folder)];
-      let report;
-      try {
-        report = runVectorFiles(paths, bases, suite.runner(parsed.fork));
-      } catch (error) {
-        if (error instanceof MissingPathError) throw new InputError(error.message);
-        throw error;
-      }
+      if (parsed.json !== undefined) checkOutputFile("--json", parsed.json);
+      const files = vectorFiles({ paths: parsed.paths, folder: suite.folder, ...(parsed.tests !== undefined && { tests: parsed.tests }) });
+      const report = runVectorFileRefs(files, suite.runner(parsed.fork));
+      requireSomethingMatched(report.results, files.length, parsed.fork === undefined ? "" : `--fork ${parsed.fork}`);
       for (const result of report.results) {
         if (result.status === "fail") console.log(`FAIL ${result.id}: ${result.reason ?? ""}`);
         else if (parsed.verbose && result.status === "skip") console.log(`SKIP ${result.id}: ${result.reason ?? ""}`);
         else if (parsed.verbose && result.note !== undefined) console.log(`NOTE ${result.id}: ${result.note}`);
       }
-      if (parsed.json !== undefined) {
-        try {
-          writeVectorJsonReport(parsed.json, suite.command, report, suite.hasForks ? { fork: parsed.fork ?? null } : {});
-        } catch (error) {
-          throw new InputError(`cannot write --json ${parsed.json}: ${(error as Error).message}`);
-        }
-      }
       console.log(summaryLine(report.summary));
-      return report.summary.failed > 0 ? 1 : 0;
+      requireSomethingChecked(report.results);
+      if (parsed.json !== undefined) writeVectorJsonReport(parsed.json, suite.command, report, suite.hasForks ? { fork: parsed.fork ?? null } : {});
+      return report.summary.failed > 0 ? EXIT.failed : EXIT.held;
     },
   };
 }

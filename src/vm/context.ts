@@ -1,5 +1,5 @@
 /** What every frame of one transaction shares: the fork's rules, the block, the transaction, the world state. */
-import type { Tracer } from "../../conformance/implementation.js";
+import type { ProgressProbe, Tracer } from "../../conformance/implementation.js";
 import { type ForkSchedule, scheduleOf } from "./forks.js";
 import { type OpcodeTable, opcodeNames, opcodeTable } from "./opcodes.js";
 import { type Frame, PINNED_FRAME } from "./frame.js";
@@ -22,6 +22,8 @@ export interface BlockContext {
 export interface ExecutionContext {
   /** Receives EIP-3155 steps; null (the fast path) when no tracer is attached. */
   readonly tracer: StepRecorder | null;
+  /** Told the pc and depth of each step; null (the fast path) when no probe is attached. */
+  readonly progress: ProgressProbe | null;
   readonly fork: ForkSchedule;
   /** The fork's opcode table, looked up once per transaction rather than once per frame entry. */
   readonly opcodes: OpcodeTable;
@@ -44,6 +46,7 @@ export interface ContextInput {
   readonly gasPrice: bigint;
   readonly blobHashes: readonly bigint[];
   readonly tracer: Tracer | null;
+  readonly progress?: ProgressProbe | null;
 }
 
 /** Every context is built here, so all share one object shape (one V8 map) and the hot loop stays monomorphic. */
@@ -57,6 +60,7 @@ export function createContext(input: ContextInput): ExecutionContext {
     gasPrice: input.gasPrice,
     blobHashes: input.blobHashes,
     tracer: input.tracer === null ? null : new StepRecorder(input.tracer, opcodeNames(input.fork)),
+    progress: input.progress ?? null,
     frames: [],
   };
 }

@@ -13,6 +13,7 @@ export const srcImplementation: Implementation = {
       pre: testCase.pre,
       txBytes: testCase.txBytes,
       tracer: options?.tracer,
+      progress: options?.progress,
     });
   },
 };

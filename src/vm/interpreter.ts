@@ -43,6 +43,7 @@ export function run(ctx: ExecutionContext, f: Frame): number {
   const pushValues = f.code.pushValues;
   const stack = f.stack;
   const tracer = ctx.tracer;
+  const progress = ctx.progress;
   let pc = f.pc;
   let gas = f.gas;
   let sp = f.sp;
@@ -52,6 +53,7 @@ export function run(ctx: ExecutionContext, f: Frame): number {
     const op = code[pc]!;
     const cost = staticGas[op]!;
     if (tracer !== null) tracer.before(f, pc, gas, sp, op, ctx.state.refund);
+    if (progress !== null) progress.step(pc, f.depth + 1);
     if (cost < 0) {
       halt = Halt.InvalidOpcode;
       break;

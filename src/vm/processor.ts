@@ -2,7 +2,7 @@
  * Applies one transaction to a state (Yellow Paper §6, with EIP-1559 fees, EIP-2929/2930 warm
  * sets, EIP-3529 refunds, EIP-3651 warm coinbase, EIP-4844 blob fees, EIP-161 clearing).
  */
-import type { BlockEnv, CaseOutcome, ForkName, PreState, Tracer } from "../../conformance/implementation.js";
+import type { BlockEnv, CaseOutcome, ForkName, PreState, ProgressProbe, Tracer } from "../../conformance/implementation.js";
 import { bytesToBigInt } from "./bytes.js";
 import { beginCall, beginCreate, createAddress, hasCollision } from "./calls.js";
 import { type BlockContext, createBlockContext, createContext, type ExecutionContext } from "./context.js";
@@ -72,6 +72,7 @@ export interface StateTransitionInput {
   readonly pre: PreState;
   readonly txBytes: Uint8Array;
   readonly tracer?: Tracer | undefined;
+  readonly progress?: ProgressProbe | undefined;
 }
 
 export function applyTransaction(input: StateTransitionInput): CaseOutcome {
@@ -79,7 +80,7 @@ export function applyTransaction(input: StateTransitionInput): CaseOutcome {
   let result: ExecutedTransaction;
   try {
     const tx = decodeTransaction(input.txBytes, scheduleOf(input.fork));
-    result = executeTransaction(state, tx, input.env, input.fork, input.tracer);
+    result = executeTransaction(state, tx, input.env, input.fork, input);
   } catch (error) {
     if (error instanceof TransactionRejected) {
       return { kind: "rejected", stateRoot: stateRoot(state.accounts), error: error.error, message: error.message };
@@ -116,7 +117,7 @@ export function executeTransaction(
   tx: Transaction,
   env: BlockEnv,
   forkName: ForkName,
-  tracer?: Tracer,
+  hooks: { readonly tracer?: Tracer | undefined; readonly progress?: ProgressProbe | undefined } = {},
 ): ExecutedTransaction {
   const fork = scheduleOf(forkName);
   const valid = validateTransaction(tx, fork, env, state);
@@ -131,7 +132,8 @@ export function executeTransaction(
     origin: tx.sender,
     gasPrice,
     blobHashes: tx.blobVersionedHashes.map(bytesToBigInt),
-    tracer: tracer ?? null,
+    tracer: hooks.tracer ?? null,
+    progress: hooks.progress ?? null,
   });
   const senderNonce = state.get(tx.sender)?.nonce ?? 0n;
   state.setBalance(tx.sender, state.balanceOf(tx.sender) - tx.gasLimit * gasPrice - blobFee);

@@ -111,7 +111,7 @@ export class Chain {
       blobVersionedHashes: [],
       sender: unsigned.from,
     };
-    const result = executeTransaction(state, tx, this.block, this.fork, tracer);
+    const result = executeTransaction(state, tx, this.block, this.fork, { tracer });
     this.current = state.accounts;
     return { ...result, success: result.status === "success", logs: [...state.logs] };
   }

@@ -1,68 +1,96 @@
-/** `svm run` through the CLI entry point, on the ethereumjs peer. */
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
-
-async function svm(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
-  const log = vi.spyOn(console, "log").mockImplementation((...parts) => void (out += parts.join(" ") + "\n"));
-  const error = vi.spyOn(console, "error").mockImplementation((...parts) => void (err += parts.join(" ") + "\n"));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    write.mockRestore();
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
-
-afterEach(() => vi.restoreAllMocks());
+/** `svm run` as a script calls it: the built CLI in a subprocess, on the spec, src/vm and the ethereumjs peer. */
+import { describe, expect, it } from "vitest";
+import { svm } from "./svm-process.js";
 
 // PUSH1 1, PUSH1 2, ADD, PUSH1 0, MSTORE, PUSH1 32, PUSH1 0, RETURN
 const ADD_AND_RETURN = "600160020160005260206000f3";
+// JUMPDEST, PUSH1 0, JUMP: 12 gas a turn, so 2^64-1 gas lasts for hours.
+const ENDLESS = ["--code", "5b600056", "--gas", "0xffffffffffffffff"];
 
-describe("svm run", () => {
+describe.concurrent("svm run", () => {
   it("prints output, gas used and status", async () => {
-    const { code, out } = await svm("run", "--code", ADD_AND_RETURN, "--impl", "ethereumjs");
+    const { code, stdout, stderr } = await svm(["run", "--code", ADD_AND_RETURN, "--impl", "spec"]);
     expect(code).toBe(0);
-    expect(out).toContain("status:   success");
+    expect(stderr).toBe("");
     // 21000 intrinsic + PUSH1, PUSH1, ADD, PUSH1 (3 each) + MSTORE (3 + 3 for one memory word) + PUSH1, PUSH1 (3 each) + RETURN (0)
-    expect(out).toContain("gas used: 21024");
-    expect(out).toContain(`output:   0x${"0".repeat(63)}3`);
+    expect(stdout).toBe(`status:   success\ngas used: 21024\noutput:   0x${"0".repeat(63)}3\n`);
   });
 
-  it("prints JSON, and counts calldata in the gas", async () => {
-    const { out } = await svm("run", "--code", "0x00", "--input", "0x0001", "--impl", "ethereumjs", "--json");
-    const result = JSON.parse(out);
-    expect(result).toMatchObject({ status: "success", output: "0x", gasUsed: String(21_000 + 4 + 16) });
+  it("prints one JSON object with gasUsed in EIP-3155 hex, and counts calldata in the gas", async () => {
+    const { code, stdout } = await svm(["run", "--code", "0x00", "--input", "0x0001", "--impl", "src", "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ status: "success", output: "0x", gasUsed: `0x${(21_000 + 4 + 16).toString(16)}` });
   });
 
-  it("traces with EIP-3155 lines and a summary line", async () => {
-    const { out } = await svm("run", "--code", "600160020100", "--impl", "ethereumjs", "--trace", "--json");
-    const lines = out.trim().split("\n").map((line) => JSON.parse(line));
+  it("with --trace, stdout is EIP-3155 lines only, ending with the summary line", async () => {
+    const { code, stdout } = await svm(["run", "--code", "600160020100", "--impl", "ethereumjs", "--trace"]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line));
     expect(lines.map((l) => l.opName)).toEqual(["PUSH1", "PUSH1", "ADD", "STOP", undefined]);
     expect(lines[2]).toMatchObject({ pc: 4, op: 1, gasCost: "0x3", stack: ["0x1", "0x2"], depth: 1 });
     expect(lines[4]).toMatchObject({ output: "0x", gasUsed: "0x5211" });
   });
 
   it("exits 1 on a revert and on a rejected transaction", async () => {
-    expect((await svm("run", "--code", "60006000fd", "--impl", "ethereumjs")).code).toBe(1);
-    const rejected = await svm("run", "--code", "00", "--gas", "20000", "--impl", "ethereumjs");
+    expect((await svm(["run", "--code", "60006000fd", "--impl", "ethereumjs"])).code).toBe(1);
+    const rejected = await svm(["run", "--code", "00", "--gas", "20000", "--impl", "ethereumjs"]);
     expect(rejected.code).toBe(1);
-    expect(rejected.out).toContain("INTRINSIC_GAS_TOO_LOW");
+    expect(rejected.stdout).toContain("INTRINSIC_GAS_TOO_LOW");
   });
 
   it.each([
     [["--code", "0xzz"], "--code"],
     [["--code", "00", "--input", "abc"], "--input"],
     [["--code", "00", "--gas", "lots"], "--gas"],
-    [["--code", "00", "--fork", "Prague"], "--fork"],
+    [["--code", "00", "--fork", "Pragueish"], "--fork"],
     [["--input", "00"], "--code"],
     [["--code", "00", "--gas", "0"], "gas"],
-  ])("rejects %j naming the flag", async (args, flag) => {
-    const { code, err } = await svm("run", ...args, "--impl", "ethereumjs");
+    [["--code", "--json"], "--code needs a value, got the option '--json'"],
+    [["--code", "00", "--impl", "foo"], "--impl: unknown implementation 'foo'"],
+    [["--code", "00", "--timeout", "0"], "--timeout"],
+    [["--code", "00", "--colour"], "unknown option --colour"],
+    [["--code", "00", "--gas", "1", "--gas", "2"], "--gas given twice"],
+    [["--code", "00", "--json", "--json"], "--json given twice"],
+    [["--code", "00", "stray"], "unexpected argument 'stray'"],
+  ])("refuses %j with exit 2, naming the problem, without a stack trace", async (args, message) => {
+    const { code, stdout, stderr } = await svm(["run", ...args]);
     expect(code).toBe(2);
-    expect(err).toContain(flag);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("--timeout ends a run that would not end, naming the steps and the pc reached, exit 1", async () => {
+    const { code, stdout, stderr } = await svm(["run", ...ENDLESS, "--timeout", "1", "--impl", "src"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^svm run: stopped by --timeout 1 after 1\.\d s: [1-9]\d* steps, reached pc [013] \(depth 1\); the call did not finish\n$/);
+  });
+
+  it("--timeout with --json also gives the stop as JSON on stdout", async () => {
+    const { code, stdout } = await svm(["run", ...ENDLESS, "--timeout", "1", "--json"]);
+    expect(code).toBe(1);
+    const stop = JSON.parse(stdout);
+    expect(stop).toMatchObject({ status: "timeout", depth: 1 });
+    expect(stop.steps).toBeGreaterThan(0);
+    expect([0, 1, 3]).toContain(stop.pc);
+  });
+
+  it("Ctrl-C (SIGINT) ends a run that would not end, with the same report, exit 130", async () => {
+    let sent = false;
+    const { code, stdout, stderr } = await svm(["run", ...ENDLESS, "--trace"], {
+      // The first trace line shows execution has started; interrupt then.
+      onStdout: (_chunk, child) => {
+        if (!sent) sent = child.kill("SIGINT");
+      },
+    });
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/^svm run: interrupted \(Ctrl-C\) after \d+\.\d s: [1-9]\d* steps, reached pc [013] \(depth 1\); the call did not finish\n$/);
+    const steps = Number(/(\d+) steps/.exec(stderr)![1]);
+    // Every step counted was traced, one whole line each, but for a stop between a step's count
+    // and its line.
+    const lines = stdout.trimEnd().split("\n");
+    expect([steps - 1, steps]).toContain(lines.length);
+    expect(JSON.parse(lines[lines.length - 1]!)).toMatchObject({ depth: 1 });
   });
 });

@@ -111,7 +111,7 @@ describe("state-test runner", () => {
     const report = await runStateTests(options(sampleFolder(), fixedOutcome(executed(ROOT_A, LOGS_A))));
     const json = JSON.parse(JSON.stringify(jsonReport(report, { implementation: "fake", shard: { index: 1, count: 1 } })));
     expect(json.summary).toMatchObject({ passed: 2, failed: 3, skipped: 1, total: 6, implementation: "fake", fork: null, shard: "1/1" });
-    expect(json.cases[5]).toMatchObject({ id: "two.json::second::Cancun::d0g0v1", status: "pass", reason: null, gasUsed: 21000 });
+    expect(json.cases[5]).toMatchObject({ id: "two.json::second::Cancun::d0g0v1", status: "pass", reason: null, gasUsed: "0x5208" });
     expect(typeof json.cases[5].timeMs).toBe("number");
   });
 });
