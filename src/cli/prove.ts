@@ -11,17 +11,20 @@ import { type CompiledContract, CompileError, compileSolidityProject, compileYul
 import { checkBytecode, checkContract, deployedRuntime } from "../../proofs/check.js";
 import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
-import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind } from "../../proofs/prove.js";
-import { setSolverWorkers, z3 } from "../../proofs/z3/context.js";
+import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind, type Status } from "../../proofs/prove.js";
+import { setSolverWorkers, warmSolverPool, z3 } from "../../proofs/z3/context.js";
 import { TerminalStatus } from "../../conformance/terminal-status.js";
-import { DEFAULT_POOL_SIZE } from "../../proofs/z3/solver-pool.js";
+import { CORES, DEFAULT_POOL_SIZE, MAX_POOL_SIZE } from "../../proofs/z3/solver-pool.js";
 import { ALL_PANIC_CODES } from "../../proofs/failure.js";
 import { bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
 import { type Command, InputError, UsageError } from "./command.js";
+import { EXIT } from "./exit-codes.js";
+import { type OptionSpec, parseOptions, positiveInteger, regexOption } from "./options.js";
+import { checkOutputFile } from "./output-path.js";
 
 interface ProveArgs {
   readonly target: string;
-  /** Import root (default: the folder given, or the file's folder). */
+  /** Import root (default: the Foundry project the target is in, else the folder given or the file's folder). */
   readonly root?: string;
   readonly remappings: readonly string[];
   readonly contract?: string;
@@ -33,14 +36,30 @@ interface ProveArgs {
   readonly solvers: number;
   /** Refuse a pinned pragma (`pragma solidity 0.8.19;`) whose compiler is not installed, instead of using the newest of its line. */
   readonly strictPragma: boolean;
+  /** A pass within bounds counts as a pass for the exit code. */
+  readonly acceptBounded: boolean;
+  /** Show the call trace of each counterexample's replay. */
+  readonly verbose: boolean;
 }
 
-const VALUE_FLAGS = new Set(["--contract", "--match", "--loop", "--depth", "--timeout", "--panic", "--json", "--root", "--solvers"]);
-
-function positiveInteger(flag: string, text: string): number {
-  if (!/^[0-9]+$/.test(text) || Number(text) < 1) throw new UsageError(`${flag}: expected a positive integer, got '${text}'`);
-  return Number(text);
-}
+const OPTIONS: readonly OptionSpec[] = [
+  { name: "--contract", value: true },
+  { name: "--match", value: true },
+  { name: "--loop", value: true },
+  { name: "--depth", value: true },
+  { name: "--timeout", value: true },
+  { name: "--panic", value: true },
+  { name: "--json", value: true },
+  { name: "--root", value: true },
+  { name: "--remap", value: true, repeatable: true },
+  { name: "--solvers", value: true },
+  { name: "--calldata", value: true },
+  { name: "--symbolic-storage", value: false },
+  { name: "--revert-fails", value: false },
+  { name: "--strict-pragma", value: false },
+  { name: "--accept-bounded", value: false },
+  { name: "--verbose", value: false, alias: "-v" },
+];
 
 function parsePanics(text: string): bigint[] {
   if (text === "all") return [...ALL_PANIC_CODES];
@@ -51,66 +70,52 @@ function parsePanics(text: string): bigint[] {
   });
 }
 
+function parseCalldata(text: string): "abi" | "abstract" {
+  if (text !== "abi" && text !== "abstract") throw new UsageError(`--calldata: expected 'abi' or 'abstract', got '${text}'`);
+  return text;
+}
+
+/** The number of solver workers asked for: at most twice the cores, since each one is a Z3 of its own competing for them. */
+function parseSolvers(text: string): number {
+  const count = positiveInteger("--solvers", text);
+  if (count > MAX_POOL_SIZE) {
+    throw new UsageError(`--solvers: ${count} is more than twice the ${CORES} cores of this machine (at most ${MAX_POOL_SIZE}); more solvers than cores only slow each other down`);
+  }
+  return count;
+}
+
 function parseArgs(args: readonly string[]): ProveArgs {
-  const values = new Map<string, string>();
-  const positional: string[] = [];
-  const remappings: string[] = [];
-  let symbolicStorage = false;
-  let revertFails = false;
-  let strictPragma = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (flag === "--symbolic-storage") {
-      symbolicStorage = true;
-    } else if (flag === "--revert-fails") {
-      revertFails = true;
-    } else if (flag === "--strict-pragma") {
-      strictPragma = true;
-    } else if (flag === "--remap") {
-      const value = inline ?? args[++i];
-      if (value === undefined || !value.includes("=")) throw new UsageError("--remap needs prefix=target");
-      remappings.push(value);
-    } else if (VALUE_FLAGS.has(flag)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`${flag} needs a value`);
-      if (values.has(flag)) throw new UsageError(`${flag} given twice`);
-      values.set(flag, value);
-    } else if (arg.startsWith("--")) throw new UsageError(`unknown argument '${arg}'`);
-    else positional.push(arg);
-  }
-  if (revertFails && values.has("--panic")) throw new UsageError("--revert-fails and --panic choose different conventions: give one");
-  if (positional.length !== 1) throw new UsageError("expected one input: a .sol file, a folder, a .yul file or runtime bytecode hex");
-  let match: RegExp | undefined;
-  const matchText = values.get("--match");
-  if (matchText !== undefined) {
-    try {
-      match = new RegExp(matchText);
-    } catch (error) {
-      throw new UsageError(`--match: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  const text = (flag: string) => values.get(flag);
+  const parsed = parseOptions(args, OPTIONS);
+  const text = (flag: string) => parsed.values.get(flag);
+  const has = (flag: string) => parsed.switches.has(flag);
+  if (has("--revert-fails") && text("--panic") !== undefined) throw new UsageError("--revert-fails and --panic choose different conventions: give one");
+  if (parsed.positional.length !== 1) throw new UsageError("expected one input: a .sol file, a folder, a .yul file or runtime bytecode hex");
+  const remappings = parsed.lists.get("--remap") ?? [];
+  for (const remapping of remappings) if (!remapping.includes("=")) throw new UsageError(`--remap: expected prefix=target, got '${remapping}'`);
+  const matchText = text("--match");
   const options: ProveOptions = {
     ...DEFAULT_OPTIONS,
     ...(text("--loop") !== undefined && { loopBound: positiveInteger("--loop", text("--loop")!) }),
     ...(text("--depth") !== undefined && { depth: positiveInteger("--depth", text("--depth")!) }),
     ...(text("--timeout") !== undefined && { timeoutMs: positiveInteger("--timeout", text("--timeout")!) * 1000 }),
     ...(text("--panic") !== undefined && { panics: parsePanics(text("--panic")!) }),
-    ...(revertFails && { panics: "any-revert" as const }),
-    ...(match !== undefined && { match }),
-    ...(symbolicStorage && { symbolicStorage }),
+    ...(has("--revert-fails") && { panics: "any-revert" as const }),
+    ...(matchText !== undefined && { match: regexOption("--match", matchText) }),
+    ...(has("--symbolic-storage") && { symbolicStorage: true }),
+    ...(text("--calldata") !== undefined && { calldata: parseCalldata(text("--calldata")!) }),
   };
   return {
-    target: positional[0]!,
+    target: parsed.positional[0]!,
     remappings,
     ...(text("--root") !== undefined && { root: text("--root")! }),
     ...(text("--contract") !== undefined && { contract: text("--contract")! }),
     ...(text("--json") !== undefined && { json: text("--json")! }),
     options,
-    failureChosen: revertFails || text("--panic") !== undefined,
-    solvers: text("--solvers") === undefined ? DEFAULT_POOL_SIZE : positiveInteger("--solvers", text("--solvers")!),
-    strictPragma,
+    failureChosen: has("--revert-fails") || text("--panic") !== undefined,
+    solvers: text("--solvers") === undefined ? DEFAULT_POOL_SIZE : parseSolvers(text("--solvers")!),
+    strictPragma: has("--strict-pragma"),
+    acceptBounded: has("--accept-bounded"),
+    verbose: has("--verbose"),
   };
 }
 
@@ -204,11 +209,23 @@ function counterexampleJson(line: Line) {
   };
 }
 
+/** The verdict's tag: a pass within bounds names each bound, so it never reads as a plain pass. */
+function tagOf(result: PropertyResult): string {
+  switch (result.status) {
+    case "pass":
+      return "[PASS]";
+    case "bounded":
+      return `[PASS (bounded: ${result.bounds.join(", ")})]`;
+    case "fail":
+      return "[FAIL]";
+    case "unknown":
+      return "[UNKNOWN]";
+  }
+}
+
 function printLine(line: Line): void {
   const r = line.result;
-  const tag = r.status === "pass" ? "[PASS]" : r.status === "fail" ? "[FAIL]" : "[UNKNOWN]";
-  const bounds = r.bounds.length > 0 ? `, bounds: ${r.bounds.join(", ")}` : "";
-  process.stdout.write(`${tag} ${r.contract}.${r.function} (paths: ${r.paths}, ${r.timeMs} ms${bounds})\n`);
+  process.stdout.write(`${tagOf(r)} ${r.contract}.${r.function} (paths: ${r.paths}, ${r.timeMs} ms)\n`);
   if (r.reason !== undefined) process.stdout.write(`    reason: ${r.reason}\n`);
   const cex = r.counterexample;
   if (cex !== undefined) {
@@ -246,7 +263,28 @@ class ProofStatus {
   }
 }
 
-async function proveSolidity(file: string, root: string, args: ProveArgs, lines: Line[], status: ProofStatus): Promise<void> {
+/** What the selection matched, so that a run which checked nothing says why instead of passing. */
+interface Selection {
+  /** Properties selected and handed to the engine. */
+  properties: number;
+  /** Contracts compiled from the target files, and those that had properties (before --contract and --match). */
+  readonly contracts: string[];
+  readonly withProperties: string[];
+  /** Solidity files found under a folder target. */
+  files: number;
+}
+
+/** What one run of the command collects, and the solver workers' start-up every property waits for. */
+interface RunState {
+  readonly lines: Line[];
+  readonly errors: FileError[];
+  readonly status: ProofStatus;
+  readonly selection: Selection;
+  readonly solversReady: Promise<void>;
+}
+
+async function proveSolidity(file: string, root: string, args: ProveArgs, state: RunState): Promise<void> {
+  const { lines, status, selection } = state;
   let contracts: readonly CompiledContract[];
   try {
     const compilation = compileSolidityProject(file, { root, remappings: args.remappings, relaxPinnedVersions: !args.strictPragma });
@@ -264,15 +302,15 @@ async function proveSolidity(file: string, root: string, args: ProveArgs, lines:
     .filter((c) => c.runtimeBytecode.length > 0)
     .map((c) => ({ name: c.name, runtime: c.runtimeBytecode, functions: functionsFor(c) }));
   const own = relative(root, file);
-  const tests = contracts.filter(
-    (c) =>
-      c.creationBytecode.length > 0 &&
-      (c.sourceName === own || resolve(root, c.sourceName) === resolve(file)) &&
-      (args.contract === undefined || c.name === args.contract) &&
-      functionsOf(c.abi).some((f) => propertyKind(f.name) !== undefined),
-  );
+  const deployable = contracts.filter((c) => c.creationBytecode.length > 0 && (c.sourceName === own || resolve(root, c.sourceName) === resolve(file)));
+  selection.contracts.push(...deployable.map((c) => c.name));
+  const withProperties = deployable.filter((c) => functionsOf(c.abi).some((f) => propertyKind(f.name) !== undefined));
+  selection.withProperties.push(...withProperties.map((c) => c.name));
+  const tests = withProperties.filter((c) => args.contract === undefined || c.name === args.contract);
   for (const test of tests) {
     const contract: PropertyContract = { name: test.name, creation: test.creationBytecode, functions: functionsFor(test), artifacts };
+    selection.properties += contract.functions.filter((f) => propertyKind(f.name) !== undefined && (args.options.match?.test(f.name) ?? true)).length;
+    await state.solversReady;
     await checkContract(
       contract,
       known,
@@ -288,7 +326,22 @@ async function proveSolidity(file: string, root: string, args: ProveArgs, lines:
   }
 }
 
-async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[], status: ProofStatus): Promise<void> {
+/** Why nothing was checked, naming what matched nothing. */
+function nothingSelected(args: ProveArgs, selection: Selection): string {
+  const target = args.target;
+  if (selection.files === 0) return `no .sol files under ${target}`;
+  if (selection.withProperties.length === 0) {
+    const found = selection.contracts.length === 0 ? "no deployable contracts" : `contracts ${selection.contracts.join(", ")}`;
+    return `no properties (prove_, check_, proveFail_, invariant_ functions) in ${target}: found ${found}`;
+  }
+  if (args.contract !== undefined && !selection.withProperties.includes(args.contract)) {
+    return `--contract ${args.contract}: no contract of that name with properties in ${target} (there are: ${[...new Set(selection.withProperties)].join(", ")})`;
+  }
+  return `--match ${args.options.match?.source ?? ""}: no property${args.contract === undefined ? "" : ` of ${args.contract}`} in ${target} matches`;
+}
+
+async function proveTarget(args: ProveArgs, state: RunState): Promise<void> {
+  const { lines, errors, selection } = state;
   const target = args.target;
   let stats;
   try {
@@ -300,6 +353,9 @@ async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[], 
     if (!/^(0x)?[0-9a-fA-F]*$/.test(target) || target.replace(/^0x/, "").length % 2 !== 0) {
       throw new InputError(`${target}: no such file, and not bytecode hex`);
     }
+    selection.files = 1;
+    selection.properties = 1;
+    await state.solversReady;
     const result = await checkBytecode("bytecode", hexToBytes(target), bytecodeOptions(args));
     const line = { file: "", result, abis: new Map() };
     lines.push(line);
@@ -307,10 +363,12 @@ async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[], 
     return;
   }
   if (stats.isDirectory()) {
+    const files = solidityFiles(target);
+    selection.files = files.length;
     // One file that does not compile must not cost the others their results.
-    for (const file of solidityFiles(target)) {
+    for (const file of files) {
       try {
-        await proveSolidity(file, args.root ?? target, args, lines, status);
+        await proveSolidity(file, args.root ?? target, args, state);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         process.stderr.write(`svm prove: ${file}: ${error.message}\n`);
@@ -319,6 +377,7 @@ async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[], 
     }
     return;
   }
+  selection.files = 1;
   if (target.endsWith(".yul")) {
     let compiled;
     try {
@@ -331,59 +390,73 @@ async function proveTarget(args: ProveArgs, lines: Line[], errors: FileError[], 
     const source = readFileSync(target, "utf8");
     const runtime = /\bobject\s+"[^"]*"\s*\{[\s\S]*\bobject\s+"/.test(source) ? deployedRuntime(compiled.bytecode) : compiled.bytecode;
     if (runtime === undefined) throw new InputError(`${target}: the Yul object's constructor failed or deployed no code`);
+    selection.properties = 1;
+    await state.solversReady;
     const result = await checkBytecode(compiled.name, runtime, bytecodeOptions(args));
     const line = { file: target, result, abis: new Map() };
     lines.push(line);
     printLine(line);
     return;
   }
-  await proveSolidity(target, args.root ?? dirname(target), args, lines, status);
+  await proveSolidity(target, args.root ?? dirname(target), args, state);
+}
+
+function writeJson(path: string, lines: readonly Line[], errors: readonly FileError[]): void {
+  const results = lines.map((line) => ({
+    file: line.file,
+    contract: line.result.contract,
+    function: line.result.function,
+    status: line.result.status,
+    reason: line.result.reason ?? null,
+    counterexample: counterexampleJson(line),
+    bounds: line.result.bounds,
+    paths: line.result.paths,
+    timeMs: line.result.timeMs,
+  }));
+  try {
+    writeFileSync(path, `${JSON.stringify({ results, errors }, null, 2)}\n`);
+  } catch (error) {
+    throw new InputError(`--json: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
-  const lines: Line[] = [];
-  const errors: FileError[] = [];
+  if (args.json !== undefined) checkOutputFile("--json", args.json);
   const runtime = await z3();
   setSolverWorkers(args.solvers);
-  const status = new ProofStatus();
+  // The workers start while the sources compile; each property's clock starts once they are warm.
+  const state: RunState = {
+    lines: [],
+    errors: [],
+    status: new ProofStatus(),
+    selection: { properties: 0, contracts: [], withProperties: [], files: 0 },
+    solversReady: warmSolverPool(),
+  };
+  const { lines, errors, selection } = state;
   try {
-    await proveTarget(args, lines, errors, status);
+    await proveTarget(args, state);
   } finally {
-    status.stop();
+    state.status.stop();
+    await state.solversReady;
     await runtime.shutdown();
   }
-  const count = (status: string) => lines.filter((l) => l.result.status === status).length;
+  if (selection.properties === 0 && errors.length === 0) throw new InputError(`nothing to check: ${nothingSelected(args, selection)}`);
+  const count = (status: Status) => lines.filter((l) => l.result.status === status).length;
   const notChecked = errors.length === 0 ? "" : `, ${errors.length} ${errors.length === 1 ? "file" : "files"} not checked`;
-  process.stdout.write(`${count("pass")} passed, ${count("fail")} failed, ${count("unknown")} unknown${notChecked}\n`);
-  if (args.json !== undefined) {
-    const results = lines.map((line) => ({
-      file: line.file,
-      contract: line.result.contract,
-      function: line.result.function,
-      status: line.result.status,
-      reason: line.result.reason ?? null,
-      counterexample: counterexampleJson(line),
-      bounds: line.result.bounds,
-      paths: line.result.paths,
-      timeMs: line.result.timeMs,
-    }));
-    try {
-      writeFileSync(args.json, `${JSON.stringify({ results, errors }, null, 2)}\n`);
-    } catch (error) {
-      throw new InputError(`--json: cannot write ${args.json}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return count("fail") > 0 || errors.length > 0 ? 1 : 0;
+  process.stdout.write(`${count("pass")} passed, ${count("bounded")} bounded, ${count("fail")} failed, ${count("unknown")} unknown${notChecked}\n`);
+  if (args.json !== undefined) writeJson(args.json, lines, errors);
+  const held = (status: Status) => status === "pass" || (status === "bounded" && args.acceptBounded);
+  return errors.length === 0 && lines.every((line) => held(line.result.status)) ? EXIT.held : EXIT.failed;
 }
 
 export const proveCommand: Command = {
   name: "prove",
   summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3; counterexamples replayed on the spec",
   help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
-                 [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES] [--json FILE]
-                 [--root DIR] [--remap prefix=target]... [--symbolic-storage] [--revert-fails]
-                 [--solvers N] [--strict-pragma]
+                 [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES | --revert-fails]
+                 [--calldata abi|abstract] [--symbolic-storage] [--accept-bounded] [-v]
+                 [--json FILE] [--root DIR] [--remap prefix=target]... [--solvers N] [--strict-pragma]
 
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
 each property with symbolic arguments (Z3). prove_/check_ functions fail on a failed assert
@@ -393,33 +466,63 @@ each property with symbolic arguments (Z3). prove_/check_ functions fail on a fa
 proveFail_/checkFail_ functions (ds-test and hevm) must instead fail, by a revert or a failed
 assertion, for every input.
 invariant_ functions must hold after every sequence of up to --depth calls to the target
-contracts from any caller (with any value, for payable functions). Runtime bytecode (hex) or Yul is checked for a reachable Panic or
-INVALID with symbolic calldata (any Panic code, unless --panic narrows it). Each result is pass (with the bounds used), fail with a
-counterexample that was replayed concretely on the spec, or unknown with the reason.
+contracts from any caller (with any value, for payable functions). Runtime bytecode (hex) or Yul
+is checked for a reachable Panic or INVALID with symbolic calldata (any Panic code, unless
+--panic narrows it).
+
+Each result is one of:
+  [PASS]                      every input was explored and none fails
+  [PASS (bounded: loop 16, calldata ≤ 1024 bytes)]
+                              no input explored fails, but the bounds named cut the exploration
+                              short: not a proof
+  [FAIL]                      a counterexample, replayed concretely on the spec: the calls, the
+                              assertion's message, the replay's console.log lines (and, with -v,
+                              its call trace)
+  [UNKNOWN]                   the solver or engine gave up, with the reason
+and the run ends with "N passed, B bounded, M failed, U unknown".
+
+A Foundry project is checked where it stands: the root is the nearest folder above the target
+holding foundry.toml (else remappings.txt, else .git); its [profile.default] src, test, libs and
+remappings, and remappings.txt, are read, so \`import "src/Counter.sol"\` in test/Counter.t.sol
+works from the root. Without a project, the root is the folder given or the file's folder.
 
 Options:
-  --contract NAME    only this test contract
-  --match REGEX      only properties whose name matches
-  --loop N           symbolic branches taken at one pc per path before giving up (default ${DEFAULT_OPTIONS.loopBound})
-  --depth N          longest call sequence for invariants (default ${DEFAULT_OPTIONS.depth})
-  --timeout SECONDS  time budget per property (default ${DEFAULT_OPTIONS.timeoutMs / 1000})
-  --panic CODES      Panic codes that fail a property besides 0x01 (e.g. 0x11,0x12, or 'all')
-  --revert-fails     forge's convention instead: every revert fails a property (a require, any
-                     Panic, an unmet vm.expectRevert)
-  --json FILE        write {"results":[{file, contract, function, status, reason, counterexample, timeMs}]}
-  --root DIR         import root for Solidity (default: the folder given, or the file's folder)
-  --remap P=T        an import remapping (repeatable)
-  --symbolic-storage prove_ functions start from arbitrary storage in the contracts setUp deployed
-  --solvers N        solver worker threads, each with its own Z3 (default: one per core, at most 4)
-  --strict-pragma    refuse a pinned pragma (pragma solidity 0.8.19;) whose compiler is not
-                     installed; by default the newest installed compiler of its line is used,
-                     with a warning
+  --contract NAME     only this test contract
+  --match REGEX       only properties whose name matches
+  --loop N            symbolic branches taken at one pc per path before giving up (default ${DEFAULT_OPTIONS.loopBound})
+  --depth N           longest call sequence for invariants (default ${DEFAULT_OPTIONS.depth})
+  --timeout SECONDS   time budget per property (default ${DEFAULT_OPTIONS.timeoutMs / 1000}); the solvers' start-up is not counted
+  --panic CODES       Panic codes that fail a property besides 0x01 (e.g. 0x11,0x12, or 'all')
+  --revert-fails      forge's convention instead: every revert fails a property (a require, any
+                      Panic, an unmet vm.expectRevert)
+  --calldata MODE     abi (default): prove_ arguments are ABI-encoded values, as forge and halmos
+                      give them; abstract: any bytes of any length after the selector (hevm's
+                      convention)
+  --symbolic-storage  prove_ functions start from arbitrary storage in the contracts setUp deployed
+  --accept-bounded    a pass within bounds counts as a pass for the exit code
+  -v, --verbose       with each counterexample, the call trace of its replay (calls, events,
+                      reverts, decoded with the ABI)
+  --json FILE         write {"results":[{file, contract, function, status, bounds, reason,
+                      counterexample, paths, timeMs}], "errors":[{file, message}]}; status is
+                      pass, bounded, fail or unknown (checked writable before anything runs)
+  --root DIR          import root for Solidity (default: the Foundry project's root, else the
+                      folder given or the file's folder)
+  --remap P=T         an import remapping (repeatable; added to the project's)
+  --solvers N         solver worker threads, each with its own Z3 (default: one per core, ${DEFAULT_POOL_SIZE}
+                      here; at most twice the cores, ${MAX_POOL_SIZE} here)
+  --strict-pragma     refuse a pinned pragma (pragma solidity 0.8.19;) whose compiler is not
+                      installed; by default the newest installed compiler of its line is used,
+                      with a warning
 
-Exit code: 1 when a property failed (or, for a folder, a file could not be checked: it is named
-on stderr and in the JSON's "errors", and the other files are still checked), 0 otherwise
-(unknown results included), 2 on usage errors.
+Exit codes of svm prove: 0 only when every property selected passed (bounded ones too, with
+--accept-bounded); 1 when one failed, was unknown or only bounded, or a file of a folder could
+not be checked (it is named on stderr and in the JSON's "errors", and the other files are still
+checked); 2 on a usage or input error, and when nothing was selected (a file without
+properties, --contract or --match matching nothing, a folder without .sol files).
 
-Example:
-  svm prove test/proofs/properties/Arithmetic.t.sol --match unsafe --json results.json`,
+Examples:
+  svm prove test/Counter.t.sol                  (from a Foundry project's root)
+  svm prove test/proofs/properties/Arithmetic.t.sol --match unsafe --json results.json
+  svm prove 0x60c83611600857005bfe             (runtime bytecode: is a Panic or INVALID reachable?)`,
   run,
 };
