@@ -69,6 +69,14 @@ export function setSolverWorkers(count: number): void {
   poolSize = count;
 }
 
+/**
+ * Starts the solver workers and waits until each has answered a first query: called before a
+ * property's clock starts, so Z3's start-up is never charged to a property's time budget.
+ */
+export async function warmSolverPool(): Promise<void> {
+  await solverPool().warm();
+}
+
 /** The pool of solver workers, started on first use. */
 export function solverPool(): SolverPool {
   pool ??= new SolverPool({ size: poolSize });

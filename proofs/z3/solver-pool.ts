@@ -21,11 +21,24 @@ export type PoolAnswer = SolveReply | { readonly kind: "unknown"; readonly reaso
  */
 const DEFAULT_GRACE_MS = 10_000;
 
+/** What `warm` asks each worker: nothing to solve, so its answer only shows the worker can. */
+const WARM_QUERY = "(check-sat)";
+const WARM_TIMEOUT_MS = 5_000;
+
 /** Workers that fail before they are ready, in a row, before the pool gives up starting them. */
 const MAX_FAILED_STARTS = 3;
 
-/** The default number of workers: one per core, at most 4 (each holds a Z3 instance of its own). */
-export const DEFAULT_POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
+/** The cores this process may use. */
+export const CORES = Math.max(1, availableParallelism());
+
+/** The default number of workers: one per core (each holds a Z3 instance of its own). */
+export const DEFAULT_POOL_SIZE = CORES;
+
+/**
+ * The most workers worth starting: past twice the cores they only take turns, and each one's Z3
+ * start-up and memory are paid for nothing.
+ */
+export const MAX_POOL_SIZE = 2 * CORES;
 
 /**
  * The compiled worker script. Under vitest the sources run as TypeScript, which a worker thread
@@ -67,6 +80,8 @@ export class SolverPool {
   private failedStarts = 0;
   private broken: string | undefined;
   private closed = false;
+  /** Who waits for every worker to be ready (`ready`). */
+  private readonly readyWaiters: (() => void)[] = [];
 
   constructor({ size = DEFAULT_POOL_SIZE, script = workerScript(), graceMs = DEFAULT_GRACE_MS }: PoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`solver pool size must be a positive integer, got ${size}`);
@@ -86,9 +101,26 @@ export class SolverPool {
     });
   }
 
+  /** Resolves once every worker has started its Z3, or the pool has given up starting them, or closed. */
+  ready(): Promise<void> {
+    if (this.allReady()) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /**
+   * Waits for every worker to start and has each answer a trivial query, so that the first real
+   * query of a property (whose time budget is running) waits for neither Z3's start-up nor its
+   * first solver's.
+   */
+  async warm(): Promise<void> {
+    await this.ready();
+    await Promise.all(this.slots.map(() => this.solve(WARM_QUERY, WARM_TIMEOUT_MS, [])));
+  }
+
   /** Ends every worker; queries still waiting are answered `unknown`. */
   async close(): Promise<void> {
     this.closed = true;
+    this.wakeReadyWaiters();
     for (const job of this.queue.splice(0)) job.resolve({ kind: "unknown", reason: "solver pool closed" });
     await Promise.all(
       this.slots.splice(0).map((slot) => {
@@ -107,6 +139,7 @@ export class SolverPool {
       if (message.kind === "ready") {
         slot.ready = true;
         this.failedStarts = 0;
+        this.wakeReadyWaiters();
         this.dispatch();
         if (slot.job === undefined) worker.unref();
         return;
@@ -141,9 +174,18 @@ export class SolverPool {
     if (this.broken !== undefined) {
       this.slots.splice(index, 1);
       for (const job of this.queue.splice(0)) job.resolve({ kind: "unknown", reason: this.broken });
+      this.wakeReadyWaiters();
       return;
     }
     this.slots[index] = this.start();
+  }
+
+  private allReady(): boolean {
+    return this.closed || this.broken !== undefined || this.slots.every((slot) => slot.ready);
+  }
+
+  private wakeReadyWaiters(): void {
+    if (this.allReady()) for (const wake of this.readyWaiters.splice(0)) wake();
   }
 
   private dispatch(): void {
