@@ -18,6 +18,8 @@ export {
   type SourceMapEntry,
   sourceLocator,
 } from "./sourceMap.js";
+export { findProjectRoot, missingImport, type ProjectLayout, type ProjectOptions, projectLayout, ROOT_MARKERS, type RootMarker } from "./project.js";
+export { type FoundryProfile, readFoundryProfile } from "./foundry-toml.js";
 export { parseRange, parseVersion, satisfies, type Version, type VersionRange } from "./semver.js";
 export {
   compileSolidity,

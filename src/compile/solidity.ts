@@ -9,7 +9,7 @@ import type { CompileDiagnostic } from "./errors.js";
 import { type CompiledContract, type SourceTable, toCompiledContract } from "./output.js";
 import { parseRemapping, type Remapping } from "./remapping.js";
 import { solidityPragmas } from "./sourceScan.js";
-import { loadSourceGraph, remappingsFile, type SourceGraph, sourceGraphOf } from "./sources.js";
+import { loadSourceGraph, remappingsFile, type SearchPath, type SourceGraph, sourceGraphOf } from "./sources.js";
 import { runStandardJson } from "./standardJson.js";
 
 export interface SolidityOptions {
@@ -20,6 +20,11 @@ export interface SolidityOptions {
    * `<root>/remappings.txt` if it exists, otherwise none.
    */
   readonly remappings?: readonly string[];
+  /**
+   * Folders searched after the root for a non-relative import (solc's `--include-path`; a Foundry
+   * project's library folders: see project.ts). Default: none.
+   */
+  readonly includePaths?: readonly string[];
   /** Run solc's optimizer (200 runs). Default false: unoptimized code maps most directly to source. */
   readonly optimize?: boolean;
   /** solc's `evmVersion` (e.g. "cancun"). Default: the compiler's own default. */
@@ -63,6 +68,10 @@ function withoutPin(source: string, range: string): string {
   return source.replace(/\bpragma\s+solidity\s+([^;]+);/g, (whole, found: string) =>
     found.trim() === range ? `pragma solidity *${" ".repeat(whole.length - "pragma solidity *;".length)};` : whole,
   );
+}
+
+function searchPath(options: SolidityOptions, root: string): SearchPath {
+  return { root, includePaths: (options.includePaths ?? []).map((folder) => resolve(root, folder)) };
 }
 
 function remappingsOf(options: SolidityOptions, root: string): { texts: readonly string[]; parsed: Remapping[] } {
@@ -121,7 +130,7 @@ function compileGraph(graph: SourceGraph, remappings: readonly string[], options
 export function compileSolidityProject(file: string, options: SolidityOptions = {}): SolidityCompilation {
   const root = resolve(options.root ?? ".");
   const remappings = remappingsOf(options, root);
-  return compileGraph(loadSourceGraph(file, root, remappings.parsed), remappings.texts, options);
+  return compileGraph(loadSourceGraph(file, searchPath(options, root), remappings.parsed), remappings.texts, options);
 }
 
 /**
@@ -134,7 +143,7 @@ export function compileSoliditySource(
 ): SolidityCompilation {
   const root = resolve(options.root ?? ".");
   const remappings = remappingsOf(options, root);
-  const graph = sourceGraphOf(options.sourceName ?? "input.sol", source, root, remappings.parsed);
+  const graph = sourceGraphOf(options.sourceName ?? "input.sol", source, searchPath(options, root), remappings.parsed);
   return compileGraph(graph, remappings.texts, options);
 }
 

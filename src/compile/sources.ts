@@ -2,7 +2,8 @@
  * Loading a Solidity file and everything it imports, named the way solc names source units
  * (Solidity docs, "Import Path Resolution"): the entry file by its path relative to the project
  * root; a relative import (`./`, `../`) against the importing unit's directory; then the import
- * remappings. A unit is read from the root, or, for `ds-test/…` and `forge-std/…` names the
+ * remappings. A unit is read from the root, then from the include paths (solc's
+ * `--include-path`: a project's library folders), or, for `ds-test/…` and `forge-std/…` names the
  * project does not provide, from the built-in sources.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -40,18 +41,24 @@ export function resolveImport(importer: string, path: string, remappings: readon
   return applyRemappings(remappings, name, importer);
 }
 
-function readUnit(unitName: string, root: string): string | undefined {
-  const onDisk = unitName.startsWith("/") ? unitName : resolve(root, unitName);
-  if (existsSync(onDisk) && statSync(onDisk).isFile()) return readFileSync(onDisk, "utf8");
+/** Where a unit is looked for: the root first, then the include paths, in order. */
+export interface SearchPath {
+  readonly root: string;
+  readonly includePaths: readonly string[];
+}
+
+function readUnit(unitName: string, search: SearchPath): string | undefined {
+  const candidates = unitName.startsWith("/") ? [unitName] : [search.root, ...search.includePaths].map((folder) => resolve(folder, unitName));
+  for (const onDisk of candidates) if (existsSync(onDisk) && statSync(onDisk).isFile()) return readFileSync(onDisk, "utf8");
   return shimSource(unitName);
 }
 
 /** Reads the entry file and, transitively, every import that resolves to a readable unit. */
-export function loadSourceGraph(file: string, root: string, remappings: readonly Remapping[]): SourceGraph {
+export function loadSourceGraph(file: string, search: SearchPath, remappings: readonly Remapping[]): SourceGraph {
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw compileFailure("INPUT", "InputError", `no such file: ${file}`);
   }
-  return sourceGraphOf(unitNameOf(file, root), readFileSync(file, "utf8"), root, remappings);
+  return sourceGraphOf(unitNameOf(file, search.root), readFileSync(file, "utf8"), search, remappings);
 }
 
 /**
@@ -66,7 +73,7 @@ function substituteShim(importer: string | undefined, path: string): string | un
 }
 
 /** The import graph of a source given as text, named `entry`; its imports are read as for a file. */
-export function sourceGraphOf(entry: string, content: string, root: string, remappings: readonly Remapping[]): SourceGraph {
+export function sourceGraphOf(entry: string, content: string, search: SearchPath, remappings: readonly Remapping[]): SourceGraph {
   const sources = new Map<string, string>([[entry, content]]);
   /** Units served from a built-in source although the remappings name another place. */
   const substituted = new Map<string, string>();
@@ -75,7 +82,7 @@ export function sourceGraphOf(entry: string, content: string, root: string, rema
     for (const path of importPaths(sources.get(unit) as string)) {
       const name = resolveImport(unit, path, remappings);
       if (sources.has(name)) continue;
-      let imported = readUnit(name, root);
+      let imported = readUnit(name, search);
       if (imported === undefined) {
         const shim = substituteShim(substituted.get(unit) ?? (shimSource(unit) === undefined ? undefined : unit), path);
         if (shim === undefined) continue;
@@ -87,8 +94,11 @@ export function sourceGraphOf(entry: string, content: string, root: string, rema
     }
   }
   const read: ReadCallback = (name) => {
-    const text = sources.get(name) ?? readUnit(name, root);
-    if (text === undefined) return { error: `not found under ${root} and not a built-in ds-test/forge-std source` };
+    const text = sources.get(name) ?? readUnit(name, search);
+    if (text === undefined) {
+      const searched = [search.root, ...search.includePaths].join(", ");
+      return { error: `not found in ${searched} (the import root${search.includePaths.length > 0 ? " and include paths" : ""}), and not a built-in ds-test/forge-std source` };
+    }
     return { contents: text };
   };
   return { entry, sources, read, substituted };
