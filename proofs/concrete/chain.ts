@@ -14,6 +14,7 @@ import { concreteWords } from "../../spec/word/concrete.js";
 import { cheatcodes, HEVM_ADDRESS } from "../cheatcodes.js";
 import { CALL_GAS, DEPLOYER, INITIAL_BALANCE, SCHEDULE, initialBlock, transactionFrom } from "../environment.js";
 import type { MutableBlock } from "../host/symbolic-world.js";
+import type { CallTracer } from "./call-trace.js";
 
 /** A copy of an account map, storage included, so a snapshot is never changed by later calls. */
 export function copyAccounts(accounts: ReadonlyMap<bigint, Account>): Map<bigint, Account> {
@@ -27,6 +28,8 @@ export class ConcreteChain {
   missedExpectation: string | undefined;
   readonly accounts: Map<bigint, Account>;
   readonly block: MutableBlock;
+  /** Records the calls and logs of the runs that follow (a counterexample's replay shown with -v). */
+  tracer: CallTracer | undefined;
 
   constructor(
     accounts?: ReadonlyMap<bigint, Account>,
@@ -51,28 +54,30 @@ export class ConcreteChain {
     const expectedCalls: ExpectedCall<Uint8Array>[] = [];
     const world = new WorldState(this.accounts, SCHEDULE, this.block, tx, () => 0n);
     this.missedExpectation = undefined;
+    const intercept = cheatcodes(
+      {
+        world,
+        block: this.block,
+        tx,
+        expectationMissed: (what) => {
+          this.missedExpectation ??= what;
+        },
+        artifact: (what) => findArtifact(this.artifacts, what),
+        expectedCalls,
+        assume: (condition) => condition !== 0n,
+        discard: () => {
+          throw new AssumptionRejected();
+        },
+        standIn: (word) => word,
+      },
+      () => machine,
+    );
     const machine: Machine<bigint, Uint8Array> = {
       words: concreteWords,
       world,
       newMemory: () => new ConcreteMemory(),
-      intercept: cheatcodes(
-        {
-          world,
-          block: this.block,
-          tx,
-          expectationMissed: (what) => {
-            this.missedExpectation ??= what;
-          },
-          artifact: (what) => findArtifact(this.artifacts, what),
-          expectedCalls,
-          assume: (condition) => condition !== 0n,
-          discard: () => {
-            throw new AssumptionRejected();
-          },
-          standIn: (word) => word,
-        },
-        () => machine,
-      ),
+      intercept: this.tracer === undefined ? intercept : this.tracer.intercept(intercept),
+      ...(this.tracer !== undefined && { observer: this.tracer.observer }),
     };
     if (!this.accounts.has(message.caller)) {
       this.accounts.set(message.caller, { nonce: 0n, balance: INITIAL_BALANCE, code: new Uint8Array(0), storage: new Map() });
@@ -84,6 +89,7 @@ export class ConcreteChain {
       depth: 0,
       isStatic: false,
     });
+    this.tracer?.finish(outcome.result);
     world.finalize();
     if (expectedCalls.some((call) => !call.met)) this.missedExpectation ??= MISSED_EXPECT_CALL;
     return outcome;

@@ -4,11 +4,13 @@
  * decodes counterexamples with the ABI (src/abi). Every counterexample printed was replayed
  * concretely on the spec and failed there too.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { type Abi, type AbiFunction, decodeCall, decodeRevert, formatCall, functionsOf, selectorOf, signatureOf, toChecksumAddress } from "../abi/index.js";
-import { type CompiledContract, CompileError, compileSolidityProject, compileYul } from "../compile/index.js";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { functionsOf, selectorOf, signatureOf } from "../abi/index.js";
+import { counterexampleJson, counterexampleText, type DecodingContext, renderCounterexample, type RenderedCounterexample } from "../audit/counterexample.js";
+import { type CompiledContract, CompileError, compileSolidityProject, compileYul, missingImport, type ProjectLayout, projectLayout } from "../compile/index.js";
 import { checkBytecode, checkContract, deployedRuntime } from "../../proofs/check.js";
+import { type ReplaySubject, traceCounterexample } from "../../proofs/replay-trace.js";
 import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
 import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind, type Status } from "../../proofs/prove.js";
@@ -16,7 +18,7 @@ import { setSolverWorkers, warmSolverPool, z3 } from "../../proofs/z3/context.js
 import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { CORES, DEFAULT_POOL_SIZE, MAX_POOL_SIZE } from "../../proofs/z3/solver-pool.js";
 import { ALL_PANIC_CODES } from "../../proofs/failure.js";
-import { bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
+import { hexToBytes } from "../../spec/primitives/bytes.js";
 import { type Command, InputError, UsageError } from "./command.js";
 import { EXIT } from "./exit-codes.js";
 import { type OptionSpec, parseOptions, positiveInteger, regexOption } from "./options.js";
@@ -137,15 +139,29 @@ export function functionsFor(contract: CompiledContract): ContractFunction[] {
   }));
 }
 
-function solidityFiles(folder: string): string[] {
+function solidityFiles(folder: string, skip: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(folder).sort()) {
     if (entry === "node_modules" || entry.startsWith(".")) continue;
     const path = join(folder, entry);
-    if (statSync(path).isDirectory()) out.push(...solidityFiles(path));
+    if (skip.has(resolve(path))) continue;
+    if (statSync(path).isDirectory()) out.push(...solidityFiles(path, skip));
     else if (entry.endsWith(".sol")) out.push(path);
   }
   return out;
+}
+
+/**
+ * The Solidity files of a folder target, without the project's libraries (their tests are not
+ * the project's properties); a Foundry project's root stands for its src and test folders.
+ */
+function solidityFilesOf(folder: string, layout: ProjectLayout): string[] {
+  const libraries = new Set(layout.libs.map((lib) => resolve(layout.root, lib)));
+  if (layout.marker === "foundry.toml" && resolve(folder) === layout.root) {
+    const parts = [...new Set([layout.src, layout.test].map((part) => join(folder, part)))].filter((part) => existsSync(part) && statSync(part).isDirectory());
+    return [...new Set(parts.flatMap((part) => solidityFiles(part, libraries)))];
+  }
+  return solidityFiles(folder, libraries);
 }
 
 /** A file of a folder that could not be checked (it does not compile, or its contracts do not deploy). */
@@ -157,57 +173,18 @@ interface FileError {
 interface Line {
   readonly file: string;
   readonly result: PropertyResult;
-  readonly abis: ReadonlyMap<string, Abi>;
+  /** The counterexample decoded and its replay's logs and trace (src/audit/counterexample.ts), for a failure. */
+  readonly counterexample: RenderedCounterexample | undefined;
 }
 
-function decodeStep(abis: ReadonlyMap<string, Abi>, contract: string, step: { function: string; calldata: Uint8Array }): string {
-  const [owner, signature] = step.function.includes(".") ? step.function.split(/\.(.*)/s) : [contract, step.function];
-  const abi = abis.get(owner!);
-  if (abi === undefined || signature === "(calldata)") return bytesToHex(step.calldata);
-  try {
-    const decoded = decodeCall(abi, step.calldata);
-    return formatCall(decoded.function as AbiFunction, decoded.args);
-  } catch {
-    return `${signature} with calldata ${bytesToHex(step.calldata)}`;
-  }
+/** A result as a line of the report: a counterexample is replayed once more, traced, and decoded. */
+function lineOf(file: string, result: PropertyResult, subject: ReplaySubject, context: DecodingContext): Line {
+  const cex = result.counterexample;
+  const replay = cex === undefined ? undefined : traceCounterexample(subject, result.function, cex);
+  return { file, result, counterexample: renderCounterexample(result, context, replay) };
 }
 
-/** The replay's failure, with revert data explained by the ABI (Error(string), custom errors). */
-function describeFailure(failure: string, abi: Abi | undefined): string {
-  const raw = /^revert with (0x[0-9a-f]*)$/.exec(failure);
-  if (raw === null) return failure;
-  const reason = decodeRevert(hexToBytes(raw[1]!), abi ?? []);
-  switch (reason.kind) {
-    case "empty":
-      return "revert (no data)";
-    case "error":
-      return `revert: Error(${JSON.stringify(reason.message)})`;
-    case "panic":
-      return `revert: Panic(0x${reason.code.toString(16)}): ${reason.reason}`;
-    case "custom":
-      return `revert: ${formatCall({ name: reason.error.name, inputs: reason.error.inputs }, reason.args)}`;
-    default:
-      return failure;
-  }
-}
-
-const address = (value: bigint) => toChecksumAddress(`0x${value.toString(16).padStart(40, "0")}`);
-
-function counterexampleJson(line: Line) {
-  const cex = line.result.counterexample;
-  if (cex === undefined) return null;
-  return {
-    failure: describeFailure(cex.failure, line.abis.get(line.result.contract)),
-    storage: (cex.storage ?? []).map((s) => ({ address: address(s.address), slot: `0x${s.slot.toString(16)}`, value: `0x${s.value.toString(16)}` })),
-    calls: cex.calls.map((step) => ({
-      function: step.function,
-      call: decodeStep(line.abis, line.result.contract, step),
-      caller: address(step.caller),
-      value: step.value.toString(),
-      calldata: bytesToHex(step.calldata),
-    })),
-  };
-}
+const NO_CONTRACTS: DecodingContext = { abis: new Map(), runtimes: new Map() };
 
 /** The verdict's tag: a pass within bounds names each bound, so it never reads as a plain pass. */
 function tagOf(result: PropertyResult): string {
@@ -223,19 +200,12 @@ function tagOf(result: PropertyResult): string {
   }
 }
 
-function printLine(line: Line): void {
+function printLine(line: Line, verbose: boolean): void {
   const r = line.result;
-  process.stdout.write(`${tagOf(r)} ${r.contract}.${r.function} (paths: ${r.paths}, ${r.timeMs} ms)\n`);
-  if (r.reason !== undefined) process.stdout.write(`    reason: ${r.reason}\n`);
-  const cex = r.counterexample;
-  if (cex !== undefined) {
-    process.stdout.write(`    counterexample (replayed on the spec: ${describeFailure(cex.failure, line.abis.get(r.contract))}):\n`);
-    for (const s of cex.storage ?? []) process.stdout.write(`      storage of ${address(s.address)}: slot 0x${s.slot.toString(16)} = 0x${s.value.toString(16)}\n`);
-    for (const step of cex.calls) {
-      const value = step.value === 0n ? "" : ` value ${step.value}`;
-      process.stdout.write(`      from ${address(step.caller)}${value}: ${decodeStep(line.abis, r.contract, step)}\n`);
-    }
-  }
+  const out = [`${tagOf(r)} ${r.contract}.${r.function} (paths: ${r.paths}, ${r.timeMs} ms)`];
+  if (r.reason !== undefined) out.push(`    reason: ${r.reason}`);
+  if (line.counterexample !== undefined) out.push(...counterexampleText(line.counterexample, verbose));
+  process.stdout.write(`${out.join("\n")}\n`);
 }
 
 /**
@@ -283,20 +253,45 @@ interface RunState {
   readonly solversReady: Promise<void>;
 }
 
-async function proveSolidity(file: string, root: string, args: ProveArgs, state: RunState): Promise<void> {
+/** The import root, remappings and include paths of the project a target stands in (src/compile/project.ts). */
+function layoutOf(args: ProveArgs): ProjectLayout {
+  try {
+    return projectLayout(args.target, { ...(args.root !== undefined && { root: args.root }), remappings: args.remappings });
+  } catch (error) {
+    if (error instanceof CompileError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** An import that was not found: where it was looked for is in the message; how to look elsewhere is this. */
+function importHint(layout: ProjectLayout): string {
+  const how = layout.marker === undefined ? "no foundry.toml, remappings.txt or .git above the target" : `the folder holding ${layout.marker}`;
+  return `\n(the import root is ${layout.root}: ${how}; give the project's root with --root DIR, or a remapping with --remap prefix=target)`;
+}
+
+async function proveSolidity(file: string, layout: ProjectLayout, args: ProveArgs, state: RunState): Promise<void> {
   const { lines, status, selection } = state;
+  const root = layout.root;
   let contracts: readonly CompiledContract[];
   try {
-    const compilation = compileSolidityProject(file, { root, remappings: args.remappings, relaxPinnedVersions: !args.strictPragma });
+    const compilation = compileSolidityProject(file, {
+      root,
+      remappings: layout.remappings,
+      includePaths: layout.includePaths,
+      relaxPinnedVersions: !args.strictPragma,
+    });
     for (const warning of compilation.warnings) {
       if (warning.type === "VersionWarning") process.stderr.write(`svm prove: warning: ${warning.file}: ${warning.message}\n`);
     }
     contracts = compilation.contracts;
   } catch (error) {
-    if (error instanceof CompileError) throw new InputError(error.message);
+    if (error instanceof CompileError) throw new InputError(missingImport(error.message) ? `${error.message}${importHint(layout)}` : error.message);
     throw error;
   }
-  const abis = new Map(contracts.map((c) => [c.name, c.abi]));
+  const decoding: DecodingContext = {
+    abis: new Map(contracts.map((c) => [c.name, c.abi])),
+    runtimes: new Map(contracts.filter((c) => c.runtimeBytecode.length > 0).map((c) => [c.name, c.runtimeBytecode])),
+  };
   const artifacts = contracts.map((c) => ({ name: c.name, sourceName: c.sourceName, creation: c.creationBytecode }));
   const known: KnownContract[] = contracts
     .filter((c) => c.runtimeBytecode.length > 0)
@@ -317,9 +312,9 @@ async function proveSolidity(file: string, root: string, args: ProveArgs, state:
       args.options,
       (result) => {
         status.clear();
-        const line = { file, result, abis };
+        const line = lineOf(file, result, { kind: "contract", contract, known }, decoding);
         lines.push(line);
-        printLine(line);
+        printLine(line, args.verbose);
       },
       (fn) => status.begin(`${test.name}.${fn.signature}`),
     );
@@ -356,19 +351,21 @@ async function proveTarget(args: ProveArgs, state: RunState): Promise<void> {
     selection.files = 1;
     selection.properties = 1;
     await state.solversReady;
-    const result = await checkBytecode("bytecode", hexToBytes(target), bytecodeOptions(args));
-    const line = { file: "", result, abis: new Map() };
+    const runtime = hexToBytes(target);
+    const result = await checkBytecode("bytecode", runtime, bytecodeOptions(args));
+    const line = lineOf("", result, { kind: "bytecode", runtime }, NO_CONTRACTS);
     lines.push(line);
-    printLine(line);
+    printLine(line, args.verbose);
     return;
   }
   if (stats.isDirectory()) {
-    const files = solidityFiles(target);
+    const layout = layoutOf(args);
+    const files = solidityFilesOf(target, layout);
     selection.files = files.length;
     // One file that does not compile must not cost the others their results.
     for (const file of files) {
       try {
-        await proveSolidity(file, args.root ?? target, args, state);
+        await proveSolidity(file, layout, args, state);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         process.stderr.write(`svm prove: ${file}: ${error.message}\n`);
@@ -393,22 +390,22 @@ async function proveTarget(args: ProveArgs, state: RunState): Promise<void> {
     selection.properties = 1;
     await state.solversReady;
     const result = await checkBytecode(compiled.name, runtime, bytecodeOptions(args));
-    const line = { file: target, result, abis: new Map() };
+    const line = lineOf(target, result, { kind: "bytecode", runtime }, NO_CONTRACTS);
     lines.push(line);
-    printLine(line);
+    printLine(line, args.verbose);
     return;
   }
-  await proveSolidity(target, args.root ?? dirname(target), args, state);
+  await proveSolidity(target, layoutOf(args), args, state);
 }
 
-function writeJson(path: string, lines: readonly Line[], errors: readonly FileError[]): void {
+function writeJson(path: string, lines: readonly Line[], errors: readonly FileError[], verbose: boolean): void {
   const results = lines.map((line) => ({
     file: line.file,
     contract: line.result.contract,
     function: line.result.function,
     status: line.result.status,
     reason: line.result.reason ?? null,
-    counterexample: counterexampleJson(line),
+    counterexample: line.counterexample === undefined ? null : counterexampleJson(line.counterexample, verbose),
     bounds: line.result.bounds,
     paths: line.result.paths,
     timeMs: line.result.timeMs,
@@ -445,7 +442,7 @@ async function run(argv: readonly string[]): Promise<number> {
   const count = (status: Status) => lines.filter((l) => l.result.status === status).length;
   const notChecked = errors.length === 0 ? "" : `, ${errors.length} ${errors.length === 1 ? "file" : "files"} not checked`;
   process.stdout.write(`${count("pass")} passed, ${count("bounded")} bounded, ${count("fail")} failed, ${count("unknown")} unknown${notChecked}\n`);
-  if (args.json !== undefined) writeJson(args.json, lines, errors);
+  if (args.json !== undefined) writeJson(args.json, lines, errors, args.verbose);
   const held = (status: Status) => status === "pass" || (status === "bounded" && args.acceptBounded);
   return errors.length === 0 && lines.every((line) => held(line.result.status)) ? EXIT.held : EXIT.failed;
 }

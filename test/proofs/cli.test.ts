@@ -75,7 +75,7 @@ contract SmallTest is Test {
     expect(run.stdout).toMatch(/\[PASS\] SmallTest\.prove_safe_bounded\(uint8\)/);
     expect(run.stdout).toMatch(/\[FAIL\] SmallTest\.prove_unsafe_magic\(uint256\)/);
     expect(run.stdout).toContain("prove_unsafe_magic(a=4660)");
-    expect(run.stdout).toMatch(/1 passed, 1 failed, 0 unknown/);
+    expect(run.stdout).toMatch(/1 passed, 0 bounded, 1 failed, 0 unknown/);
     const report = JSON.parse(readFileSync(json, "utf8")) as { results: { function: string; status: string; counterexample: { calls: { calldata: string }[] } | null }[] };
     const unsafe = report.results.find((r) => r.function === "prove_unsafe_magic(uint256)");
     expect(unsafe?.status).toBe("fail");
@@ -89,7 +89,7 @@ contract SmallTest is Test {
     expect(run.stdout).toMatch(/\[FAIL\] bytecode/);
     const safe = prove(["0x600035600757005b00"]);
     expect(safe.status).toBe(0);
-    expect(safe.stdout).toMatch(/1 passed, 0 failed, 0 unknown/);
+    expect(safe.stdout).toMatch(/1 passed, 0 bounded, 0 failed, 0 unknown/);
   });
 
   it("treats a require as an assumption by default, and as a failure with --revert-fails", () => {
@@ -194,7 +194,7 @@ contract GuardTest is Test {
     const run = prove([dir, "--json", json]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/\[PASS\] PinnedTest\.prove_small\(uint8\)/);
-    expect(run.stdout).toMatch(/1 passed, 0 failed, 0 unknown, 1 file not checked/);
+    expect(run.stdout).toMatch(/1 passed, 0 bounded, 0 failed, 0 unknown, 1 file not checked/);
     const report = JSON.parse(readFileSync(json, "utf8")) as { errors: { file: string; message: string }[] };
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]?.file).toMatch(/Broken\.t\.sol$/);
