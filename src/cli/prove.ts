@@ -13,14 +13,14 @@ import { checkBytecode, checkContract, deployedRuntime } from "../../proofs/chec
 import { type ReplaySubject, traceCounterexample } from "../../proofs/replay-trace.js";
 import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
-import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind, type Status } from "../../proofs/prove.js";
+import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind } from "../../proofs/prove.js";
 import { setSolverWorkers, warmSolverPool, z3 } from "../../proofs/z3/context.js";
 import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { CORES, DEFAULT_POOL_SIZE, MAX_POOL_SIZE } from "../../proofs/z3/solver-pool.js";
 import { ALL_PANIC_CODES } from "../../proofs/failure.js";
 import { hexToBytes } from "../../spec/primitives/bytes.js";
 import { type Command, InputError, UsageError } from "./command.js";
-import { EXIT } from "./exit-codes.js";
+import { exitCode, summaryLine, tagOf } from "./prove-report.js";
 import { type OptionSpec, parseOptions, positiveInteger, regexOption } from "./options.js";
 import { checkOutputFile } from "./output-path.js";
 
@@ -186,20 +186,6 @@ function lineOf(file: string, result: PropertyResult, subject: ReplaySubject, co
 
 const NO_CONTRACTS: DecodingContext = { abis: new Map(), runtimes: new Map() };
 
-/** The verdict's tag: a pass within bounds names each bound, so it never reads as a plain pass. */
-function tagOf(result: PropertyResult): string {
-  switch (result.status) {
-    case "pass":
-      return "[PASS]";
-    case "bounded":
-      return `[PASS (bounded: ${result.bounds.join(", ")})]`;
-    case "fail":
-      return "[FAIL]";
-    case "unknown":
-      return "[UNKNOWN]";
-  }
-}
-
 function printLine(line: Line, verbose: boolean): void {
   const r = line.result;
   const out = [`${tagOf(r)} ${r.contract}.${r.function} (paths: ${r.paths}, ${r.timeMs} ms)`];
@@ -250,7 +236,8 @@ interface RunState {
   readonly errors: FileError[];
   readonly status: ProofStatus;
   readonly selection: Selection;
-  readonly solversReady: Promise<void>;
+  /** Starts Z3 and the solver workers on first call (a run that selects nothing starts none) and resolves once they are warm. */
+  readonly solversReady: () => Promise<void>;
 }
 
 /** The import root, remappings and include paths of the project a target stands in (src/compile/project.ts). */
@@ -304,8 +291,10 @@ async function proveSolidity(file: string, layout: ProjectLayout, args: ProveArg
   const tests = withProperties.filter((c) => args.contract === undefined || c.name === args.contract);
   for (const test of tests) {
     const contract: PropertyContract = { name: test.name, creation: test.creationBytecode, functions: functionsFor(test), artifacts };
-    selection.properties += contract.functions.filter((f) => propertyKind(f.name) !== undefined && (args.options.match?.test(f.name) ?? true)).length;
-    await state.solversReady;
+    const selected = contract.functions.filter((f) => propertyKind(f.name) !== undefined && (args.options.match?.test(f.name) ?? true)).length;
+    if (selected === 0) continue;
+    selection.properties += selected;
+    await state.solversReady();
     await checkContract(
       contract,
       known,
@@ -350,7 +339,7 @@ async function proveTarget(args: ProveArgs, state: RunState): Promise<void> {
     }
     selection.files = 1;
     selection.properties = 1;
-    await state.solversReady;
+    await state.solversReady();
     const runtime = hexToBytes(target);
     const result = await checkBytecode("bytecode", runtime, bytecodeOptions(args));
     const line = lineOf("", result, { kind: "bytecode", runtime }, NO_CONTRACTS);
@@ -388,7 +377,7 @@ async function proveTarget(args: ProveArgs, state: RunState): Promise<void> {
     const runtime = /\bobject\s+"[^"]*"\s*\{[\s\S]*\bobject\s+"/.test(source) ? deployedRuntime(compiled.bytecode) : compiled.bytecode;
     if (runtime === undefined) throw new InputError(`${target}: the Yul object's constructor failed or deployed no code`);
     selection.properties = 1;
-    await state.solversReady;
+    await state.solversReady();
     const result = await checkBytecode(compiled.name, runtime, bytecodeOptions(args));
     const line = lineOf(target, result, { kind: "bytecode", runtime }, NO_CONTRACTS);
     lines.push(line);
@@ -420,31 +409,34 @@ function writeJson(path: string, lines: readonly Line[], errors: readonly FileEr
 async function run(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.json !== undefined) checkOutputFile("--json", args.json);
-  const runtime = await z3();
-  setSolverWorkers(args.solvers);
-  // The workers start while the sources compile; each property's clock starts once they are warm.
+  // Each property's clock starts once the workers are warm, so Z3's start-up is never charged to it.
+  let solvers: Promise<Awaited<ReturnType<typeof z3>>> | undefined;
   const state: RunState = {
     lines: [],
     errors: [],
     status: new ProofStatus(),
     selection: { properties: 0, contracts: [], withProperties: [], files: 0 },
-    solversReady: warmSolverPool(),
+    solversReady: async () => {
+      solvers ??= z3().then(async (runtime) => {
+        setSolverWorkers(args.solvers);
+        await warmSolverPool();
+        return runtime;
+      });
+      await solvers;
+    },
   };
   const { lines, errors, selection } = state;
   try {
     await proveTarget(args, state);
   } finally {
     state.status.stop();
-    await state.solversReady;
-    await runtime.shutdown();
+    if (solvers !== undefined) await (await solvers).shutdown();
   }
   if (selection.properties === 0 && errors.length === 0) throw new InputError(`nothing to check: ${nothingSelected(args, selection)}`);
-  const count = (status: Status) => lines.filter((l) => l.result.status === status).length;
-  const notChecked = errors.length === 0 ? "" : `, ${errors.length} ${errors.length === 1 ? "file" : "files"} not checked`;
-  process.stdout.write(`${count("pass")} passed, ${count("bounded")} bounded, ${count("fail")} failed, ${count("unknown")} unknown${notChecked}\n`);
+  const statuses = lines.map((line) => line.result.status);
+  process.stdout.write(`${summaryLine(statuses, errors.length)}\n`);
   if (args.json !== undefined) writeJson(args.json, lines, errors, args.verbose);
-  const held = (status: Status) => status === "pass" || (status === "bounded" && args.acceptBounded);
-  return errors.length === 0 && lines.every((line) => held(line.result.status)) ? EXIT.held : EXIT.failed;
+  return exitCode(statuses, errors.length, args.acceptBounded);
 }
 
 export const proveCommand: Command = {

@@ -1,0 +1,164 @@
+/**
+ * The contract of `svm prove` (issue 9), run as a person or a CI job runs it: the built `svm` as a
+ * subprocess. A flag is never taken as an option's value; output paths are checked before any
+ * work; --solvers is bounded by the cores; nothing selected is exit 2 naming what matched nothing;
+ * a Foundry project is checked where it stands; a counterexample shows the assertion's message,
+ * the replay's console.log lines and, with -v, its call trace; unknown is exit 1.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { svm } from "./svm-process.js";
+
+const PRAGMA = "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\n";
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+function write(path: string, content: string): void {
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, content);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "svm-prove-cli-"));
+  write(
+    file("Mod.t.sol"),
+    `${PRAGMA}import "forge-std/Test.sol";
+contract ModTest is Test {
+    function prove_mod(uint256 x) public {
+        console.log("checking x =", x);
+        assertEq(x % 7, 3, "x mod 7 must be 3");
+    }
+}
+`,
+  );
+  write(file("NoProperties.sol"), `${PRAGMA}contract Plain { function f() public pure returns (uint256) { return 1; } }\n`);
+  write(file("Small.t.sol"), `${PRAGMA}contract SmallTest { function prove_small(uint8 x) public pure { assert(uint256(x) < 256); } }\n`);
+  write(
+    file("Hard.t.sol"),
+    // A product of two 128-bit primes: no solver factors it within a second.
+    `${PRAGMA}contract HardTest {
+    function prove_hard(uint128 a, uint128 b) public pure {
+        require(a > 1 && b > 1);
+        assert(uint256(a) * uint256(b) != 115792089237316195423570985008687907852589419931798687112530834793049593217027);
+    }
+}
+`,
+  );
+  mkdirSync(file("empty"));
+});
+
+describe("svm prove: options", () => {
+  it("refuses a flag where a value belongs instead of writing a file named after it", async () => {
+    const run = await svm(["prove", file("Small.t.sol"), "--json", "--revert-fails"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--json needs a value, got the option '--revert-fails'");
+    expect(existsSync(file("--revert-fails"))).toBe(false);
+    expect(run.stdout).toBe("");
+  });
+
+  it("checks the --json path before any work", async () => {
+    const run = await svm(["prove", file("Hard.t.sol"), "--json", file("no-such-folder/out.json")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--json: cannot write .*no-such-folder\/out\.json/);
+    expect(run.stdout).toBe("");
+  });
+
+  it("refuses more solvers than twice the cores, and names the bound", async () => {
+    const cores = availableParallelism();
+    const run = await svm(["prove", file("Small.t.sol"), "--solvers", String(2 * cores + 1)]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`more than twice the ${cores} cores of this machine (at most ${2 * cores})`);
+  });
+
+  it("refuses an unknown calldata convention", async () => {
+    const run = await svm(["prove", file("Small.t.sol"), "--calldata", "raw"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--calldata: expected 'abi' or 'abstract'");
+  });
+});
+
+describe("svm prove: nothing selected is a usage error", () => {
+  it.each([
+    ["a file without properties", ["NoProperties.sol"], /no properties .* found contracts Plain/],
+    ["--contract naming no contract", ["Small.t.sol", "--contract", "Nope"], /--contract Nope: no contract of that name .*there are: SmallTest/],
+    ["--match matching nothing", ["Small.t.sol", "--match", "nomatch"], /--match nomatch: no property .* matches/],
+    ["an empty folder", ["empty"], /no \.sol files under/],
+  ])("%s exits 2 saying what matched nothing", async (_, [target, ...rest], message) => {
+    const run = await svm(["prove", file(target!), ...rest]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/nothing to check/);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
+describe("svm prove: verdicts and counterexamples", () => {
+  it("shows the assertion's message and the replay's console.log lines, and the call trace with -v", async () => {
+    const json = file("mod.json");
+    const run = await svm(["prove", file("Mod.t.sol"), "-v", "--json", json], { timeoutMs: 60_000 });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toContain("[FAIL] ModTest.prove_mod(uint256)");
+    expect(run.stdout).toContain("message: x mod 7 must be 3");
+    const x = /checking x = (\d+)/.exec(run.stdout)?.[1];
+    expect(x).toBeDefined();
+    expect(BigInt(x!) % 7n).not.toBe(3n);
+    expect(run.stdout).toMatch(/├─ console::log\("checking x = \d+"\) \[staticcall\]/);
+    expect(run.stdout).toContain('emit log_named_string(key="Error", val="x mod 7 must be 3")');
+    expect(run.stdout).toContain("0 passed, 0 bounded, 1 failed, 0 unknown");
+    const [result] = (JSON.parse(readFileSync(json, "utf8")) as { results: { status: string; counterexample: { message: string; logs: string[]; trace: string[] } }[] }).results;
+    expect(result?.status).toBe("fail");
+    expect(result?.counterexample.message).toBe("x mod 7 must be 3");
+    expect(result?.counterexample.logs[0]).toBe(`checking x = ${x}`);
+    expect(result?.counterexample.trace[0]).toBe(`ModTest::prove_mod(x=${x})`);
+  });
+
+  it("exits 1 on an unknown verdict", async () => {
+    const run = await svm(["prove", file("Hard.t.sol"), "--timeout", "1"], { timeoutMs: 60_000 });
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.stdout).toContain("[UNKNOWN] HardTest.prove_hard(uint128,uint128)");
+    expect(run.stdout).toContain("0 passed, 0 bounded, 0 failed, 1 unknown");
+  });
+});
+
+describe("svm prove: a Foundry project where it stands", () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "svm-foundry-"));
+    write(join(root, "foundry.toml"), `[profile.default]\nsrc = "src"\nout = "out"\nlibs = ["lib"]\n`);
+    write(join(root, "lib/mylib/src/Inc.sol"), `${PRAGMA}library Inc { function inc(uint256 x) internal pure returns (uint256) { return x + 1; } }\n`);
+    write(join(root, "src/Counter.sol"), `${PRAGMA}import "mylib/Inc.sol";\ncontract Counter { uint256 public number; function increment() public { number = Inc.inc(number); } }\n`);
+    write(
+      join(root, "test/Counter.t.sol"),
+      `${PRAGMA}import "forge-std/Test.sol";
+import "src/Counter.sol";
+contract CounterTest is Test {
+    Counter counter;
+    function setUp() public { counter = new Counter(); }
+    function prove_increment() public {
+        uint256 before = counter.number();
+        counter.increment();
+        assertEq(counter.number(), before + 1);
+    }
+}
+`,
+    );
+    write(join(root, "test/Broken.t.sol"), `${PRAGMA}import "src/Missing.sol";\ncontract BrokenTest { function prove_x() public {} }\n`);
+  });
+
+  it("resolves import \"src/Counter.sol\" from test/ when run from the root", async () => {
+    const run = await svm(["prove", "test/Counter.t.sol"], { cwd: root, timeoutMs: 60_000 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("[PASS] CounterTest.prove_increment()");
+    expect(readdirSync(root).sort()).toEqual(["foundry.toml", "lib", "src", "test"]);
+  });
+
+  it("names the folders searched for an unresolved import and suggests --root", async () => {
+    const run = await svm(["prove", "test/Broken.t.sol"], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Source "src/Missing.sol" not found');
+    expect(run.stderr).toContain(`not found in ${root}, ${join(root, "lib")}`);
+    expect(run.stderr).toContain("--root");
+  });
+});
