@@ -73,6 +73,13 @@ describe("svm prove: options", () => {
     expect(run.stderr).toContain(`more than twice the ${cores} cores of this machine (at most ${2 * cores})`);
   });
 
+  it("does not charge the solvers' start-up to a property's --timeout", async () => {
+    // As many Z3 workers as allowed, each taking a while to start on a busy machine, and a one-second budget.
+    const run = await svm(["prove", file("Small.t.sol"), "--timeout", "1", "--solvers", String(2 * availableParallelism())], { timeoutMs: 60_000 });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain("[PASS] SmallTest.prove_small(uint8)");
+  });
+
   it("refuses an unknown calldata convention", async () => {
     const run = await svm(["prove", file("Small.t.sol"), "--calldata", "raw"]);
     expect(run.code).toBe(2);
