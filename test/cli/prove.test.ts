@@ -26,10 +26,22 @@ beforeAll(() => {
   write(
     file("Mod.t.sol"),
     `${PRAGMA}import "forge-std/Test.sol";
+contract Vault {
+    error TooMuch(uint256 asked, uint256 limit);
+    function take(uint256 amount) external pure returns (uint256) {
+        if (amount > 100) revert TooMuch(amount, 100);
+        return amount;
+    }
+}
 contract ModTest is Test {
+    Vault vault;
+    function setUp() public { vault = new Vault(); }
     function prove_mod(uint256 x) public {
         console.log("checking x =", x);
         assertEq(x % 7, 3, "x mod 7 must be 3");
+    }
+    function prove_take(uint256 amount) public view {
+        vault.take(amount);
     }
 }
 `,
@@ -104,7 +116,7 @@ describe("svm prove: nothing selected is a usage error", () => {
 describe("svm prove: verdicts and counterexamples", () => {
   it("shows the assertion's message and the replay's console.log lines, and the call trace with -v", async () => {
     const json = file("mod.json");
-    const run = await svm(["prove", file("Mod.t.sol"), "-v", "--json", json], { timeoutMs: 60_000 });
+    const run = await svm(["prove", file("Mod.t.sol"), "-v", "--revert-fails", "--json", json], { timeoutMs: 60_000 });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain("[FAIL] ModTest.prove_mod(uint256)");
     expect(run.stdout).toContain("message: x mod 7 must be 3");
@@ -113,8 +125,15 @@ describe("svm prove: verdicts and counterexamples", () => {
     expect(BigInt(x!) % 7n).not.toBe(3n);
     expect(run.stdout).toMatch(/├─ console::log\("checking x = \d+"\) \[staticcall\]/);
     expect(run.stdout).toContain('emit log_named_string(key="Error", val="x mod 7 must be 3")');
-    expect(run.stdout).toContain("0 passed, 0 bounded, 1 failed, 0 unknown");
-    const [result] = (JSON.parse(readFileSync(json, "utf8")) as { results: { status: string; counterexample: { message: string; logs: string[]; trace: string[] } }[] }).results;
+    // A callee's custom error, passed up unchanged, is decoded with the callee's ABI, and the trace shows the nested call.
+    const amount = /prove_take\(amount=(\d+)\)/.exec(run.stdout)?.[1];
+    expect(BigInt(amount!)).toBeGreaterThan(100n);
+    expect(run.stdout).toContain(`replayed on the spec: revert: TooMuch(asked=${amount}, limit=100)`);
+    expect(run.stdout).toContain(`├─ Vault::take(amount=${amount}) [staticcall]`);
+    expect(run.stdout).toContain(`│  └─ ← [Revert] revert: TooMuch(asked=${amount}, limit=100)`);
+    expect(run.stdout).toContain("0 passed, 0 bounded, 2 failed, 0 unknown");
+    const { results } = JSON.parse(readFileSync(json, "utf8")) as { results: { function: string; status: string; counterexample: { message: string; logs: string[]; trace: string[] } }[] };
+    const result = results.find((r) => r.function === "prove_mod(uint256)");
     expect(result?.status).toBe("fail");
     expect(result?.counterexample.message).toBe("x mod 7 must be 3");
     expect(result?.counterexample.logs[0]).toBe(`checking x = ${x}`);
