@@ -25,7 +25,16 @@ export class CheatcodeError extends Error {
   readonly code = "CHEATCODE";
 }
 
-const selector = (signature: string): number => Number(bytesToBigInt(keccak_256(new TextEncoder().encode(signature)).subarray(0, 4)));
+const signatures = new Map<number, string>();
+
+/** The signature of every cheatcode served, by selector: how a trace names a call to the cheatcode address. */
+export const CHEATCODE_SIGNATURES: ReadonlyMap<number, string> = signatures;
+
+const selector = (signature: string): number => {
+  const value = Number(bytesToBigInt(keccak_256(new TextEncoder().encode(signature)).subarray(0, 4)));
+  signatures.set(value, signature);
+  return value;
+};
 
 const SELECTORS = {
   assume: selector("assume(bool)"),

@@ -5,10 +5,10 @@
  * (console.log and ds-test's log events, in order, as forge prints them under "Logs:"), and the
  * call trace of the replay in forge's shape (`├─`, `└─ ← [Revert] …`).
  */
-import { type Abi, type AbiFunction, bytesToHex, decodeCall, decodeEventLog, decodeResult, decodeRevert, formatCall, hexToBytes, toChecksumAddress } from "../abi/index.js";
+import { type Abi, type AbiFunction, bytesToHex, decodeCall, decodeEventLog, decodeResult, decodeRevert, formatCall, hexToBytes, parseSignature, toChecksumAddress } from "../abi/index.js";
 import { DS_TEST_EVENTS, formatConsoleLog, formatDsTestLog } from "../compile/index.js";
 import type { TracedCall, TracedLog, TracedResult } from "../../proofs/concrete/call-trace.js";
-import { CONSOLE_ADDRESS, HEVM_ADDRESS } from "../../proofs/cheatcodes.js";
+import { CHEATCODE_SIGNATURES, CONSOLE_ADDRESS, HEVM_ADDRESS } from "../../proofs/cheatcodes.js";
 import type { CallStep, PropertyResult } from "../../proofs/prove.js";
 import type { ReplayTrace } from "../../proofs/replay-trace.js";
 
@@ -81,6 +81,9 @@ export function describeFailure(failure: string, abi: Abi | undefined): string {
   return raw === null ? failure : describeRevertData(hexToBytes(raw[1]!, "revert data"), abi);
 }
 
+/** The cheatcodes the engine serves, as an ABI, so that a trace decodes `VM::prank(0x…)` like any call. */
+const CHEATCODES: Abi = [...CHEATCODE_SIGNATURES.values()].map((signature) => parseSignature(signature));
+
 function errorsOf(context: DecodingContext): Abi {
   return [...context.abis.values()].flat().filter((item) => item.kind === "error");
 }
@@ -108,6 +111,7 @@ class Names {
   }
 
   abi(where: bigint): Abi | undefined {
+    if (where === HEVM_ADDRESS) return CHEATCODES;
     const name = this.byAddress.get(where);
     return name === undefined ? undefined : this.context.abis.get(name);
   }
@@ -188,6 +192,7 @@ function describeResult(call: TracedCall, result: TracedResult | undefined, name
   if (abi !== undefined) {
     try {
       const fn = decodeCall(abi, call.input).function as AbiFunction;
+      if (fn.outputs.length === 0) return `← [Return] ${bytesToHex(result.output)}`;
       const values = decodeResult(fn, result.output);
       return `← [Return] ${formatCall({ name: "", inputs: fn.outputs }, values).slice(1, -1)}`;
     } catch {
