@@ -243,7 +243,9 @@ interface RunState {
 /** The import root, remappings and include paths of the project a target stands in (src/compile/project.ts). */
 function layoutOf(args: ProveArgs): ProjectLayout {
   try {
-    return projectLayout(args.target, { ...(args.root !== undefined && { root: args.root }), remappings: args.remappings });
+    // Foundry picks the profile from the environment; so does svm, to read the same layout.
+    const profile = process.env["FOUNDRY_PROFILE"];
+    return projectLayout(args.target, { ...(args.root !== undefined && { root: args.root }), remappings: args.remappings, ...(profile !== undefined && profile !== "" && { profile }) });
   } catch (error) {
     if (error instanceof CompileError) throw new InputError(error.message);
     throw error;

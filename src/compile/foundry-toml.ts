@@ -198,10 +198,13 @@ function stringsOf(value: Value | undefined, key: string, file: string): string[
   return value;
 }
 
-/** `[profile.default]` of a foundry.toml's text; `file` names it in errors. */
-export function readFoundryProfile(text: string, file: string): FoundryProfile {
+/**
+ * A profile of a foundry.toml's text (`file` names it in errors): `[profile.<name>]` over
+ * `[profile.default]`, as Foundry selects one with FOUNDRY_PROFILE.
+ */
+export function readFoundryProfile(text: string, file: string, profile = "default"): FoundryProfile {
   const entries = readToml(text, file);
-  const get = (key: string) => entries.get(`profile.default.${key}`);
+  const get = (key: string) => entries.get(`profile.${profile}.${key}`) ?? entries.get(`profile.default.${key}`);
   const src = stringOf(get("src"), "src", file);
   const test = stringOf(get("test"), "test", file);
   const libs = stringsOf(get("libs"), "libs", file);

@@ -1,9 +1,10 @@
 /**
  * Where a Solidity project stands, as Foundry lays it out: the root is the nearest folder above
- * the target holding `foundry.toml` (else `remappings.txt`, else `.git`); `foundry.toml`'s
- * `[profile.default]` names the `src`, `test` and `libs` folders and `remappings`; `remappings.txt`
- * adds more; each library folder `lib/<name>` is remapped as `<name>/` (to its `src/` when it has
- * one), as `forge remappings` detects them. Used by `svm prove` and `svm audit`.
+ * the target holding `foundry.toml` (else `remappings.txt`, else `.git`); foundry.toml's
+ * `[profile.default]` (or the profile FOUNDRY_PROFILE names, over it) names the `src`, `test` and
+ * `libs` folders and `remappings`; `remappings.txt` adds more; each library folder `lib/<name>`
+ * is remapped as `<name>/` (to its `src/` when it has one), as `forge remappings` detects them.
+ * Used by `svm prove` and `svm audit`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -38,6 +39,8 @@ export interface ProjectOptions {
   readonly root?: string;
   /** Remappings given by the caller (`--remap`), which win over the project's. */
   readonly remappings?: readonly string[];
+  /** The foundry.toml profile read over `default` (Foundry's FOUNDRY_PROFILE). */
+  readonly profile?: string;
 }
 
 /** The nearest folder at or above `start` holding `marker`. */
@@ -96,7 +99,7 @@ export function projectLayout(target: string, options: ProjectOptions = {}): Pro
   const root = options.root !== undefined ? resolve(options.root) : (found?.root ?? targetFolder);
   const marker = found?.marker;
   const tomlPath = join(root, "foundry.toml");
-  const profile = existsSync(tomlPath) ? readFoundryProfile(readFileSync(tomlPath, "utf8"), tomlPath) : {};
+  const profile = existsSync(tomlPath) ? readFoundryProfile(readFileSync(tomlPath, "utf8"), tomlPath, options.profile ?? "default") : {};
   const libs = profile.libs ?? ["lib"];
   const remappings = firstOfEach([
     ...(options.remappings ?? []),

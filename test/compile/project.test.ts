@@ -47,6 +47,12 @@ mainnet = "\${RPC}"
     expect(profile).toEqual({ src: "contracts", test: "tests", libs: ["lib", "node_modules"], remappings: ["@oz/=lib/openzeppelin-contracts/contracts/", "a:b/=c/"] });
   });
 
+  it("reads a named profile over the default one, as FOUNDRY_PROFILE selects it", () => {
+    const text = `[profile.default]\nsrc = "src"\ntest = "test"\n[profile.ci]\ntest = "ci-tests"\n`;
+    expect(readFoundryProfile(text, "foundry.toml", "ci")).toEqual({ src: "src", test: "ci-tests" });
+    expect(readFoundryProfile(text, "foundry.toml")).toEqual({ src: "src", test: "test" });
+  });
+
   it("names the file and line of what it cannot read", () => {
     expect(() => readFoundryProfile(`[profile.default]\nsrc = "unterminated\n`, "x/foundry.toml")).toThrow(/x\/foundry\.toml:2: unterminated string/);
     expect(() => readFoundryProfile(`[profile.default]\nlibs = "lib"\n`, "foundry.toml")).toThrow(/libs must be an array of strings/);
