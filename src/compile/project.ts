@@ -64,19 +64,29 @@ export function findProjectRoot(target: string): { readonly root: string; readon
 
 const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
 
-/** `<name>/=<lib>/<name>/src/` (or `…/<name>/` without a src folder) for each library folder, as `forge remappings` detects them. */
+/**
+ * The remappings of the library folders, as `forge remappings` detects them: a library's own
+ * remappings.txt, its targets made relative to the project root (OpenZeppelin's
+ * `@openzeppelin/contracts/=contracts/` becomes `…=lib/openzeppelin-contracts/contracts/`), then
+ * `<name>/=<lib>/<name>/src/` (or `…/<name>/` without a src folder) for each library.
+ */
 function detectedRemappings(root: string, libs: readonly string[]): string[] {
-  const out: string[] = [];
+  const own: string[] = [];
+  const named: string[] = [];
   for (const lib of libs) {
     const folder = resolve(root, lib);
     if (!isFolder(folder)) continue;
     for (const name of readdirSync(folder).sort()) {
       if (name.startsWith(".") || !isFolder(join(folder, name))) continue;
       const base = `${lib.replace(/\/+$/, "")}/${name}/`;
-      out.push(`${name}/=${isFolder(join(folder, name, "src")) ? `${base}src/` : base}`);
+      for (const text of remappingsFile(join(folder, name))) {
+        const { context, prefix, target } = parseRemapping(text);
+        if (context === "") own.push(`${prefix}=${base}${target.replace(/^\.\//, "")}`);
+      }
+      named.push(`${name}/=${isFolder(join(folder, name, "src")) ? `${base}src/` : base}`);
     }
   }
-  return out;
+  return [...own, ...named];
 }
 
 /** The remappings in order of precedence, keeping the first of each `context:prefix`. */

@@ -69,18 +69,19 @@ describe("project layout", () => {
     expect(findProjectRoot(join(gitOnly, "c"))).toEqual({ root: gitOnly, marker: ".git" });
   });
 
-  it("gathers remappings: the caller's, foundry.toml's, remappings.txt's, then the library folders', first of each prefix", () => {
+  it("gathers remappings: the caller's, foundry.toml's, remappings.txt's, then the libraries' own and one per library, first of each prefix", () => {
     const root = tree({
       "foundry.toml": `[profile.default]\nremappings = ["dup/=from-toml/"]\n`,
       "remappings.txt": "dup/=from-txt/\ntxt/=t/\n",
       "lib/withsrc/src/X.sol": "",
       "lib/flat/Y.sol": "",
+      "lib/flat/remappings.txt": "@flat/=contracts/\nctx:skipped/=x/\n",
       "test/T.sol": "",
     });
     const layout = projectLayout(join(root, "test/T.sol"), { remappings: ["given/=g/"] });
     expect(layout.root).toBe(root);
     expect(layout.marker).toBe("foundry.toml");
-    expect(layout.remappings).toEqual(["given/=g/", "dup/=from-toml/", "txt/=t/", "flat/=lib/flat/", "withsrc/=lib/withsrc/src/"]);
+    expect(layout.remappings).toEqual(["given/=g/", "dup/=from-toml/", "txt/=t/", "@flat/=lib/flat/contracts/", "flat/=lib/flat/", "withsrc/=lib/withsrc/src/"]);
     expect(layout.includePaths).toEqual([join(root, "lib"), join(root, "test")]);
     expect(projectLayout(join(root, "test/T.sol"), { root: join(root, "test") }).root).toBe(join(root, "test"));
   });
