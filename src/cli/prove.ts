@@ -473,9 +473,11 @@ Each result is one of:
 and the run ends with "N passed, B bounded, M failed, U unknown".
 
 A Foundry project is checked where it stands: the root is the nearest folder above the target
-holding foundry.toml (else remappings.txt, else .git); its [profile.default] src, test, libs and
-remappings, and remappings.txt, are read, so \`import "src/Counter.sol"\` in test/Counter.t.sol
-works from the root. Without a project, the root is the folder given or the file's folder.
+holding foundry.toml (else remappings.txt, else .git); foundry.toml's [profile.default] (or the
+FOUNDRY_PROFILE one over it) src, test, libs and remappings, remappings.txt, and the libraries'
+own remappings are read, so \`import "src/Counter.sol"\` in test/Counter.t.sol works from the
+root. Without a project, the root is the folder given or the file's folder. An import that is not
+found names every folder searched.
 
 Options:
   --contract NAME     only this test contract
@@ -498,7 +500,7 @@ Options:
                       pass, bounded, fail or unknown (checked writable before anything runs)
   --root DIR          import root for Solidity (default: the Foundry project's root, else the
                       folder given or the file's folder)
-  --remap P=T         an import remapping (repeatable; added to the project's)
+  --remap P=T         an import remapping (repeatable; wins over the project's for its prefix)
   --solvers N         solver worker threads, each with its own Z3 (default: one per core, ${DEFAULT_POOL_SIZE}
                       here; at most twice the cores, ${MAX_POOL_SIZE} here)
   --strict-pragma     refuse a pinned pragma (pragma solidity 0.8.19;) whose compiler is not
