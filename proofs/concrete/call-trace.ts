@@ -11,6 +11,8 @@
 import type { Interception, StepObserver } from "../../spec/machine/execute.js";
 import type { ExceptionalHalt } from "../../spec/machine/exceptions.js";
 import type { Frame, FrameResult, Message } from "../../spec/machine/frame.js";
+import { isPrecompile } from "../../spec/precompiles/index.js";
+import { SCHEDULE } from "../environment.js";
 
 /** How a traced message ended. */
 export type TracedResult =
@@ -36,10 +38,14 @@ export interface TracedCall {
   /** Calldata, or the initcode of a creation. */
   readonly input: Uint8Array;
   readonly depth: number;
+  /** The gas the message was given. */
+  readonly gas: bigint;
   /** Answered by a cheatcode instead of running code. */
   readonly cheatcode: boolean;
   readonly children: (TracedCall | TracedLog)[];
   result?: TracedResult;
+  /** Gas the message used (all of it on a halt); undefined when no code ran to tell (a precompile, a cheatcode). */
+  gasUsed?: bigint;
 }
 
 type Bytes = Uint8Array;
@@ -92,6 +98,7 @@ export class CallTracer {
         value: ran.value,
         input: ran.kind === "create" ? ran.code : ran.data,
         depth: ran.depth,
+        gas: ran.gas,
         cheatcode: decided !== undefined && "result" in decided,
         children: [],
       };
@@ -129,7 +136,9 @@ export class CallTracer {
   finish(result: FrameResult<Bytes>): void {
     const top = this.open[0];
     this.open.length = 0;
-    if (top !== undefined) top.call.result = resultOf(result);
+    if (top === undefined) return;
+    top.call.result = resultOf(result);
+    top.call.gasUsed = top.call.gas - (result.kind === "halt" ? 0n : result.gasLeft);
   }
 
   /** Closes the messages above the frame that is about to run: they have ended, and it resumes. */
@@ -148,6 +157,9 @@ export class CallTracer {
             : ended.lastOpcode === REVERT
               ? { kind: "revert", output }
               : { kind: "halt", reason: ended.frame === undefined ? "failed before running" : "failed" };
+      if (ended.halt !== undefined) ended.call.gasUsed = ended.call.gas;
+      else if (ended.frame !== undefined) ended.call.gasUsed = ended.call.gas - ended.frame.gas;
+      else if (!isPrecompile(ended.call.codeAddress, SCHEDULE)) ended.call.gasUsed = 0n;
     }
     this.open.length = index + 1;
   }

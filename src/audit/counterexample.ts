@@ -212,9 +212,10 @@ function describeLog(log: TracedLog, names: Names): string {
   return `emit log(topics: [${log.topics.map(bytesToHex).join(", ")}], data: ${bytesToHex(log.data)})`;
 }
 
-/** Forge's trace layout: each call, then its children, then its result, joined by tree branches. */
+/** Forge's trace layout: each call with the gas it used, then its children, then its result, joined by tree branches. */
 function traceLines(call: TracedCall, names: Names): string[] {
-  const lines = [describeCall(call, names)];
+  const gas = call.gasUsed === undefined ? "" : `[${call.gasUsed}] `;
+  const lines = [`${gas}${describeCall(call, names)}`];
   const items: string[][] = call.children.map((child) => (child.kind === "call" ? traceLines(child, names) : [describeLog(child, names)]));
   items.push([describeResult(call, call.result, names)]);
   items.forEach((item, i) => {

@@ -57,6 +57,8 @@ const calls = () => top.children.filter((c): c is TracedCall => c.kind === "call
 describe("call trace", () => {
   it("records the top-level call and its result", () => {
     expect(top).toMatchObject({ type: "call", caller: DEPLOYER, address: TEST_CONTRACT, value: 0n, depth: 0 });
+    expect(top.gasUsed).toBeGreaterThan(0n);
+    expect(top.gasUsed).toBeLessThan(top.gas);
     expect(top.result).toEqual({ kind: "success", output: Uint8Array.from({ length: 32 }, (_, i) => (i === 31 ? 2 : 0)) });
   });
 
@@ -73,6 +75,9 @@ describe("call trace", () => {
   it("tells a halt from a revert, and keeps the revert data", () => {
     const [, boom, no] = calls();
     expect(boom!.result?.kind).toBe("halt");
+    // A halt consumes all the gas the call was given; a revert returns what is left.
+    expect(boom!.gasUsed).toBe(boom!.gas);
+    expect(no!.gasUsed).toBeLessThan(no!.gas);
     expect(no!.result?.kind).toBe("revert");
     const data = no!.result?.kind === "revert" ? no!.result.output : new Uint8Array(0);
     expect(decodeRevert(data)).toMatchObject({ kind: "error", message: "no" });
@@ -89,6 +94,7 @@ describe("call trace", () => {
     const [, , , , transfer, created] = calls();
     expect(transfer).toMatchObject({ type: "call", address: 0xbeefn, value: 3n, children: [] });
     expect(transfer!.result).toEqual({ kind: "success", output: new Uint8Array(0) });
+    expect(transfer!.gasUsed).toBe(0n);
     expect(created).toMatchObject({ type: "create", caller: TEST_CONTRACT });
     expect(created!.result?.kind).toBe("success");
     expect(calls()).toHaveLength(6);
