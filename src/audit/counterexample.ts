@@ -9,6 +9,7 @@ import { type Abi, type AbiFunction, bytesToHex, decodeCall, decodeEventLog, dec
 import { DS_TEST_EVENTS, formatConsoleLog, formatDsTestLog } from "../compile/index.js";
 import type { TracedCall, TracedLog, TracedResult } from "../../proofs/concrete/call-trace.js";
 import { CHEATCODE_SIGNATURES, CONSOLE_ADDRESS, HEVM_ADDRESS } from "../../proofs/cheatcodes.js";
+import { TEST_CONTRACT } from "../../proofs/environment.js";
 import type { CallStep, PropertyResult } from "../../proofs/prove.js";
 import type { ReplayTrace } from "../../proofs/replay-trace.js";
 
@@ -98,12 +99,15 @@ class Names {
   constructor(
     private readonly context: DecodingContext,
     codes: ReadonlyMap<bigint, Uint8Array>,
+    /** The property's contract (or "bytecode"), which is what runs at the test address when no compiled code matches. */
+    subject: string,
   ) {
     const hexes = new Map([...context.runtimes].map(([name, code]) => [bytesToHex(code), name]));
     for (const [where, code] of codes) {
       const name = hexes.get(bytesToHex(code));
       if (name !== undefined && !this.byAddress.has(where)) this.byAddress.set(where, name);
     }
+    if (!this.byAddress.has(TEST_CONTRACT)) this.byAddress.set(TEST_CONTRACT, subject);
   }
 
   name(where: bigint): string {
@@ -230,7 +234,7 @@ export function renderCounterexample(result: PropertyResult, context: DecodingCo
   const cex = result.counterexample;
   if (cex === undefined) return undefined;
   const traced = replay !== undefined && "calls" in replay ? replay : undefined;
-  const names = new Names(context, traced?.codes ?? new Map());
+  const names = new Names(context, traced?.codes ?? new Map(), result.contract);
   const logs = traced === undefined ? [] : logLines(traced.calls);
   return {
     failure: describeFailure(cex.failure, errorsOf(context)),
