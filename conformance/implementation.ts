@@ -22,6 +22,8 @@ export const FORK_NAMES = [
   "Paris",
   "Shanghai",
   "Cancun",
+  "Prague",
+  "Osaka",
 ] as const;
 
 export type ForkName = (typeof FORK_NAMES)[number];
@@ -74,6 +76,8 @@ export interface StateTestCase {
  */
 export type TransactionError =
   | "INTRINSIC_GAS_TOO_LOW"
+  | "INTRINSIC_GAS_BELOW_FLOOR_GAS_COST"
+  | "GAS_LIMIT_EXCEEDS_MAXIMUM"
   | "INSUFFICIENT_ACCOUNT_FUNDS"
   | "SENDER_NOT_EOA"
   | "NONCE_MISMATCH"
@@ -90,6 +94,10 @@ export type TransactionError =
   | "TYPE_3_TX_BLOB_COUNT_EXCEEDED"
   | "TYPE_3_TX_CONTRACT_CREATION"
   | "TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH"
+  | "TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED"
+  | "TYPE_4_TX_PRE_FORK"
+  | "TYPE_4_TX_CONTRACT_CREATION"
+  | "TYPE_4_EMPTY_AUTHORIZATION_LIST"
   | "INVALID_SIGNATURE"
   | "INVALID_CHAIN_ID"
   | "MALFORMED_RLP"

@@ -20,4 +20,6 @@ export const ETHEREUMJS_HARDFORKS: Readonly<Record<ForkName, Hardfork>> = {
   Paris: Hardfork.Paris,
   Shanghai: Hardfork.Shanghai,
   Cancun: Hardfork.Cancun,
+  Prague: Hardfork.Prague,
+  Osaka: Hardfork.Osaka,
 };

@@ -14,13 +14,14 @@ import { createTxFromRLP, type TypedTransaction } from "@ethereumjs/tx";
 import { Address, createAccount } from "@ethereumjs/util";
 import { createVM, runTx, type RunTxResult, type VM } from "@ethereumjs/vm";
 import { bigIntToBytes } from "../../spec/primitives/bytes.js";
-import type {
-  BlockEnv,
-  CaseOutcome,
-  Implementation,
-  PreState,
-  RunOptions,
-  StateTestCase,
+import {
+  FORK_NAMES,
+  type BlockEnv,
+  type CaseOutcome,
+  type Implementation,
+  type PreState,
+  type RunOptions,
+  type StateTestCase,
 } from "../implementation.js";
 import { StateTestBlockchain } from "./ethereumjs-blockchain.js";
 import { transactionErrorOf } from "./ethereumjs-errors.js";
@@ -35,7 +36,7 @@ export class EthereumjsAdapterError extends Error {
 }
 
 function commonFor(testCase: StateTestCase): Common {
-  const needsKzg = testCase.fork === "Cancun";
+  const needsKzg = FORK_NAMES.indexOf(testCase.fork) >= FORK_NAMES.indexOf("Cancun");
   return new Common({
     chain: Mainnet,
     hardfork: ETHEREUMJS_HARDFORKS[testCase.fork],
@@ -139,5 +140,7 @@ async function run(testCase: StateTestCase, options: RunOptions | undefined): Pr
 
 export const ethereumjsImplementation: Implementation = {
   name: "ethereumjs",
+  /** @ethereumjs/vm 10 runs every fork up to Osaka (ETHEREUMJS_HARDFORKS maps each). */
+  forks: FORK_NAMES,
   runStateTest: run,
 };

@@ -214,6 +214,12 @@ const cancun: Schedule = {
   selfdestructOnlyInCreatingTx: true,
 };
 
+/** Prague (EIP-7600). Its EIPs are added here one by one; until then the spec implementation does not declare it. */
+const prague: Schedule = { ...cancun, fork: "Prague" };
+
+/** Osaka (EIP-7607). Its EIPs are added here one by one; until then the spec implementation does not declare it. */
+const osaka: Schedule = { ...prague, fork: "Osaka" };
+
 export const SCHEDULES: Readonly<Record<ForkName, Schedule>> = {
   Frontier: frontier,
   Homestead: homestead,
@@ -228,4 +234,6 @@ export const SCHEDULES: Readonly<Record<ForkName, Schedule>> = {
   Paris: paris,
   Shanghai: shanghai,
   Cancun: cancun,
+  Prague: prague,
+  Osaka: osaka,
 };

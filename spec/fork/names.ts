@@ -13,6 +13,8 @@ export const FORKS = [
   "Paris",
   "Shanghai",
   "Cancun",
+  "Prague",
+  "Osaka",
 ] as const;
 
 export type ForkName = (typeof FORKS)[number];

@@ -315,6 +315,10 @@ const cancun: ForkSchedule = {
   minBlobBaseFee: 1n,
 };
 
+/** Prague and Osaka: named so that the fork lists type-check; srcImplementation does not declare them until their EIPs land. */
+const prague: ForkSchedule = { ...cancun, name: "Prague" };
+const osaka: ForkSchedule = { ...prague, name: "Osaka" };
+
 const SCHEDULES: Readonly<Record<ForkName, ForkSchedule>> = {
   Frontier: frontier,
   Homestead: homestead,
@@ -329,6 +333,8 @@ const SCHEDULES: Readonly<Record<ForkName, ForkSchedule>> = {
   Paris: paris,
   Shanghai: shanghai,
   Cancun: cancun,
+  Prague: prague,
+  Osaka: osaka,
 };
 
 export function scheduleOf(fork: ForkName): ForkSchedule {

@@ -1,10 +1,12 @@
 /** The `src` implementation: the fast interpreter behind the conformance Implementation interface. */
-import type { CaseOutcome, Implementation, RunOptions, StateTestCase } from "../../conformance/implementation.js";
+import { FORK_NAMES, type CaseOutcome, type Implementation, type RunOptions, type StateTestCase } from "../../conformance/implementation.js";
 import { primeInterpreter } from "./prime.js";
 import { applyTransaction } from "./processor.js";
 
 export const srcImplementation: Implementation = {
   name: "src",
+  /** Up to Cancun: Prague and Osaka are reported as skipped until their EIPs are implemented here. */
+  forks: FORK_NAMES.slice(0, FORK_NAMES.indexOf("Cancun") + 1),
   runStateTest(testCase: StateTestCase, options?: RunOptions): CaseOutcome {
     primeInterpreter();
     return applyTransaction({
