@@ -38,3 +38,17 @@ export function vectorsRoot(flag?: string): string {
   if (existsSync(beside)) return beside;
   throw new VectorsNotFoundError("test vectors not found: pass --tests DIR or set SVM_TESTS_DIR to an ethereum/tests checkout");
 }
+
+/**
+ * Where the execution-spec-tests Prague/Osaka state-test fixtures are: the SVM_EEST_DIR
+ * environment variable, else `../shared/conformance/eest-prague-osaka` beside the checkout;
+ * undefined when neither exists. Relative paths are also looked up there, and files under it are
+ * named relative to it (`state_tests/prague/...`), so their case ids do not depend on the
+ * working directory.
+ */
+export function eestRoot(): string | undefined {
+  const env = process.env.SVM_EEST_DIR;
+  if (env !== undefined && env !== "") return checkedFolder(env, "SVM_EEST_DIR");
+  const beside = resolve(projectRoot(), "../shared/conformance/eest-prague-osaka");
+  return existsSync(beside) ? beside : undefined;
+}

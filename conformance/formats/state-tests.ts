@@ -5,6 +5,10 @@
  * `transaction` (arrays of data, gas limits and values) and, per fork, a list of `post` entries
  * naming one (data, gas, value) combination, its signed `txbytes` and the expected post-state root
  * (`hash`) and logs hash (`logs`). Format reference: ethereum/tests docs, "GeneralStateTests".
+ * execution-spec-tests' state-test fixtures have the same layout with one fork and one entry per
+ * test, test names that are pytest node ids (`path.py::test_x[fork_Prague-...]`), a `state` in
+ * each post entry (the full post-state, ignored: `hash` pins it), `authorizationList` (EIP-7702)
+ * and a `config`; `_info` is metadata and ignored.
  *
  * Decoding turns hex leaves into the plain values the runner needs (bigint, Uint8Array, Map), so
  * a file that decodes is a file the runner can use without further checks; a file that does not
@@ -128,6 +132,18 @@ export const Env = t.intersection(
 const AccessList = t.array(t.type({ address: Address, storageKeys: t.array(Hash32) }, "access list entry"), "access list");
 
 /**
+ * An EIP-7702 authorization tuple as execution-spec-tests writes it; `signer` is the recovered
+ * authority when there is one. Validated only: the runner executes `txbytes`.
+ */
+const Authorization = t.intersection(
+  [
+    t.type({ chainId: HexQuantity, address: Address, nonce: HexQuantity, r: HexQuantity, s: HexQuantity }, "authorization"),
+    t.partial({ v: HexQuantity, yParity: HexQuantity, signer: Address }, "authorization"),
+  ],
+  "authorization",
+);
+
+/**
  * The parameterised transaction. The runner executes `txbytes` of each post entry, so these
  * fields are validated but only the array lengths are used (to check the post entries' indexes).
  */
@@ -149,6 +165,7 @@ export const Transaction = t.intersection(
       maxFeePerBlobGas: HexQuantity,
       accessLists: t.array(t.union([t.null, AccessList])),
       blobVersionedHashes: t.array(Hash32),
+      authorizationList: t.array(Authorization, "authorization list"),
     }, "transaction"),
   ],
   "transaction",
@@ -167,13 +184,36 @@ export const PostEntry = t.intersection(
   "post entry",
 );
 
-export const StateTest = t.type(
-  {
-    env: Env,
-    pre: hexKeyedMap("pre", Address, Account),
-    transaction: Transaction,
-    post: t.record(t.string, t.array(PostEntry, "post entries"), "post"),
-  },
+/** One fork's blob parameters (EIP-7840), as execution-spec-tests' `config.blobSchedule` lists them. */
+export const BlobParameters = t.type(
+  { target: HexQuantity, max: HexQuantity, baseFeeUpdateFraction: HexQuantity },
+  "blob parameters",
+);
+
+/**
+ * execution-spec-tests' `config`: the chain id and, per fork up to the fixture's, the blob
+ * parameters. Both are fork data an implementation already has (state tests run on chain id 1;
+ * EIP-7840 fixes the blob schedule per fork), so the runner validates them and does not pass them
+ * on; test/spec pins the spec's schedules to the fixtures' `blobSchedule`.
+ */
+export const Config = t.partial(
+  { chainid: HexQuantity, blobSchedule: t.record(t.string, BlobParameters, "blob schedule") },
+  "config",
+);
+
+export const StateTest = t.intersection(
+  [
+    t.type(
+      {
+        env: Env,
+        pre: hexKeyedMap("pre", Address, Account),
+        transaction: Transaction,
+        post: t.record(t.string, t.array(PostEntry, "post entries"), "post"),
+      },
+      "state test",
+    ),
+    t.partial({ config: Config }, "state test"),
+  ],
   "state test",
 );
 

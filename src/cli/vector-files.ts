@@ -2,14 +2,14 @@
  * The files a vector command (statetest, txtest, trietest, rlptest) runs: the paths given, or
  * the suite's folder under the vectors root when none is. Relative paths are looked up in the
  * working directory, then in the suite's folder, then in the vectors root
- * (conformance/state-tests/files.ts). A path that does not exist, a vectors root that cannot be
+ * (conformance/state-tests/files.ts), then in the execution-spec-tests folder (eestRoot). A path that does not exist, a vectors root that cannot be
  * found when one is needed, a selection holding no *.json file and a run in which no case was
  * checked are input errors (exit 2).
  */
 import { join } from "node:path";
 import { VectorPathError, stateTestFiles, type StateTestFileRef } from "../../conformance/state-tests/files.js";
 import type { CaseResult } from "../../conformance/state-tests/result.js";
-import { VectorsNotFoundError, vectorsRoot } from "../../conformance/vectors-location.js";
+import { VectorsNotFoundError, eestRoot, vectorsRoot } from "../../conformance/vectors-location.js";
 import { InputError } from "./command.js";
 
 export interface VectorSelection {
@@ -37,7 +37,8 @@ function findRoot(selection: VectorSelection): string | undefined {
 
 export function vectorFiles(selection: VectorSelection): StateTestFileRef[] {
   const root = findRoot(selection);
-  const bases = root === undefined ? [] : [join(root, selection.folder), root];
+  const eest = eestRoot();
+  const bases = [...(root === undefined ? [] : [join(root, selection.folder), root]), ...(eest === undefined ? [] : [eest])];
   const paths = selection.paths.length > 0 ? selection.paths : [join(root!, selection.folder)];
   let files: StateTestFileRef[];
   try {
