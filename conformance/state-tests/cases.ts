@@ -24,7 +24,7 @@ export interface CaseRef {
   /** `file::test::fork::d<i>g<j>v<k>`. */
   readonly id: string;
   readonly testName: string;
-  /** The fork as the file spells it; it may be one SVM does not know (e.g. Prague). */
+  /** The fork as the file spells it; it may be one SVM does not know (e.g. Amsterdam). */
   readonly fork: string;
   /** Position of the entry in `post[fork]`. */
   readonly entryIndex: number;

@@ -152,14 +152,14 @@ describe("selection and sharding", () => {
   });
 
   it("skips unknown forks, forks the implementation lacks and skip-list matches, with reasons", () => {
-    const prague: Enumerated = { ...(items[0] as Extract<Enumerated, { kind: "case" }>), ref: { id: "p.json::t::Prague::d0g0v0", testName: "t", fork: "Prague", entryIndex: 0 } };
+    const prague: Enumerated = { ...(items[0] as Extract<Enumerated, { kind: "case" }>), ref: { id: "p.json::t::Amsterdam::d0g0v0", testName: "t", fork: "Amsterdam", entryIndex: 0 } };
     const plan = planRun([...items, prague], {
       ...base,
       supportedForks: ["Cancun"],
       skipList: [{ pattern: /^c\.json::.*Cancun::d0/, reason: "because" }],
     });
     const byId = new Map(plan.map((p) => [p.action === "run" ? p.ref.id : p.id, p]));
-    expect(byId.get("p.json::t::Prague::d0g0v0")).toMatchObject({ action: "skip", reason: expect.stringContaining("Prague is not one SVM knows") });
+    expect(byId.get("p.json::t::Amsterdam::d0g0v0")).toMatchObject({ action: "skip", reason: expect.stringContaining("Amsterdam is not one SVM knows") });
     expect(byId.get("a.json::t1::Shanghai::d0g0v0")).toMatchObject({ action: "skip", reason: "implementation fake does not support fork Shanghai" });
     expect(byId.get("c.json::t1::Cancun::d0g1v0")).toMatchObject({ action: "skip", reason: "because" });
     expect(byId.get("c.json::t1::Cancun::d1g0v1")).toMatchObject({ action: "run" });
