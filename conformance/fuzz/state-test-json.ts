@@ -21,6 +21,11 @@ function feeFields(tx: Transaction) {
   if (tx.type === 0 || tx.type === 1) return { gasPrice: tx.gasPrice };
   const dynamic = { maxFeePerGas: tx.maxFeePerGas, maxPriorityFeePerGas: tx.maxPriorityFeePerGas };
   if (tx.type === 2) return dynamic;
+  if (tx.type === 4) {
+    // execution-spec-tests' spelling of EIP-7702 authorizations (v and yParity both hold the parity).
+    const authorizationList = tx.authorizationList.map((a) => ({ chainId: a.chainId, address: a.address, nonce: a.nonce, v: a.yParity, yParity: a.yParity, r: a.r, s: a.s }));
+    return { ...dynamic, authorizationList };
+  }
   return { ...dynamic, maxFeePerBlobGas: tx.maxFeePerBlobGas, blobVersionedHashes: [...tx.blobVersionedHashes] };
 }
 

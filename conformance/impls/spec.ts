@@ -13,7 +13,7 @@ import type { Frame } from "../../spec/machine/frame.js";
 import { bytesToBigInt } from "../../spec/primitives/bytes.js";
 import type { Account } from "../../spec/state/account.js";
 import { stateRoot } from "../../spec/trie/index.js";
-import { FORK_NAMES, type CaseOutcome, type Implementation, type ProgressProbe, type RunOptions, type StateTestCase, type Tracer } from "../implementation.js";
+import type { CaseOutcome, Implementation, ProgressProbe, RunOptions, StateTestCase, Tracer } from "../implementation.js";
 
 /** ethereum/tests' state tests run on chain id 1. */
 const CHAIN_ID = 1n;
@@ -92,8 +92,6 @@ function observerFor(options: RunOptions | undefined): StepObserver<bigint, Uint
 
 export const specImplementation: Implementation = {
   name: "spec",
-  /** Up to Cancun: Prague and Osaka are reported as skipped until their EIPs are in spec/fork/forks.ts. */
-  forks: FORK_NAMES.slice(0, FORK_NAMES.indexOf("Cancun") + 1),
   runStateTest(testCase: StateTestCase, options?: RunOptions): CaseOutcome {
     if (!isKnownFork(testCase.fork)) throw new Error(`the spec does not know fork ${testCase.fork}`);
     const schedule = SCHEDULES[testCase.fork];

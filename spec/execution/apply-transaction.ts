@@ -12,10 +12,12 @@ import { createAddress } from "../machine/rules/system.js";
 import { bigIntToBytes, bytesToBigInt } from "../primitives/bytes.js";
 import { rlpEncode } from "../primitives/rlp.js";
 import { concreteWords } from "../word/concrete.js";
-import { decodeTransaction, intrinsicGas, recoverSender, TransactionError, validateStatic } from "../transaction/index.js";
+import { delegatedAddress, isDelegationDesignator } from "../machine/delegation.js";
+import { calldataFloorGas, decodeTransaction, intrinsicGas, recoverSender, TransactionError, validateStatic } from "../transaction/index.js";
 import type { Transaction } from "../transaction/index.js";
 import type { Account } from "../state/account.js";
 import { type Log, WorldState } from "../state/world-state.js";
+import { applyAuthorizations } from "./authorizations.js";
 import { blobBaseFee } from "./blob-fee.js";
 import type { BlockEnvironment } from "./block-env.js";
 
@@ -78,8 +80,9 @@ function validateAgainstState(
   const account = accounts.get(sender);
   const nonce = account?.nonce ?? 0n;
   const balance = account?.balance ?? 0n;
-  // EIP-3607: only accounts without code may send transactions.
-  if (account !== undefined && account.code.length > 0) {
+  // EIP-3607: only accounts without code may send transactions; EIP-7702 admits a delegation designator.
+  const delegating = schedule.codeDelegation && account !== undefined && isDelegationDesignator(account.code);
+  if (account !== undefined && account.code.length > 0 && !delegating) {
     throw new TransactionError("SENDER_NOT_EOA", "the sender has code (EIP-3607)");
   }
   if (tx.nonce !== nonce) throw new TransactionError("NONCE_MISMATCH", `nonce ${tx.nonce}, account nonce ${nonce}`);
@@ -148,42 +151,52 @@ function execute(
   // EIP-2929/2930/3651: what starts warm.
   world.touchAccount(sender);
   if (tx.to !== null) world.touchAccount(tx.to);
-  for (let address = 1n; address <= BigInt(schedule.precompileCount); address++) world.touchAccount(address);
+  for (const address of schedule.precompiles) world.touchAccount(address);
   for (const entry of tx.accessList) {
     world.touchAccount(entry.address);
     for (const key of entry.storageKeys) world.touchSlot(entry.address, key);
   }
   if (schedule.warmCoinbase) world.touchAccount(block.coinbase);
 
+  // EIP-7702: authorizations take effect before the message, and stay if it fails.
+  const authorizationRefund = tx.type === 4 ? applyAuthorizations(world, tx.authorizationList, block.chainId) : 0n;
+
   const gas = tx.gasLimit - intrinsicGas(tx, schedule);
   const target = tx.to ?? createAddress(sender, senderNonce);
   if (tx.to === null) world.touchAccount(target);
+  // EIP-7702: a designator at the target runs its delegate's code; the delegate starts warm.
+  const delegate = tx.to !== null && schedule.codeDelegation ? delegatedAddress(world.code(target)) : undefined;
+  if (delegate !== undefined) world.touchAccount(delegate);
   const message: Message<Uint8Array> = {
     kind: tx.to === null ? "create" : "call",
     caller: sender,
     address: target,
-    codeAddress: target,
+    codeAddress: delegate ?? target,
     value: tx.value,
     transfer: tx.value,
     data: tx.to === null ? new Uint8Array(0) : tx.data,
-    code: tx.to === null ? tx.data : world.code(target),
+    code: tx.to === null ? tx.data : world.code(delegate ?? target),
     gas,
     depth: 0,
     isStatic: false,
+    ...(delegate !== undefined && { delegated: true }),
   };
   const { result } = executeMessage(
     { words: concreteWords, world, newMemory: () => new ConcreteMemory(), ...(observer === undefined ? {} : { observer }) },
     message,
   );
 
-  // Refund: what is left, plus the refund counter capped at a fraction of the gas used (EIP-3529).
+  // Refund: what is left, plus the refund counter capped at a fraction of the gas used (EIP-3529);
+  // the authorizations' refund counts whether or not the message succeeded (EIP-7702).
   const gasLeft = result.kind === "halt" ? 0n : result.gasLeft;
   const usedBeforeRefund = tx.gasLimit - gasLeft;
-  const counter = result.kind === "success" ? world.refund : 0n;
+  const counter = authorizationRefund + (result.kind === "success" ? world.refund : 0n);
   const cap = usedBeforeRefund / schedule.maxRefundQuotient;
   const refund = counter < cap ? counter : cap;
-  const gasUsed = usedBeforeRefund - refund;
-  world.setBalance(sender, world.balance(sender) + (gasLeft + refund) * gasPrice);
+  // EIP-7623: a transaction pays at least its calldata floor.
+  const floor = calldataFloorGas(tx, schedule);
+  const gasUsed = usedBeforeRefund - refund > floor ? usedBeforeRefund - refund : floor;
+  world.setBalance(sender, world.balance(sender) + (tx.gasLimit - gasUsed) * gasPrice);
 
   // The coinbase receives the priority fee; the base fee is burnt (EIP-1559).
   const coinbaseFee = gasUsed * (gasPrice - baseFee);

@@ -16,6 +16,15 @@ export type SstoreRule =
   /** EIP-2200 net gas metering with the 2300-gas sentry (Istanbul on; EIP-2929 and EIP-3529 change its constants). */
   | "net-metered-with-sentry";
 
+/** How MODEXP is priced. */
+export type ModexpPricing =
+  /** EIP-198 (Byzantium): piecewise multiplication complexity, divided by 20. */
+  | "eip198"
+  /** EIP-2565 (Berlin): squared 64-bit word count, divided by 3, at least 200. */
+  | "eip2565"
+  /** EIP-7883 (Osaka): doubled word-count square above 32 bytes, 16 per exponent byte beyond 32, at least 500. */
+  | "eip7883";
+
 /** How the cost of touching an account or slot is found. */
 export type AccessRule =
   /** Fixed per-opcode prices (before Berlin). */
@@ -126,20 +135,37 @@ export interface Schedule {
   readonly hasBaseFee: boolean;
   /** EIP-3651: the coinbase starts warm. */
   readonly warmCoinbase: boolean;
+  /**
+   * EIP-7623: gas per calldata token of the floor a transaction pays at least (tokens: 1 per
+   * zero byte, 4 per other byte, plus G_transaction), or null before Prague.
+   */
+  readonly gasTxDataFloorPerToken: bigint | null;
+  /** EIP-7825: the most gas a transaction may ask for, or null for no cap before Osaka. */
+  readonly maxTransactionGas: bigint | null;
+  /**
+   * EIP-7702: an account whose code is 0xef0100 ‖ address delegates to that address's code
+   * (calls run it, the sender may hold it, authorizations set it).
+   */
+  readonly codeDelegation: boolean;
 
   // --- Blobs (EIP-4844) ---
   readonly gasPerBlob: bigint;
+  /** EIP-7840's blob schedule: target and max blobs per block, and the base fee update fraction. */
+  readonly targetBlobsPerBlock: number;
   readonly maxBlobsPerBlock: number;
+  /** EIP-7594 (Osaka): the most blobs one transaction may carry, or null when only the block's limit applies. */
+  readonly maxBlobsPerTransaction: number | null;
   readonly minBlobBaseFee: bigint;
   readonly blobBaseFeeUpdateFraction: bigint;
 
   // --- Instruction set and precompiles ---
   /** The opcodes that exist in this fork; any other byte is an invalid instruction. */
   readonly opcodes: ReadonlySet<number>;
-  /** How many precompiles exist (addresses 1..n). */
-  readonly precompileCount: number;
-  /** EIP-2565 ModExp pricing (Berlin on) instead of EIP-198's. */
-  readonly modexpEip2565: boolean;
+  /** The addresses of the precompiles that exist, ascending (1..4 in Frontier … 0x0b-0x11 from Prague, 0x100 in Osaka). */
+  readonly precompiles: readonly bigint[];
+  readonly modexpPricing: ModexpPricing;
+  /** EIP-7823 (Osaka): the longest base, exponent or modulus MODEXP accepts, in bytes, or null for no bound. */
+  readonly modexpMaxLength: bigint | null;
   /** EIP-1108 bn254 prices (Istanbul on) instead of EIP-196/197's. */
   readonly bn254Eip1108: boolean;
   /** DIFFICULTY returns PREVRANDAO (EIP-4399, Paris on). */

@@ -142,7 +142,7 @@ function enter<W, B>(machine: Machine<W, B>, msg: Message<B>): FrameResult<B> | 
   }
   world.touch(msg.address);
   if (msg.transfer !== 0n) world.transfer(msg.caller, msg.address, msg.transfer);
-  if (msg.kind === "call" && isPrecompile(msg.codeAddress, schedule)) {
+  if (msg.kind === "call" && msg.delegated !== true && isPrecompile(msg.codeAddress, schedule)) {
     const input = machine.words.concreteBytes(msg.data);
     if (input === undefined) return { kind: "halt", reason: "PrecompileFailure" };
     const run = runPrecompile(msg.codeAddress, input, msg.gas, schedule);

@@ -34,6 +34,11 @@ export interface Message<B> {
   readonly depth: number;
   /** I_w negated: state changes are forbidden (EIP-214). */
   readonly isStatic: boolean;
+  /**
+   * The code was reached through an EIP-7702 delegation designator, so `codeAddress` is the
+   * delegate; a precompile there is not run (its code, empty, is).
+   */
+  readonly delegated?: boolean;
 }
 
 /** How a frame ended. */

@@ -39,6 +39,7 @@ const table: [number, Rule][] = [
   [0x1b, comparison.SHL],
   [0x1c, comparison.SHR],
   [0x1d, comparison.SAR],
+  [0x1e, comparison.CLZ],
   [0x20, KECCAK256],
   [0x30, environment.ADDRESS],
   [0x31, environment.BALANCE],

@@ -64,6 +64,7 @@ const rows: Row[] = [
   [0x1b, "SHL", 2, 1, "gasVeryLow"],
   [0x1c, "SHR", 2, 1, "gasVeryLow"],
   [0x1d, "SAR", 2, 1, "gasVeryLow"],
+  [0x1e, "CLZ", 1, 1, "gasLow"],
   [0x20, "KECCAK256", 2, 1, "gasKeccak256"],
   [0x30, "ADDRESS", 0, 1, "gasBase"],
   [0x31, "BALANCE", 1, 1, "gasZero"],

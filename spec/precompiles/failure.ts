@@ -19,7 +19,11 @@ export type PrecompileFailureCode =
   /** The versioned hash does not commit to the given KZG commitment (EIP-4844). */
   | "versioned-hash-mismatch"
   /** The KZG proof does not open the commitment to y at z (EIP-4844). */
-  | "invalid-kzg-proof";
+  | "invalid-kzg-proof"
+  /** A BLS12-381 field element's 64-byte encoding has non-zero top 16 bytes (EIP-2537). */
+  | "invalid-padding"
+  /** A MODEXP length exceeds 1024 bytes (EIP-7823). */
+  | "input-too-long";
 
 export class PrecompileFailure extends Error {
   constructor(

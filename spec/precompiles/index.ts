@@ -1,13 +1,15 @@
 /**
  * The precompiled contracts (Yellow Paper, Appendix E, and the EIPs that added them): accounts
- * 1..n whose code is a native function. A fork's schedule says how many exist (4 in Frontier,
- * 8 from Byzantium, 9 from Istanbul, 10 from Cancun) and which pricing rules apply.
+ * whose code is a native function. A fork's schedule lists their addresses (1..4 in Frontier,
+ * 1..8 from Byzantium, 1..9 from Istanbul, 1..10 from Cancun, 1..0x11 from Prague, and 0x100 in
+ * Osaka) and says which pricing rules apply.
  *
  * A call first pays the price computed from its input; if the gas given is not enough, or the
  * contract rejects its input, the call fails and consumes all that gas.
  */
 import type { Schedule } from "../fork/schedule.js";
 import { blake2f } from "./blake2f.js";
+import { BLS12_381_PRECOMPILES } from "./bls12-381.js";
 import { bn254Add } from "./bn254-add.js";
 import { bn254Mul } from "./bn254-mul.js";
 import { bn254Pairing } from "./bn254-pairing.js";
@@ -15,6 +17,7 @@ import { ecrecover } from "./ecrecover.js";
 import { PrecompileFailure } from "./failure.js";
 import { identity } from "./identity.js";
 import { modexp } from "./modexp.js";
+import { p256Verify } from "./p256-verify.js";
 import { pointEvaluation } from "./point-evaluation.js";
 import type { Precompile } from "./precompile.js";
 import { ripemd160 } from "./ripemd160.js";
@@ -28,7 +31,7 @@ export type PrecompileResult =
   /** Failure: the call consumes all gas given to it. */
   | { readonly ok: false; readonly reason: string };
 
-/** Every precompile, in address order: PRECOMPILES[i] lives at address i + 1. */
+/** Every precompile the spec defines, in address order. */
 export const PRECOMPILES: readonly Precompile[] = [
   ecrecover,
   sha256,
@@ -40,7 +43,11 @@ export const PRECOMPILES: readonly Precompile[] = [
   bn254Pairing,
   blake2f,
   pointEvaluation,
+  ...BLS12_381_PRECOMPILES,
+  p256Verify,
 ];
+
+const BY_ADDRESS: ReadonlyMap<bigint, Precompile> = new Map(PRECOMPILES.map((p) => [p.address, p]));
 
 /** Raised when asked to run a precompile at an address where the fork has none. */
 export class UnknownPrecompile extends Error {
@@ -51,18 +58,19 @@ export class UnknownPrecompile extends Error {
   }
 }
 
-/** Whether `address` holds a precompiled contract under this fork (1..schedule.precompileCount). */
+/** Whether `address` holds a precompiled contract under this fork (one of schedule.precompiles). */
 export function isPrecompile(address: bigint, schedule: Schedule): boolean {
-  if (schedule.precompileCount > PRECOMPILES.length) {
-    throw new RangeError(`${schedule.fork} has ${schedule.precompileCount} precompiles; the spec defines ${PRECOMPILES.length}`);
+  if (!schedule.precompiles.includes(address)) return false;
+  if (!BY_ADDRESS.has(address)) {
+    throw new RangeError(`${schedule.fork} has a precompile at 0x${address.toString(16)}; the spec defines none there`);
   }
-  return address >= 1n && address <= BigInt(schedule.precompileCount);
+  return true;
 }
 
 /** The precompile at `address`; throws UnknownPrecompile if this fork has none there. */
 export function precompileAt(address: bigint, schedule: Schedule): Precompile {
   if (!isPrecompile(address, schedule)) throw new UnknownPrecompile(address);
-  return PRECOMPILES[Number(address) - 1]!;
+  return BY_ADDRESS.get(address)!;
 }
 
 /** Runs the precompile at `address` on `input` with `gasLimit` gas, under the fork's rules. */
@@ -72,7 +80,7 @@ export function runPrecompile(address: bigint, input: Uint8Array, gasLimit: bigi
   const gasUsed = precompile.gasCost(input, schedule);
   if (gasUsed > gasLimit) return { ok: false, reason: "out of gas" };
   try {
-    return { ok: true, gasUsed, output: precompile.run(input) };
+    return { ok: true, gasUsed, output: precompile.run(input, schedule) };
   } catch (error) {
     if (error instanceof PrecompileFailure) return { ok: false, reason: `${error.code}: ${error.message}` };
     throw error;

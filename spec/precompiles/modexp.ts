@@ -11,7 +11,8 @@
  */
 import type { Schedule } from "../fork/schedule.js";
 import { bigIntToBytes } from "../primitives/bytes.js";
-import { readPadded, readUint, readWord } from "./input.js";
+import { PrecompileFailure } from "./failure.js";
+import { readUint, readWord } from "./input.js";
 import type { Precompile } from "./precompile.js";
 
 /** The three lengths of the header and where each number starts. */
@@ -41,22 +42,38 @@ const EIP198_QUADRATIC_DIVISOR = 20n;
 /** EIP-2565's divisor of the price, and its floor. */
 const EIP2565_DIVISOR = 3n;
 const EIP2565_MINIMUM_GAS = 200n;
+/** EIP-7883's floor, the multiplication complexity of operands up to 32 bytes, and its factor above. */
+const EIP7883_MINIMUM_GAS = 500n;
+const EIP7883_SMALL_COMPLEXITY = 16n;
+const EIP7883_WORDS_FACTOR = 2n;
+/** Iterations counted per exponent byte beyond the first 32: 8 (EIP-198, EIP-2565), 16 (EIP-7883). */
+const BITS_PER_EXPONENT_BYTE = 8n;
+const EIP7883_ITERATIONS_PER_EXPONENT_BYTE = 16n;
 
 /**
  * The price: the cost of one multiplication of numbers the size of the larger of base and
  * modulus, times the number of squarings the exponent asks for. EIP-2565 (Berlin) replaced
- * EIP-198's piecewise multiplication cost with the square of the 64-bit word count.
+ * EIP-198's piecewise multiplication cost with the square of the 64-bit word count; EIP-7883
+ * (Osaka) drops EIP-2565's division by 3, prices operands up to 32 bytes as 16, doubles the
+ * square above, counts 16 iterations per exponent byte beyond 32 and raises the floor to 500.
  */
 export function modexpGasCost(input: Uint8Array, schedule: Schedule): bigint {
   const layout = layoutOf(input);
   const operandLength = layout.baseLength > layout.modulusLength ? layout.baseLength : layout.modulusLength;
-  const iterations = iterationCount(input, layout);
-  if (schedule.modexpEip2565) {
-    const words = (operandLength + 7n) / 8n;
-    const gas = (words * words * iterations) / EIP2565_DIVISOR;
-    return gas > EIP2565_MINIMUM_GAS ? gas : EIP2565_MINIMUM_GAS;
+  const words = (operandLength + 7n) / 8n;
+  switch (schedule.modexpPricing) {
+    case "eip198":
+      return (eip198MultiplicationComplexity(operandLength) * iterationCount(input, layout, BITS_PER_EXPONENT_BYTE)) / EIP198_QUADRATIC_DIVISOR;
+    case "eip2565": {
+      const gas = (words * words * iterationCount(input, layout, BITS_PER_EXPONENT_BYTE)) / EIP2565_DIVISOR;
+      return gas > EIP2565_MINIMUM_GAS ? gas : EIP2565_MINIMUM_GAS;
+    }
+    case "eip7883": {
+      const complexity = operandLength > 32n ? EIP7883_WORDS_FACTOR * words * words : EIP7883_SMALL_COMPLEXITY;
+      const gas = complexity * iterationCount(input, layout, EIP7883_ITERATIONS_PER_EXPONENT_BYTE);
+      return gas > EIP7883_MINIMUM_GAS ? gas : EIP7883_MINIMUM_GAS;
+    }
   }
-  return (eip198MultiplicationComplexity(operandLength) * iterations) / EIP198_QUADRATIC_DIVISOR;
 }
 
 /** EIP-198's `mult_complexity`: the cost of Karatsuba-style multiplication of x-byte numbers. */
@@ -69,13 +86,13 @@ function eip198MultiplicationComplexity(x: bigint): bigint {
 /**
  * EIP-198's `adjusted_exponent_length` (EIP-2565's `iteration_count`), at least 1: the index of
  * the exponent's highest set bit, where only its first 32 bytes are looked at and each byte
- * beyond them counts as 8 bits.
+ * beyond them counts as `perByte` (8 bits; 16 under EIP-7883).
  */
-function iterationCount(input: Uint8Array, layout: ModexpLayout): bigint {
+function iterationCount(input: Uint8Array, layout: ModexpLayout, perByte: bigint): bigint {
   const headLength = layout.exponentLength < 32n ? Number(layout.exponentLength) : 32;
   const head = readUint(input, layout.exponentStart, headLength);
   const highestBit = head === 0n ? 0n : BigInt(head.toString(2).length - 1);
-  const beyondHead = layout.exponentLength > 32n ? 8n * (layout.exponentLength - 32n) : 0n;
+  const beyondHead = layout.exponentLength > 32n ? perByte * (layout.exponentLength - 32n) : 0n;
   const count = beyondHead + highestBit;
   return count > 1n ? count : 1n;
 }
@@ -84,8 +101,13 @@ export const modexp: Precompile = {
   address: 0x05n,
   name: "MODEXP",
   gasCost: modexpGasCost,
-  run(input) {
+  run(input, schedule) {
     const layout = layoutOf(input);
+    // EIP-7823: each length at most 1024 bytes, else the call fails and consumes all its gas.
+    const bound = schedule.modexpMaxLength;
+    if (bound !== null && (layout.baseLength > bound || layout.exponentLength > bound || layout.modulusLength > bound)) {
+      throw new PrecompileFailure("input-too-long", `a MODEXP length exceeds ${bound} bytes (EIP-7823)`);
+    }
     // The output has the modulus's length, so an empty modulus needs none of the numbers read.
     if (layout.modulusLength === 0n) return new Uint8Array(0);
     const modulusLength = allocatableLength(layout.modulusLength);

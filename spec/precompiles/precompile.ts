@@ -5,12 +5,12 @@
 import type { Schedule } from "../fork/schedule.js";
 
 export interface Precompile {
-  /** The account the contract lives at (1 for ECRECOVER, …, 10 for the point evaluation). */
+  /** The account the contract lives at (1 for ECRECOVER, …, 0x11 for BLS12_MAP_FP2_TO_G2, 0x100 for P256VERIFY). */
   readonly address: bigint;
   /** The name its EIP gives it, for traces and error messages. */
   readonly name: string;
   /** Gas charged before the contract runs; it may depend on the input and the fork. */
   gasCost(input: Uint8Array, schedule: Schedule): bigint;
   /** The output for an input whose gas was paid; throws `PrecompileFailure` to fail the call. */
-  run(input: Uint8Array): Uint8Array;
+  run(input: Uint8Array, schedule: Schedule): Uint8Array;
 }

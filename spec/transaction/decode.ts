@@ -10,13 +10,15 @@
 import { bytesToBigInt } from "../primitives/bytes.js";
 import { type RlpItem, RlpError, rlpBytes, rlpDecode, rlpDecodeUint, rlpList } from "../primitives/rlp.js";
 import { TransactionError } from "./errors.js";
-import { ADDRESS_BYTES, TYPE_ACCESS_LIST, TYPE_BLOB, TYPE_DYNAMIC_FEE, WORD_BYTES } from "./fields.js";
+import { ADDRESS_BYTES, TYPE_ACCESS_LIST, TYPE_BLOB, TYPE_DYNAMIC_FEE, TYPE_SET_CODE, WORD_BYTES } from "./fields.js";
 import type {
   AccessListEntry,
   AccessListTransaction,
+  Authorization,
   BlobTransaction,
   DynamicFeeTransaction,
   LegacyTransaction,
+  SetCodeTransaction,
   Transaction,
 } from "./types.js";
 
@@ -27,6 +29,9 @@ const RLP_LIST_START = 0xc0;
 /** EIP-155: v = chainId * 2 + 35 + yParity. */
 const EIP155_V_OFFSET = 35n;
 const UINT256_BITS = 256n;
+/** EIP-7702's bounds on an authorization's nonce and y-parity. */
+const UINT64_BITS = 64n;
+const UINT8_BITS = 8n;
 
 export function decodeTransaction(bytes: Uint8Array): Transaction {
   if (bytes.length === 0) throw new TransactionError("MALFORMED_RLP", "empty transaction");
@@ -44,6 +49,8 @@ export function decodeTransaction(bytes: Uint8Array): Transaction {
         return decodeDynamicFee(payload);
       case TYPE_BLOB:
         return decodeBlob(payload);
+      case TYPE_SET_CODE:
+        return decodeSetCode(payload);
       default:
         throw new TransactionError("TYPE_NOT_SUPPORTED", `unknown transaction type ${first}`);
     }
@@ -61,9 +68,9 @@ function fields(payload: RlpItem, count: number, what: string): readonly RlpItem
   return list;
 }
 
-function uint(item: RlpItem, what: string): bigint {
+function uint(item: RlpItem, what: string, bits = UINT256_BITS): bigint {
   const value = rlpDecodeUint(item, what);
-  if (value >> UINT256_BITS !== 0n) throw new TransactionError("VALUE_OUT_OF_RANGE", `${what} exceeds 256 bits`);
+  if (value >> bits !== 0n) throw new TransactionError("VALUE_OUT_OF_RANGE", `${what} exceeds ${bits} bits`);
   return value;
 }
 
@@ -181,6 +188,47 @@ function decodeBlob(payload: RlpItem): BlobTransaction {
     blobVersionedHashes: rlpList(hashes!, "blobVersionedHashes").map((hash, i) =>
       fixedBytes(hash, WORD_BYTES, `blobVersionedHashes[${i}]`),
     ),
+    yParity: uint(yParity!, "yParity"),
+    r: uint(r!, "r"),
+    s: uint(s!, "s"),
+  };
+}
+
+/** EIP-7702: [chainId, address, nonce, yParity, r, s], the nonce below 2^64 and the y-parity below 2^8. */
+function authorizationList(item: RlpItem): Authorization[] {
+  return rlpList(item, "authorizationList").map((entry, i) => {
+    const [chainId, address, nonce, yParity, r, s] = fields(entry, 6, `authorizationList[${i}]`);
+    return {
+      chainId: uint(chainId!, `authorizationList[${i}].chainId`),
+      address: bytesToBigInt(fixedBytes(address!, ADDRESS_BYTES, `authorizationList[${i}].address`)),
+      nonce: uint(nonce!, `authorizationList[${i}].nonce`, UINT64_BITS),
+      yParity: uint(yParity!, `authorizationList[${i}].yParity`, UINT8_BITS),
+      r: uint(r!, `authorizationList[${i}].r`),
+      s: uint(s!, `authorizationList[${i}].s`),
+    };
+  });
+}
+
+/**
+ * EIP-7702: [chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data,
+ * accessList, authorizationList, yParity, r, s]. An empty `to` decodes as null so that validation
+ * can name the rule it breaks (a set-code transaction cannot create).
+ */
+function decodeSetCode(payload: RlpItem): SetCodeTransaction {
+  const [chainId, nonce, priorityFee, maxFee, gasLimit, recipient, value, data, list, authorizations, yParity, r, s] =
+    fields(payload, 13, "EIP-7702 transaction");
+  return {
+    type: 4,
+    chainId: uint(chainId!, "chainId"),
+    nonce: uint(nonce!, "nonce"),
+    maxPriorityFeePerGas: uint(priorityFee!, "maxPriorityFeePerGas"),
+    maxFeePerGas: uint(maxFee!, "maxFeePerGas"),
+    gasLimit: uint(gasLimit!, "gasLimit"),
+    to: to(recipient!),
+    value: uint(value!, "value"),
+    data: rlpBytes(data!, "data"),
+    accessList: accessList(list!),
+    authorizationList: authorizationList(authorizations!),
     yParity: uint(yParity!, "yParity"),
     r: uint(r!, "r"),
     s: uint(s!, "s"),

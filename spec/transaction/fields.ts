@@ -5,7 +5,7 @@
  */
 import { bigIntToBytes, concatBytes } from "../primitives/bytes.js";
 import { type RlpItem, rlpEncode, rlpEncodeUint as u } from "../primitives/rlp.js";
-import type { AccessListEntry, Transaction } from "./types.js";
+import type { AccessListEntry, Authorization, Transaction } from "./types.js";
 
 export const ADDRESS_BYTES = 20;
 export const WORD_BYTES = 32;
@@ -14,6 +14,7 @@ export const WORD_BYTES = 32;
 export const TYPE_ACCESS_LIST = 1;
 export const TYPE_DYNAMIC_FEE = 2;
 export const TYPE_BLOB = 3;
+export const TYPE_SET_CODE = 4;
 
 export function encodeTo(to: bigint | null): Uint8Array {
   return to === null ? new Uint8Array(0) : bigIntToBytes(to, ADDRESS_BYTES);
@@ -26,11 +27,17 @@ export function encodeAccessList(accessList: readonly AccessListEntry[]): RlpIte
   ]);
 }
 
+/** EIP-7702: [[chainId, address, nonce, yParity, r, s], ...]. */
+export function encodeAuthorizationList(list: readonly Authorization[]): RlpItem {
+  return list.map((a) => [u(a.chainId), bigIntToBytes(a.address, ADDRESS_BYTES), u(a.nonce), u(a.yParity), u(a.r), u(a.s)]);
+}
+
 /**
  * Legacy: [nonce, gasPrice, gasLimit, to, value, data].
  * EIP-2930: [chainId, nonce, gasPrice, gasLimit, to, value, data, accessList].
  * EIP-1559: [chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, value, data, accessList].
  * EIP-4844: the EIP-1559 fields, then [maxFeePerBlobGas, blobVersionedHashes].
+ * EIP-7702: the EIP-1559 fields, then [authorizationList].
  */
 export function unsignedFields(tx: Transaction): RlpItem[] {
   const call = [encodeTo(tx.to), u(tx.value), tx.data];
@@ -60,6 +67,17 @@ export function unsignedFields(tx: Transaction): RlpItem[] {
         encodeAccessList(tx.accessList),
         u(tx.maxFeePerBlobGas),
         [...tx.blobVersionedHashes],
+      ];
+    case 4:
+      return [
+        u(tx.chainId),
+        u(tx.nonce),
+        u(tx.maxPriorityFeePerGas),
+        u(tx.maxFeePerGas),
+        u(tx.gasLimit),
+        ...call,
+        encodeAccessList(tx.accessList),
+        encodeAuthorizationList(tx.authorizationList),
       ];
   }
 }

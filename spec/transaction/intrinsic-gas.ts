@@ -6,11 +6,19 @@
  *    + G_txdatazero / G_txdatanonzero per data byte  (68 → 16 for non-zero bytes in EIP-2028)
  *    + G_accesslistaddress / G_accessliststorage     per access-list entry and key (EIP-2930)
  *    + G_initcodeword per 32-byte word of initcode   for a creation (EIP-3860)
+ *    + PER_EMPTY_ACCOUNT_COST per authorization       (EIP-7702)
+ *
+ * From Prague a transaction also pays at least its calldata floor (EIP-7623).
  */
 import type { Schedule } from "../fork/schedule.js";
 import type { Transaction } from "./types.js";
 
 const WORD_BYTES = 32n;
+/** EIP-7702: what each authorization costs up front (refunded down to PER_AUTH_BASE_COST if the authority exists). */
+export const PER_EMPTY_ACCOUNT_COST = 25000n;
+export const PER_AUTH_BASE_COST = 12500n;
+/** EIP-7623: calldata tokens per non-zero byte (a zero byte is one token). */
+const TOKENS_PER_NONZERO_BYTE = 4n;
 
 export function intrinsicGas(tx: Transaction, schedule: Schedule): bigint {
   const isCreation = tx.to === null;
@@ -19,7 +27,20 @@ export function intrinsicGas(tx: Transaction, schedule: Schedule): bigint {
   gas += dataCost(tx.data, schedule);
   gas += accessListCost(tx, schedule);
   if (isCreation) gas += schedule.gasInitcodeWord * words(tx.data.length);
+  if (tx.type === 4) gas += PER_EMPTY_ACCOUNT_COST * BigInt(tx.authorizationList.length);
   return gas;
+}
+
+/**
+ * EIP-7623's floor: G_transaction plus the floor price per calldata token (10 per token, tokens
+ * = zero bytes + 4 × other bytes), or 0 before Prague. Gas used is at least this.
+ */
+export function calldataFloorGas(tx: Transaction, schedule: Schedule): bigint {
+  if (schedule.gasTxDataFloorPerToken === null) return 0n;
+  let zeros = 0n;
+  for (const byte of tx.data) if (byte === 0) zeros++;
+  const tokens = zeros + (BigInt(tx.data.length) - zeros) * TOKENS_PER_NONZERO_BYTE;
+  return schedule.gasTransaction + tokens * schedule.gasTxDataFloorPerToken;
 }
 
 export function dataCost(data: Uint8Array, schedule: Schedule): bigint {

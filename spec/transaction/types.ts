@@ -1,7 +1,8 @@
 /**
  * The transaction types the spec knows, as a union discriminated by `type`:
  * 0 legacy (Yellow Paper 4.2, with EIP-155 replay protection), 1 access list (EIP-2930),
- * 2 dynamic fee (EIP-1559), 3 blob (EIP-4844). Typed transactions travel in an EIP-2718 envelope.
+ * 2 dynamic fee (EIP-1559), 3 blob (EIP-4844), 4 set code (EIP-7702). Typed transactions travel in
+ * an EIP-2718 envelope.
  */
 
 /** EIP-2930: an address and storage keys the transaction declares it will touch (all pre-warmed). */
@@ -58,7 +59,30 @@ export interface BlobTransaction extends TypedFields {
   readonly blobVersionedHashes: readonly Uint8Array[];
 }
 
-export type Transaction = LegacyTransaction | AccessListTransaction | DynamicFeeTransaction | BlobTransaction;
+/**
+ * EIP-7702: one signed wish of an account (the authority, recovered from the signature over
+ * keccak256(0x05 ‖ rlp([chainId, address, nonce]))) to run `address`'s code as its own.
+ */
+export interface Authorization {
+  /** 0 for any chain, else the chain's id. */
+  readonly chainId: bigint;
+  readonly address: bigint;
+  /** Below 2^64 (a larger one makes the transaction invalid). */
+  readonly nonce: bigint;
+  /** Below 2^8; only 0 and 1 recover an authority. */
+  readonly yParity: bigint;
+  readonly r: bigint;
+  readonly s: bigint;
+}
+
+export interface SetCodeTransaction extends TypedFields {
+  readonly type: 4;
+  readonly maxPriorityFeePerGas: bigint;
+  readonly maxFeePerGas: bigint;
+  readonly authorizationList: readonly Authorization[];
+}
+
+export type Transaction = LegacyTransaction | AccessListTransaction | DynamicFeeTransaction | BlobTransaction | SetCodeTransaction;
 
 export type TransactionType = Transaction["type"];
 

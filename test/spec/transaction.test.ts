@@ -127,7 +127,9 @@ describe("decodeTransaction", () => {
     const good = encodeTransaction(sign(legacy()));
     expect(errorCode(() => decodeTransaction(new Uint8Array(0)))).toBe("MALFORMED_RLP");
     expect(errorCode(() => decodeTransaction(Uint8Array.of(...good, 0)))).toBe("MALFORMED_RLP");
-    expect(errorCode(() => decodeTransaction(Uint8Array.of(0x04, 0xc0)))).toBe("TYPE_NOT_SUPPORTED");
+    expect(errorCode(() => decodeTransaction(Uint8Array.of(0x05, 0xc0)))).toBe("TYPE_NOT_SUPPORTED");
+    // a set-code transaction (EIP-7702) needs its thirteen fields
+    expect(errorCode(() => decodeTransaction(Uint8Array.of(0x04, 0xc0)))).toBe("MALFORMED_RLP");
     expect(errorCode(() => decodeTransaction(Uint8Array.of(0x80)))).toBe("MALFORMED_RLP");
     // nine fields required: drop the last one
     expect(errorCode(() => decodeTransaction(hexToBytes("0xc8808080808080801b")))).toBe("MALFORMED_RLP");

@@ -1,4 +1,4 @@
-/** Comparison and bitwise logic operations, 0x10-0x1d (Yellow Paper, Appendix H.2; EIP-145 shifts). */
+/** Comparison and bitwise logic operations, 0x10-0x1e (Yellow Paper, Appendix H.2; EIP-145 shifts, EIP-7939 CLZ). */
 import type { Frame } from "../frame.js";
 import type { BinaryOp } from "../../word/words.js";
 
@@ -37,3 +37,30 @@ export const BYTE = <W, B>(f: Frame<W, B>): void => binary(f, "byte");
 export const SHL = <W, B>(f: Frame<W, B>): void => binary(f, "shl");
 export const SHR = <W, B>(f: Frame<W, B>): void => binary(f, "shr");
 export const SAR = <W, B>(f: Frame<W, B>): void => binary(f, "sar");
+
+/** The halving steps of CLZ's binary search: 128, 64, …, 1 bits. */
+const CLZ_STEPS = [128n, 64n, 32n, 16n, 8n, 4n, 2n, 1n];
+
+/**
+ * CLZ (EIP-7939, Osaka): the number of leading zero bits of the word, 256 for zero. Written with
+ * the word operations only, so that a symbolic domain gets a term rather than a refusal: a binary
+ * search that, for k = 128, 64, …, 1, adds k and shifts the word left by k when its top k bits
+ * are zero; the word is then zero only if it was, which adds the last 1.
+ */
+export function CLZ<W, B>(f: Frame<W, B>): void {
+  const w = f.words;
+  // stack
+  let value = f.pop();
+  // gas: static only
+  // operation
+  let count = w.constant(0n);
+  for (const step of CLZ_STEPS) {
+    const topIsZero = w.iszero(w.shr(w.constant(256n - step), value));
+    const shift = w.mul(topIsZero, w.constant(step));
+    count = w.add(count, shift);
+    value = w.shl(shift, value);
+  }
+  f.push(w.add(count, w.iszero(value)));
+  // program counter
+  f.pc += 1;
+}

@@ -10,6 +10,7 @@ import { rlpEncode, rlpEncodeUint } from "../../primitives/rlp.js";
 import { ExceptionalHalt } from "../exceptions.js";
 import { UnsupportedSymbolic } from "../../word/words.js";
 import { CALL_DEPTH_LIMIT, type Control, type Frame, type Message, type SubCallResult } from "../frame.js";
+import { delegatedAddress } from "../delegation.js";
 import { accountAccessCost, allButOne64th, charge, initcodeCost, keccakWordCost, useMemory } from "../gas.js";
 
 const ADDRESS_MASK = (1n << 160n) - 1n;
@@ -180,6 +181,9 @@ function call<W, B>(f: Frame<W, B>, kind: CallKind): Control<B> | void {
   const [inStart, inLength] = useMemory(f, inOffset, inSize);
   const [outStart, outLength] = useMemory(f, outOffset, outSize);
   let extra = accountAccessCost(f, target, s.gasCall);
+  // EIP-7702: a designator at the target runs its delegate's code, whose account is accessed too.
+  const delegate = s.codeDelegation ? delegatedAddress(f.host.code(target)) : undefined;
+  if (delegate !== undefined) extra += accountAccessCost(f, delegate, s.gasCall);
   if (value !== 0n) extra += s.gasCallValue;
   if (kind.runsInCallee && !kind.isStatic && needsNewAccount(f, target, value)) extra += s.gasNewAccount;
   charge(f, extra);
@@ -203,14 +207,15 @@ function call<W, B>(f: Frame<W, B>, kind: CallKind): Control<B> | void {
     kind: "call",
     caller: kind.delegates ? f.message.caller : self,
     address: kind.runsInCallee ? target : self,
-    codeAddress: target,
+    codeAddress: delegate ?? target,
     value: kind.delegates ? f.message.value : value,
     transfer: kind.delegates ? 0n : value,
     data: f.memory.read(inStart, inLength),
-    code: f.host.code(target),
+    code: f.host.code(delegate ?? target),
     gas: childGas,
     depth: f.message.depth + 1,
     isStatic: kind.isStatic || f.message.isStatic,
+    ...(delegate !== undefined && { delegated: true }),
   };
   return {
     kind: "subcall",

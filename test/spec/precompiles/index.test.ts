@@ -5,13 +5,13 @@ import { isPrecompile, PRECOMPILES, runPrecompile, UnknownPrecompile } from "../
 import { run } from "./support.js";
 
 describe("precompile table", () => {
-  it("lives at addresses 1..10 in address order", () => {
-    expect(PRECOMPILES.map((p) => p.address)).toEqual([1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n]);
+  it("lives at addresses 1..0x11 and 0x100 in address order", () => {
+    expect(PRECOMPILES.map((p) => p.address)).toEqual([...Array.from({ length: 0x11 }, (_, i) => BigInt(i + 1)), 0x100n]);
   });
 
-  it("grows with the forks: 4 in Frontier, 8 from Byzantium, 9 from Istanbul, 10 from Cancun", () => {
+  it("grows with the forks: 4 in Frontier, 8 from Byzantium, 9 from Istanbul, 10 from Cancun, 17 from Prague, 18 in Osaka", () => {
     const count = (fork: (typeof FORKS)[number]) =>
-      [...Array(12).keys()].filter((a) => isPrecompile(BigInt(a), SCHEDULES[fork])).length;
+      [...Array(0x101).keys()].filter((a) => isPrecompile(BigInt(a), SCHEDULES[fork])).length;
     expect(count("Frontier")).toBe(4);
     expect(count("Homestead")).toBe(4);
     expect(count("EIP158")).toBe(4);
@@ -20,6 +20,11 @@ describe("precompile table", () => {
     expect(count("Istanbul")).toBe(9);
     expect(count("Shanghai")).toBe(9);
     expect(count("Cancun")).toBe(10);
+    expect(count("Prague")).toBe(17);
+    expect(count("Osaka")).toBe(18);
+    expect(isPrecompile(0x100n, SCHEDULES.Osaka)).toBe(true);
+    expect(isPrecompile(0x100n, SCHEDULES.Prague)).toBe(false);
+    expect(isPrecompile(0x12n, SCHEDULES.Osaka)).toBe(false);
   });
 
   it("never counts address 0 or addresses past the fork's last", () => {
@@ -29,9 +34,9 @@ describe("precompile table", () => {
     expect(isPrecompile(2n ** 160n - 1n, SCHEDULES.Cancun)).toBe(false);
   });
 
-  it("rejects a schedule naming more precompiles than the spec defines", () => {
-    const later = { ...SCHEDULES.Cancun, precompileCount: 17 };
-    expect(() => isPrecompile(1n, later)).toThrow(/17 precompiles/);
+  it("rejects a schedule naming a precompile the spec does not define", () => {
+    const later = { ...SCHEDULES.Osaka, precompiles: [...SCHEDULES.Osaka.precompiles, 0x12n] };
+    expect(() => isPrecompile(0x12n, later)).toThrow(/defines none there/);
   });
 
   it("refuses to run at an address without a precompile", () => {
