@@ -54,7 +54,7 @@ describe("singleCallCase", () => {
   });
 
   it.each([
-    [{ fork: "Prague" }, /unknown fork/],
+    [{ fork: "Amsterdam" }, /unknown fork/],
     [{ gas: 0n }, /gas/],
     [{ gas: 1n << 64n }, /gas/],
     [{ value: -1n }, /value/],

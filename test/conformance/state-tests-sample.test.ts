@@ -6,18 +6,15 @@
  * Worker threads load the compiled registry from dist/, so build first (`npm test` does).
  * SVM_STATETEST_SAMPLE_EVERY overrides the stride (1 runs every Cancun case).
  */
-import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
-import { listCases } from "../../conformance/state-tests/cases.js";
-import { stateTestFiles, type StateTestFileRef } from "../../conformance/state-tests/files.js";
+import { stateTestFiles } from "../../conformance/state-tests/files.js";
 import { loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { runStateTests } from "../../conformance/state-tests/runner.js";
-import { compareIds } from "../../conformance/state-tests/selection.js";
 import { vectorsRoot } from "../../conformance/vectors-location.js";
 import { implementations } from "../../src/cli/implementations.js";
+import { sampleIds } from "../support/state-test-sample.js";
 
 const SAMPLE_EVERY = Number(process.env.SVM_STATETEST_SAMPLE_EVERY ?? 10);
 const FORK = "Cancun";
@@ -26,32 +23,11 @@ const root = vectorsRoot();
 const generalStateTests = join(root, "GeneralStateTests");
 const registryModule = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/src/cli/implementations.js");
 
-/** Every SAMPLE_EVERY-th Cancun case id of each folder, starting with the folder's first. */
-function sampleIds(files: readonly StateTestFileRef[]): Set<string> {
-  const byFolder = new Map<string, string[]>();
-  for (const { path, fileId } of files) {
-    const decoded = decodeStateTestFile(readFileSync(path, "utf8"));
-    const folder = fileId.includes("/") ? fileId.slice(0, fileId.lastIndexOf("/")) : ".";
-    const ids = byFolder.get(folder) ?? [];
-    // A malformed file stays in the sample as its own id, so the run reports it as a failure.
-    if (!decoded.ok) ids.push(fileId);
-    else ids.push(...listCases(fileId, decoded.tests).filter((ref) => ref.fork === FORK).map((ref) => ref.id));
-    byFolder.set(folder, ids);
-  }
-  const sample = new Set<string>();
-  for (const ids of byFolder.values()) {
-    ids.sort(compareIds).forEach((id, position) => {
-      if (position % SAMPLE_EVERY === 0) sample.add(id);
-    });
-  }
-  return sample;
-}
-
 describe(`GeneralStateTests sample (${FORK}, every ${SAMPLE_EVERY}th case per folder) on the spec`, () => {
   it("passes every sampled case", { timeout: 30 * 60_000 }, async () => {
     expect(Number.isSafeInteger(SAMPLE_EVERY) && SAMPLE_EVERY >= 1).toBe(true);
     const files = stateTestFiles([generalStateTests], [generalStateTests, root]);
-    const sample = sampleIds(files);
+    const sample = sampleIds(files, SAMPLE_EVERY, (ref) => ref.fork === FORK);
     const report = await runStateTests({
       files,
       implementation: { name: "spec", load: () => loadFromRegistry(implementations, "spec"), registryModule },
