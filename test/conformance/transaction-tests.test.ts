@@ -4,6 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
+import { createEOACode7702Tx } from "@ethereumjs/tx";
+import { bytesToHex, eoaCode7702SignAuthorization, hexToBytes } from "@ethereumjs/util";
 import { describe, expect, it } from "vitest";
 import { runTransactionTestFile } from "../../conformance/runners/transaction-tests.js";
 import { runVectorFiles } from "../../conformance/runners/vector-run.js";
@@ -60,9 +63,9 @@ describe("TransactionTests", () => {
   it("skips forks the spec does not have, with the reason", () => {
     const file = read("ttNonce/TransactionWithHighNonce64Minus2.json");
     const test = file["TransactionWithHighNonce64Minus2"];
-    test.result = { Osaka: test.result.Cancun };
+    test.result = { Amsterdam: test.result.Cancun };
     expect(runTransactionTestFile(JSON.stringify(file), "x.json")).toEqual([
-      { id: "x.json::TransactionWithHighNonce64Minus2::Osaka", status: "skip", reason: "fork Osaka is not in the spec's schedule" },
+      { id: "x.json::TransactionWithHighNonce64Minus2::Amsterdam", status: "skip", reason: "fork Amsterdam is not in the spec's schedule" },
     ]);
   });
 
@@ -71,5 +74,29 @@ describe("TransactionTests", () => {
     expect(result).toMatchObject({ id: "bad.json", status: "fail" });
     expect(result!.reason).toMatch(/t: txbytes/);
     expect(runTransactionTestFile("{", "broken.json")[0]!.reason).toMatch(/invalid JSON/);
+  });
+});
+
+describe("TransactionTests of a set-code transaction (EIP-7702)", () => {
+  it("accepts it from Prague with @ethereumjs/tx's sender, hash and intrinsic gas, and rejects it in Cancun", () => {
+    const common = new Common({ chain: Mainnet, hardfork: Hardfork.Prague });
+    const authorization = eoaCode7702SignAuthorization({ chainId: "0x1", address: `0x${"42".repeat(20)}`, nonce: "0x0" }, hexToBytes(`0x${"0b".repeat(32)}`));
+    const tx = createEOACode7702Tx(
+      { chainId: 1n, nonce: 0n, maxPriorityFeePerGas: 1n, maxFeePerGas: 10n, gasLimit: 100_000n, to: `0x${"13".repeat(20)}`, data: "0x0001", authorizationList: [authorization] },
+      { common },
+    ).sign(hexToBytes(`0x${"45".repeat(32)}`));
+    const valid = { sender: tx.getSenderAddress().toString(), hash: bytesToHex(tx.hash()), intrinsicGas: `0x${tx.getIntrinsicGas().toString(16)}` };
+    const file = {
+      setCode: {
+        txbytes: bytesToHex(tx.serialize()),
+        result: { Cancun: { exception: "TransactionException.TYPE_4_TX_PRE_FORK", intrinsicGas: "0x0" }, Prague: valid, Osaka: valid },
+      },
+    };
+    const results = runTransactionTestFile(JSON.stringify(file), "t4.json");
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      ["t4.json::setCode::Cancun", "pass"],
+      ["t4.json::setCode::Prague", "pass"],
+      ["t4.json::setCode::Osaka", "pass"],
+    ]);
   });
 });
