@@ -10,7 +10,7 @@ import { runStateTests, type StateTestRunOptions } from "../../conformance/state
 import { main } from "../../src/cli/main.js";
 import { executed, fixedOutcome, LOGS_A, LOGS_B, rejected, ROOT_A, ROOT_B, stateTest, vectorFolder } from "./state-tests-fixtures.js";
 
-/** Cancun: 2 pass (root A), 1 fails on its root; 1 expects an exception; Prague is skipped; bad.json is malformed. */
+/** Cancun: 2 pass (root A), 1 fails on its root; 1 expects an exception; Glamsterdam is skipped; bad.json is malformed. */
 function sampleFolder(): string {
   return vectorFolder({
     "one.json": {
@@ -20,7 +20,7 @@ function sampleFolder(): string {
           { d: 1, hash: ROOT_B, logs: LOGS_A },
           { d: 1, g: 1, hash: ROOT_A, logs: LOGS_A, expectException: "TransactionException.INTRINSIC_GAS_TOO_LOW" },
         ],
-        Prague: [{ d: 0, hash: ROOT_A, logs: LOGS_A }],
+        Glamsterdam: [{ d: 0, hash: ROOT_A, logs: LOGS_A }],
       }),
     },
     "two.json": { second: stateTest({ Cancun: [{ d: 0, v: 1, hash: ROOT_A, logs: LOGS_A }] }) },
@@ -48,14 +48,14 @@ describe("state-test runner", () => {
       "one.json::first::Cancun::d0g0v0",
       "one.json::first::Cancun::d1g0v0",
       "one.json::first::Cancun::d1g1v0",
-      "one.json::first::Prague::d0g0v0",
+      "one.json::first::Glamsterdam::d0g0v0",
       "two.json::second::Cancun::d0g0v1",
     ]);
     const byId = new Map(report.results.map((r) => [r.id, r]));
     expect(byId.get("bad.json")).toMatchObject({ status: "fail", reason: expect.stringMatching(/^malformed file: invalid JSON/) });
     expect(byId.get("one.json::first::Cancun::d1g0v0")?.reason).toBe(`state root: expected ${ROOT_B}, got ${ROOT_A}`);
     expect(byId.get("one.json::first::Cancun::d1g1v0")?.reason).toContain("expected exception TransactionException.INTRINSIC_GAS_TOO_LOW");
-    expect(byId.get("one.json::first::Prague::d0g0v0")?.status).toBe("skip");
+    expect(byId.get("one.json::first::Glamsterdam::d0g0v0")?.status).toBe("skip");
     expect(byId.get("two.json::second::Cancun::d0g0v1")).toMatchObject({ status: "pass", gasUsed: 21000n });
   });
 
