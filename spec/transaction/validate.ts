@@ -2,7 +2,8 @@
  * The validity checks that need only the transaction and the fork, not the world state or the
  * block (those — nonce match, balance, base fee, blob gas price, block gas — come later).
  * They run in the order the error precedence of the test vectors assumes: type, gas limit,
- * intrinsic gas, nonce, initcode, fees, blobs.
+ * intrinsic gas, calldata floor (EIP-7623), nonce, initcode, gas cap (EIP-7825), fees, blobs,
+ * authorizations (EIP-7702).
  */
 import type { Schedule } from "../fork/schedule.js";
 import { TransactionError } from "./errors.js";
