@@ -160,6 +160,18 @@ export function selectCompiler(ranges: readonly PragmaRange[], relaxPins = false
   throw compileFailure("VERSION", "VersionError", `no installed compiler satisfies ${wanted}; installed: ${installed}`);
 }
 
+/**
+ * The installed compilers older than `chosen` that also satisfy every range, newest first, each
+ * loaded only when the caller asks for it: the fallbacks when `chosen` rejects source written for an older language version.
+ */
+export function* olderCompilers(chosen: Solc, ranges: readonly PragmaRange[]): Generator<Solc> {
+  const parsed = parsePragmas(ranges);
+  for (const installed of INSTALLED) {
+    const older = compareVersions(installed.version, chosen.version) < 0;
+    if (older && parsed.every((r) => satisfies(installed.version, r.parsed))) yield load(installed);
+  }
+}
+
 /** The newest installed compiler (used for Yul). */
 export function newestCompiler(): Solc {
   const newest = INSTALLED[0];

@@ -4,8 +4,8 @@
  * file in the graph.
  */
 import { resolve } from "node:path";
-import { selectCompiler } from "./compilers.js";
-import type { CompileDiagnostic } from "./errors.js";
+import { type CompilerChoice, olderCompilers, selectCompiler } from "./compilers.js";
+import { type CompileDiagnostic, CompileError } from "./errors.js";
 import { type CompiledContract, type SourceTable, toCompiledContract } from "./output.js";
 import { parseRemapping, type Remapping } from "./remapping.js";
 import { solidityPragmas } from "./sourceScan.js";
@@ -35,6 +35,16 @@ export interface SolidityOptions {
    * the compiled text and a warning says so. Default false: the pragma is obeyed.
    */
   readonly relaxPinnedVersions?: boolean;
+  /** Also return every source unit's AST (solc's compact JSON AST, `sources[unit].ast`). Default false. */
+  readonly ast?: boolean;
+  /** Generate code (bytecode, source maps, ABI, storage layout). Default true; false with `ast` only parses and type-checks. */
+  readonly codegen?: boolean;
+  /**
+   * When the newest compiler that satisfies the pragmas rejects the source, try the older installed
+   * ones that satisfy them too (newest first): an open range such as `>=0.5.11` admits 0.8.x, which
+   * rejects code written for 0.5. The first compiler's errors are reported if none accepts it. Default false.
+   */
+  readonly olderCompilersOnFailure?: boolean;
 }
 
 export interface SolidityCompilation {
@@ -45,6 +55,8 @@ export interface SolidityCompilation {
   readonly contracts: readonly CompiledContract[];
   readonly warnings: readonly CompileDiagnostic[];
   readonly sources: SourceTable;
+  /** Unit name → solc's compact JSON AST of that unit; empty unless `ast` was asked for. */
+  readonly asts: ReadonlyMap<string, unknown>;
 }
 
 /** The outputs SVM uses; unknown selections are ignored by old compilers, so one list fits all versions. */
@@ -79,11 +91,41 @@ function remappingsOf(options: SolidityOptions, root: string): { texts: readonly
   return { texts, parsed: texts.map(parseRemapping) };
 }
 
+function outputSelection(options: SolidityOptions): Record<string, Record<string, readonly string[]>> {
+  const selection: Record<string, readonly string[]> = {};
+  if (options.ast === true) selection[""] = ["ast"];
+  if (options.codegen !== false) selection["*"] = OUTPUTS;
+  return { "*": selection };
+}
+
 function compileGraph(graph: SourceGraph, remappings: readonly string[], options: SolidityOptions): SolidityCompilation {
   const ranges = [...graph.sources].flatMap(([unit, content]) =>
     solidityPragmas(content).map((range) => ({ range, file: unit })),
   );
-  const { solc, relaxed } = selectCompiler(ranges, options.relaxPinnedVersions === true);
+  const choice = selectCompiler(ranges, options.relaxPinnedVersions === true);
+  if (options.olderCompilersOnFailure !== true) return compileWith(choice, graph, remappings, options);
+  const older = olderCompilers(choice.solc, ranges);
+  try {
+    return compileWith(choice, graph, remappings, options);
+  } catch (error) {
+    if (!(error instanceof CompileError) || error.code !== "COMPILE") throw error;
+    for (const solc of older) {
+      try {
+        return compileWith({ solc, relaxed: [] }, graph, remappings, options);
+      } catch (retry) {
+        if (!(retry instanceof CompileError) || retry.code !== "COMPILE") throw retry;
+      }
+    }
+    throw error;
+  }
+}
+
+function compileWith(
+  { solc, relaxed }: CompilerChoice,
+  graph: SourceGraph,
+  remappings: readonly string[],
+  options: SolidityOptions,
+): SolidityCompilation {
   const sourceTexts = new Map(graph.sources);
   const compiledTexts = new Map(graph.sources);
   for (const { file, range } of relaxed) compiledTexts.set(file, withoutPin(compiledTexts.get(file) as string, range));
@@ -102,7 +144,7 @@ function compileGraph(graph: SourceGraph, remappings: readonly string[], options
       remappings,
       optimizer: { enabled: options.optimize === true, runs: 200 },
       ...(options.evmVersion === undefined ? {} : { evmVersion: options.evmVersion }),
-      outputSelection: { "*": { "*": OUTPUTS } },
+      outputSelection: outputSelection(options),
     },
   };
   const output = runStandardJson(solc, input, graph.read, sourceTexts);
@@ -123,7 +165,8 @@ function compileGraph(graph: SourceGraph, remappings: readonly string[], options
     message: `not found under the root; compiled the built-in ${shim} in its place`,
   }));
   const warnings = [...relaxWarnings, ...substitutionWarnings, ...output.warnings];
-  return { compilerVersion: solc.longVersion, entry: graph.entry, contracts, warnings, sources: table };
+  const asts = new Map(Object.entries(output.sources).flatMap(([name, { ast }]) => (ast === undefined ? [] : [[name, ast]])));
+  return { compilerVersion: solc.longVersion, entry: graph.entry, contracts, warnings, sources: table, asts };
 }
 
 /** Compiles `file` and its imports; throws CompileError (with file:line:col of every error) on failure. */

@@ -12,14 +12,14 @@ export interface StandardJsonInput {
 
 export interface StandardJsonOutput {
   readonly contracts: Readonly<Record<string, Readonly<Record<string, RawContract>>>>;
-  readonly sources: Readonly<Record<string, { readonly id: number }>>;
+  readonly sources: Readonly<Record<string, { readonly id: number; readonly ast?: unknown }>>;
   readonly warnings: readonly CompileDiagnostic[];
 }
 
 interface RawOutput {
   readonly errors?: readonly SolcError[];
   readonly contracts?: Record<string, Record<string, RawContract>>;
-  readonly sources?: Record<string, { id: number }>;
+  readonly sources?: Record<string, { id: number; ast?: unknown }>;
 }
 
 /**

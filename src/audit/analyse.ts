@@ -1,0 +1,182 @@
+/**
+ * The static half of `svm audit`: compile a Solidity file (or every .sol file under a folder) with
+ * the installed solc that fits its pragma, run every detector over solc's AST, and return the
+ * findings with file, line, snippet and a stable id. A file that does not compile is reported as
+ * such and the others go on.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { type CompiledContract, CompileError, compileSolidityProject, formatDiagnostic } from "../compile/index.js";
+import { compileFailure } from "../compile/errors.js";
+import type { AstNode } from "./analysis/ast.js";
+import { parentMap, statementOf } from "./analysis/flow.js";
+import { buildProgram, type Program } from "./analysis/model.js";
+import { normaliseCode } from "./analysis/source.js";
+import type { Detector, Hit } from "./detectors/detector.js";
+import { DETECTORS } from "./detectors/index.js";
+import type { Finding } from "./finding.js";
+
+export interface AnalyseOptions {
+  /** Project root for unit names and imports (as `svm prove --root`). Default: the folder analysed, or the file's folder. */
+  readonly root?: string;
+  /** Import remappings; default `<root>/remappings.txt`. */
+  readonly remappings?: readonly string[];
+  /** Generate bytecode too (for confirmation and gas). Default true; false only parses and type-checks (faster). */
+  readonly bytecode?: boolean;
+  /** Only these detector ids. Default: all. */
+  readonly detectors?: readonly string[];
+  /** Leave out findings in files outside the target (imported dependencies). Default false. */
+  readonly excludeDependencies?: boolean;
+}
+
+export type FileStatus = "analysed" | "not-compiled" | "failed";
+
+export interface FileReport {
+  /** The path as given, or relative to the folder given. */
+  readonly file: string;
+  readonly status: FileStatus;
+  /** Why it was not analysed: the compiler's errors, or the analysis error. */
+  readonly message?: string;
+  /** The compiler used, when it compiled. */
+  readonly compilerVersion?: string;
+}
+
+export interface AnalysisResult {
+  readonly findings: Finding[];
+  readonly files: FileReport[];
+  /** Every contract compiled (with bytecode unless `bytecode: false`), for confirmation and gas. */
+  readonly contracts: CompiledContract[];
+}
+
+/** The .sol files of a target: the file itself, or every .sol under the folder (node_modules, lib and dot-folders skipped). */
+export function solidityFiles(target: string): string[] {
+  if (!statSync(target).isDirectory()) return [target];
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith(".sol")) found.push(path);
+    }
+  };
+  visit(target);
+  return found;
+}
+
+function stableId(detector: string, contract: string, fn: string, code: string, occurrence: number): string {
+  const hash = createHash("sha256").update([detector, contract, fn, normaliseCode(code), String(occurrence)].join("\u0000"));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Runs the detectors over a built program and turns their hits into findings. */
+export function detect(program: Program, detectors: readonly Detector[] = DETECTORS): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Map<string, number>();
+  const parentsByRoot = new Map<AstNode, Map<AstNode, AstNode>>();
+  const parentsOf = (hit: Hit) => {
+    const root = hit.function?.node ?? hit.contract.node;
+    let parents = parentsByRoot.get(root);
+    if (parents === undefined) parentsByRoot.set(root, (parents = parentMap(root)));
+    return parents;
+  };
+  for (const detector of detectors) {
+    const located = new Set<string>();
+    for (const hit of detector.detect(program)) {
+      const statement = statementOf(hit.node, parentsOf(hit));
+      const source = hit.contract.source;
+      const { line, endLine } = source.span(statement);
+      const place = `${source.name}:${line}:${hit.contract.name}`;
+      if (located.has(place)) continue;
+      located.add(place);
+      const code = source.textOf(statement);
+      const fn = hit.function?.signature ?? "";
+      const key = [detector.info.id, hit.contract.name, fn, normaliseCode(code)].join("\u0000");
+      const occurrence = seen.get(key) ?? 0;
+      seen.set(key, occurrence + 1);
+      findings.push({
+        id: stableId(detector.info.id, hit.contract.name, fn, code, occurrence),
+        detector: detector.info,
+        contract: hit.contract.name,
+        function: fn,
+        location: { file: source.name, line, endLine, snippet: source.lines(line, endLine) },
+        message: hit.message,
+        confirmed: false,
+      });
+    }
+  }
+  return findings;
+}
+
+function selectedDetectors(options: AnalyseOptions): readonly Detector[] {
+  if (options.detectors === undefined) return DETECTORS;
+  const wanted = new Set(options.detectors);
+  return DETECTORS.filter((d) => wanted.has(d.info.id));
+}
+
+/** Compiles and analyses one file; its findings and contracts, or why it was not analysed. */
+export function analyseFile(
+  file: string,
+  options: AnalyseOptions = {},
+): { report: FileReport; findings: Finding[]; contracts: CompiledContract[] } {
+  const root = resolve(options.root ?? ".");
+  const shown = relative(root, resolve(file)) || file;
+  let compilation;
+  try {
+    compilation = compileSolidityProject(file, {
+      root,
+      ...(options.remappings === undefined ? {} : { remappings: options.remappings }),
+      ast: true,
+      codegen: options.bytecode !== false,
+      relaxPinnedVersions: true,
+      olderCompilersOnFailure: true,
+    });
+  } catch (error) {
+    if (error instanceof CompileError) {
+      const message = error.diagnostics.map(formatDiagnostic).join("\n");
+      return { report: { file: shown, status: "not-compiled", message }, findings: [], contracts: [] };
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { report: { file: shown, status: "failed", message }, findings: [], contracts: [] };
+  }
+  const texts = new Map([...compilation.sources.byId.values()].map((s) => [s.name, s.content]));
+  try {
+    const program = buildProgram(compilation.asts, texts, compilation.compilerVersion);
+    let findings = detect(program, selectedDetectors(options));
+    if (options.excludeDependencies === true) findings = findings.filter((f) => f.location.file === compilation.entry);
+    return {
+      report: { file: shown, status: "analysed", compilerVersion: compilation.compilerVersion },
+      findings,
+      contracts: [...compilation.contracts],
+    };
+  } catch (error) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+      report: { file: shown, status: "failed", message, compilerVersion: compilation.compilerVersion },
+      findings: [],
+      contracts: [...compilation.contracts],
+    };
+  }
+}
+
+/**
+ * Analyses a .sol file or every .sol file under a folder (a missing target throws a CompileError
+ * with code INPUT). Findings in a file imported by several
+ * analysed files are reported once (same id).
+ */
+export function analyseTarget(target: string, options: AnalyseOptions = {}): AnalysisResult {
+  if (!existsSync(target)) throw compileFailure("INPUT", "InputError", `no such file or folder: ${target}`);
+  const isFolder = statSync(target).isDirectory();
+  const root = options.root ?? (isFolder ? target : ".");
+  const findings = new Map<string, Finding>();
+  const files: FileReport[] = [];
+  const contracts = new Map<string, CompiledContract>();
+  for (const file of solidityFiles(target)) {
+    const result = analyseFile(file, { ...options, root });
+    files.push(result.report);
+    for (const finding of result.findings) if (!findings.has(finding.id)) findings.set(finding.id, finding);
+    for (const contract of result.contracts) contracts.set(contract.fullyQualifiedName, contract);
+  }
+  return { findings: [...findings.values()], files, contracts: [...contracts.values()] };
+}

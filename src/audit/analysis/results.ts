@@ -1,0 +1,70 @@
+/**
+ * Whether the boolean a call returns (send, call, delegatecall…) is acted upon (SWC-104): used in
+ * require/assert, returned, or tested by a branch whose failure side does something.
+ */
+import { type AstNode, descendants, field, list, referencedDeclaration, srcEnd, srcStart, text } from "./ast.js";
+import { isConstantExpression } from "./expressions.js";
+import { parentMap, statementsOf } from "./flow.js";
+
+/** Walks up through `!`, parentheses and `&&`/`||` whose other side is constant, and says whether the result is negated. */
+function climbCondition(
+  call: AstNode,
+  parents: ReadonlyMap<AstNode, AstNode>,
+): { top: AstNode; negated: boolean; constantOther: boolean } {
+  let node = call;
+  let negated = false;
+  let constantOther = false;
+  for (let parent = parents.get(node); parent !== undefined; node = parent, parent = parents.get(node)) {
+    if (parent.nodeType === "UnaryOperation" && text(parent, "operator") === "!") negated = !negated;
+    else if (parent.nodeType === "TupleExpression" && list(parent, "components").length === 1) continue;
+    else if (parent.nodeType === "BinaryOperation" && ["&&", "||"].includes(text(parent, "operator") ?? "")) {
+      const other = field(parent, "leftExpression") === node ? field(parent, "rightExpression") : field(parent, "leftExpression");
+      if (other !== undefined && isConstantExpression(other)) constantOther = true;
+    } else break;
+  }
+  return { top: node, negated, constantOther };
+}
+
+/** Is a declared local variable read anywhere after its declaration in `body`? */
+function readAfter(declarationId: number, after: AstNode, body: AstNode): boolean {
+  return descendants(body).some(
+    (n) => n.nodeType === "Identifier" && referencedDeclaration(n) === declarationId && srcStart(n) >= srcEnd(after),
+  );
+}
+
+/** The local variable the call's (first) result is stored in, when it is. */
+function storedIn(call: AstNode, parents: ReadonlyMap<AstNode, AstNode>): number | undefined {
+  const parent = parents.get(call);
+  if (parent === undefined) return undefined;
+  if (parent.nodeType === "VariableDeclarationStatement" && field(parent, "initialValue") === call) {
+    const ids = Array.isArray(parent.assignments) ? (parent.assignments as (number | null)[]) : [];
+    const first = ids[0] ?? list(parent, "declarations")[0]?.id;
+    return typeof first === "number" ? first : undefined;
+  }
+  if (parent.nodeType === "Assignment" && field(parent, "rightHandSide") === call) {
+    const left = field(parent, "leftHandSide");
+    const target = left?.nodeType === "TupleExpression" ? list(left, "components")[0] : left;
+    return target === undefined ? undefined : referencedDeclaration(target);
+  }
+  return undefined;
+}
+
+/** The call's boolean result is never acted upon in `body`. */
+export function resultIgnored(call: AstNode, body: AstNode): boolean {
+  const parents = parentMap(body);
+  const { top, negated, constantOther } = climbCondition(call, parents);
+  if (constantOther) return true;
+  const parent = parents.get(top);
+  if (parent === undefined) return true;
+  if (parent.nodeType === "ExpressionStatement") return true;
+  if (parent.nodeType === "IfStatement" && field(parent, "condition") === top) {
+    // With `if (!ok) {…}` the failure side is the true branch; with `if (ok) {…} else {…}` it is the
+    // else branch, and a missing else is fine: the effects then happen only on success.
+    if (!negated) return false;
+    return statementsOf(field(parent, "trueBody")).length === 0;
+  }
+  const variable = storedIn(call, parents);
+  if (variable !== undefined) return !readAfter(variable, parent, body);
+  if (parent.nodeType === "VariableDeclarationStatement" || parent.nodeType === "Assignment") return true;
+  return false;
+}
