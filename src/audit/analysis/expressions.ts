@@ -216,3 +216,23 @@ export function isConstantExpression(node: AstNode): boolean {
       (n.nodeType === "ElementaryTypeName"),
   );
 }
+
+/**
+ * `addr.call.value(v)` (or `.gas(g)`) written as a statement without the final `(…)`: before 0.7
+ * this only builds a function value, so the call, and the ether, never go out.
+ */
+export function isUninvokedCall(statement: AstNode): boolean {
+  if (statement.nodeType !== "ExpressionStatement") return false;
+  const expression = field(statement, "expression");
+  if (expression?.nodeType !== "FunctionCall") return false;
+  const option = field(expression, "expression");
+  if (option?.nodeType !== "MemberAccess" || !["value", "gas"].includes(text(option, "memberName") ?? "")) return false;
+  const member = field(option, "expression");
+  const target = member === undefined ? undefined : field(member, "expression");
+  return (
+    member?.nodeType === "MemberAccess" &&
+    ["call", "delegatecall", "callcode"].includes(text(member, "memberName") ?? "") &&
+    target !== undefined &&
+    isAddressType(target)
+  );
+}

@@ -3,7 +3,8 @@
  * require/assert, returned, or tested by a branch whose failure side does something.
  */
 import { type AstNode, descendants, field, list, referencedDeclaration, srcEnd, srcStart, text } from "./ast.js";
-import { isConstantExpression } from "./expressions.js";
+import { builtinCallName, callSite, isConstantExpression, stateWrites } from "./expressions.js";
+import type { Program } from "./model.js";
 import { parentMap, statementsOf } from "./flow.js";
 
 /** Walks up through `!`, parentheses and `&&`/`||` whose other side is constant, and says whether the result is negated. */
@@ -49,8 +50,24 @@ function storedIn(call: AstNode, parents: ReadonlyMap<AstNode, AstNode>): number
   return undefined;
 }
 
+/**
+ * Does a statement do anything observable: write state, call out, emit, or leave the function
+ * (return, revert, throw, a failing require)? Assigning a local variable alone is not observable.
+ */
+function hasEffect(statement: AstNode, body: AstNode, program: Program): boolean {
+  if (stateWrites(statement, program).length > 0) return true;
+  return descendants(statement).some((n) => {
+    if (["Return", "Throw", "EmitStatement", "InlineAssembly"].includes(n.nodeType)) return true;
+    if (n.nodeType !== "FunctionCall" || text(n, "kind") === "typeConversion") return false;
+    if (callSite(n) !== undefined) return true;
+    const builtin = builtinCallName(n, program);
+    if (builtin !== undefined) return ["require", "assert", "revert", "selfdestruct", "suicide"].includes(builtin);
+    return !isConstantExpression(n) && body !== n;
+  });
+}
+
 /** The call's boolean result is never acted upon in `body`. */
-export function resultIgnored(call: AstNode, body: AstNode): boolean {
+export function resultIgnored(call: AstNode, body: AstNode, program: Program): boolean {
   const parents = parentMap(body);
   const { top, negated, constantOther } = climbCondition(call, parents);
   if (constantOther) return true;
@@ -61,7 +78,7 @@ export function resultIgnored(call: AstNode, body: AstNode): boolean {
     // With `if (!ok) {…}` the failure side is the true branch; with `if (ok) {…} else {…}` it is the
     // else branch, and a missing else is fine: the effects then happen only on success.
     if (!negated) return false;
-    return statementsOf(field(parent, "trueBody")).length === 0;
+    return !statementsOf(field(parent, "trueBody")).some((s) => hasEffect(s, body, program));
   }
   const variable = storedIn(call, parents);
   if (variable !== undefined) return !readAfter(variable, parent, body);

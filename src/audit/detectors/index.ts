@@ -1,7 +1,31 @@
 /** Every detector, in the order reports list them. */
 import type { Detector } from "./detector.js";
+import { delegatecallInput } from "./delegatecall-input.js";
+import { integerOverflow } from "./integer-overflow.js";
+import { reentrancyEth } from "./reentrancy-eth.js";
+import { reentrancyLimitedGas } from "./reentrancy-limited-gas.js";
+import { reentrancyNoEth } from "./reentrancy-no-eth.js";
+import { timestampDependence } from "./timestamp-dependence.js";
+import { timestampStored } from "./timestamp-stored.js";
+import { transactionOrder } from "./transaction-order.js";
 import { txOrigin } from "./tx-origin.js";
 import { uncheckedLowLevel } from "./unchecked-lowlevel.js";
 import { uncheckedSend } from "./unchecked-send.js";
+import { unprotectedEtherWithdrawal } from "./unprotected-ether-withdrawal.js";
+import { unprotectedSelfdestruct } from "./unprotected-selfdestruct.js";
 
-export const DETECTORS: readonly Detector[] = [txOrigin, uncheckedSend, uncheckedLowLevel];
+export const DETECTORS: readonly Detector[] = [
+  reentrancyEth,
+  reentrancyNoEth,
+  reentrancyLimitedGas,
+  txOrigin,
+  uncheckedSend,
+  uncheckedLowLevel,
+  integerOverflow,
+  transactionOrder,
+  timestampDependence,
+  timestampStored,
+  unprotectedEtherWithdrawal,
+  unprotectedSelfdestruct,
+  delegatecallInput,
+];

@@ -28,7 +28,7 @@ export const uncheckedSend: Detector = {
     const hits: Hit[] = [];
     for (const fn of implementedFunctions(program)) {
       for (const site of callSites(fn.body)) {
-        if (site.kind !== "send" || !resultIgnored(site.node, fn.body)) continue;
+        if (site.kind !== "send" || !resultIgnored(site.node, fn.body, program)) continue;
         hits.push({ contract: fn.contract, function: fn, node: site.node, message: `${fn.signature} ignores whether send succeeded` });
       }
     }

@@ -1,0 +1,188 @@
+/**
+ * integer-overflow — unchecked integer arithmetic before Solidity 0.8.
+ *
+ * Finds: `+`, `-`, `*` (and `+=`, `-=`, `*=`, `++`, `--`) on integers compiled by solc < 0.8.0,
+ *   where arithmetic wraps silently, with no guard: for `a - b`, no earlier comparison of `a` with
+ *   `b`; for `a + b` and `a * b`, no comparison of the result with an operand (SafeMath's
+ *   `require(c >= a)`, `require(c / a == b)`). Constant expressions, and `+ 1`/`++` on 256-bit
+ *   counters (2^256 increments are out of reach), are not flagged.
+ * SWC: SWC-101 (Integer Overflow and Underflow). Category: arithmetic.
+ * Severity: medium. Confidence: medium.
+ * Recommendation: use SafeMath (or compile with Solidity ≥ 0.8, which reverts on overflow), or
+ *   check the operands first: require(a >= b) before a - b.
+ */
+import { type AstNode, descendants, field, srcEnd, srcStart, text, typeString } from "../analysis/ast.js";
+import { conditions } from "../analysis/flow.js";
+import type { Program } from "../analysis/model.js";
+import { normaliseCode, type SourceText } from "../analysis/source.js";
+import { isConstantExpression, rootOf } from "../analysis/expressions.js";
+import { type Detector, type Hit, implementedFunctions } from "./detector.js";
+
+interface Operation {
+  readonly node: AstNode;
+  readonly operator: "+" | "-" | "*";
+  readonly left: AstNode;
+  readonly right: AstNode | undefined;
+  /** What holds the result: the assignment's target or the declared variable. */
+  readonly result: AstNode | undefined;
+}
+
+function operationOf(node: AstNode, parentResult: AstNode | undefined): Operation | undefined {
+  const operator = text(node, "operator") ?? "";
+  if (node.nodeType === "BinaryOperation" && ["+", "-", "*"].includes(operator)) {
+    const left = field(node, "leftExpression");
+    if (left === undefined) return undefined;
+    return { node, operator: operator as "+" | "-" | "*", left, right: field(node, "rightExpression"), result: parentResult };
+  }
+  if (node.nodeType === "Assignment" && ["+=", "-=", "*="].includes(operator)) {
+    const left = field(node, "leftHandSide");
+    if (left === undefined) return undefined;
+    return { node, operator: operator[0] as "+" | "-" | "*", left, right: field(node, "rightHandSide"), result: left };
+  }
+  if (node.nodeType === "UnaryOperation" && (operator === "++" || operator === "--")) {
+    const left = field(node, "subExpression");
+    if (left === undefined) return undefined;
+    return { node, operator: operator === "++" ? "+" : "-", left, right: undefined, result: left };
+  }
+  return undefined;
+}
+
+/** Where the value of `a op b` goes, when it is assigned or declared directly. */
+function resultHolders(body: AstNode): Map<AstNode, AstNode> {
+  const holders = new Map<AstNode, AstNode>();
+  for (const node of descendants(body)) {
+    if (node.nodeType === "Assignment" && text(node, "operator") === "=") {
+      const value = field(node, "rightHandSide");
+      const target = field(node, "leftHandSide");
+      if (value !== undefined && target !== undefined) holders.set(value, target);
+    } else if (node.nodeType === "VariableDeclarationStatement") {
+      const value = field(node, "initialValue");
+      const [declaration] = Array.isArray(node.declarations) ? (node.declarations as AstNode[]) : [];
+      if (value !== undefined && declaration) holders.set(value, declaration);
+    }
+  }
+  return holders;
+}
+
+function isInteger(node: AstNode): boolean {
+  return /^u?int\d*$/.test(typeString(node));
+}
+
+function isOne(node: AstNode | undefined): boolean {
+  return node === undefined || (node.nodeType === "Literal" && String(node.value) === "1");
+}
+
+function code(node: AstNode, source: SourceText): string {
+  return node.nodeType === "VariableDeclaration" ? String(node.name) : normaliseCode(source.textOf(node));
+}
+
+const compact = (s: string) => s.replace(/\s+/g, "");
+
+/**
+ * The names an expression goes by in the function: its own text, and the local variables
+ * initialised with it (`uint allowance = allowed[from][msg.sender]` makes `allowance` an alias).
+ */
+function aliasesIn(body: AstNode, source: SourceText): (text: string) => string[] {
+  const aliases = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => aliases.set(a, (aliases.get(a) ?? new Set()).add(b));
+  for (const statement of descendants(body)) {
+    if (statement.nodeType !== "VariableDeclarationStatement") continue;
+    const value = field(statement, "initialValue");
+    const [declaration] = Array.isArray(statement.declarations) ? (statement.declarations as AstNode[]) : [];
+    if (value === undefined || !declaration) continue;
+    const valueText = compact(normaliseCode(source.textOf(value)));
+    add(valueText, String(declaration.name));
+    add(String(declaration.name), valueText);
+  }
+  return (text) => [compact(text), ...(aliases.get(compact(text)) ?? [])];
+}
+
+/** Does a comparison in `guard` relate `a` and `b` (some name of each appears in it)? */
+function relates(guard: AstNode, a: string[], b: string[], source: SourceText): boolean {
+  const guardText = compact(normaliseCode(source.textOf(guard)));
+  return a.some((x) => guardText.includes(x)) && b.some((y) => guardText.includes(y));
+}
+
+function guarded(op: Operation, guards: readonly AstNode[], source: SourceText, names: (text: string) => string[]): boolean {
+  const left = names(code(op.left, source));
+  const right = names(op.right === undefined ? "1" : code(op.right, source));
+  if (op.operator === "-") {
+    return guards.some((g) => srcEnd(g) <= srcStart(op.node) && relates(g, left, right, source));
+  }
+  const result = op.result === undefined ? undefined : names(code(op.result, source));
+  const whole = names(normaliseCode(source.textOf(op.node)));
+  return guards.some(
+    (g) =>
+      (result !== undefined && srcStart(g) >= srcEnd(op.node) && (relates(g, result, left, source) || relates(g, result, right, source))) ||
+      (op.node.nodeType === "BinaryOperation" && relates(g, whole, left, source)),
+  );
+}
+
+/**
+ * `m[to] += v` where the same function also takes `v` from another entry of `m` (`m[from] -= v`,
+ * itself guarded): a transfer between entries keeps their sum, which the supply bounds, so the
+ * addition cannot wrap.
+ */
+function conservedTransfer(op: Operation, body: AstNode, source: SourceText): boolean {
+  if (op.node.nodeType !== "Assignment" || op.operator !== "+" || op.left.nodeType !== "IndexAccess" || op.right === undefined) {
+    return false;
+  }
+  const root = compact(normaliseCode(source.textOf(rootOf(op.left))));
+  const amount = compact(normaliseCode(source.textOf(op.right)));
+  return descendants(body).some((n) => {
+    if (n.nodeType !== "Assignment" || text(n, "operator") !== "-=") return false;
+    const target = field(n, "leftHandSide");
+    const value = field(n, "rightHandSide");
+    return (
+      target?.nodeType === "IndexAccess" &&
+      value !== undefined &&
+      compact(normaliseCode(source.textOf(rootOf(target)))) === root &&
+      compact(normaliseCode(source.textOf(value))) === amount
+    );
+  });
+}
+
+function isCheckedContext(op: Operation, body: AstNode, program: Program): boolean {
+  if (!program.checkedArithmetic) return false;
+  return !descendants(body).some((n) => n.nodeType === "UncheckedBlock" && srcStart(n) <= srcStart(op.node) && srcEnd(n) >= srcEnd(op.node));
+}
+
+export const integerOverflow: Detector = {
+  info: {
+    id: "integer-overflow",
+    title: "Integer overflow or underflow",
+    swc: "SWC-101",
+    category: "arithmetic",
+    severity: "medium",
+    confidence: "medium",
+    description:
+      "Before Solidity 0.8 integer arithmetic wraps around silently: a subtraction below zero yields a huge balance, an addition past the maximum yields a small one.",
+    recommendation:
+      "Use SafeMath or compile with Solidity 0.8 or later; otherwise check the operands first (require(a >= b) before a - b).",
+  },
+  detect(program) {
+    const hits: Hit[] = [];
+    for (const fn of implementedFunctions(program)) {
+      const source = fn.contract.source;
+      const holders = resultHolders(fn.body);
+      const guards = conditions(fn.body, program);
+      const names = aliasesIn(fn.body, source);
+      for (const node of descendants(fn.body)) {
+        const op = operationOf(node, holders.get(node));
+        if (op === undefined || isCheckedContext(op, fn.body, program)) continue;
+        if (!isInteger(op.node.nodeType === "UnaryOperation" ? op.left : op.node)) continue;
+        if (isConstantExpression(op.node)) continue;
+        const counter = op.operator === "+" && isOne(op.right) && /^uint(256)?$/.test(typeString(op.left));
+        if (counter || guarded(op, guards, source, names) || conservedTransfer(op, fn.body, source)) continue;
+        const kind = op.operator === "-" ? "underflow" : "overflow";
+        hits.push({
+          contract: fn.contract,
+          function: fn,
+          node: op.node,
+          message: `${fn.signature}: ${normaliseCode(source.textOf(op.node))} can ${kind} (solc ${program.compilerVersion} does not check)`,
+        });
+      }
+    }
+    return hits;
+  },
+};

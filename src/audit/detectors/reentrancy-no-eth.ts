@@ -1,0 +1,51 @@
+/**
+ * reentrancy-no-eth — an external call with all gas before the state it depends on is updated.
+ *
+ * Finds: a call that forwards all remaining gas without sending ether (a low-level `call`, or a
+ *   state-changing call to another contract), followed by a write to a state variable the function
+ *   read before the call.
+ * SWC: SWC-107 (Reentrancy). Category: reentrancy.
+ * Severity: medium. Confidence: medium.
+ * Recommendation: update state before the call (checks-effects-interactions), or a reentrancy guard.
+ */
+import { typeString } from "../analysis/ast.js";
+import type { CallSite } from "../analysis/expressions.js";
+import { forwardsAllGas, sendsValue, staleWrites, variableName } from "../analysis/reentrancy.js";
+import { type Detector, type Hit, implementedFunctions } from "./detector.js";
+
+/** A call the callee can use to re-enter: not a view/pure function, not sending ether (reentrancy-eth's case). */
+function selects(call: CallSite): boolean {
+  if (sendsValue(call) || !forwardsAllGas(call)) return false;
+  if (call.kind === "call") return true;
+  if (call.kind !== "external") return false;
+  const calleeType = typeString(call.node.expression as Parameters<typeof typeString>[0]);
+  return !/ (view|pure|constant)\b/.test(calleeType);
+}
+
+export const reentrancyNoEth: Detector = {
+  info: {
+    id: "reentrancy-no-eth",
+    title: "Re-entrancy: external call before state is updated",
+    swc: "SWC-107",
+    category: "reentrancy",
+    severity: "medium",
+    confidence: "medium",
+    description:
+      "The callee gets control and all remaining gas before the function updates state it read; it can call back into the contract and observe or act on the stale state.",
+    recommendation: "Update state before the call (checks-effects-interactions), or guard the function with a reentrancy lock.",
+  },
+  detect(program) {
+    const hits: Hit[] = [];
+    for (const fn of implementedFunctions(program)) {
+      for (const { call, write } of staleWrites(fn, program, selects)) {
+        hits.push({
+          contract: fn.contract,
+          function: fn,
+          node: call.node,
+          message: `${fn.signature} calls out before writing ${variableName(write)}`,
+        });
+      }
+    }
+    return hits;
+  },
+};
