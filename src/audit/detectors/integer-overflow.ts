@@ -4,8 +4,12 @@
  * Finds: `+`, `-`, `*` (and `+=`, `-=`, `*=`, `++`, `--`) on integers compiled by solc < 0.8.0,
  *   where arithmetic wraps silently, with no guard: for `a - b`, no earlier comparison of `a` with
  *   `b`; for `a + b` and `a * b`, no comparison of the result with an operand (SafeMath's
- *   `require(c >= a)`, `require(c / a == b)`). Constant expressions, and `+ 1`/`++` on 256-bit
- *   counters (2^256 increments are out of reach), are not flagged.
+ *   `require(c >= a)`, `require(c / a == b)`). Not flagged, because they cannot wrap in practice:
+ *   constant expressions; `+ 1`/`++` on 256-bit counters and a for loop's step (2^256 increments,
+ *   or a loop bounded by its condition); a 256-bit value times a literal below 2^64; the block
+ *   number or timestamp minus something (they only grow); `a - a / k`; a transfer between two
+ *   entries of one mapping, and a total reduced by what a balance was reduced by (the sum is
+ *   conserved); code in constructors (the deployer picks those operands).
  * SWC: SWC-101 (Integer Overflow and Underflow). Category: arithmetic.
  * Severity: medium. Confidence: medium.
  * Recommendation: use SafeMath (or compile with Solidity ≥ 0.8, which reverts on overflow), or
@@ -15,7 +19,7 @@ import { type AstNode, descendants, field, srcEnd, srcStart, text, typeString } 
 import { conditions } from "../analysis/flow.js";
 import type { Program } from "../analysis/model.js";
 import { normaliseCode, type SourceText } from "../analysis/source.js";
-import { isConstantExpression, rootOf } from "../analysis/expressions.js";
+import { isBlockValue, isConstantExpression, rootOf } from "../analysis/expressions.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
 interface Operation {
@@ -142,6 +146,51 @@ function conservedTransfer(op: Operation, body: AstNode, source: SourceText): bo
   });
 }
 
+const SMALL_LITERAL = 2n ** 64n;
+
+function isSmallLiteral(node: AstNode | undefined): boolean {
+  if (node?.nodeType !== "Literal" || node.kind !== "number") return false;
+  try {
+    return BigInt(String(node.value).replace(/_/g, "")) < SMALL_LITERAL && node.subdenomination == null;
+  } catch {
+    return false;
+  }
+}
+
+/** The cases the header lists as unable to wrap in practice. */
+function cannotWrapInPractice(op: Operation, body: AstNode, program: Program, source: SourceText): boolean {
+  const wide = /^uint(256)?$/.test(typeString(op.left));
+  if (op.operator === "+" && isOne(op.right) && wide) return true;
+  if (op.node.nodeType === "UnaryOperation") {
+    const loopStep = descendants(body).some((n) => n.nodeType === "ForStatement" && field(n, "loopExpression")?.expression === op.node);
+    if (loopStep) return true;
+  }
+  if (op.operator === "*" && wide && (isSmallLiteral(op.left) || isSmallLiteral(op.right))) return true;
+  if (op.operator === "-" && isBlockValue(op.left, program)) return true;
+  if (op.operator === "-" && op.right !== undefined) {
+    const left = compact(normaliseCode(source.textOf(op.left)));
+    const right = compact(normaliseCode(source.textOf(op.right)));
+    if (right.startsWith(`${left}.div(`) || right.startsWith(`${left}/`)) return true;
+  }
+  return false;
+}
+
+/**
+ * `total -= v` where the same function takes `v` from a mapping entry under a guard
+ * (`balances[msg.sender] -= v`): the total is at least the entry, since it is their sum.
+ */
+function reducedWithEntry(op: Operation, body: AstNode, source: SourceText): boolean {
+  if (op.node.nodeType !== "Assignment" || op.operator !== "-" || op.left.nodeType === "IndexAccess" || op.right === undefined) {
+    return false;
+  }
+  const amount = compact(normaliseCode(source.textOf(op.right)));
+  return descendants(body).some((n) => {
+    const target = n.nodeType === "Assignment" && text(n, "operator") === "-=" ? field(n, "leftHandSide") : undefined;
+    const value = field(n, "rightHandSide");
+    return target?.nodeType === "IndexAccess" && value !== undefined && compact(normaliseCode(source.textOf(value))) === amount;
+  });
+}
+
 function isCheckedContext(op: Operation, body: AstNode, program: Program): boolean {
   if (!program.checkedArithmetic) return false;
   return !descendants(body).some((n) => n.nodeType === "UncheckedBlock" && srcStart(n) <= srcStart(op.node) && srcEnd(n) >= srcEnd(op.node));
@@ -163,6 +212,7 @@ export const integerOverflow: Detector = {
   detect(program) {
     const hits: Hit[] = [];
     for (const fn of implementedFunctions(program)) {
+      if (fn.kind === "constructor") continue;
       const source = fn.contract.source;
       const holders = resultHolders(fn.body);
       const guards = conditions(fn.body, program);
@@ -172,8 +222,8 @@ export const integerOverflow: Detector = {
         if (op === undefined || isCheckedContext(op, fn.body, program)) continue;
         if (!isInteger(op.node.nodeType === "UnaryOperation" ? op.left : op.node)) continue;
         if (isConstantExpression(op.node)) continue;
-        const counter = op.operator === "+" && isOne(op.right) && /^uint(256)?$/.test(typeString(op.left));
-        if (counter || guarded(op, guards, source, names) || conservedTransfer(op, fn.body, source)) continue;
+        if (cannotWrapInPractice(op, fn.body, program, source) || guarded(op, guards, source, names)) continue;
+        if (conservedTransfer(op, fn.body, source) || reducedWithEntry(op, fn.body, source)) continue;
         const kind = op.operator === "-" ? "underflow" : "overflow";
         hits.push({
           contract: fn.contract,
