@@ -7,7 +7,15 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
-import { type CompiledContract, CompileError, compileSolidityProject, formatDiagnostic } from "../compile/index.js";
+import {
+  type CompiledContract,
+  CompileError,
+  compileSolidityProject,
+  compileSoliditySource,
+  formatDiagnostic,
+  type SolidityCompilation,
+  type SolidityOptions,
+} from "../compile/index.js";
 import { compileFailure } from "../compile/errors.js";
 import type { AstNode } from "./analysis/ast.js";
 import { parentMap, statementOf } from "./analysis/flow.js";
@@ -115,49 +123,67 @@ function selectedDetectors(options: AnalyseOptions): readonly Detector[] {
   return DETECTORS.filter((d) => wanted.has(d.info.id));
 }
 
-/** Compiles and analyses one file; its findings and contracts, or why it was not analysed. */
-export function analyseFile(
-  file: string,
-  options: AnalyseOptions = {},
-): { report: FileReport; findings: Finding[]; contracts: CompiledContract[] } {
-  const root = resolve(options.root ?? ".");
-  const shown = relative(root, resolve(file)) || file;
-  let compilation;
+export interface FileAnalysis {
+  readonly report: FileReport;
+  readonly findings: Finding[];
+  readonly contracts: CompiledContract[];
+}
+
+function compileOptions(options: AnalyseOptions, root: string): SolidityOptions {
+  return {
+    root,
+    ...(options.remappings === undefined ? {} : { remappings: options.remappings }),
+    ast: true,
+    codegen: options.bytecode !== false,
+    relaxPinnedVersions: true,
+    olderCompilersOnFailure: true,
+  };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Compiles with `compile`, then runs the detectors; a failure of either is reported, not thrown. */
+function analyseCompilation(shown: string, compile: () => SolidityCompilation, options: AnalyseOptions): FileAnalysis {
+  let compilation: SolidityCompilation;
   try {
-    compilation = compileSolidityProject(file, {
-      root,
-      ...(options.remappings === undefined ? {} : { remappings: options.remappings }),
-      ast: true,
-      codegen: options.bytecode !== false,
-      relaxPinnedVersions: true,
-      olderCompilersOnFailure: true,
-    });
+    compilation = compile();
   } catch (error) {
     if (error instanceof CompileError) {
       const message = error.diagnostics.map(formatDiagnostic).join("\n");
       return { report: { file: shown, status: "not-compiled", message }, findings: [], contracts: [] };
     }
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { report: { file: shown, status: "failed", message }, findings: [], contracts: [] };
+    return { report: { file: shown, status: "failed", message: errorText(error) }, findings: [], contracts: [] };
   }
   const texts = new Map([...compilation.sources.byId.values()].map((s) => [s.name, s.content]));
+  const compilerVersion = compilation.compilerVersion;
   try {
-    const program = buildProgram(compilation.asts, texts, compilation.compilerVersion);
+    const program = buildProgram(compilation.asts, texts, compilerVersion);
     let findings = detect(program, selectedDetectors(options));
     if (options.excludeDependencies === true) findings = findings.filter((f) => f.location.file === compilation.entry);
-    return {
-      report: { file: shown, status: "analysed", compilerVersion: compilation.compilerVersion },
-      findings,
-      contracts: [...compilation.contracts],
-    };
+    return { report: { file: shown, status: "analysed", compilerVersion }, findings, contracts: [...compilation.contracts] };
   } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return {
-      report: { file: shown, status: "failed", message, compilerVersion: compilation.compilerVersion },
+      report: { file: shown, status: "failed", message: errorText(error), compilerVersion },
       findings: [],
       contracts: [...compilation.contracts],
     };
   }
+}
+
+/** Compiles and analyses one file; its findings and contracts, or why it was not analysed. */
+export function analyseFile(file: string, options: AnalyseOptions = {}): FileAnalysis {
+  const root = resolve(options.root ?? ".");
+  const shown = relative(root, resolve(file)) || file;
+  return analyseCompilation(shown, () => compileSolidityProject(file, compileOptions(options, root)), options);
+}
+
+/** Analyses Solidity given as text, named `sourceName` (default "input.sol"). */
+export function analyseSource(source: string, options: AnalyseOptions & { readonly sourceName?: string } = {}): FileAnalysis {
+  const root = resolve(options.root ?? ".");
+  const sourceName = options.sourceName ?? "input.sol";
+  return analyseCompilation(sourceName, () => compileSoliditySource(source, { ...compileOptions(options, root), sourceName }), options);
 }
 
 /**

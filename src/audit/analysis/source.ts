@@ -50,13 +50,14 @@ export class SourceText {
 }
 
 /**
- * Code with comments removed and whitespace collapsed, so a finding's id survives reformatting
- * and edits elsewhere in the file.
+ * Code with comments removed and whitespace collapsed (kept only between two word characters, as
+ * in `uint x`), so a finding's id survives reformatting and edits elsewhere in the file.
  */
 export function normaliseCode(code: string): string {
   return code
     .replace(/\/\*[\s\S]*?\*\//g, " ")
     .replace(/\/\/[^\n]*/g, " ")
     .replace(/\s+/g, " ")
+    .replace(/ ?([^\w ]) ?/g, "$1")
     .trim();
 }

@@ -1,0 +1,338 @@
+/**
+ * Every detector on small hand-written contracts: the weakness it exists for (a true positive, with
+ * its line), and the near misses it must leave alone (SafeMath, checks-effects-interactions, a
+ * checked send, an owner check).
+ */
+import { describe, expect, it } from "vitest";
+import { analyseSource } from "../../src/audit/analyse.js";
+import { DETECTORS } from "../../src/audit/detectors/index.js";
+import { CATEGORIES, CONFIDENCES, SEVERITIES } from "../../src/audit/finding.js";
+
+/** `detector@line` of every finding of `source`; the source must compile. */
+function flagged(source: string, detector?: string): string[] {
+  const { report, findings } = analyseSource(source, { bytecode: false, ...(detector === undefined ? {} : { detectors: [detector] }) });
+  expect(report.status, report.message).toBe("analysed");
+  return findings.map((f) => `${f.detector.id}@${f.location.line}`);
+}
+
+/** The 1-based line of the first line containing `marker`. */
+function lineOf(source: string, marker: string): number {
+  const index = source.split("\n").findIndex((l) => l.includes(marker));
+  if (index < 0) throw new Error(`no line contains ${marker}`);
+  return index + 1;
+}
+
+describe("detector headers", () => {
+  it("every detector has a unique id, an SWC id, a category, severity and confidence from the vocabulary", () => {
+    const ids = DETECTORS.map((d) => d.info.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { info } of DETECTORS) {
+      expect(info.swc).toMatch(/^SWC-1\d\d$/);
+      expect(CATEGORIES).toContain(info.category);
+      expect(SEVERITIES).toContain(info.severity);
+      expect(CONFIDENCES).toContain(info.confidence);
+      expect(info.recommendation.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe("reentrancy-eth", () => {
+  const bank = `pragma solidity ^0.5.0;
+contract Bank {
+  mapping(address => uint) balances;
+  function deposit() public payable { balances[msg.sender] += msg.value; }
+  function withdraw() public {
+    (bool ok, ) = msg.sender.call.value(balances[msg.sender])(""); // CALL
+    require(ok);
+    balances[msg.sender] = 0;
+  }
+}`;
+  it("flags value sent with all gas before the balance is cleared", () => {
+    expect(flagged(bank, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(bank, "// CALL")}`]);
+  });
+  it("leaves checks-effects-interactions alone", () => {
+    const safe = `pragma solidity ^0.5.0;
+contract Bank {
+  mapping(address => uint) balances;
+  function withdraw() public {
+    uint amount = balances[msg.sender];
+    balances[msg.sender] = 0;
+    (bool ok, ) = msg.sender.call.value(amount)("");
+    require(ok);
+  }
+}`;
+    expect(flagged(safe, "reentrancy-eth")).toEqual([]);
+  });
+  it("leaves a function behind a mutex modifier alone", () => {
+    const guarded = `pragma solidity ^0.5.0;
+contract Bank {
+  mapping(address => uint) balances;
+  bool locked;
+  modifier noReentrancy() { require(!locked); locked = true; _; locked = false; }
+  function withdraw() public noReentrancy {
+    (bool ok, ) = msg.sender.call.value(balances[msg.sender])("");
+    require(ok);
+    balances[msg.sender] = 0;
+  }
+}`;
+    expect(flagged(guarded, "reentrancy-eth")).toEqual([]);
+  });
+  it("reads {value: v} call options (0.6 and later) and 0.4's call.value", () => {
+    const modern = `pragma solidity ^0.8.0;
+contract Bank {
+  mapping(address => uint) balances;
+  function withdraw() public {
+    (bool ok, ) = payable(msg.sender).call{value: balances[msg.sender]}(""); // CALL
+    require(ok);
+    balances[msg.sender] = 0;
+  }
+}`;
+    expect(flagged(modern, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(modern, "// CALL")}`]);
+    const old = `pragma solidity ^0.4.24;
+contract Bank {
+  mapping(address => uint) balances;
+  function withdraw() public {
+    if (!msg.sender.call.value(balances[msg.sender])()) throw; // CALL
+    balances[msg.sender] = 0;
+  }
+}`;
+    expect(flagged(old, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(old, "// CALL")}`]);
+  });
+  it("does not follow a write cut off by a return after the call", () => {
+    const exits = `pragma solidity ^0.5.0;
+contract Bank {
+  mapping(address => uint) balances;
+  function withdraw(bool now_) public {
+    if (now_) {
+      (bool ok, ) = msg.sender.call.value(balances[msg.sender])("");
+      require(ok);
+      return;
+    }
+    balances[msg.sender] = 0;
+  }
+}`;
+    expect(flagged(exits, "reentrancy-eth")).toEqual([]);
+  });
+});
+
+describe("reentrancy-limited-gas and reentrancy-no-eth", () => {
+  it("flags send/transfer before the state write, at low severity", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Claim {
+  mapping(address => uint) owed;
+  function claim() public {
+    require(owed[msg.sender] > 0);
+    msg.sender.transfer(owed[msg.sender]); // SEND
+    owed[msg.sender] = 0;
+  }
+}`;
+    expect(flagged(source)).toContain(`reentrancy-limited-gas@${lineOf(source, "// SEND")}`);
+    expect(flagged(source)).not.toContain(`reentrancy-eth@${lineOf(source, "// SEND")}`);
+  });
+  it("flags a token call before the state write, not a view call", () => {
+    const source = `pragma solidity ^0.5.0;
+interface Token { function transfer(address to, uint v) external returns (bool); function balanceOf(address a) external view returns (uint); }
+contract Vault {
+  mapping(address => uint) shares;
+  Token token;
+  function exit() public {
+    token.transfer(msg.sender, shares[msg.sender]); // TOKEN
+    shares[msg.sender] = 0;
+  }
+  function peek() public {
+    uint b = token.balanceOf(msg.sender);
+    shares[msg.sender] = b + shares[msg.sender];
+  }
+}`;
+    expect(flagged(source, "reentrancy-no-eth")).toEqual([`reentrancy-no-eth@${lineOf(source, "// TOKEN")}`]);
+  });
+});
+
+describe("unchecked-send and unchecked-lowlevel", () => {
+  const source = `pragma solidity ^0.5.0;
+contract Pay {
+  uint paid;
+  function a(address payable to) public { to.send(1 ether); } // A
+  function b(address payable to) public { require(to.send(1 ether)); }
+  function c(address payable to) public { if (!to.send(1 ether)) { revert(); } }
+  function d(address payable to) public { if (!to.send(1 ether)) { uint n; n += 1; } else { revert(); } } // D
+  function e(address payable to) public { if (!to.send(1 ether) || 1 == 1) { paid = 1; } } // E
+  function f(address to) public { to.call(""); } // F
+  function g(address to) public { (bool ok, ) = to.call(""); require(ok); }
+  function h(address to) public { (bool ok, ) = to.call(""); } // H
+  function i(address payable to) public { to.call.value(1 ether); } // I
+  function j(address payable to) public { if (to.send(1 ether)) { paid += 1; } }
+}`;
+  it("flags discarded, unread and do-nothing-on-failure results", () => {
+    expect(flagged(source, "unchecked-send").sort()).toEqual(
+      ["// A", "// D", "// E"].map((m) => `unchecked-send@${lineOf(source, m)}`).sort(),
+    );
+  });
+  it("flags unchecked low-level calls and a call that is never made", () => {
+    expect(flagged(source, "unchecked-lowlevel").sort()).toEqual(
+      ["// F", "// H", "// I"].map((m) => `unchecked-lowlevel@${lineOf(source, m)}`).sort(),
+    );
+  });
+});
+
+describe("tx-origin", () => {
+  it("flags tx.origin authorization but not the tx.origin == msg.sender EOA test", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Wallet {
+  address owner;
+  function pay(address payable to) public {
+    require(tx.origin == owner); // ORIGIN
+    to.transfer(address(this).balance);
+  }
+  function onlyHumans() public view returns (bool) { require(tx.origin == msg.sender); return true; }
+}`;
+    expect(flagged(source, "tx-origin")).toEqual([`tx-origin@${lineOf(source, "// ORIGIN")}`]);
+  });
+});
+
+describe("integer-overflow", () => {
+  it("flags unguarded arithmetic before 0.8", () => {
+    const source = `pragma solidity ^0.4.24;
+contract Token {
+  mapping(address => uint) balances;
+  mapping(address => uint) lockTime;
+  function withdraw(uint v) public { balances[msg.sender] -= v; } // SUB
+  function lock(uint s) public { lockTime[msg.sender] += s; } // ADD
+  function scale(uint8 x, uint8 y) public pure returns (uint8) { return x * y; } // MUL
+}`;
+    expect(flagged(source, "integer-overflow").sort()).toEqual(
+      ["// SUB", "// ADD", "// MUL"].map((m) => `integer-overflow@${lineOf(source, m)}`).sort(),
+    );
+  });
+  it("leaves SafeMath, guarded operations, loop steps and 0.8 code alone", () => {
+    const safe = `pragma solidity ^0.5.0;
+library SafeMath {
+  function sub(uint a, uint b) internal pure returns (uint) { require(b <= a); return a - b; }
+  function add(uint a, uint b) internal pure returns (uint) { uint c = a + b; require(c >= a); return c; }
+  function mul(uint a, uint b) internal pure returns (uint) { if (a == 0) return 0; uint c = a * b; require(c / a == b); return c; }
+}
+contract Token {
+  using SafeMath for uint;
+  mapping(address => uint) balances;
+  uint total;
+  function transfer(address to, uint v) public {
+    require(balances[msg.sender] >= v);
+    balances[msg.sender] -= v;
+    balances[to] += v;
+  }
+  function burn(uint v) public {
+    require(balances[msg.sender] >= v);
+    balances[msg.sender] -= v;
+    total -= v;
+  }
+  function mint(uint v) public { total = total.add(v); }
+  function count(uint[] memory xs) public pure returns (uint n) { for (uint i = 0; i < xs.length; i++) n = n.add(xs[i]); }
+}`;
+    expect(flagged(safe, "integer-overflow")).toEqual([]);
+    const checked = `pragma solidity ^0.8.0;
+contract C { mapping(address => uint) b; function w(uint v) public { b[msg.sender] -= v; } }`;
+    expect(flagged(checked, "integer-overflow")).toEqual([]);
+  });
+});
+
+describe("timestamp", () => {
+  it("flags decisions on block.timestamp (directly or through a local) and records of it", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Lottery {
+  uint start = block.timestamp; // STORED
+  address winner;
+  function play(uint at) public {
+    uint t = now;
+    if (at + 5 days == t) { winner = msg.sender; } // DECIDES
+  }
+  function open() public view returns (bool) { return block.timestamp >= start; } // COMPARES
+}`;
+    expect(flagged(source, "timestamp-dependence").sort()).toEqual(
+      ["// DECIDES", "// COMPARES"].map((m) => `timestamp-dependence@${lineOf(source, m)}`).sort(),
+    );
+    expect(flagged(source, "timestamp-stored").sort()).toEqual(
+      ["// STORED", "uint t = now"].map((m) => `timestamp-stored@${lineOf(source, m)}`).sort(),
+    );
+  });
+});
+
+describe("transaction-order", () => {
+  it("flags a payment whose recipient anyone can set, or whose amount another function writes", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Puzzle {
+  address payable winner;
+  address payable owner;
+  uint reward;
+  bool claimed;
+  constructor() public { owner = msg.sender; }
+  function play(bytes32 guess) public { if (keccak256(abi.encode(guess)) == keccak256("x")) winner = msg.sender; }
+  function payout() public payable { winner.transfer(msg.value); } // RECIPIENT
+  function setReward() public payable { require(msg.sender == owner); reward = msg.value; }
+  function claim() public { require(!claimed); msg.sender.transfer(reward); claimed = true; } // AMOUNT
+  function setOwner(address payable o) public { require(msg.sender == owner); owner = o; }
+  function sweep() public { require(msg.sender == owner); owner.transfer(address(this).balance); }
+}`;
+    expect(flagged(source, "transaction-order").sort()).toEqual(
+      ["// RECIPIENT", "// AMOUNT"].map((m) => `transaction-order@${lineOf(source, m)}`).sort(),
+    );
+  });
+});
+
+describe("access control", () => {
+  it("flags an unprotected ether withdrawal, not a refund, a balance withdrawal or an owner-only one", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Faucet {
+  address owner;
+  mapping(address => uint) balances;
+  modifier onlyOwner() { require(msg.sender == owner); _; }
+  function take() public { msg.sender.transfer(1 ether); } // OPEN
+  function sendTo(address payable to, uint v) public { to.transfer(v); } // CHOSEN
+  function refund() public payable { msg.sender.transfer(msg.value); }
+  function withdraw() public { uint v = balances[msg.sender]; balances[msg.sender] = 0; msg.sender.transfer(v); }
+  function drain(address payable to) public onlyOwner { to.transfer(address(this).balance); }
+}`;
+    expect(flagged(source, "unprotected-ether-withdrawal").sort()).toEqual(
+      ["// OPEN", "// CHOSEN"].map((m) => `unprotected-ether-withdrawal@${lineOf(source, m)}`).sort(),
+    );
+  });
+  it("flags an unprotected selfdestruct and a delegatecall to a caller-chosen address", () => {
+    const source = `pragma solidity ^0.4.24;
+contract Proxy {
+  address owner;
+  function kill() public { selfdestruct(msg.sender); } // KILL
+  function close() public { require(msg.sender == owner); selfdestruct(owner); }
+  function forward(address impl, bytes data) public { require(impl.delegatecall(data)); } // DELEGATE
+  function upgradeCall(address impl, bytes data) public { require(msg.sender == owner); require(impl.delegatecall(data)); }
+}`;
+    expect(flagged(source, "unprotected-selfdestruct")).toEqual([`unprotected-selfdestruct@${lineOf(source, "// KILL")}`]);
+    expect(flagged(source, "delegatecall-input")).toEqual([`delegatecall-input@${lineOf(source, "// DELEGATE")}`]);
+  });
+});
+
+describe("analyseSource", () => {
+  it("reports a file that does not compile instead of throwing", () => {
+    const { report, findings } = analyseSource("pragma solidity ^0.5.0; contract { }", { bytecode: false });
+    expect(report.status).toBe("not-compiled");
+    expect(report.message).toMatch(/ParserError/);
+    expect(findings).toEqual([]);
+  });
+  it("gives a finding an id that survives edits elsewhere (lines moved, whitespace changed)", () => {
+    const body = `contract W { address o; function f(address payable t) public { require(tx.origin == o); t.transfer(1); } }`;
+    const before = analyseSource(`pragma solidity ^0.5.0;\n${body}`, { bytecode: false, detectors: ["tx-origin"] });
+    const after = analyseSource(`pragma solidity ^0.5.0;\n// a comment\n\n${body.replace("require(", "require (  ")}`, {
+      bytecode: false,
+      detectors: ["tx-origin"],
+    });
+    expect(before.findings).toHaveLength(1);
+    expect(after.findings[0]?.location.line).toBe((before.findings[0]?.location.line ?? 0) + 2);
+    expect(after.findings[0]?.id).toBe(before.findings[0]?.id);
+    expect(before.findings[0]?.location.snippet).toContain("tx.origin == o");
+  });
+  it("compiles an open pragma written for 0.5 with 0.5 when the newest compiler rejects it", () => {
+    const source = `pragma solidity >=0.5.0;
+contract Old { function () external payable {} }`;
+    const { report } = analyseSource(source, { bytecode: false });
+    expect(report.status).toBe("analysed");
+    expect(report.compilerVersion).toMatch(/^0\.5\./);
+  });
+});
