@@ -17,10 +17,10 @@ import {
   type SolidityOptions,
 } from "../compile/index.js";
 import { compileFailure } from "../compile/errors.js";
-import type { AstNode } from "./analysis/ast.js";
+import { type AstNode, field, srcStart } from "./analysis/ast.js";
 import { parentMap, statementOf } from "./analysis/flow.js";
 import { buildProgram, type Program } from "./analysis/model.js";
-import { normaliseCode } from "./analysis/source.js";
+import { normaliseCode, type SourceText } from "./analysis/source.js";
 import type { Detector, Hit } from "./detectors/detector.js";
 import { DETECTORS } from "./detectors/index.js";
 import type { Finding } from "./finding.js";
@@ -78,6 +78,14 @@ function stableId(detector: string, contract: string, fn: string, code: string, 
   return hash.digest("hex").slice(0, 16);
 }
 
+/** The lines a finding shows: a statement's, or only the header of a function (up to its body). */
+function headerSpan(node: AstNode, source: SourceText): { line: number; endLine: number } {
+  const body = node.nodeType === "FunctionDefinition" || node.nodeType === "ModifierDefinition" ? field(node, "body") : undefined;
+  if (body === undefined) return source.span(node);
+  const line = source.lineOf(srcStart(node));
+  return { line, endLine: Math.max(line, source.lineOf(srcStart(body))) };
+}
+
 /** Runs the detectors over a built program and turns their hits into findings. */
 export function detect(program: Program, detectors: readonly Detector[] = DETECTORS): Finding[] {
   const findings: Finding[] = [];
@@ -94,11 +102,14 @@ export function detect(program: Program, detectors: readonly Detector[] = DETECT
     for (const hit of detector.detect(program)) {
       const statement = statementOf(hit.node, parentsOf(hit));
       const source = hit.contract.source;
-      const { line, endLine } = source.span(statement);
+      const { line, endLine } = headerSpan(statement, source);
       const place = `${source.name}:${line}:${hit.contract.name}`;
       if (located.has(place)) continue;
       located.add(place);
-      const code = source.textOf(statement);
+      const body = field(statement, "body");
+      const code = statement.nodeType.endsWith("Definition") && body !== undefined
+        ? source.between(srcStart(statement), srcStart(body))
+        : source.textOf(statement);
       const fn = hit.function?.signature ?? "";
       const key = [detector.info.id, hit.contract.name, fn, normaliseCode(code)].join("\u0000");
       const occurrence = seen.get(key) ?? 0;

@@ -336,3 +336,60 @@ contract Old { function () external payable {} }`;
     expect(report.compilerVersion).toMatch(/^0\.5\./);
   });
 });
+
+describe("weak-randomness and calls-in-loop", () => {
+  it("flags a draw from block values, not an id hashed from them", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Lottery {
+  mapping(bytes32 => address) tickets;
+  function draw() public view returns (uint) {
+    uint seed = uint(keccak256(abi.encodePacked(blockhash(block.number - 1), now)));
+    return seed % 10; // DRAW
+  }
+  function guess(bytes32 g) public view returns (bool) { return g == blockhash(block.number - 1); } // GUESS
+  function register() public { tickets[keccak256(abi.encodePacked(msg.sender, now))] = msg.sender; }
+}`;
+    expect(flagged(source, "weak-randomness").sort()).toEqual(
+      ["// DRAW", "// GUESS"].map((m) => `weak-randomness@${lineOf(source, m)}`).sort(),
+    );
+  });
+  it("flags payments inside a loop", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Payroll {
+  address payable[] staff;
+  function pay() public { for (uint i = 0; i < staff.length; i++) { staff[i].transfer(1 ether); } } // LOOP
+  function payOne(uint i) public { staff[i].transfer(1 ether); }
+}`;
+    expect(flagged(source, "calls-in-loop")).toEqual([`calls-in-loop@${lineOf(source, "// LOOP")}`]);
+  });
+});
+
+describe("0.4-era access control", () => {
+  const source = `pragma solidity ^0.4.24;
+contract Pyramid {
+  address creator;
+  uint fee;
+  struct Entry { address who; uint amount; }
+  Entry[] entries;
+  function pyramid() public { creator = msg.sender; } // CTOR
+  function setFee(uint f) { fee = f; } // DEFAULT
+  function setFeeOwner(uint f) { require(msg.sender == creator); fee = f; }
+  function view_() constant returns (uint) { return fee; }
+  function enter() public payable {
+    Entry e; // POINTER
+    e.who = msg.sender;
+    entries.push(e);
+  }
+}`;
+  it("flags a constructor misnamed by case", () => {
+    expect(flagged(source, "constructor-name")).toEqual([`constructor-name@${lineOf(source, "// CTOR")}`]);
+  });
+  it("flags a state-changing function public by default, not one that checks its caller or a view", () => {
+    expect(flagged(source, "default-visibility")).toEqual([`default-visibility@${lineOf(source, "// DEFAULT")}`]);
+  });
+  it("flags a local struct that points at storage slot 0", () => {
+    expect(flagged(source, "uninitialised-storage-pointer")).toEqual([
+      `uninitialised-storage-pointer@${lineOf(source, "// POINTER")}`,
+    ]);
+  });
+});

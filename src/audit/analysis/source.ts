@@ -32,7 +32,12 @@ export class SourceText {
 
   /** The text of a node's range, as written. */
   textOf(node: AstNode): string {
-    return this.bytes.subarray(srcStart(node), srcEnd(node)).toString("utf8");
+    return this.between(srcStart(node), srcEnd(node));
+  }
+
+  /** The text between two byte offsets. */
+  between(start: number, end: number): string {
+    return this.bytes.subarray(start, end).toString("utf8");
   }
 
   /** Lines `first`…`last` (1-based, inclusive), as written. */

@@ -1,4 +1,7 @@
 /** Every detector, in the order reports list them. */
+import { callsInLoop } from "./calls-in-loop.js";
+import { constructorName } from "./constructor-name.js";
+import { defaultVisibility } from "./default-visibility.js";
 import type { Detector } from "./detector.js";
 import { delegatecallInput } from "./delegatecall-input.js";
 import { integerOverflow } from "./integer-overflow.js";
@@ -13,6 +16,8 @@ import { uncheckedLowLevel } from "./unchecked-lowlevel.js";
 import { uncheckedSend } from "./unchecked-send.js";
 import { unprotectedEtherWithdrawal } from "./unprotected-ether-withdrawal.js";
 import { unprotectedSelfdestruct } from "./unprotected-selfdestruct.js";
+import { uninitialisedStoragePointer } from "./uninitialised-storage-pointer.js";
+import { weakRandomness } from "./weak-randomness.js";
 
 export const DETECTORS: readonly Detector[] = [
   reentrancyEth,
@@ -28,4 +33,9 @@ export const DETECTORS: readonly Detector[] = [
   unprotectedEtherWithdrawal,
   unprotectedSelfdestruct,
   delegatecallInput,
+  defaultVisibility,
+  constructorName,
+  weakRandomness,
+  callsInLoop,
+  uninitialisedStoragePointer,
 ];
