@@ -6,10 +6,13 @@
  *   `b`; for `a + b` and `a * b`, no comparison of the result with an operand (SafeMath's
  *   `require(c >= a)`, `require(c / a == b)`). Not flagged, because they cannot wrap in practice:
  *   constant expressions; `+ 1`/`++` on 256-bit counters and a for loop's step (2^256 increments,
- *   or a loop bounded by its condition); a 256-bit value times a literal below 2^64; the block
- *   number or timestamp minus something (they only grow); `a - a / k`; a transfer between two
- *   entries of one mapping, and a total reduced by what a balance was reduced by (the sum is
- *   conserved); code in constructors (the deployer picks those operands).
+ *   or a loop bounded by its condition); a 256-bit value times a literal below 2^64 or a constant
+ *   expression (a decimals scale); a sum of ether amounts (msg.value: all the ether there is fits
+ *   in 2^87); the block number or timestamp minus something (they only grow); `a - a / k`; an
+ *   array index (out-of-range indexes revert); a transfer between two entries of one mapping, and
+ *   a total reduced by what a balance was reduced by (the sum is conserved); code in constructors
+ *   (the deployer picks those operands) and in public view/pure functions (a wrapped result there
+ *   changes no state).
  * SWC: SWC-101 (Integer Overflow and Underflow). Category: arithmetic.
  * Severity: medium. Confidence: medium.
  * Recommendation: use SafeMath (or compile with Solidity ≥ 0.8, which reverts on overflow), or
@@ -19,7 +22,7 @@ import { type AstNode, descendants, field, srcEnd, srcStart, text, typeString } 
 import { conditions } from "../analysis/flow.js";
 import type { Program } from "../analysis/model.js";
 import { normaliseCode, type SourceText } from "../analysis/source.js";
-import { isBlockValue, isConstantExpression, rootOf } from "../analysis/expressions.js";
+import { isBlockValue, isConstantExpression, isMsgValue, rootOf } from "../analysis/expressions.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
 interface Operation {
@@ -151,7 +154,7 @@ const SMALL_LITERAL = 2n ** 64n;
 function isSmallLiteral(node: AstNode | undefined): boolean {
   if (node?.nodeType !== "Literal" || node.kind !== "number") return false;
   try {
-    return BigInt(String(node.value).replace(/_/g, "")) < SMALL_LITERAL && node.subdenomination == null;
+    return BigInt(String(node.value).replace(/_/g, "")) < SMALL_LITERAL;
   } catch {
     return false;
   }
@@ -165,7 +168,12 @@ function cannotWrapInPractice(op: Operation, body: AstNode, program: Program, so
     const loopStep = descendants(body).some((n) => n.nodeType === "ForStatement" && field(n, "loopExpression")?.expression === op.node);
     if (loopStep) return true;
   }
-  if (op.operator === "*" && wide && (isSmallLiteral(op.left) || isSmallLiteral(op.right))) return true;
+  const factor = (n: AstNode | undefined) => n !== undefined && (isSmallLiteral(n) || (n.isPure === true && isConstantExpression(n)));
+  if (op.operator === "*" && wide && (factor(op.left) || factor(op.right))) return true;
+  if (op.operator === "+" && op.right !== undefined && isMsgValue(op.right, program)) return true;
+  const parent = descendants(body).find((n) => n.nodeType === "IndexAccess" && field(n, "indexExpression") === op.node);
+  const base = parent === undefined ? undefined : field(parent, "baseExpression");
+  if (base !== undefined && !typeString(base).startsWith("mapping")) return true;
   if (op.operator === "-" && isBlockValue(op.left, program)) return true;
   if (op.operator === "-" && op.right !== undefined) {
     const left = compact(normaliseCode(source.textOf(op.left)));
@@ -212,7 +220,7 @@ export const integerOverflow: Detector = {
   detect(program) {
     const hits: Hit[] = [];
     for (const fn of implementedFunctions(program)) {
-      if (fn.kind === "constructor") continue;
+      if (fn.kind === "constructor" || (fn.callable && (fn.mutability === "view" || fn.mutability === "pure"))) continue;
       const source = fn.contract.source;
       const holders = resultHolders(fn.body);
       const guards = conditions(fn.body, program);

@@ -24,6 +24,8 @@ export interface ContractScore {
   readonly found: number;
   /** Findings (of any class) starting outside every injected bug's lines. */
   readonly otherLines: number;
+  /** Those findings: detector and line. */
+  readonly otherLineFindings: readonly { readonly detector: string; readonly line: number }[];
   /** The injected bugs no matching finding reached. */
   readonly missed: readonly InjectedBug[];
 }
@@ -35,6 +37,12 @@ export function scoreContract(
 ): ContractScore {
   const matching = findings.filter((f) => classes.includes(f.swc));
   const missed = bugs.filter((bug) => !matching.some((f) => within(bug, f.line)));
-  const otherLines = findings.filter((f) => !bugs.some((bug) => within(bug, f.line))).length;
-  return { bugs: bugs.length, found: bugs.length - missed.length, otherLines, missed };
+  const other = findings.filter((f) => !bugs.some((bug) => within(bug, f.line)));
+  return {
+    bugs: bugs.length,
+    found: bugs.length - missed.length,
+    otherLines: other.length,
+    otherLineFindings: other.map((f) => ({ detector: f.detector, line: f.line })),
+    missed,
+  };
 }

@@ -15,6 +15,7 @@ export interface ContractResult {
   readonly bugs: number;
   readonly found: number;
   readonly otherLines: number;
+  readonly otherLineFindings: readonly { readonly detector: string; readonly line: number }[];
   readonly missed: readonly InjectedBug[];
 }
 
@@ -29,6 +30,8 @@ export interface TypeScore {
   /** found / bugs. */
   readonly recall: number;
   readonly otherLines: number;
+  /** Findings on other lines per detector id. */
+  readonly otherLinesByDetector: Readonly<Record<string, number>>;
 }
 
 export interface ScoreReport {
@@ -49,6 +52,8 @@ export interface ScoreOptions {
 function summarise(results: readonly ContractResult[]): Omit<TypeScore, "type" | "classes"> {
   const bugs = results.reduce((n, r) => n + r.bugs, 0);
   const found = results.reduce((n, r) => n + r.found, 0);
+  const byDetector: Record<string, number> = {};
+  for (const r of results) for (const f of r.otherLineFindings) byDetector[f.detector] = (byDetector[f.detector] ?? 0) + 1;
   return {
     contracts: results.length,
     unanalysed: results.filter((r) => r.status !== "analysed").length,
@@ -56,6 +61,7 @@ function summarise(results: readonly ContractResult[]): Omit<TypeScore, "type" |
     found,
     recall: bugs === 0 ? 0 : found / bugs,
     otherLines: results.reduce((n, r) => n + r.otherLines, 0),
+    otherLinesByDetector: byDetector,
   };
 }
 
@@ -124,9 +130,14 @@ export function scoreTable(report: ScoreReport): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   const problems = report.contracts.filter((c) => c.status !== "analysed");
+  const byDetector = Object.entries(report.total.otherLinesByDetector)
+    .sort((a, b) => b[1] - a[1])
+    .map(([detector, n]) => `${detector} ${n}`)
+    .join(", ");
   return [
     ...rows.map(line),
     "",
+    `findings on other lines by detector: ${byDetector === "" ? "none" : byDetector}`,
     `a bug is found by a finding of its classes starting within its lines ±${report.lineTolerance}; ${report.total.contracts} contracts in ${report.seconds.toFixed(0)} s (budget ${report.budgetSeconds} s each)`,
     ...problems.map((p) => `${p.status}: ${p.file}${p.message === undefined ? "" : `: ${p.message.split("\n")[0]}`}`),
   ].join("\n");
