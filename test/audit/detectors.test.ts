@@ -198,7 +198,9 @@ contract Token {
   mapping(address => uint) lockTime;
   function withdraw(uint v) public { balances[msg.sender] -= v; } // SUB
   function lock(uint s) public { lockTime[msg.sender] += s; } // ADD
-  function scale(uint8 x, uint8 y) public pure returns (uint8) { return x * y; } // MUL
+  uint8 level;
+  function grow(uint8 y) public { level = level * y; } // MUL
+  function scale(uint8 x, uint8 y) public pure returns (uint8) { return x * y; }
 }`;
     expect(flagged(source, "integer-overflow").sort()).toEqual(
       ["// SUB", "// ADD", "// MUL"].map((m) => `integer-overflow@${lineOf(source, m)}`).sort(),
