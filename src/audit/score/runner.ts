@@ -4,13 +4,13 @@
  * worker that dies is reported as a crash, and the run goes on.
  */
 import { Worker } from "node:worker_threads";
+import { compiledSibling } from "../../../conformance/state-tests/compiled-path.js";
 import type { WorkerReply } from "./worker.js";
 
 export type RunOutcome =
   | (WorkerReply & { readonly seconds: number })
   | { readonly status: "timeout" | "crash"; readonly message: string; readonly findings: readonly []; readonly seconds: number };
 
-const WORKER = new URL("./worker.js", import.meta.url);
 
 export class BudgetedAnalyser {
   private worker: Worker | undefined;
@@ -18,7 +18,8 @@ export class BudgetedAnalyser {
   constructor(private readonly budgetSeconds: number) {}
 
   analyse(file: string): Promise<RunOutcome> {
-    const worker = (this.worker ??= new Worker(WORKER));
+    // Under vitest this module runs as TypeScript, which a worker cannot load: use the build.
+    const worker = (this.worker ??= new Worker(compiledSibling(import.meta.url, "worker")));
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     return new Promise((resolve) => {
