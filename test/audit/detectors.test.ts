@@ -395,3 +395,15 @@ contract Pyramid {
     ]);
   });
 });
+
+describe("weak-randomness near misses", () => {
+  it("leaves calendar arithmetic on the timestamp alone but flags a parity lottery on the block number", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Calendar {
+  uint start;
+  function dayOffset() public view returns (uint) { return (now - start) % 1 days; }
+  function lucky() public view returns (bool) { return block.number % 2 == 0; } // PARITY
+}`;
+    expect(flagged(source, "weak-randomness")).toEqual([`weak-randomness@${lineOf(source, "// PARITY")}`]);
+  });
+});

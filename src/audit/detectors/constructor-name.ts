@@ -1,13 +1,14 @@
 /**
  * constructor-name — a function meant as the constructor that anyone can call.
  *
- * Finds: a function (not the constructor) named like its contract up to letter case: before
- *   0.4.22 the constructor was the function with exactly the contract's name, so a typo or a
- *   rename leaves an ordinary public function that re-initialises the owner (Rubixi).
+ * Finds: a public state-changing function (not the constructor) named like its contract up to
+ *   letter case: before 0.4.22 the constructor was the function with exactly the contract's name,
+ *   so a typo or a rename leaves an ordinary public function that re-initialises the owner (Rubixi).
  * SWC: SWC-118 (Incorrect Constructor Name). Category: access_control.
  * Severity: high. Confidence: high.
  * Recommendation: use the `constructor` keyword.
  */
+import { stateWrites } from "../analysis/expressions.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
 export const constructorName: Detector = {
@@ -25,7 +26,8 @@ export const constructorName: Detector = {
   detect(program) {
     const hits: Hit[] = [];
     for (const fn of implementedFunctions(program)) {
-      if (fn.kind !== "function" || !fn.callable) continue;
+      if (fn.kind !== "function" || !fn.callable || fn.mutability === "view" || fn.mutability === "pure") continue;
+      if (stateWrites(fn.body, program).length === 0) continue;
       if (fn.name.toLowerCase() !== fn.contract.name.toLowerCase()) continue;
       hits.push({ contract: fn.contract, function: fn, node: fn.node, message: `${fn.signature} looks like the constructor of ${fn.contract.name} but is a public function` });
     }
