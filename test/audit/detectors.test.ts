@@ -219,6 +219,7 @@ contract Token {
   uint total;
   function transfer(address to, uint v) public {
     require(balances[msg.sender] >= v);
+    require(balances[to] + v >= balances[to]);
     balances[msg.sender] -= v;
     balances[to] += v;
   }
@@ -405,5 +406,28 @@ contract Calendar {
   function lucky() public view returns (bool) { return block.number % 2 == 0; } // PARITY
 }`;
     expect(flagged(source, "weak-randomness")).toEqual([`weak-randomness@${lineOf(source, "// PARITY")}`]);
+  });
+});
+
+describe("re-entrancy through an internal call", () => {
+  it("flags the internal call that reaches the external one, before the flag is set", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Bonus {
+  mapping(address => uint) rewards;
+  mapping(address => bool) claimed;
+  function withdrawReward(address payable to) public {
+    uint amount = rewards[to];
+    rewards[to] = 0;
+    (bool ok, ) = to.call.value(amount)("");
+    require(ok);
+  }
+  function bonus(address payable to) public {
+    require(!claimed[to]);
+    rewards[to] += 100;
+    withdrawReward(to); // INTERNAL
+    claimed[to] = true;
+  }
+}`;
+    expect(flagged(source, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(source, "// INTERNAL")}`]);
   });
 });

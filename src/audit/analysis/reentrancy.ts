@@ -5,13 +5,42 @@
  * and after `_`, as OpenZeppelin's ReentrancyGuard does) is not re-enterable.
  */
 import { type AstNode, descendants, field, referencedDeclaration, srcEnd, srcStart, text } from "./ast.js";
-import { type CallSite, callSites, stateWrites, type StateWrite, stateVariableOf } from "./expressions.js";
+import { type CallSite, callSite, stateWrites, type StateWrite, stateVariableOf } from "./expressions.js";
 import { canFollow } from "./flow.js";
 import type { FunctionModel, Program } from "./model.js";
 
 export interface StaleWrite {
+  /** The call that leaves the contract (possibly inside an internal function `at` calls). */
   readonly call: CallSite;
+  /** Where, in the function analysed, control leaves: the call itself or the internal call reaching it. */
+  readonly at: AstNode;
   readonly write: StateWrite;
+}
+
+/** How deep internal calls are followed looking for an external call. */
+const INTERNAL_DEPTH = 3;
+
+/**
+ * The calls that leave the contract during `body`: its own, and those of the internal functions it
+ * calls (followed a few levels), each paired with the node in `body` where control leaves.
+ */
+export function reachingCalls(body: AstNode, program: Program, depth = INTERNAL_DEPTH): { at: AstNode; site: CallSite }[] {
+  const found: { at: AstNode; site: CallSite }[] = [];
+  for (const node of descendants(body)) {
+    if (node.nodeType !== "FunctionCall") continue;
+    const site = callSite(node);
+    if (site !== undefined) {
+      found.push({ at: node, site });
+      continue;
+    }
+    const callee = field(node, "expression");
+    const id = callee?.nodeType === "Identifier" ? referencedDeclaration(callee) : undefined;
+    const definition = id === undefined ? undefined : program.declarations.get(id);
+    const calleeBody = definition?.nodeType === "FunctionDefinition" ? field(definition, "body") : undefined;
+    if (calleeBody === undefined || depth === 0) continue;
+    for (const inner of reachingCalls(calleeBody, program, depth - 1)) found.push({ at: node, site: inner.site });
+  }
+  return found;
 }
 
 /** The modifier definitions a function invokes. */
@@ -69,12 +98,11 @@ export function staleWrites(
   if (modifiers.some((m) => isMutex(m, program))) return [];
   const writes = stateWrites(fn.body, program);
   const found: StaleWrite[] = [];
-  for (const call of callSites(fn.body).filter(selects)) {
-    const read = readUpTo(call.node, fn, modifiers, program);
-    const write = writes.find(
-      (w) => read.has(w.variable.id) && w.node !== call.node && canFollow(call.node, w.node, fn.body, program),
-    );
-    if (write !== undefined) found.push({ call, write });
+  for (const { at, site } of reachingCalls(fn.body, program).filter((c) => selects(c.site))) {
+    if (found.some((f) => f.at === at)) continue;
+    const read = readUpTo(at, fn, modifiers, program);
+    const write = writes.find((w) => read.has(w.variable.id) && w.node !== at && canFollow(at, w.node, fn.body, program));
+    if (write !== undefined) found.push({ call: site, at, write });
   }
   return found;
 }

@@ -9,8 +9,8 @@
  *   or a loop bounded by its condition); a 256-bit value times a literal below 2^64 or a constant
  *   expression (a decimals scale); a sum of ether amounts (msg.value: all the ether there is fits
  *   in 2^87); the block number or timestamp minus something (they only grow); `a - a / k`; an
- *   array index (out-of-range indexes revert); a transfer between two entries of one mapping, and
- *   a total reduced by what a balance was reduced by (the sum is conserved); code in constructors
+ *   array index (out-of-range indexes revert); a total reduced by what a balance was just reduced
+ *   by under a guard (the total is at least the balance); code in constructors
  *   (the deployer picks those operands) and in public view/pure functions (a wrapped result there
  *   changes no state).
  * SWC: SWC-101 (Integer Overflow and Underflow). Category: arithmetic.
@@ -117,36 +117,16 @@ function guarded(op: Operation, guards: readonly AstNode[], source: SourceText, 
     return guards.some((g) => srcEnd(g) <= srcStart(op.node) && relates(g, left, right, source));
   }
   const result = op.result === undefined ? undefined : names(code(op.result, source));
-  const whole = names(normaliseCode(source.textOf(op.node)));
+  // The sum or product written out, as a check before the operation would test it: `a + b >= a`.
+  const whole =
+    op.node.nodeType === "BinaryOperation"
+      ? names(normaliseCode(source.textOf(op.node)))
+      : left.flatMap((l) => right.map((r) => `${l}${op.operator}${r}`));
   return guards.some(
     (g) =>
       (result !== undefined && srcStart(g) >= srcEnd(op.node) && (relates(g, result, left, source) || relates(g, result, right, source))) ||
-      (op.node.nodeType === "BinaryOperation" && relates(g, whole, left, source)),
+      (op.node.nodeType !== "UnaryOperation" && relates(g, whole, left, source)),
   );
-}
-
-/**
- * `m[to] += v` where the same function also takes `v` from another entry of `m` (`m[from] -= v`,
- * itself guarded): a transfer between entries keeps their sum, which the supply bounds, so the
- * addition cannot wrap.
- */
-function conservedTransfer(op: Operation, body: AstNode, source: SourceText): boolean {
-  if (op.node.nodeType !== "Assignment" || op.operator !== "+" || op.left.nodeType !== "IndexAccess" || op.right === undefined) {
-    return false;
-  }
-  const root = compact(normaliseCode(source.textOf(rootOf(op.left))));
-  const amount = compact(normaliseCode(source.textOf(op.right)));
-  return descendants(body).some((n) => {
-    if (n.nodeType !== "Assignment" || text(n, "operator") !== "-=") return false;
-    const target = field(n, "leftHandSide");
-    const value = field(n, "rightHandSide");
-    return (
-      target?.nodeType === "IndexAccess" &&
-      value !== undefined &&
-      compact(normaliseCode(source.textOf(rootOf(target)))) === root &&
-      compact(normaliseCode(source.textOf(value))) === amount
-    );
-  });
 }
 
 const SMALL_LITERAL = 2n ** 64n;
@@ -231,7 +211,7 @@ export const integerOverflow: Detector = {
         if (!isInteger(op.node.nodeType === "UnaryOperation" ? op.left : op.node)) continue;
         if (isConstantExpression(op.node)) continue;
         if (cannotWrapInPractice(op, fn.body, program, source) || guarded(op, guards, source, names)) continue;
-        if (conservedTransfer(op, fn.body, source) || reducedWithEntry(op, fn.body, source)) continue;
+        if (reducedWithEntry(op, fn.body, source)) continue;
         const kind = op.operator === "-" ? "underflow" : "overflow";
         hits.push({
           contract: fn.contract,

@@ -30,11 +30,11 @@ export const reentrancyEth: Detector = {
     for (const fn of implementedFunctions(program)) {
       const selects = (call: Parameters<typeof forwardsAllGas>[0]) =>
         (call.kind === "call" || call.kind === "external") && sendsValue(call) && forwardsAllGas(call);
-      for (const { call, write } of staleWrites(fn, program, selects)) {
+      for (const { at, write } of staleWrites(fn, program, selects)) {
         hits.push({
           contract: fn.contract,
           function: fn,
-          node: call.node,
+          node: at,
           message: `${fn.signature} sends ether before writing ${variableName(write)}`,
         });
       }

@@ -27,11 +27,11 @@ export const reentrancyLimitedGas: Detector = {
     const hits: Hit[] = [];
     for (const fn of implementedFunctions(program)) {
       const selects = (call: { kind: string }) => call.kind === "send" || call.kind === "transfer";
-      for (const { call, write } of staleWrites(fn, program, selects)) {
+      for (const { call, at, write } of staleWrites(fn, program, selects)) {
         hits.push({
           contract: fn.contract,
           function: fn,
-          node: call.node,
+          node: at,
           message: `${fn.signature} sends ether (${call.kind}) before writing ${variableName(write)}`,
         });
       }

@@ -8,7 +8,7 @@
  * Severity: medium. Confidence: medium.
  * Recommendation: update state before the call (checks-effects-interactions), or a reentrancy guard.
  */
-import { typeString } from "../analysis/ast.js";
+import { field, typeString } from "../analysis/ast.js";
 import type { CallSite } from "../analysis/expressions.js";
 import { forwardsAllGas, sendsValue, staleWrites, variableName } from "../analysis/reentrancy.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
@@ -18,8 +18,8 @@ function selects(call: CallSite): boolean {
   if (sendsValue(call) || !forwardsAllGas(call)) return false;
   if (call.kind === "call") return true;
   if (call.kind !== "external") return false;
-  const calleeType = typeString(call.node.expression as Parameters<typeof typeString>[0]);
-  return !/ (view|pure|constant)\b/.test(calleeType);
+  const callee = field(call.node, "expression");
+  return callee !== undefined && !/ (view|pure|constant)\b/.test(typeString(callee));
 }
 
 export const reentrancyNoEth: Detector = {
@@ -37,11 +37,11 @@ export const reentrancyNoEth: Detector = {
   detect(program) {
     const hits: Hit[] = [];
     for (const fn of implementedFunctions(program)) {
-      for (const { call, write } of staleWrites(fn, program, selects)) {
+      for (const { at, write } of staleWrites(fn, program, selects)) {
         hits.push({
           contract: fn.contract,
           function: fn,
-          node: call.node,
+          node: at,
           message: `${fn.signature} calls out before writing ${variableName(write)}`,
         });
       }
