@@ -431,3 +431,36 @@ contract Bonus {
     expect(flagged(source, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(source, "// INTERNAL")}`]);
   });
 });
+
+describe("unprotected-owner-write and array-length-write", () => {
+  it("flags a stranger rewriting the owner, not the owner doing it, self-registration or a one-time initialiser", () => {
+    const source = `pragma solidity ^0.4.24;
+contract Owned {
+  address owner;
+  mapping(address => bool) members;
+  mapping(address => address) owners;
+  bool initialised;
+  modifier onlyOwner() { require(msg.sender == owner); _; }
+  function changeOwner(address o) public { owner = o; } // TAKEOVER
+  function newOwner(address o) external { require(o != 0); owners[o] = msg.sender; } // ADD
+  function transferOwnership(address o) public onlyOwner { owner = o; }
+  function join() public { members[msg.sender] = true; }
+  function init(address o) public { require(!initialised); initialised = true; owner = o; }
+  function act() public { require(members[msg.sender] || owners[msg.sender] != 0); }
+  function kill() public onlyOwner { selfdestruct(owner); }
+}`;
+    expect(flagged(source, "unprotected-owner-write").sort()).toEqual(
+      ["// TAKEOVER", "// ADD"].map((m) => `unprotected-owner-write@${lineOf(source, m)}`).sort(),
+    );
+  });
+  it("flags an unchecked length decrement (0.4), not one after a length check", () => {
+    const source = `pragma solidity ^0.4.24;
+contract Queue {
+  uint[] items;
+  function popBad() public { items.length--; } // BAD
+  function popGood() public { require(items.length > 0); items.length--; }
+  function set(uint i, uint v) public { items[i] = v; }
+}`;
+    expect(flagged(source, "array-length-write")).toEqual([`array-length-write@${lineOf(source, "// BAD")}`]);
+  });
+});

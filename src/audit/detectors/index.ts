@@ -1,4 +1,5 @@
 /** Every detector, in the order reports list them. */
+import { arrayLengthWrite } from "./array-length-write.js";
 import { callsInLoop } from "./calls-in-loop.js";
 import { constructorName } from "./constructor-name.js";
 import { defaultVisibility } from "./default-visibility.js";
@@ -15,6 +16,7 @@ import { txOrigin } from "./tx-origin.js";
 import { uncheckedLowLevel } from "./unchecked-lowlevel.js";
 import { uncheckedSend } from "./unchecked-send.js";
 import { unprotectedEtherWithdrawal } from "./unprotected-ether-withdrawal.js";
+import { unprotectedOwnerWrite } from "./unprotected-owner-write.js";
 import { unprotectedSelfdestruct } from "./unprotected-selfdestruct.js";
 import { uninitialisedStoragePointer } from "./uninitialised-storage-pointer.js";
 import { weakRandomness } from "./weak-randomness.js";
@@ -33,6 +35,8 @@ export const DETECTORS: readonly Detector[] = [
   unprotectedEtherWithdrawal,
   unprotectedSelfdestruct,
   delegatecallInput,
+  unprotectedOwnerWrite,
+  arrayLengthWrite,
   defaultVisibility,
   constructorName,
   weakRandomness,
