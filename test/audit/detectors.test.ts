@@ -464,3 +464,68 @@ contract Queue {
     expect(flagged(source, "array-length-write")).toEqual([`array-length-write@${lineOf(source, "// BAD")}`]);
   });
 });
+
+describe("denial of service", () => {
+  it("flags the refund to the leader being replaced, not a credited refund", () => {
+    const source = `pragma solidity ^0.4.24;
+contract Auction {
+  address leader;
+  uint bid;
+  mapping(address => uint) refunds;
+  function outbid() public payable {
+    require(msg.value > bid);
+    if (leader != 0) { require(leader.send(bid)); } // REFUND
+    leader = msg.sender;
+    bid = msg.value;
+  }
+  function outbidSafely() public payable {
+    require(msg.value > bid);
+    refunds[leader] += bid;
+    leader = msg.sender;
+    bid = msg.value;
+  }
+}`;
+    expect(flagged(source, "push-payment-dos")).toEqual([`push-payment-dos@${lineOf(source, "// REFUND")}`]);
+  });
+  it("flags loops that grow a state array or run over one anyone can grow, not one bounded by an owner's list", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Registry {
+  address[] entrants;
+  address[] admins;
+  address owner;
+  function fill() public { for (uint i = 0; i < 350; i++) { entrants.push(msg.sender); } } // GROW
+  function enter() public { entrants.push(msg.sender); }
+  function count() public view returns (uint n) { for (uint i = 0; i < entrants.length; i++) { if (entrants[i] == msg.sender) n++; } } // OVER
+  function addAdmin(address a) public { require(msg.sender == owner); admins.push(a); }
+  function isAdmin() public view returns (bool) { for (uint i = 0; i < admins.length; i++) { if (admins[i] == msg.sender) return true; } return false; }
+}`;
+    expect(flagged(source, "unbounded-loop").sort()).toEqual(
+      ["// GROW", "// OVER"].map((m) => `unbounded-loop@${lineOf(source, m)}`).sort(),
+    );
+  });
+});
+
+describe("front running", () => {
+  it("flags a reward for a revealed answer, not a claim bound to the caller", () => {
+    const source = `pragma solidity ^0.5.0;
+contract FindThisHash {
+  bytes32 constant hash = 0xb5b5b97fafd9855eec9b41f74dfb6c38f5951141f9a3ecd7f44d5479b630ee0a;
+  bytes32 root;
+  function solve(string memory solution) public { require(hash == keccak256(abi.encodePacked(solution))); msg.sender.transfer(1000 ether); } // SOLVE
+  function claim(bytes32 leaf) public { require(leaf == root && keccak256(abi.encodePacked(msg.sender)) == leaf); msg.sender.transfer(1 ether); }
+}`;
+    expect(flagged(source, "front-run-solution")).toEqual([`front-run-solution@${lineOf(source, "// SOLVE")}`]);
+  });
+  it("flags an approve that overwrites a non-zero allowance, not one that requires zero first", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Token {
+  mapping(address => mapping(address => uint)) allowed;
+  function approve(address s, uint v) public returns (bool) { allowed[msg.sender][s] = v; return true; } // RACE
+}
+contract SafeToken {
+  mapping(address => mapping(address => uint)) allowed;
+  function approve(address s, uint v) public returns (bool) { require(v == 0 || allowed[msg.sender][s] == 0); allowed[msg.sender][s] = v; return true; }
+}`;
+    expect(flagged(source, "erc20-approve-race")).toEqual([`erc20-approve-race@${lineOf(source, "// RACE")}`]);
+  });
+});

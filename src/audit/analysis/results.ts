@@ -5,7 +5,7 @@
 import { type AstNode, descendants, field, list, referencedDeclaration, srcEnd, srcStart, text } from "./ast.js";
 import { builtinCallName, callSite, isConstantExpression, stateWrites } from "./expressions.js";
 import type { Program } from "./model.js";
-import { parentMap, statementsOf } from "./flow.js";
+import { isExit, parentMap, statementsOf } from "./flow.js";
 
 /** Walks up through `!`, parentheses and `&&`/`||` whose other side is constant, and says whether the result is negated. */
 function climbCondition(
@@ -83,5 +83,20 @@ export function resultIgnored(call: AstNode, body: AstNode, program: Program): b
   const variable = storedIn(call, parents);
   if (variable !== undefined) return !readAfter(variable, parent, body);
   if (parent.nodeType === "VariableDeclarationStatement" || parent.nodeType === "Assignment") return true;
+  return false;
+}
+
+/** Does the function revert when the call fails: `transfer`, or a result tested by require/assert or by `if (!ok) revert();`? */
+export function failureReverts(call: AstNode, kind: string, body: AstNode, program: Program): boolean {
+  if (kind === "transfer") return true;
+  const parents = parentMap(body);
+  const { top, negated } = climbCondition(call, parents);
+  const parent = parents.get(top);
+  if (parent === undefined) return false;
+  const builtin = builtinCallName(parent, program);
+  if (builtin === "require" || builtin === "assert") return true;
+  if (parent.nodeType === "IfStatement" && field(parent, "condition") === top && negated) {
+    return statementsOf(field(parent, "trueBody")).some((s) => isExit(s, program) && s.nodeType !== "Return");
+  }
   return false;
 }

@@ -5,7 +5,10 @@ import { constructorName } from "./constructor-name.js";
 import { defaultVisibility } from "./default-visibility.js";
 import type { Detector } from "./detector.js";
 import { delegatecallInput } from "./delegatecall-input.js";
+import { erc20ApproveRace } from "./erc20-approve-race.js";
+import { frontRunSolution } from "./front-run-solution.js";
 import { integerOverflow } from "./integer-overflow.js";
+import { pushPaymentDos } from "./push-payment-dos.js";
 import { reentrancyEth } from "./reentrancy-eth.js";
 import { reentrancyLimitedGas } from "./reentrancy-limited-gas.js";
 import { reentrancyNoEth } from "./reentrancy-no-eth.js";
@@ -13,6 +16,7 @@ import { timestampDependence } from "./timestamp-dependence.js";
 import { timestampStored } from "./timestamp-stored.js";
 import { transactionOrder } from "./transaction-order.js";
 import { txOrigin } from "./tx-origin.js";
+import { unboundedLoop } from "./unbounded-loop.js";
 import { uncheckedLowLevel } from "./unchecked-lowlevel.js";
 import { uncheckedSend } from "./unchecked-send.js";
 import { unprotectedEtherWithdrawal } from "./unprotected-ether-withdrawal.js";
@@ -30,6 +34,8 @@ export const DETECTORS: readonly Detector[] = [
   uncheckedLowLevel,
   integerOverflow,
   transactionOrder,
+  frontRunSolution,
+  erc20ApproveRace,
   timestampDependence,
   timestampStored,
   unprotectedEtherWithdrawal,
@@ -41,5 +47,7 @@ export const DETECTORS: readonly Detector[] = [
   constructorName,
   weakRandomness,
   callsInLoop,
+  pushPaymentDos,
+  unboundedLoop,
   uninitialisedStoragePointer,
 ];
