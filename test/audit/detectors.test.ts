@@ -341,7 +341,7 @@ contract Old { function () external payable {} }`;
 });
 
 describe("weak-randomness and calls-in-loop", () => {
-  it("flags a draw from block values, not an id hashed from them", () => {
+  it("flags a draw from block values and the seed it is computed from, not an id hashed from them", () => {
     const source = `pragma solidity ^0.5.0;
 contract Lottery {
   mapping(bytes32 => address) tickets;
@@ -353,7 +353,7 @@ contract Lottery {
   function register() public { tickets[keccak256(abi.encodePacked(msg.sender, now))] = msg.sender; }
 }`;
     expect(flagged(source, "weak-randomness").sort()).toEqual(
-      ["// DRAW", "// GUESS"].map((m) => `weak-randomness@${lineOf(source, m)}`).sort(),
+      ["uint seed", "// DRAW", "// GUESS"].map((m) => `weak-randomness@${lineOf(source, m)}`).sort(),
     );
   });
   it("flags payments inside a loop", () => {
@@ -527,5 +527,24 @@ contract SafeToken {
   function approve(address s, uint v) public returns (bool) { require(v == 0 || allowed[msg.sender][s] == 0); allowed[msg.sender][s] = v; return true; }
 }`;
     expect(flagged(source, "erc20-approve-race")).toEqual([`erc20-approve-race@${lineOf(source, "// RACE")}`]);
+  });
+});
+
+describe("weak-randomness through state", () => {
+  it("flags an answer stored from block data and the guess compared with it", () => {
+    const source = `pragma solidity ^0.4.21;
+contract GuessTheRandomNumber {
+  uint8 answer;
+  function GuessTheRandomNumber() public payable {
+    answer = uint8(keccak256(block.blockhash(block.number - 1), now)); // SEED
+  }
+  function guess(uint8 n) public payable {
+    require(msg.value == 1 ether);
+    if (n == answer) { msg.sender.transfer(2 ether); } // GUESS
+  }
+}`;
+    expect(flagged(source, "weak-randomness").sort()).toEqual(
+      ["// SEED", "// GUESS"].map((m) => `weak-randomness@${lineOf(source, m)}`).sort(),
+    );
   });
 });

@@ -6,14 +6,17 @@
  *   a hash of block values, or a remainder of block.number/timestamp tested for equality
  *   (`block.number % 2 == 0`). A proposer can choose or predict these values, and another
  *   contract can compute them in the same block. Calendar arithmetic (`now % 1 days`) is not a draw.
+ *   Block values are followed through locals and state variables (a seed stored in the
+ *   constructor); in a function that draws, the statements computing the draw's inputs and the
+ *   places the seeds it reads are stored are reported too.
  * SWC: SWC-120 (Weak Sources of Randomness from Chain Attributes). Category: bad_randomness.
  * Severity: high. Confidence: medium.
  * Recommendation: use a commit-reveal scheme or a verifiable randomness oracle.
  */
-import { type AstNode, descendants, field, text } from "../analysis/ast.js";
-import { builtinCallName, isBlockValue, isTimestamp } from "../analysis/expressions.js";
+import { type AstNode, descendants, field, list, text } from "../analysis/ast.js";
+import { builtinCallName, isBlockValue, isTimestamp, stateWrites } from "../analysis/expressions.js";
 import { parentMap } from "../analysis/flow.js";
-import type { Program } from "../analysis/model.js";
+import type { ContractModel, FunctionModel, Program } from "../analysis/model.js";
 import { dependsOn, taintedLocals } from "../analysis/taint.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
@@ -24,20 +27,77 @@ function isClock(node: AstNode, program: Program): boolean {
   return isTimestamp(node, program) || (node.nodeType === "MemberAccess" && text(node, "memberName") === "number" && isBlockValue(node, program));
 }
 
-/**
- * The draws of a function: `x % n` where x depends on a hash of block values, on blockhash,
- * difficulty/prevrandao, coinbase or gaslimit, or on a clock whose remainder is tested for
- * equality (`block.number % 2 == 0`); and a guess compared with such a hash or with blockhash.
- */
-function draws(body: AstNode, program: Program): AstNode[] {
-  const isSource = (n: AstNode) => isBlockValue(n, program);
+/** A place where a state variable (or constant) gets its value: its declaration or an assignment. */
+interface SeedWrite {
+  readonly node: AstNode;
+  readonly contract: ContractModel;
+  readonly fn: FunctionModel | undefined;
+}
+
+/** State variables holding block values: `entropic` ones a hash, blockhash, difficulty…; `clock` ones only number/timestamp. */
+interface Seeds {
+  readonly entropic: Set<number>;
+  readonly clock: Set<number>;
+  readonly writes: Map<number, SeedWrite[]>;
+}
+
+function storedId(node: AstNode, program: Program): number | undefined {
+  if (node.nodeType !== "Identifier") return undefined;
+  const declaration = program.declarations.get(Number(node.referencedDeclaration));
+  return declaration?.nodeType === "VariableDeclaration" && declaration.stateVariable === true ? declaration.id : undefined;
+}
+
+/** Predicates over one function body: block values (and seeds) as sources, and the entropic subset. */
+function sourcesIn(body: AstNode, program: Program, seeds: Seeds) {
+  const isSource = (n: AstNode) => {
+    const id = storedId(n, program);
+    return isBlockValue(n, program) || (id !== undefined && (seeds.entropic.has(id) || seeds.clock.has(id)));
+  };
   const tainted = taintedLocals(body, isSource);
   const isEntropy = (n: AstNode) => {
     const name = builtinCallName(n, program);
     if (name !== undefined && HASHES.has(name)) return dependsOn(n, isSource, tainted);
+    const id = storedId(n, program);
+    if (id !== undefined) return seeds.entropic.has(id);
     return isBlockValue(n, program) && !isClock(n, program);
   };
-  const entropic = taintedLocals(body, isEntropy);
+  return { isSource, tainted, isEntropy, entropic: taintedLocals(body, isEntropy) };
+}
+
+function findSeeds(program: Program): Seeds {
+  const seeds: Seeds = { entropic: new Set(), clock: new Set(), writes: new Map() };
+  const empty: Seeds = { entropic: new Set(), clock: new Set(), writes: new Map() };
+  const record = (id: number, value: AstNode, root: AstNode, write: SeedWrite) => {
+    const { isSource, tainted, isEntropy, entropic } = sourcesIn(root, program, empty);
+    if (!dependsOn(value, isSource, tainted)) return;
+    (dependsOn(value, isEntropy, entropic) ? seeds.entropic : seeds.clock).add(id);
+    seeds.writes.set(id, [...(seeds.writes.get(id) ?? []), write]);
+  };
+  for (const contract of program.contracts) {
+    for (const variable of list(contract.node, "nodes")) {
+      const value = field(variable, "value");
+      if (variable.nodeType === "VariableDeclaration" && value !== undefined) {
+        record(variable.id, value, variable, { node: variable, contract, fn: undefined });
+      }
+    }
+  }
+  for (const fn of implementedFunctions(program)) {
+    for (const write of stateWrites(fn.body, program)) {
+      const value = write.node.nodeType === "Assignment" ? field(write.node, "rightHandSide") : undefined;
+      if (value !== undefined) record(write.variable.id, value, fn.body, { node: write.node, contract: fn.contract, fn });
+    }
+  }
+  return seeds;
+}
+
+/**
+ * The draws of a function: `x % n` where x depends on a hash of block values, on blockhash,
+ * difficulty/prevrandao, coinbase or gaslimit (or a state variable holding one), or on a clock
+ * whose remainder is tested for equality (`block.number % 2 == 0`); and a guess compared with
+ * such a value.
+ */
+function draws(body: AstNode, program: Program, seeds: Seeds): AstNode[] {
+  const { isSource, tainted, isEntropy, entropic } = sourcesIn(body, program, seeds);
   const parents = parentMap(body);
   return descendants(body).filter((n) => {
     if (n.nodeType !== "BinaryOperation") return false;
@@ -56,6 +116,16 @@ function draws(body: AstNode, program: Program): AstNode[] {
   });
 }
 
+/** The statements of a drawing function that compute the draw's inputs from block values. */
+function drawInputs(body: AstNode, program: Program, seeds: Seeds): AstNode[] {
+  const { isSource, tainted } = sourcesIn(body, program, seeds);
+  return descendants(body).filter((n) => {
+    const value =
+      n.nodeType === "VariableDeclarationStatement" ? field(n, "initialValue") : n.nodeType === "Assignment" ? field(n, "rightHandSide") : undefined;
+    return value !== undefined && dependsOn(value, isSource, tainted);
+  });
+}
+
 export const weakRandomness: Detector = {
   info: {
     id: "weak-randomness",
@@ -69,10 +139,26 @@ export const weakRandomness: Detector = {
     recommendation: "Use commit-reveal or a verifiable random function (an oracle such as Chainlink VRF).",
   },
   detect(program) {
+    const seeds = findSeeds(program);
     const hits: Hit[] = [];
+    const usedSeeds = new Set<number>();
     for (const fn of implementedFunctions(program)) {
-      for (const node of draws(fn.body, program)) {
+      const found = draws(fn.body, program, seeds);
+      if (found.length === 0) continue;
+      for (const node of found) {
         hits.push({ contract: fn.contract, function: fn, node, message: `${fn.signature} draws a random value from block data` });
+      }
+      for (const node of drawInputs(fn.body, program, seeds)) {
+        hits.push({ contract: fn.contract, function: fn, node, message: `${fn.signature} computes its draw from block data` });
+      }
+      for (const node of descendants(fn.body)) {
+        const id = storedId(node, program);
+        if (id !== undefined && seeds.writes.has(id)) usedSeeds.add(id);
+      }
+    }
+    for (const id of usedSeeds) {
+      for (const write of seeds.writes.get(id) ?? []) {
+        hits.push({ contract: write.contract, function: write.fn, node: write.node, message: "a random seed is taken from block data" });
       }
     }
     return hits;
