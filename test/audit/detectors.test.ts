@@ -548,3 +548,35 @@ contract GuessTheRandomNumber {
     );
   });
 });
+
+describe("caller checks through locals and internal functions", () => {
+  const source = `pragma solidity ^0.4.24;
+contract MultiOwned {
+  mapping(uint => uint) ownerIndex;
+  mapping(address => uint) balances;
+  uint required;
+  modifier onlyManyOwners(bytes32 op) { if (confirmAndCheck(op)) _; }
+  function confirmAndCheck(bytes32 op) internal returns (bool) {
+    uint index = ownerIndex[uint(msg.sender)];
+    if (index == 0) return false;
+    return op != 0;
+  }
+  function initOwners(address[] owners, uint r) { // INIT
+    for (uint i = 0; i < owners.length; ++i) ownerIndex[uint(owners[i])] = 1 + i;
+    required = r;
+  }
+  function kill(address to) external onlyManyOwners(sha3(msg.data)) { selfdestruct(to); }
+  function transfer(address to, uint v) public {
+    require(balances[msg.sender] >= v);
+    balances[msg.sender] -= v;
+    balances[to] += v;
+  }
+}`;
+  it("sees the owner check inside the modifier's internal call", () => {
+    expect(flagged(source, "unprotected-selfdestruct")).toEqual([]);
+  });
+  it("flags the public initialiser that rewrites the owner index, not a balance transfer", () => {
+    const found = flagged(source, "unprotected-owner-write");
+    expect(found).toEqual([`unprotected-owner-write@${lineOf(source, "ownerIndex[uint(owners[i])]")}`]);
+  });
+});

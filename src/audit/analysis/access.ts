@@ -1,25 +1,109 @@
 /**
- * Whether a function is restricted to certain callers: a condition on `msg.sender` in its body
- * before the point of interest, or in one of its modifiers (onlyOwner and its kind).
+ * Whether a function is restricted to certain callers: a condition that depends on `msg.sender`
+ * (or tx.origin) in its body before the point of interest, or in one of its modifiers (onlyOwner
+ * and its kind). The caller may be checked through a local (`uint i = ownerIndex[msg.sender];
+ * if (i == 0) return;`) or inside an internal function the condition calls (`if
+ * (confirmAndCheck(op)) _;`), followed a few levels.
  */
-import { type AstNode, contains, descendants, field, srcStart } from "./ast.js";
-import { isMsgSender, isTxOrigin } from "./expressions.js";
+import { type AstNode, contains, descendants, field, list, referencedDeclaration, srcStart, typeString } from "./ast.js";
+import { isMsgSender, isTxOrigin, stateReads } from "./expressions.js";
 import { conditions } from "./flow.js";
 import type { FunctionModel, Program } from "./model.js";
 import { modifiersOf } from "./reentrancy.js";
+import { dependsOn, taintedLocals } from "./taint.js";
 
-/** A condition that compares the caller with something or looks it up (`msg.sender == owner`, `admins[msg.sender]`). */
-function checksCaller(condition: AstNode, program: Program): boolean {
-  return descendants(condition).some((n) => isMsgSender(n, program) || isTxOrigin(n, program));
+const CALLEE_DEPTH = 3;
+
+/** The bodies of the internal functions a node calls. */
+function internalCallees(node: AstNode, program: Program): AstNode[] {
+  return descendants(node).flatMap((n) => {
+    if (n.nodeType !== "FunctionCall") return [];
+    const callee = field(n, "expression");
+    const id = callee?.nodeType === "Identifier" ? referencedDeclaration(callee) : undefined;
+    const definition = id === undefined ? undefined : program.declarations.get(id);
+    const body = definition?.nodeType === "FunctionDefinition" ? field(definition, "body") : undefined;
+    return body === undefined ? [] : [body];
+  });
+}
+
+/**
+ * The caller checks of a body: its conditions that depend on the caller (directly, through a
+ * local, or through an internal function the condition calls), with the state variables that
+ * decide who is authorized. Only identity and membership tests name those variables: `==`/`!=`
+ * with the caller (`msg.sender == owner`, `ownerIndex[msg.sender] == 0`), a boolean looked up for
+ * the caller (`admins[msg.sender]`), an internal predicate called with the caller
+ * (`isOwner(msg.sender)`). An amount compared with `>=` (`balances[msg.sender] >= v`) restricts
+ * the function but does not make `balances` an authorization variable.
+ */
+function callerChecks(body: AstNode, program: Program, depth = CALLEE_DEPTH): { condition: AstNode; authorizing: Set<number> }[] {
+  const isCaller = (n: AstNode) => isMsgSender(n, program) || isTxOrigin(n, program);
+  const tainted = taintedLocals(body, isCaller);
+  const initialisers = new Map<number, AstNode>();
+  for (const statement of descendants(body)) {
+    const value = statement.nodeType === "VariableDeclarationStatement" ? field(statement, "initialValue") : undefined;
+    const [declaration] = Array.isArray(statement.declarations) ? (statement.declarations as AstNode[]) : [];
+    if (value !== undefined && declaration) initialisers.set(declaration.id, value);
+  }
+  const fromCaller = (n: AstNode) => dependsOn(n, isCaller, tainted);
+  /** State read by an expression, through the initialisers of the caller-derived locals it uses. */
+  const readsOf = (n: AstNode): Set<number> => {
+    const reads = new Set(stateReads(n, program));
+    for (const x of descendants(n)) {
+      const id = x.nodeType === "Identifier" ? referencedDeclaration(x) : undefined;
+      const value = id === undefined || !tainted.has(id) ? undefined : initialisers.get(id);
+      if (value !== undefined) for (const read of stateReads(value, program)) reads.add(read);
+    }
+    return reads;
+  };
+  const checks: { condition: AstNode; authorizing: Set<number> }[] = [];
+  for (const condition of conditions(body, program)) {
+    const authorizing = new Set<number>();
+    const add = (ids: Iterable<number>) => {
+      for (const id of ids) authorizing.add(id);
+    };
+    for (const n of descendants(condition)) {
+      if (n.nodeType === "BinaryOperation" && ["==", "!="].includes(String(n.operator))) {
+        const sides = [field(n, "leftExpression"), field(n, "rightExpression")].filter((x): x is AstNode => x !== undefined);
+        if (sides.some(fromCaller)) for (const side of sides) add(readsOf(side));
+      } else if (n.nodeType === "IndexAccess" && typeString(n) === "bool" && fromCaller(field(n, "indexExpression") ?? n)) {
+        add(readsOf(n));
+      } else if (n.nodeType === "FunctionCall" && typeString(n) === "bool" && list(n, "arguments").some(fromCaller)) {
+        for (const callee of internalCallees(n, program)) add(stateReads(callee, program));
+      }
+    }
+    let checksCaller = fromCaller(condition);
+    if (!checksCaller && depth > 0) {
+      for (const callee of internalCallees(condition, program)) {
+        const inner = callerChecks(callee, program, depth - 1);
+        if (inner.length === 0) continue;
+        checksCaller = true;
+        for (const check of inner) add(check.authorizing);
+      }
+    }
+    if (checksCaller) checks.push({ condition, authorizing });
+  }
+  return checks;
 }
 
 /** Is `fn` guarded by a check on the caller (before `point`, when given)? */
 export function callerRestricted(fn: FunctionModel & { body: AstNode }, program: Program, point?: AstNode): boolean {
   for (const modifier of modifiersOf(fn, program)) {
     const body = field(modifier, "body");
-    if (body !== undefined && conditions(body, program).some((c) => checksCaller(c, program))) return true;
+    if (body !== undefined && callerChecks(body, program).length > 0) return true;
   }
-  return conditions(fn.body, program).some(
-    (c) => checksCaller(c, program) && (point === undefined || srcStart(c) < srcStart(point) || contains(c, point)),
+  return callerChecks(fn.body, program).some(
+    ({ condition }) => point === undefined || srcStart(condition) < srcStart(point) || contains(condition, point),
   );
+}
+
+/** State variables the program's caller checks decide with: who is authorized (`owner`, `admins`, `m_ownerIndex`). */
+export function accessVariables(program: Program): Set<number> {
+  const variables = new Set<number>();
+  for (const contract of program.contracts) {
+    for (const fn of contract.functions) {
+      if (fn.body === undefined) continue;
+      for (const { authorizing } of callerChecks(fn.body, program)) for (const id of authorizing) variables.add(id);
+    }
+  }
+  return variables;
 }

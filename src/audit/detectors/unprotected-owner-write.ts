@@ -13,24 +13,12 @@
  * Recommendation: restrict the function to the current owner (onlyOwner), or make it internal.
  */
 import { type AstNode, descendants, field } from "../analysis/ast.js";
-import { callerRestricted } from "../analysis/access.js";
-import { isMsgSender, isTxOrigin, stateReads, stateWrites } from "../analysis/expressions.js";
+import { accessVariables, callerRestricted } from "../analysis/access.js";
+import { isMsgSender, stateReads, stateWrites } from "../analysis/expressions.js";
 import { conditions } from "../analysis/flow.js";
 import type { FunctionModel, Program } from "../analysis/model.js";
 import { modifiersOf } from "../analysis/reentrancy.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
-
-/** State variables read by conditions that test the caller, anywhere in the program. */
-function accessVariables(program: Program): Set<number> {
-  const variables = new Set<number>();
-  for (const fn of implementedFunctions(program)) {
-    for (const condition of conditions(fn.body, program)) {
-      if (!descendants(condition).some((n) => isMsgSender(n, program) || isTxOrigin(n, program))) continue;
-      for (const id of stateReads(condition, program)) variables.add(id);
-    }
-  }
-  return variables;
-}
 
 /** A condition of the function (or its modifiers) on a state variable the function (or they) also write. */
 function isOneTimeInitialiser(fn: FunctionModel & { body: AstNode }, program: Program): boolean {
