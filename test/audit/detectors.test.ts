@@ -580,3 +580,20 @@ contract MultiOwned {
     expect(found).toEqual([`unprotected-owner-write@${lineOf(source, "ownerIndex[uint(owners[i])]")}`]);
   });
 });
+
+describe("re-entrancy through a modifier", () => {
+  it("flags an external call in a modifier before the body writes what another modifier checked (pre-0.5 CALL to a pure function)", () => {
+    const source = `pragma solidity ^0.4.24;
+contract Airdrop {
+  mapping (address => uint) public tokenBalance;
+  function airDrop() hasNoBalance supportsToken public { tokenBalance[msg.sender] += 20; }
+  modifier supportsToken() {
+    require(keccak256(abi.encodePacked("Nu Token")) == Bank(msg.sender).supportsToken()); // CALL
+    _;
+  }
+  modifier hasNoBalance { require(tokenBalance[msg.sender] == 0); _; }
+}
+contract Bank { function supportsToken() external pure returns (bytes32) { return keccak256(abi.encodePacked("Nu Token")); } }`;
+    expect(flagged(source, "reentrancy-no-eth")).toEqual([`reentrancy-no-eth@${lineOf(source, "// CALL")}`]);
+  });
+});

@@ -2,10 +2,11 @@
  * The read–call–write shape of re-entrancy (SWC-107): a function reads a state variable, makes an
  * external call, and writes the variable after the call, so a callee that re-enters sees the old
  * value. A function guarded by a mutex modifier (one that writes the same state variable before
- * and after `_`, as OpenZeppelin's ReentrancyGuard does) is not re-enterable.
+ * and after `_`, as OpenZeppelin's ReentrancyGuard does) is not re-enterable. A call in a
+ * modifier before `_` precedes the whole function body (SWC-107's modifier re-entrancy).
  */
 import { type AstNode, descendants, field, referencedDeclaration, srcEnd, srcStart, text } from "./ast.js";
-import { type CallSite, callSite, stateWrites, type StateWrite, stateVariableOf } from "./expressions.js";
+import { type CallSite, callSite, stateReads, stateWrites, type StateWrite, stateVariableOf } from "./expressions.js";
 import { canFollow } from "./flow.js";
 import type { FunctionModel, Program } from "./model.js";
 
@@ -103,6 +104,18 @@ export function staleWrites(
     const read = readUpTo(at, fn, modifiers, program);
     const write = writes.find((w) => read.has(w.variable.id) && w.node !== at && canFollow(at, w.node, fn.body, program));
     if (write !== undefined) found.push({ call: site, at, write });
+  }
+  for (const modifier of modifiers) {
+    const body = field(modifier, "body");
+    const placeholder = body === undefined ? undefined : descendants(body).find((n) => n.nodeType === "PlaceholderStatement");
+    if (body === undefined || placeholder === undefined) continue;
+    // A modifier's code before `_` runs before the whole body: a call there precedes every write in it.
+    const read = new Set(modifiers.flatMap((m) => [...stateReads(m, program)]));
+    for (const { at, site } of reachingCalls(body, program)) {
+      if (srcStart(at) >= srcStart(placeholder) || !selects(site) || found.some((f) => f.at === at)) continue;
+      const write = writes.find((w) => read.has(w.variable.id));
+      if (write !== undefined) found.push({ call: site, at, write });
+    }
   }
   return found;
 }

@@ -10,16 +10,24 @@
  */
 import { field, typeString } from "../analysis/ast.js";
 import type { CallSite } from "../analysis/expressions.js";
+import type { Program } from "../analysis/model.js";
 import { forwardsAllGas, sendsValue, staleWrites, variableName } from "../analysis/reentrancy.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
-/** A call the callee can use to re-enter: not a view/pure function, not sending ether (reentrancy-eth's case). */
-function selects(call: CallSite): boolean {
-  if (sendsValue(call) || !forwardsAllGas(call)) return false;
-  if (call.kind === "call") return true;
-  if (call.kind !== "external") return false;
-  const callee = field(call.node, "expression");
-  return callee !== undefined && !/ (view|pure|constant)\b/.test(typeString(callee));
+/**
+ * A call the callee can use to re-enter, not sending ether (reentrancy-eth's case): a low-level
+ * call, or an external call; a view/pure one only before 0.5, which calls them with CALL
+ * (0.5.0 and later use STATICCALL, EIP-214, where the callee cannot change state).
+ */
+function selector(program: Program): (call: CallSite) => boolean {
+  const staticViews = !program.compilerVersion.startsWith("0.4.");
+  return (call) => {
+    if (sendsValue(call) || !forwardsAllGas(call)) return false;
+    if (call.kind === "call") return true;
+    if (call.kind !== "external") return false;
+    const callee = field(call.node, "expression");
+    return callee !== undefined && !(staticViews && / (view|pure|constant)\b/.test(typeString(callee)));
+  };
 }
 
 export const reentrancyNoEth: Detector = {
@@ -37,7 +45,7 @@ export const reentrancyNoEth: Detector = {
   detect(program) {
     const hits: Hit[] = [];
     for (const fn of implementedFunctions(program)) {
-      for (const { at, write } of staleWrites(fn, program, selects)) {
+      for (const { at, write } of staleWrites(fn, program, selector(program))) {
         hits.push({
           contract: fn.contract,
           function: fn,
