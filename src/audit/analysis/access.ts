@@ -14,6 +14,12 @@ import { dependsOn, taintedLocals } from "./taint.js";
 
 const CALLEE_DEPTH = 3;
 
+/** `0`, `false`, `address(0)`, `0x0`: the value of an absent entry. */
+function isZero(node: AstNode): boolean {
+  const inner = node.nodeType === "FunctionCall" && node.kind === "typeConversion" ? list(node, "arguments")[0] : node;
+  return inner?.nodeType === "Literal" && ["0", "false", "0x0"].includes(String(inner.value).toLowerCase().replace(/^0x0+$/, "0x0"));
+}
+
 /** The bodies of the internal functions a node calls. */
 function internalCallees(node: AstNode, program: Program): AstNode[] {
   return descendants(node).flatMap((n) => {
@@ -64,7 +70,10 @@ function callerChecks(body: AstNode, program: Program, depth = CALLEE_DEPTH): { 
     for (const n of descendants(condition)) {
       if (n.nodeType === "BinaryOperation" && ["==", "!="].includes(String(n.operator))) {
         const sides = [field(n, "leftExpression"), field(n, "rightExpression")].filter((x): x is AstNode => x !== undefined);
-        if (sides.some(fromCaller)) for (const side of sides) add(readsOf(side));
+        // Compared with a constant, only zero tests membership (`index == 0`); `allowance != uint(-1)` is an amount.
+        const constantSide = sides.find((side) => side.isPure === true);
+        const membership = constantSide === undefined || isZero(constantSide);
+        if (membership && sides.some(fromCaller)) for (const side of sides) add(readsOf(side));
       } else if (n.nodeType === "IndexAccess" && typeString(n) === "bool" && fromCaller(field(n, "indexExpression") ?? n)) {
         add(readsOf(n));
       } else if (n.nodeType === "FunctionCall" && typeString(n) === "bool" && list(n, "arguments").some(fromCaller)) {

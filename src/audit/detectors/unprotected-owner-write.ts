@@ -27,9 +27,14 @@ function isOneTimeInitialiser(fn: FunctionModel & { body: AstNode }, program: Pr
   return bodies.some((b) => conditions(b, program).some((c) => [...stateReads(c, program)].some((id) => written.has(id))));
 }
 
+/** `m[msg.sender]`, `m[msg.sender][x]`, `m[x][msg.sender]`: an entry of the caller's own. */
 function keyedByCaller(target: AstNode, program: Program): boolean {
-  const index = target.nodeType === "IndexAccess" ? field(target, "indexExpression") : undefined;
-  return index !== undefined && isMsgSender(index, program);
+  for (let node: AstNode | undefined = target; node?.nodeType === "IndexAccess" || node?.nodeType === "MemberAccess"; ) {
+    const index = node.nodeType === "IndexAccess" ? field(node, "indexExpression") : undefined;
+    if (index !== undefined && descendants(index).some((n) => isMsgSender(n, program))) return true;
+    node = field(node, node.nodeType === "IndexAccess" ? "baseExpression" : "expression");
+  }
+  return false;
 }
 
 export const unprotectedOwnerWrite: Detector = {
