@@ -3,6 +3,7 @@
  * its line), and the near misses it must leave alone (SafeMath, checks-effects-interactions, a
  * checked send, an owner check).
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyseSource } from "../../src/audit/analyse.js";
 import { DETECTORS } from "../../src/audit/detectors/index.js";
@@ -32,6 +33,12 @@ describe("detector headers", () => {
       expect(SEVERITIES).toContain(info.severity);
       expect(CONFIDENCES).toContain(info.confidence);
       expect(info.recommendation.length).toBeGreaterThan(10);
+    }
+  });
+  it("docs/audit.md lists every detector with its SWC id, category, severity and confidence", () => {
+    const docs = readFileSync(new URL("../../docs/audit.md", import.meta.url), "utf8");
+    for (const { info } of DETECTORS) {
+      expect(docs).toContain(`| \`${info.id}\` | ${info.swc} | ${info.category} | ${info.severity} | ${info.confidence} |`);
     }
   });
 });
