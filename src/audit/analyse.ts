@@ -90,13 +90,7 @@ function headerSpan(node: AstNode, source: SourceText): { line: number; endLine:
 export function detect(program: Program, detectors: readonly Detector[] = DETECTORS): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, number>();
-  const parentsByRoot = new Map<AstNode, Map<AstNode, AstNode>>();
-  const parentsOf = (hit: Hit) => {
-    const root = hit.function?.node ?? hit.contract.node;
-    let parents = parentsByRoot.get(root);
-    if (parents === undefined) parentsByRoot.set(root, (parents = parentMap(root)));
-    return parents;
-  };
+  const parentsOf = (hit: Hit) => parentMap(hit.function?.node ?? hit.contract.node);
   for (const detector of detectors) {
     const located = new Set<string>();
     for (const hit of detector.detect(program)) {

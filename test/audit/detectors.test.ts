@@ -604,3 +604,37 @@ contract Bank { function supportsToken() external pure returns (bytes32) { retur
     expect(flagged(source, "reentrancy-no-eth")).toEqual([`reentrancy-no-eth@${lineOf(source, "// CALL")}`]);
   });
 });
+
+describe("near misses of the access and randomness detectors", () => {
+  it("sees onlyOwner through an internal predicate that returns msg.sender == owner", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Ownable {
+  address private _owner;
+  address public relayer;
+  constructor() public { _owner = msg.sender; }
+  function isOwner() public view returns (bool) { return msg.sender == _owner; }
+  modifier onlyOwner() { require(isOwner(), "not owner"); _; }
+  function setRelayer(address r) external onlyOwner { relayer = r; }
+  function close() external onlyOwner { selfdestruct(msg.sender); }
+  function relay() external view returns (bool) { require(tx.origin == relayer); return true; }
+}`;
+    expect(flagged(source).filter((f) => !f.startsWith("tx-origin"))).toEqual([]);
+  });
+  it("leaves a registry's per-item owner and a proof-of-work check alone", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Registry {
+  struct Entry { address owner; uint at; }
+  mapping(bytes32 => Entry[]) entries;
+  bytes32 challenge;
+  function register(bytes32 h) public { entries[h].push(Entry(msg.sender, block.number)); }
+  function update(bytes32 h, uint i) public { require(msg.sender == entries[h][i].owner); entries[h][i].at = block.number; }
+  function mine(uint nonce, bytes32 digest) public {
+    bytes32 d = keccak256(abi.encodePacked(challenge, msg.sender, nonce));
+    require(d == digest);
+    challenge = blockhash(block.number - 1);
+  }
+}`;
+    expect(flagged(source, "unprotected-owner-write")).toEqual([]);
+    expect(flagged(source, "weak-randomness")).toEqual([]);
+  });
+});

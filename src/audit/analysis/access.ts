@@ -6,7 +6,7 @@
  * (confirmAndCheck(op)) _;`), followed a few levels.
  */
 import { type AstNode, contains, descendants, field, list, referencedDeclaration, srcStart, typeString } from "./ast.js";
-import { isMsgSender, isTxOrigin, stateReads } from "./expressions.js";
+import { isMsgSender, isTxOrigin, rootOf, stateVariableOf } from "./expressions.js";
 import { conditions } from "./flow.js";
 import type { FunctionModel, Program } from "./model.js";
 import { modifiersOf } from "./reentrancy.js";
@@ -33,15 +33,45 @@ function internalCallees(node: AstNode, program: Program): AstNode[] {
 }
 
 /**
- * The caller checks of a body: its conditions that depend on the caller (directly, through a
- * local, or through an internal function the condition calls), with the state variables that
- * decide who is authorized. Only identity and membership tests name those variables: `==`/`!=`
- * with the caller (`msg.sender == owner`, `ownerIndex[msg.sender] == 0`), a boolean looked up for
- * the caller (`admins[msg.sender]`), an internal predicate called with the caller
- * (`isOwner(msg.sender)`). An amount compared with `>=` (`balances[msg.sender] >= v`) restricts
- * the function but does not make `balances` an authorization variable.
+ * The state variables an expression compared with the caller names as authorities: a plain state
+ * variable (`owner`), the root of a lookup keyed by the caller (`admins[msg.sender]`,
+ * `ownerIndex[uint(msg.sender)]`), through a local initialised with one. A field of a per-item
+ * record (`items[id].owner`) is an item's owner, not the contract's authority.
  */
-function callerChecks(body: AstNode, program: Program, depth = CALLEE_DEPTH): { condition: AstNode; authorizing: Set<number> }[] {
+function authorities(side: AstNode, program: Program, fromCaller: (n: AstNode) => boolean, initialisers: ReadonlyMap<number, AstNode>): number[] {
+  if (side.nodeType === "FunctionCall" && side.kind === "typeConversion") {
+    const inner = list(side, "arguments")[0];
+    return inner === undefined ? [] : authorities(inner, program, fromCaller, initialisers);
+  }
+  if (side.nodeType === "Identifier") {
+    const variable = stateVariableOf(side, program);
+    if (variable !== undefined) return [variable.id];
+    const initialiser = initialisers.get(Number(side.referencedDeclaration));
+    return initialiser === undefined ? [] : authorities(initialiser, program, fromCaller, initialisers);
+  }
+  if (side.nodeType === "IndexAccess" && fromCaller(field(side, "indexExpression") ?? side)) {
+    const root = stateVariableOf(rootOf(side), program);
+    return root === undefined ? [] : [root.id];
+  }
+  return [];
+}
+
+/**
+ * The caller checks of a body: its conditions that depend on the caller (directly, through a
+ * local, or through an internal predicate the condition calls, `require(isOwner())` whose body
+ * returns `msg.sender == _owner`), with the state variables that decide who is authorized. Only
+ * identity and membership tests name those: `==`/`!=` with the caller (`msg.sender == owner`,
+ * `ownerIndex[msg.sender] == 0`), a boolean looked up for the caller (`admins[msg.sender]`). An
+ * amount compared with `>=` (`balances[msg.sender] >= v`) restricts the function but does not make
+ * `balances` an authorization variable. With `returns`, the function's return values count as
+ * checks too (it is a predicate called from a condition).
+ */
+function callerChecks(
+  body: AstNode,
+  program: Program,
+  depth = CALLEE_DEPTH,
+  returns = false,
+): { condition: AstNode; authorizing: Set<number> }[] {
   const isCaller = (n: AstNode) => isMsgSender(n, program) || isTxOrigin(n, program);
   const tainted = taintedLocals(body, isCaller);
   const initialisers = new Map<number, AstNode>();
@@ -51,18 +81,12 @@ function callerChecks(body: AstNode, program: Program, depth = CALLEE_DEPTH): { 
     if (value !== undefined && declaration) initialisers.set(declaration.id, value);
   }
   const fromCaller = (n: AstNode) => dependsOn(n, isCaller, tainted);
-  /** State read by an expression, through the initialisers of the caller-derived locals it uses. */
-  const readsOf = (n: AstNode): Set<number> => {
-    const reads = new Set(stateReads(n, program));
-    for (const x of descendants(n)) {
-      const id = x.nodeType === "Identifier" ? referencedDeclaration(x) : undefined;
-      const value = id === undefined || !tainted.has(id) ? undefined : initialisers.get(id);
-      if (value !== undefined) for (const read of stateReads(value, program)) reads.add(read);
-    }
-    return reads;
-  };
+  const checked = [
+    ...conditions(body, program),
+    ...(returns ? descendants(body).flatMap((n) => (n.nodeType === "Return" ? (field(n, "expression") ?? []) : [])) : []),
+  ];
   const checks: { condition: AstNode; authorizing: Set<number> }[] = [];
-  for (const condition of conditions(body, program)) {
+  for (const condition of checked) {
     const authorizing = new Set<number>();
     const add = (ids: Iterable<number>) => {
       for (const id of ids) authorizing.add(id);
@@ -73,17 +97,15 @@ function callerChecks(body: AstNode, program: Program, depth = CALLEE_DEPTH): { 
         // Compared with a constant, only zero tests membership (`index == 0`); `allowance != uint(-1)` is an amount.
         const constantSide = sides.find((side) => side.isPure === true);
         const membership = constantSide === undefined || isZero(constantSide);
-        if (membership && sides.some(fromCaller)) for (const side of sides) add(readsOf(side));
+        if (membership && sides.some(fromCaller)) for (const side of sides) add(authorities(side, program, fromCaller, initialisers));
       } else if (n.nodeType === "IndexAccess" && typeString(n) === "bool" && fromCaller(field(n, "indexExpression") ?? n)) {
-        add(readsOf(n));
-      } else if (n.nodeType === "FunctionCall" && typeString(n) === "bool" && list(n, "arguments").some(fromCaller)) {
-        for (const callee of internalCallees(n, program)) add(stateReads(callee, program));
+        add(authorities(n, program, fromCaller, initialisers));
       }
     }
     let checksCaller = fromCaller(condition);
-    if (!checksCaller && depth > 0) {
+    if (depth > 0) {
       for (const callee of internalCallees(condition, program)) {
-        const inner = callerChecks(callee, program, depth - 1);
+        const inner = callerChecks(callee, program, depth - 1, true);
         if (inner.length === 0) continue;
         checksCaller = true;
         for (const check of inner) add(check.authorizing);

@@ -26,8 +26,13 @@ export function children(node: AstNode): AstNode[] {
   return found.sort((a, b) => srcStart(a) - srcStart(b));
 }
 
+/** Subtrees already listed: detectors walk the same functions many times, and the AST never changes. */
+const listed = new WeakMap<AstNode, readonly AstNode[]>();
+
 /** Every node of the subtree rooted at `node` (itself included), depth first in source order. */
-export function descendants(node: AstNode): AstNode[] {
+export function descendants(node: AstNode): readonly AstNode[] {
+  const cached = listed.get(node);
+  if (cached !== undefined) return cached;
   const out: AstNode[] = [];
   const stack = [node];
   for (let current = stack.pop(); current !== undefined; current = stack.pop()) {
@@ -35,6 +40,7 @@ export function descendants(node: AstNode): AstNode[] {
     const below = children(current);
     for (let i = below.length - 1; i >= 0; i--) stack.push(below[i] as AstNode);
   }
+  listed.set(node, out);
   return out;
 }
 

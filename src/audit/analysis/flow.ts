@@ -16,10 +16,15 @@ const SIMPLE_STATEMENTS = new Set([
   "VariableDeclaration",
 ]);
 
-/** Child → parent, for every node below `root`. */
-export function parentMap(root: AstNode): Map<AstNode, AstNode> {
+const parentMaps = new WeakMap<AstNode, ReadonlyMap<AstNode, AstNode>>();
+
+/** Child → parent, for every node below `root` (built once per root). */
+export function parentMap(root: AstNode): ReadonlyMap<AstNode, AstNode> {
+  const cached = parentMaps.get(root);
+  if (cached !== undefined) return cached;
   const parents = new Map<AstNode, AstNode>();
   for (const node of descendants(root)) for (const child of children(node)) parents.set(child, node);
+  parentMaps.set(root, parents);
   return parents;
 }
 

@@ -14,7 +14,7 @@
  * Recommendation: use a commit-reveal scheme or a verifiable randomness oracle.
  */
 import { type AstNode, descendants, field, list, text } from "../analysis/ast.js";
-import { builtinCallName, isBlockValue, isTimestamp, stateWrites } from "../analysis/expressions.js";
+import { builtinCallName, isBlockValue, isMsgSender, isTimestamp, stateWrites } from "../analysis/expressions.js";
 import { parentMap } from "../analysis/flow.js";
 import type { ContractModel, FunctionModel, Program } from "../analysis/model.js";
 import { dependsOn, taintedLocals } from "../analysis/taint.js";
@@ -99,6 +99,8 @@ function findSeeds(program: Program): Seeds {
 function draws(body: AstNode, program: Program, seeds: Seeds): AstNode[] {
   const { isSource, tainted, isEntropy, entropic } = sourcesIn(body, program, seeds);
   const parents = parentMap(body);
+  const verifying = (n: AstNode) => isCallerInput(n, body, program);
+  const verified = taintedLocals(body, verifying);
   return descendants(body).filter((n) => {
     if (n.nodeType !== "BinaryOperation") return false;
     const operator = text(n, "operator");
@@ -111,19 +113,61 @@ function draws(body: AstNode, program: Program, seeds: Seeds): AstNode[] {
       const tested = parent?.nodeType === "BinaryOperation" && ["==", "!="].includes(text(parent, "operator") ?? "");
       return tested && dependsOn(left, isSource, tainted);
     }
-    if (operator === "==" || operator === "!=") return [left, right].some((side) => dependsOn(side, isEntropy, entropic));
+    if (operator === "==" || operator === "!=") {
+      // A hash that takes the caller's own input (a nonce, msg.sender) checks a proof of work or a
+      // commitment; a guess compared with block data alone is a draw.
+      const verification = [left, right].some((side) => dependsOn(side, verifying, verified));
+      return !verification && [left, right].some((side) => dependsOn(side, isEntropy, entropic));
+    }
     return false;
   });
 }
 
-/** The statements of a drawing function that compute the draw's inputs from block values. */
-function drawInputs(body: AstNode, program: Program, seeds: Seeds): AstNode[] {
+/** A hash over msg.sender or a parameter of the function (directly or through a local). */
+function isCallerInput(node: AstNode, body: AstNode, program: Program): boolean {
+  const name = builtinCallName(node, program);
+  if (name === undefined || !HASHES.has(name)) return false;
+  const inputs = (n: AstNode) => isMsgSender(n, program) || (n.nodeType === "Identifier" && isParameter(n, program));
+  return dependsOn(node, inputs, taintedLocals(body, inputs));
+}
+
+function isParameter(identifier: AstNode, program: Program): boolean {
+  const declaration = program.declarations.get(Number(identifier.referencedDeclaration));
+  const scope = declaration === undefined ? undefined : program.declarations.get(Number(declaration.scope));
+  return declaration?.nodeType === "VariableDeclaration" && declaration.stateVariable !== true && scope?.nodeType === "FunctionDefinition" &&
+    descendants(field(scope, "parameters") ?? scope).includes(declaration);
+}
+
+/**
+ * The statements of a drawing function that compute the draw's inputs from block values: the
+ * assignments of the locals the draws read, and of the locals those read, back to the source.
+ */
+function drawInputs(body: AstNode, found: readonly AstNode[], program: Program, seeds: Seeds): AstNode[] {
   const { isSource, tainted } = sourcesIn(body, program, seeds);
-  return descendants(body).filter((n) => {
-    const value =
-      n.nodeType === "VariableDeclarationStatement" ? field(n, "initialValue") : n.nodeType === "Assignment" ? field(n, "rightHandSide") : undefined;
-    return value !== undefined && dependsOn(value, isSource, tainted);
+  const assignments = descendants(body).flatMap((n) => {
+    if (n.nodeType === "VariableDeclarationStatement") {
+      const value = field(n, "initialValue");
+      return value === undefined ? [] : list(n, "declarations").map((d) => ({ node: n, id: d.id, value }));
+    }
+    const target = n.nodeType === "Assignment" ? field(n, "leftHandSide") : undefined;
+    const value = field(n, "rightHandSide");
+    return target?.nodeType === "Identifier" && value !== undefined ? [{ node: n, id: Number(target.referencedDeclaration), value }] : [];
   });
+  const wanted = new Set<number>();
+  const readIn = (n: AstNode) => {
+    for (const x of descendants(n)) if (x.nodeType === "Identifier" && tainted.has(Number(x.referencedDeclaration))) wanted.add(Number(x.referencedDeclaration));
+  };
+  found.forEach(readIn);
+  const inputs = new Set<AstNode>();
+  for (let size = -1; size !== inputs.size; ) {
+    size = inputs.size;
+    for (const a of assignments) {
+      if (!wanted.has(a.id) || inputs.has(a.node) || !dependsOn(a.value, isSource, tainted)) continue;
+      inputs.add(a.node);
+      readIn(a.value);
+    }
+  }
+  return [...inputs];
 }
 
 export const weakRandomness: Detector = {
@@ -148,10 +192,11 @@ export const weakRandomness: Detector = {
       for (const node of found) {
         hits.push({ contract: fn.contract, function: fn, node, message: `${fn.signature} draws a random value from block data` });
       }
-      for (const node of drawInputs(fn.body, program, seeds)) {
+      const inputs = drawInputs(fn.body, found, program, seeds);
+      for (const node of inputs) {
         hits.push({ contract: fn.contract, function: fn, node, message: `${fn.signature} computes its draw from block data` });
       }
-      for (const node of descendants(fn.body)) {
+      for (const node of [...found, ...inputs].flatMap((n) => descendants(n))) {
         const id = storedId(node, program);
         if (id !== undefined && seeds.writes.has(id)) usedSeeds.add(id);
       }
