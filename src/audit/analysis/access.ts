@@ -8,8 +8,7 @@
 import { type AstNode, contains, descendants, field, list, referencedDeclaration, srcStart, typeString } from "./ast.js";
 import { isMsgSender, isTxOrigin, rootOf, stateVariableOf } from "./expressions.js";
 import { conditions } from "./flow.js";
-import type { FunctionModel, Program } from "./model.js";
-import { modifiersOf } from "./reentrancy.js";
+import { type FunctionModel, modifiersOf, type Program } from "./model.js";
 import { dependsOn, taintedLocals } from "./taint.js";
 
 const CALLEE_DEPTH = 3;

@@ -3,7 +3,7 @@
  * every declaration by id (to tell a state variable from a local), and whether arithmetic wraps
  * (compilers before 0.8.0) or reverts (0.8.0 and later, outside `unchecked`).
  */
-import { type AstNode, descendants, field, list, text, typeString } from "./ast.js";
+import { type AstNode, descendants, field, list, referencedDeclaration, text, typeString } from "./ast.js";
 import { SourceText } from "./source.js";
 
 export type FunctionKind = "constructor" | "function" | "fallback" | "receive" | "modifier";
@@ -156,4 +156,14 @@ export function buildProgram(
 /** The function (or modifier) model of a FunctionDefinition/ModifierDefinition node id. */
 export function functionsById(program: Program): Map<number, FunctionModel> {
   return new Map(program.contracts.flatMap((c) => c.functions.map((f) => [f.node.id, f] as const)));
+}
+
+/** The modifier definitions a function invokes. */
+export function modifiersOf(fn: FunctionModel, program: Program): AstNode[] {
+  return fn.modifiers.flatMap((invocation) => {
+    const name = field(invocation, "modifierName");
+    const id = name === undefined ? undefined : referencedDeclaration(name);
+    const definition = id === undefined ? undefined : program.declarations.get(id);
+    return definition?.nodeType === "ModifierDefinition" ? [definition] : [];
+  });
 }

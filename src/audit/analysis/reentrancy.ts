@@ -8,7 +8,7 @@
 import { type AstNode, descendants, field, referencedDeclaration, srcEnd, srcStart, text } from "./ast.js";
 import { type CallSite, callSite, stateReads, stateWrites, type StateWrite, stateVariableOf } from "./expressions.js";
 import { canFollow } from "./flow.js";
-import type { FunctionModel, Program } from "./model.js";
+import { type FunctionModel, modifiersOf, type Program } from "./model.js";
 
 export interface StaleWrite {
   /** The call that leaves the contract (possibly inside an internal function `at` calls). */
@@ -42,16 +42,6 @@ export function reachingCalls(body: AstNode, program: Program, depth = INTERNAL_
     for (const inner of reachingCalls(calleeBody, program, depth - 1)) found.push({ at: node, site: inner.site });
   }
   return found;
-}
-
-/** The modifier definitions a function invokes. */
-export function modifiersOf(fn: FunctionModel, program: Program): AstNode[] {
-  return fn.modifiers.flatMap((invocation) => {
-    const name = field(invocation, "modifierName");
-    const id = name === undefined ? undefined : referencedDeclaration(name);
-    const definition = id === undefined ? undefined : program.declarations.get(id);
-    return definition?.nodeType === "ModifierDefinition" ? [definition] : [];
-  });
 }
 
 /** A modifier that writes one state variable both before and after its placeholder `_`. */

@@ -8,7 +8,7 @@
  * Severity: informational. Confidence: low.
  * Recommendation: check that every later decision on the recorded time tolerates the proposer's shift.
  */
-import { type AstNode, contains, descendants } from "../analysis/ast.js";
+import { contains, descendants, list } from "../analysis/ast.js";
 import { isTimestamp } from "../analysis/expressions.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 import { timestampDecisions } from "./timestamp-dependence.js";
@@ -35,7 +35,7 @@ export const timestampStored: Detector = {
       }
     }
     for (const contract of program.contracts) {
-      for (const variable of contract.node.nodes as AstNode[]) {
+      for (const variable of list(contract.node, "nodes")) {
         if (variable.nodeType !== "VariableDeclaration") continue;
         const reads = descendants(variable).filter((n) => isTimestamp(n, program));
         if (reads.length > 0) {

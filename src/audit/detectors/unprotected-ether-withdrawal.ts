@@ -13,8 +13,7 @@ import { type AstNode, descendants, field, srcStart } from "../analysis/ast.js";
 import { isMsgSender, isMsgValue, isTxOrigin } from "../analysis/expressions.js";
 import { callSites } from "../analysis/expressions.js";
 import { conditions } from "../analysis/flow.js";
-import type { FunctionModel, Program } from "../analysis/model.js";
-import { modifiersOf } from "../analysis/reentrancy.js";
+import { type FunctionModel, modifiersOf, type Program } from "../analysis/model.js";
 import { dependsOn, taintedLocals } from "../analysis/taint.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 

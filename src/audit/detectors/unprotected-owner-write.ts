@@ -16,8 +16,7 @@ import { type AstNode, descendants, field } from "../analysis/ast.js";
 import { accessVariables, callerRestricted } from "../analysis/access.js";
 import { isMsgSender, stateReads, stateWrites } from "../analysis/expressions.js";
 import { conditions } from "../analysis/flow.js";
-import type { FunctionModel, Program } from "../analysis/model.js";
-import { modifiersOf } from "../analysis/reentrancy.js";
+import { type FunctionModel, modifiersOf, type Program } from "../analysis/model.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
 /** A condition of the function (or its modifiers) on a state variable the function (or they) also write. */
