@@ -626,11 +626,14 @@ contract Registry {
   struct Entry { address owner; uint at; }
   mapping(bytes32 => Entry[]) entries;
   bytes32 challenge;
+  mapping(bytes32 => bytes32) solutions;
   function register(bytes32 h) public { entries[h].push(Entry(msg.sender, block.number)); }
   function update(bytes32 h, uint i) public { require(msg.sender == entries[h][i].owner); entries[h][i].at = block.number; }
   function mine(uint nonce, bytes32 digest) public {
     bytes32 d = keccak256(abi.encodePacked(challenge, msg.sender, nonce));
     require(d == digest);
+    if (solutions[challenge] != 0x0) revert();
+    solutions[challenge] = d;
     challenge = blockhash(block.number - 1);
   }
 }`;

@@ -117,7 +117,9 @@ function draws(body: AstNode, program: Program, seeds: Seeds): AstNode[] {
       // A hash that takes the caller's own input (a nonce, msg.sender) checks a proof of work or a
       // commitment; a guess compared with block data alone is a draw.
       const verification = [left, right].some((side) => dependsOn(side, verifying, verified));
-      return !verification && [left, right].some((side) => dependsOn(side, isEntropy, entropic));
+      // A guess is a value; a test against a constant (`solution != 0x0`) asks whether an entry exists.
+      const existence = [left, right].some((side) => side.isPure === true);
+      return !verification && !existence && [left, right].some((side) => dependsOn(side, isEntropy, entropic));
     }
     return false;
   });
