@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { BUG_TYPES, type BugType, CorpusError, loadCorpus, parseBugLog } from "../../src/audit/score/corpus.js";
 import { scoreContract, within } from "../../src/audit/score/match.js";
 import { scoreCorpus } from "../../src/audit/score/score.js";
+import { BudgetedAnalyser } from "../../src/audit/budget.js";
 
 const CORPUS = process.env.SVM_AUDIT_CORPUS ?? resolve(import.meta.dirname, "../../../shared/audit-corpus/solidifi");
 
@@ -38,6 +39,27 @@ describe("BugLog and matching", () => {
     expect(score.missed).toEqual([{ line: 40, length: 1 }]);
     expect(score.otherLines).toBe(1);
   });
+});
+
+describe("time budget", () => {
+  it("stops an analysis that overruns its budget, reports it as a timeout, and analyses the next file", async () => {
+    const file = resolve(import.meta.dirname, "../proofs/fixtures/Bank.t.sol");
+    const hurried = new BudgetedAnalyser(0.001);
+    try {
+      const stopped = await hurried.analyse(file, { bytecode: false });
+      expect(stopped.report.status).toBe("timeout");
+      expect(stopped.report.message).toMatch(/budget/);
+    } finally {
+      await hurried.close();
+    }
+    const patient = new BudgetedAnalyser(60);
+    try {
+      const done = await patient.analyse(file, { bytecode: false });
+      expect(done.report.status).toBe("analysed");
+    } finally {
+      await patient.close();
+    }
+  }, 120_000);
 });
 
 // The corpus is shared data outside the repository; without it there is nothing to score.

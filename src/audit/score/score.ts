@@ -4,12 +4,12 @@
  */
 import { BUG_TYPES, type BugType, type CorpusContract, type InjectedBug } from "./corpus.js";
 import { scoreContract } from "./match.js";
-import { BudgetedAnalyser, type RunOutcome } from "./runner.js";
+import { BudgetedAnalyser, type BudgetedAnalysis } from "../budget.js";
 
 export interface ContractResult {
   readonly file: string;
   readonly type: BugType;
-  readonly status: RunOutcome["status"];
+  readonly status: BudgetedAnalysis["report"]["status"];
   readonly message?: string;
   readonly seconds: number;
   readonly bugs: number;
@@ -72,13 +72,20 @@ export async function scoreCorpus(corpus: string, contracts: readonly CorpusCont
   try {
     for (const [index, contract] of contracts.entries()) {
       options.onProgress?.(index, contracts.length, contract.file);
-      const outcome = await analyser.analyse(contract.file);
-      const score = scoreContract(contract.bugs, outcome.findings, BUG_TYPES[contract.type]);
+      const outcome = await analyser.analyse(contract.file, { bytecode: false, root: "/" });
+      const findings = outcome.findings.map((f) => ({
+        detector: f.detector.id,
+        swc: f.detector.swc,
+        severity: f.detector.severity,
+        line: f.location.line,
+      }));
+      const score = scoreContract(contract.bugs, findings, BUG_TYPES[contract.type]);
+      const { status, message } = outcome.report;
       results.push({
         file: contract.file,
         type: contract.type,
-        status: outcome.status,
-        ...(outcome.message === undefined ? {} : { message: outcome.message }),
+        status,
+        ...(message === undefined ? {} : { message }),
         seconds: outcome.seconds,
         ...score,
       });
