@@ -26,13 +26,16 @@ import { DETECTORS } from "./detectors/index.js";
 import type { Finding } from "./finding.js";
 
 export interface AnalyseOptions {
-  /** Project root for unit names and imports (as `svm prove --root`). Default: the folder analysed, or the file's folder. */
+  /**
+   * Project root for unit names and imports (as `svm prove --root`). Default: the folder analysed
+   * (analyseTarget on a folder), otherwise the current directory.
+   */
   readonly root?: string;
   /** Import remappings; default `<root>/remappings.txt`. */
   readonly remappings?: readonly string[];
   /** Generate bytecode too (for confirmation and gas). Default true; false only parses and type-checks (faster). */
   readonly bytecode?: boolean;
-  /** Only these detector ids. Default: all. */
+  /** Only these detector ids (`DETECTORS` lists them all; unknown ids select nothing). Default: all. */
   readonly detectors?: readonly string[];
   /** Leave out findings in files outside the target (imported dependencies). Default false. */
   readonly excludeDependencies?: boolean;
@@ -57,7 +60,7 @@ export interface AnalysisResult {
   readonly contracts: CompiledContract[];
 }
 
-/** The .sol files of a target: the file itself, or every .sol under the folder (node_modules, lib and dot-folders skipped). */
+/** The .sol files of a target: the file itself, or every .sol under the folder (node_modules and dot-folders skipped). */
 export function solidityFiles(target: string): string[] {
   if (!statSync(target).isDirectory()) return [target];
   const found: string[] = [];
