@@ -641,3 +641,23 @@ contract Registry {
     expect(flagged(source, "weak-randomness")).toEqual([]);
   });
 });
+
+describe("writes through internal calls", () => {
+  it("flags a default-public initialiser that writes the owners through the internal function it calls", () => {
+    const source = `pragma solidity ^0.4.24;
+contract WalletLike {
+  mapping(uint => uint) ownerIndex;
+  uint limit;
+  modifier onlyOwner { if (ownerIndex[uint(msg.sender)] != 0) _; }
+  function initOwners(address[] owners) internal { for (uint i = 0; i < owners.length; ++i) ownerIndex[uint(owners[i])] = 1 + i; }
+  function initLimit(uint l) internal { limit = l; }
+  function initWallet(address[] owners, uint l) { // INIT
+    initLimit(l);
+    initOwners(owners); // OWNERS
+  }
+  function setLimit(uint l) external onlyOwner { limit = l; }
+}`;
+    expect(flagged(source, "default-visibility")).toEqual([`default-visibility@${lineOf(source, "// INIT")}`]);
+    expect(flagged(source, "unprotected-owner-write")).toEqual([`unprotected-owner-write@${lineOf(source, "// OWNERS")}`]);
+  });
+});

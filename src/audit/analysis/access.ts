@@ -5,8 +5,8 @@
  * if (i == 0) return;`) or inside an internal function the condition calls (`if
  * (confirmAndCheck(op)) _;`), followed a few levels.
  */
-import { type AstNode, contains, descendants, field, list, referencedDeclaration, srcStart, typeString } from "./ast.js";
-import { isMsgSender, isTxOrigin, rootOf, stateVariableOf } from "./expressions.js";
+import { type AstNode, contains, descendants, field, list, srcStart, typeString } from "./ast.js";
+import { internalCalleeBody, isMsgSender, isTxOrigin, rootOf, stateVariableOf } from "./expressions.js";
 import { conditions } from "./flow.js";
 import { type FunctionModel, modifiersOf, type Program } from "./model.js";
 import { dependsOn, taintedLocals } from "./taint.js";
@@ -21,14 +21,7 @@ function isZero(node: AstNode): boolean {
 
 /** The bodies of the internal functions a node calls. */
 function internalCallees(node: AstNode, program: Program): AstNode[] {
-  return descendants(node).flatMap((n) => {
-    if (n.nodeType !== "FunctionCall") return [];
-    const callee = field(n, "expression");
-    const id = callee?.nodeType === "Identifier" ? referencedDeclaration(callee) : undefined;
-    const definition = id === undefined ? undefined : program.declarations.get(id);
-    const body = definition?.nodeType === "FunctionDefinition" ? field(definition, "body") : undefined;
-    return body === undefined ? [] : [body];
-  });
+  return descendants(node).flatMap((n) => internalCalleeBody(n, program) ?? []);
 }
 
 /**

@@ -236,3 +236,27 @@ export function isUninvokedCall(statement: AstNode): boolean {
     isAddressType(target)
   );
 }
+
+/** The body of the internal function a FunctionCall calls by name, if it is one with a body. */
+export function internalCalleeBody(call: AstNode, program: Program): AstNode | undefined {
+  if (call.nodeType !== "FunctionCall") return undefined;
+  const callee = field(call, "expression");
+  const id = callee?.nodeType === "Identifier" ? referencedDeclaration(callee) : undefined;
+  const definition = id === undefined ? undefined : program.declarations.get(id);
+  return definition?.nodeType === "FunctionDefinition" ? field(definition, "body") : undefined;
+}
+
+/**
+ * State writes during `node`: its own, and those of the internal functions it calls (a few levels
+ * deep), each attributed to the call in `node` that leads to it (`node` of the write is that call).
+ */
+export function stateWritesReaching(node: AstNode, program: Program, depth = 3): StateWrite[] {
+  const writes = stateWrites(node, program);
+  if (depth === 0) return writes;
+  for (const call of descendants(node)) {
+    const body = internalCalleeBody(call, program);
+    if (body === undefined) continue;
+    for (const inner of stateWritesReaching(body, program, depth - 1)) writes.push({ ...inner, node: call });
+  }
+  return writes;
+}

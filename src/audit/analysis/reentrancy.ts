@@ -5,8 +5,8 @@
  * and after `_`, as OpenZeppelin's ReentrancyGuard does) is not re-enterable. A call in a
  * modifier before `_` precedes the whole function body (SWC-107's modifier re-entrancy).
  */
-import { type AstNode, descendants, field, referencedDeclaration, srcEnd, srcStart, text } from "./ast.js";
-import { type CallSite, callSite, stateReads, stateWrites, type StateWrite, stateVariableOf } from "./expressions.js";
+import { type AstNode, descendants, field, srcEnd, srcStart, text } from "./ast.js";
+import { type CallSite, callSite, internalCalleeBody, stateReads, stateWrites, type StateWrite, stateVariableOf } from "./expressions.js";
 import { canFollow } from "./flow.js";
 import { type FunctionModel, modifiersOf, type Program } from "./model.js";
 
@@ -34,10 +34,7 @@ export function reachingCalls(body: AstNode, program: Program, depth = INTERNAL_
       found.push({ at: node, site });
       continue;
     }
-    const callee = field(node, "expression");
-    const id = callee?.nodeType === "Identifier" ? referencedDeclaration(callee) : undefined;
-    const definition = id === undefined ? undefined : program.declarations.get(id);
-    const calleeBody = definition?.nodeType === "FunctionDefinition" ? field(definition, "body") : undefined;
+    const calleeBody = internalCalleeBody(node, program);
     if (calleeBody === undefined || depth === 0) continue;
     for (const inner of reachingCalls(calleeBody, program, depth - 1)) found.push({ at: node, site: inner.site });
   }

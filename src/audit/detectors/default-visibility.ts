@@ -4,14 +4,14 @@
  * Finds: before Solidity 0.5 (which made visibility mandatory) a function declared without
  *   `public`, `external`, `internal` or `private` is public; flagged when it writes state and does
  *   not check its caller: a helper meant to be internal that anyone can call (the Parity wallet's
- *   `initWallet`).
+ *   `initWallet`, which writes through the internal functions it calls).
  * SWC: SWC-100 (Function Default Visibility). Category: access_control.
  * Severity: low. Confidence: medium.
  * Recommendation: state every function's visibility; make helpers internal or private.
  */
 import { srcStart } from "../analysis/ast.js";
 import { callerRestricted } from "../analysis/access.js";
-import { stateWrites } from "../analysis/expressions.js";
+import { stateWritesReaching } from "../analysis/expressions.js";
 import { blankComments } from "../../compile/sourceScan.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
@@ -36,7 +36,7 @@ export const defaultVisibility: Detector = {
       if (fn.kind !== "function") continue;
       const header = fn.contract.source.between(srcStart(fn.node), srcStart(fn.body));
       if (VISIBILITY.test(blankComments(header))) continue;
-      if (stateWrites(fn.body, program).length === 0 || callerRestricted(fn, program)) continue;
+      if (stateWritesReaching(fn.body, program).length === 0 || callerRestricted(fn, program)) continue;
       hits.push({ contract: fn.contract, function: fn, node: fn.node, message: `${fn.signature} writes state and is public only by default` });
     }
     return hits;

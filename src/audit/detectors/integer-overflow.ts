@@ -22,7 +22,7 @@ import { type AstNode, descendants, field, srcEnd, srcStart, text, typeString } 
 import { conditions } from "../analysis/flow.js";
 import type { Program } from "../analysis/model.js";
 import { normaliseCode, type SourceText } from "../analysis/source.js";
-import { isBlockValue, isConstantExpression, isMsgValue, rootOf } from "../analysis/expressions.js";
+import { isBlockValue, isConstantExpression, isMsgValue } from "../analysis/expressions.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
 interface Operation {

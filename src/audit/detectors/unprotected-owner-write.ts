@@ -4,7 +4,7 @@
  * Finds: a public or external function with no check on its caller that writes a state variable
  *   other functions use to check their caller (`owner` in `require(msg.sender == owner)` or in an
  *   onlyOwner modifier, `admins` in `require(admins[msg.sender])`): the caller makes themself
- *   the owner. Left alone: a write to the caller's own entry (`members[msg.sender] = true`,
+ *   the owner, directly or through the internal functions it calls. Left alone: a write to the caller's own entry (`members[msg.sender] = true`,
  *   self-registration), and a one-time initialiser (a condition on a flag the function sets).
  * SWC: SWC-124 (Write to Arbitrary Storage Location: "the contract is responsible for ensuring
  *   that only authorized accounts may write to sensitive storage locations", the owner being its
@@ -14,7 +14,7 @@
  */
 import { type AstNode, descendants, field } from "../analysis/ast.js";
 import { accessVariables, callerRestricted } from "../analysis/access.js";
-import { isMsgSender, stateReads, stateWrites } from "../analysis/expressions.js";
+import { isMsgSender, stateReads, stateWrites, stateWritesReaching } from "../analysis/expressions.js";
 import { conditions } from "../analysis/flow.js";
 import { type FunctionModel, modifiersOf, type Program } from "../analysis/model.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
@@ -53,7 +53,7 @@ export const unprotectedOwnerWrite: Detector = {
     const hits: Hit[] = [];
     for (const fn of implementedFunctions(program)) {
       if (!fn.callable || callerRestricted(fn, program)) continue;
-      const writes = stateWrites(fn.body, program).filter((w) => guarded.has(w.variable.id) && !keyedByCaller(w.target, program));
+      const writes = stateWritesReaching(fn.body, program).filter((w) => guarded.has(w.variable.id) && !keyedByCaller(w.target, program));
       if (writes.length === 0 || isOneTimeInitialiser(fn, program)) continue;
       for (const write of writes) {
         hits.push({
