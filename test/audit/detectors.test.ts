@@ -661,3 +661,35 @@ contract WalletLike {
     expect(flagged(source, "unprotected-owner-write")).toEqual([`unprotected-owner-write@${lineOf(source, "// OWNERS")}`]);
   });
 });
+
+describe("modern Solidity", () => {
+  it("reads custom errors, try/catch, receive and unchecked blocks without crashing, and honours them", () => {
+    const source = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+interface IOracle { function price() external view returns (uint256); }
+contract Modern {
+  error Failed(address to);
+  mapping(address => uint256) public credit;
+  IOracle public oracle;
+  uint256 public last;
+  receive() external payable { credit[msg.sender] += msg.value; }
+  function pay(address payable to) external {
+    (bool ok, ) = to.call{value: credit[msg.sender]}("");
+    if (!ok) revert Failed(to);
+    credit[msg.sender] = 0; // WRITE
+  }
+  function wrap(uint256 a) external pure returns (uint256) { unchecked { return a - 1; } }
+  function burn(uint256 v) external { unchecked { credit[msg.sender] -= v; } } // UNCHECKED
+  function burnChecked(uint256 v) external { credit[msg.sender] -= v; }
+  function read() external {
+    try oracle.price() returns (uint256 p) { last = p; } catch { last = 0; }
+  }
+}`;
+    const { report, findings } = analyseSource(source, { bytecode: false });
+    expect(report.status, report.message).toBe("analysed");
+    const ids = findings.map((f) => `${f.detector.id}@${f.location.line}`);
+    expect(ids).toContain(`reentrancy-eth@${lineOf(source, "to.call{value")}`);
+    expect(ids.filter((id) => id.startsWith("unchecked-lowlevel"))).toEqual([]);
+    expect(ids.filter((id) => id.startsWith("integer-overflow"))).toEqual([`integer-overflow@${lineOf(source, "// UNCHECKED")}`]);
+  });
+});

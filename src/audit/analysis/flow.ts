@@ -13,6 +13,7 @@ const SIMPLE_STATEMENTS = new Set([
   "Return",
   "EmitStatement",
   "Throw",
+  "RevertStatement",
   "VariableDeclaration",
 ]);
 
@@ -61,9 +62,9 @@ export function conditions(root: AstNode, program: Program): AstNode[] {
   return found;
 }
 
-/** A statement that ends the path it is on: return, throw, revert(…). */
+/** A statement that ends the path it is on: return, throw, revert(…), `revert Error(…)` (0.8.4). */
 export function isExit(statement: AstNode, program: Program): boolean {
-  if (statement.nodeType === "Return" || statement.nodeType === "Throw") return true;
+  if (["Return", "Throw", "RevertStatement"].includes(statement.nodeType)) return true;
   if (statement.nodeType !== "ExpressionStatement") return false;
   const expression = field(statement, "expression");
   return expression !== undefined && builtinCallName(expression, program) === "revert";

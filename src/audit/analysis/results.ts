@@ -57,7 +57,7 @@ function storedIn(call: AstNode, parents: ReadonlyMap<AstNode, AstNode>): number
 function hasEffect(statement: AstNode, body: AstNode, program: Program): boolean {
   if (stateWrites(statement, program).length > 0) return true;
   return descendants(statement).some((n) => {
-    if (["Return", "Throw", "EmitStatement", "InlineAssembly"].includes(n.nodeType)) return true;
+    if (["Return", "Throw", "RevertStatement", "EmitStatement", "InlineAssembly"].includes(n.nodeType)) return true;
     if (n.nodeType !== "FunctionCall" || text(n, "kind") === "typeConversion") return false;
     if (callSite(n) !== undefined) return true;
     const builtin = builtinCallName(n, program);
