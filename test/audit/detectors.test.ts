@@ -693,3 +693,31 @@ contract Modern {
     expect(ids.filter((id) => id.startsWith("integer-overflow"))).toEqual([`integer-overflow@${lineOf(source, "// UNCHECKED")}`]);
   });
 });
+
+describe("reentrancy-eth trusts callees the owner chose", () => {
+  it("leaves a payment to a wallet fixed by the owner alone, flags one to a recipient anyone can set", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Sale {
+  address payable wallet;
+  address payable owner;
+  address payable lastBuyer;
+  uint raised;
+  constructor(address payable w) public { wallet = w; owner = msg.sender; }
+  function setWallet(address payable w) public { require(msg.sender == owner); wallet = w; }
+  function forward() public {
+    require(raised > 0);
+    (bool ok, ) = wallet.call.value(raised)("");
+    require(ok);
+    raised = 0;
+  }
+  function buy() public payable { lastBuyer = msg.sender; raised += msg.value; }
+  function refundLast() public {
+    require(raised > 0);
+    (bool ok, ) = lastBuyer.call.value(raised)(""); // OPEN
+    require(ok);
+    raised = 0;
+  }
+}`;
+    expect(flagged(source, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(source, "// OPEN")}`]);
+  });
+});

@@ -260,3 +260,12 @@ export function stateWritesReaching(node: AstNode, program: Program, depth = 3):
   }
   return writes;
 }
+
+/** An identifier naming a parameter of a function (any function: an internal callee's too). */
+export function isParameter(identifier: AstNode, program: Program): boolean {
+  if (identifier.nodeType !== "Identifier") return false;
+  const declaration = program.declarations.get(Number(identifier.referencedDeclaration));
+  const scope = declaration === undefined ? undefined : program.declarations.get(Number(declaration.scope));
+  return declaration?.nodeType === "VariableDeclaration" && declaration.stateVariable !== true && scope?.nodeType === "FunctionDefinition" &&
+    descendants(field(scope, "parameters") ?? scope).includes(declaration);
+}

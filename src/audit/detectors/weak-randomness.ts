@@ -14,7 +14,7 @@
  * Recommendation: use a commit-reveal scheme or a verifiable randomness oracle.
  */
 import { type AstNode, descendants, field, list, text } from "../analysis/ast.js";
-import { builtinCallName, isBlockValue, isMsgSender, isTimestamp, stateWrites } from "../analysis/expressions.js";
+import { builtinCallName, isBlockValue, isMsgSender, isParameter, isTimestamp, stateWrites } from "../analysis/expressions.js";
 import { parentMap } from "../analysis/flow.js";
 import type { ContractModel, FunctionModel, Program } from "../analysis/model.js";
 import { dependsOn, taintedLocals } from "../analysis/taint.js";
@@ -133,12 +133,6 @@ function isCallerInput(node: AstNode, body: AstNode, program: Program): boolean 
   return dependsOn(node, inputs, taintedLocals(body, inputs));
 }
 
-function isParameter(identifier: AstNode, program: Program): boolean {
-  const declaration = program.declarations.get(Number(identifier.referencedDeclaration));
-  const scope = declaration === undefined ? undefined : program.declarations.get(Number(declaration.scope));
-  return declaration?.nodeType === "VariableDeclaration" && declaration.stateVariable !== true && scope?.nodeType === "FunctionDefinition" &&
-    descendants(field(scope, "parameters") ?? scope).includes(declaration);
-}
 
 /**
  * The statements of a drawing function that compute the draw's inputs from block values: the
