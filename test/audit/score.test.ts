@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUG_TYPES, type BugType, CorpusError, loadCorpus, parseBugLog } from "../../src/audit/score/corpus.js";
 import { scoreContract, within } from "../../src/audit/score/match.js";
-import { scoreCorpus } from "../../src/audit/score/score.js";
+import { scoreCorpus, targetsMet } from "../../src/audit/score/score.js";
 import { BudgetedAnalyser } from "../../src/audit/budget.js";
 
 const CORPUS = process.env.SVM_AUDIT_CORPUS ?? resolve(import.meta.dirname, "../../../shared/audit-corpus/solidifi");
@@ -73,5 +73,7 @@ describe.skipIf(!existsSync(CORPUS))("SolidiFI, first contract of each bug type"
       expect(type.bugs).toBeGreaterThan(0);
       expect(type.recall, type.type).toBeGreaterThanOrEqual(type.type === "TOD" ? 0.6 : 0.9);
     }
+    expect(targetsMet(report)).toBe(true);
+    expect(targetsMet({ ...report, types: report.types.map((t) => ({ ...t, recall: 0.5 })) })).toBe(false);
   }, 120_000);
 });

@@ -19,6 +19,17 @@ export const BUG_TYPES = {
 
 export type BugType = keyof typeof BUG_TYPES;
 
+/** The recall issue 10 asks for on each bug type ("Done when"): 90%, and 60% for transaction-order dependence. */
+export const RECALL_TARGETS: Readonly<Record<BugType, number>> = {
+  "Re-entrancy": 0.9,
+  "Timestamp-Dependency": 0.9,
+  "Unchecked-Send": 0.9,
+  "Unhandled-Exceptions": 0.9,
+  TOD: 0.6,
+  "Overflow-Underflow": 0.9,
+  "tx.origin": 0.9,
+};
+
 export interface InjectedBug {
   /** First line, 1-based. */
   readonly line: number;
