@@ -218,6 +218,7 @@ contract Token {
 library SafeMath {
   function sub(uint a, uint b) internal pure returns (uint) { require(b <= a); return a - b; }
   function add(uint a, uint b) internal pure returns (uint) { uint c = a + b; require(c >= a); return c; }
+  function div(uint a, uint b) internal pure returns (uint) { require(b > 0); return a / b; }
   function mul(uint a, uint b) internal pure returns (uint) { if (a == 0) return 0; uint c = a * b; require(c / a == b); return c; }
 }
 contract Token {
@@ -236,6 +237,8 @@ contract Token {
     total -= v;
   }
   function mint(uint v) public { total = total.add(v); }
+  function fee(uint v) public { total = total.add((20 * v).div(100)); }
+  function scale(uint v) public { total = total.add(v * 10 ** uint(10)); }
   function count(uint[] memory xs) public pure returns (uint n) { for (uint i = 0; i < xs.length; i++) n = n.add(xs[i]); }
 }`;
     expect(flagged(safe, "integer-overflow")).toEqual([]);

@@ -209,11 +209,13 @@ export function builtinCallName(node: AstNode, program: Program): string | undef
   return declared === undefined || !program.declarations.has(declared) ? name : undefined;
 }
 
-/** A literal or a constant expression (no variables, calls or globals): `1 == 1`, `10 ether`. */
+/** A literal or a constant expression (no variables, calls or globals): `1 == 1`, `10 ether`, `10 ** uint(18)`. */
 export function isConstantExpression(node: AstNode): boolean {
   return descendants(node).every(
-    (n) => ["Literal", "BinaryOperation", "UnaryOperation", "TupleExpression", "ElementaryTypeNameExpression"].includes(n.nodeType) ||
-      (n.nodeType === "ElementaryTypeName"),
+    (n) =>
+      ["Literal", "BinaryOperation", "UnaryOperation", "TupleExpression", "ElementaryTypeNameExpression", "ElementaryTypeName"].includes(
+        n.nodeType,
+      ) || (n.nodeType === "FunctionCall" && n.kind === "typeConversion"),
   );
 }
 

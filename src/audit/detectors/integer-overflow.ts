@@ -142,7 +142,7 @@ function isSmallLiteral(node: AstNode | undefined): boolean {
 
 /** The cases the header lists as unable to wrap in practice. */
 function cannotWrapInPractice(op: Operation, body: AstNode, program: Program, source: SourceText): boolean {
-  const wide = /^uint(256)?$/.test(typeString(op.left));
+  const wide = /^uint(256)?$/.test(typeString(op.node.nodeType === "UnaryOperation" ? op.left : op.node));
   if (op.operator === "+" && isOne(op.right) && wide) return true;
   if (op.node.nodeType === "UnaryOperation") {
     const loopStep = descendants(body).some((n) => n.nodeType === "ForStatement" && field(n, "loopExpression")?.expression === op.node);
