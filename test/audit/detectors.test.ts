@@ -292,7 +292,7 @@ contract Puzzle {
 });
 
 describe("access control", () => {
-  it("flags an unprotected ether withdrawal, not a refund, a balance withdrawal or an owner-only one", () => {
+  it("flags an unprotected ether withdrawal and a balance paid but never debited, not a refund, a debited withdrawal or an owner-only one", () => {
     const source = `pragma solidity ^0.5.0;
 contract Faucet {
   address owner;
@@ -301,11 +301,12 @@ contract Faucet {
   function take() public { msg.sender.transfer(1 ether); } // OPEN
   function sendTo(address payable to, uint v) public { to.transfer(v); } // CHOSEN
   function refund() public payable { msg.sender.transfer(msg.value); }
+  function refundAll() public { msg.sender.transfer(balances[msg.sender]); } // NEVER_DEBITED
   function withdraw() public { uint v = balances[msg.sender]; balances[msg.sender] = 0; msg.sender.transfer(v); }
   function drain(address payable to) public onlyOwner { to.transfer(address(this).balance); }
 }`;
     expect(flagged(source, "unprotected-ether-withdrawal").sort()).toEqual(
-      ["// OPEN", "// CHOSEN"].map((m) => `unprotected-ether-withdrawal@${lineOf(source, m)}`).sort(),
+      ["// OPEN", "// CHOSEN", "// NEVER_DEBITED"].map((m) => `unprotected-ether-withdrawal@${lineOf(source, m)}`).sort(),
     );
   });
   it("flags an unprotected selfdestruct and a delegatecall to a caller-chosen address", () => {
@@ -385,6 +386,7 @@ contract Pyramid {
   struct Entry { address who; uint amount; }
   Entry[] entries;
   function pyramid() public { creator = msg.sender; } // CTOR
+  function Constructor() public { creator = msg.sender; } // KEYWORD
   function setFee(uint f) { fee = f; } // DEFAULT
   function setFeeOwner(uint f) { require(msg.sender == creator); fee = f; }
   function view_() constant returns (uint) { return fee; }
@@ -395,7 +397,9 @@ contract Pyramid {
   }
 }`;
   it("flags a constructor misnamed by case", () => {
-    expect(flagged(source, "constructor-name")).toEqual([`constructor-name@${lineOf(source, "// CTOR")}`]);
+    expect(flagged(source, "constructor-name").sort()).toEqual(
+      ["// CTOR", "// KEYWORD"].map((m) => `constructor-name@${lineOf(source, m)}`).sort(),
+    );
   });
   it("flags a state-changing function public by default, not one that checks its caller or a view", () => {
     expect(flagged(source, "default-visibility")).toEqual([`default-visibility@${lineOf(source, "// DEFAULT")}`]);
@@ -463,15 +467,18 @@ contract Owned {
       ["// TAKEOVER", "// ADD"].map((m) => `unprotected-owner-write@${lineOf(source, m)}`).sort(),
     );
   });
-  it("flags an unchecked length decrement (0.4), not one after a length check", () => {
+  it("flags an unchecked length decrement (0.4) and one after a vacuous check, not one after a length check", () => {
     const source = `pragma solidity ^0.4.24;
 contract Queue {
   uint[] items;
   function popBad() public { items.length--; } // BAD
   function popGood() public { require(items.length > 0); items.length--; }
+  function popVacuous() public { require(0 <= items.length); items.length--; } // VACUOUS
   function set(uint i, uint v) public { items[i] = v; }
 }`;
-    expect(flagged(source, "array-length-write")).toEqual([`array-length-write@${lineOf(source, "// BAD")}`]);
+    expect(flagged(source, "array-length-write").sort()).toEqual(
+      ["// BAD", "// VACUOUS"].map((m) => `array-length-write@${lineOf(source, m)}`).sort(),
+    );
   });
 });
 

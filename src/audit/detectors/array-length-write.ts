@@ -2,13 +2,15 @@
  * array-length-write — a storage array's length decremented without a check.
  *
  * Finds: `arr.length--` or `arr.length -= n` on a storage array (allowed before 0.6) in a public
- *   or external function, with no earlier condition on `arr.length`: at length 0 it wraps to
+ *   or external function any account can call, with no earlier condition that rules out a zero length (`arr.length > 0`;
+ *   `0 <= arr.length` is always true): at length 0 it wraps to
  *   2^256 − 1, and `arr[i] = v` can then write any storage slot, the owner's included.
  * SWC: SWC-124 (Write to Arbitrary Storage Location). Category: access_control.
  * Severity: high. Confidence: medium.
  * Recommendation: use `pop()` (0.5 and later), or require a non-zero length before decrementing.
  */
 import { type AstNode, descendants, field, srcStart, text } from "../analysis/ast.js";
+import { callerRestricted } from "../analysis/access.js";
 import { conditions } from "../analysis/flow.js";
 import type { SourceText } from "../analysis/source.js";
 import { normaliseCode } from "../analysis/source.js";
@@ -25,9 +27,40 @@ function decrementedLength(node: AstNode): AstNode | undefined {
   return target?.nodeType === "MemberAccess" && text(target, "memberName") === "length" ? target : undefined;
 }
 
+/** The literal's value, when the node is a number literal. */
+function literalValue(node: AstNode | undefined): bigint | undefined {
+  if (node?.nodeType !== "Literal" || node.kind !== "number") return undefined;
+  try {
+    return BigInt(String(node.value));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A comparison that rules out a zero length: `len > 0`, `len >= 1`, `len != 0`, `0 < len`
+ * (`0 <= len`, always true, does not).
+ */
+function excludesZero(comparison: AstNode, wanted: string, source: SourceText): boolean {
+  const left = field(comparison, "leftExpression");
+  const right = field(comparison, "rightExpression");
+  if (left === undefined || right === undefined) return false;
+  const flip: Record<string, string> = { ">": "<", ">=": "<=", "<": ">", "<=": ">=", "!=": "!=", "==": "==" };
+  const operator = text(comparison, "operator") ?? "";
+  const [op, bound] = normaliseCode(source.textOf(left)) === wanted
+    ? [operator, literalValue(right)]
+    : normaliseCode(source.textOf(right)) === wanted
+      ? [flip[operator] ?? "", literalValue(left)]
+      : ["", undefined];
+  if (bound === undefined) return false;
+  return (op === ">" && bound >= 0n) || (op === ">=" && bound >= 1n) || (op === "!=" && bound === 0n);
+}
+
 function checkedBefore(length: AstNode, point: AstNode, guards: readonly AstNode[], source: SourceText): boolean {
   const wanted = normaliseCode(source.textOf(length));
-  return guards.some((g) => srcStart(g) < srcStart(point) && normaliseCode(source.textOf(g)).includes(wanted));
+  return guards.some(
+    (g) => srcStart(g) < srcStart(point) && descendants(g).some((n) => n.nodeType === "BinaryOperation" && excludesZero(n, wanted, source)),
+  );
 }
 
 export const arrayLengthWrite: Detector = {
@@ -45,7 +78,7 @@ export const arrayLengthWrite: Detector = {
   detect(program) {
     const hits: Hit[] = [];
     for (const fn of implementedFunctions(program)) {
-      if (!fn.callable) continue;
+      if (!fn.callable || callerRestricted(fn, program)) continue;
       const guards = conditions(fn.body, program);
       for (const node of descendants(fn.body)) {
         const length = decrementedLength(node);

@@ -2,8 +2,9 @@
  * constructor-name — a function meant as the constructor that anyone can call.
  *
  * Finds: a public state-changing function (not the constructor) named like its contract up to
- *   letter case: before 0.4.22 the constructor was the function with exactly the contract's name,
- *   so a typo or a rename leaves an ordinary public function that re-initialises the owner (Rubixi).
+ *   letter case, or named `Constructor`: before 0.4.22 the constructor was the function with
+ *   exactly the contract's name, so a typo leaves an ordinary public function that re-initialises
+ *   the owner.
  * SWC: SWC-118 (Incorrect Constructor Name). Category: access_control.
  * Severity: high. Confidence: high.
  * Recommendation: use the `constructor` keyword.
@@ -28,7 +29,8 @@ export const constructorName: Detector = {
     for (const fn of implementedFunctions(program)) {
       if (fn.kind !== "function" || !fn.callable || fn.mutability === "view" || fn.mutability === "pure") continue;
       if (stateWrites(fn.body, program).length === 0) continue;
-      if (fn.name.toLowerCase() !== fn.contract.name.toLowerCase()) continue;
+      const lower = fn.name.toLowerCase();
+      if (lower !== fn.contract.name.toLowerCase() && lower !== "constructor") continue;
       hits.push({ contract: fn.contract, function: fn, node: fn.node, message: `${fn.signature} looks like the constructor of ${fn.contract.name} but is a public function` });
     }
     return hits;

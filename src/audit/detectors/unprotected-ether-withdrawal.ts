@@ -3,14 +3,15 @@
  *
  * Finds: a public or external function that sends ether (transfer, send, call with value) to its
  *   caller or to an address the caller chooses, of an amount that is neither the caller's own
- *   deposit (msg.value, a balance indexed by msg.sender) nor preceded by any condition or modifier
- *   check: nothing stands between a stranger and the contract's ether.
+ *   deposit (msg.value, a balance indexed by msg.sender that the function debits) nor preceded by
+ *   any condition or modifier check: nothing stands between a stranger and the contract's ether
+ *   (or, for a balance never debited, between the caller and repeated withdrawals).
  * SWC: SWC-105 (Unprotected Ether Withdrawal). Category: access_control.
  * Severity: high. Confidence: medium.
  * Recommendation: restrict the function to authorized callers, or pay only what the caller is owed.
  */
 import { type AstNode, descendants, field, srcStart } from "../analysis/ast.js";
-import { isMsgSender, isMsgValue, isTxOrigin } from "../analysis/expressions.js";
+import { isMsgSender, isMsgValue, isTxOrigin, rootOf, stateVariableOf, stateWritesReaching } from "../analysis/expressions.js";
 import { callSites } from "../analysis/expressions.js";
 import { conditions } from "../analysis/flow.js";
 import { type FunctionModel, modifiersOf, type Program } from "../analysis/model.js";
@@ -27,11 +28,19 @@ export function callerChosen(expression: AstNode, fn: FunctionModel & { body: As
   return dependsOn(expression, isSource, taintedLocals(fn.body, isSource));
 }
 
-/** An amount owed to the caller: msg.value, or read from a mapping at msg.sender. */
+/**
+ * An amount owed to the caller: msg.value, or read from a mapping entry at msg.sender that the
+ * function also writes (debits). A balance paid out and never debited can be withdrawn again and
+ * again, so it does not count as owed.
+ */
 function callersOwn(amount: AstNode, fn: FunctionModel & { body: AstNode }, program: Program): boolean {
-  const isSource = (n: AstNode) =>
-    isMsgValue(n, program) ||
-    (n.nodeType === "IndexAccess" && descendants(field(n, "indexExpression") ?? n).some((i) => isMsgSender(i, program)));
+  const debited = new Set(stateWritesReaching(fn.body, program).map((w) => w.variable.id));
+  const isSource = (n: AstNode) => {
+    if (isMsgValue(n, program)) return true;
+    if (n.nodeType !== "IndexAccess" || !descendants(field(n, "indexExpression") ?? n).some((i) => isMsgSender(i, program))) return false;
+    const variable = stateVariableOf(rootOf(n), program);
+    return variable === undefined || debited.has(variable.id);
+  };
   return dependsOn(amount, isSource, taintedLocals(fn.body, isSource));
 }
 
