@@ -731,3 +731,45 @@ contract Sale {
     expect(flagged(source, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(source, "// OPEN")}`]);
   });
 });
+
+describe("state reached through a local storage reference", () => {
+  it("flags re-entrancy on a balance read and written through `var acc = accounts[msg.sender]` (0.4)", () => {
+    const source = `pragma solidity ^0.4.19;
+contract PersonalBank {
+  struct Holder { uint unlockTime; uint balance; }
+  mapping (address => Holder) public Acc;
+  uint public MinSum = 1 ether;
+  function Collect(uint _am) public payable {
+    var acc = Acc[msg.sender];
+    if (acc.balance >= MinSum && acc.balance >= _am && now > acc.unlockTime) {
+      if (msg.sender.call.value(_am)()) { // CALL
+        acc.balance -= _am;
+      }
+    }
+  }
+  function Put(uint _unlockTime) public payable {
+    var acc = Acc[msg.sender];
+    acc.balance += msg.value;
+    acc.unlockTime = _unlockTime > now ? _unlockTime : now;
+  }
+}`;
+    expect(flagged(source, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(source, "// CALL")}`]);
+  });
+});
+
+describe("reentrancy guards", () => {
+  it("leaves a function behind OpenZeppelin 2.x's counter guard alone", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Bank {
+  uint256 private guardCounter = 1;
+  mapping(address => uint) balances;
+  modifier nonReentrant() { guardCounter += 1; uint256 local = guardCounter; _; require(local == guardCounter); }
+  function withdraw() public nonReentrant {
+    (bool ok, ) = msg.sender.call.value(balances[msg.sender])("");
+    require(ok);
+    balances[msg.sender] = 0;
+  }
+}`;
+    expect(flagged(source, "reentrancy-eth")).toEqual([]);
+  });
+});

@@ -114,6 +114,13 @@ export function callerRestricted(fn: FunctionModel & { body: AstNode }, program:
     const body = field(modifier, "body");
     if (body !== undefined && callerChecks(body, program).length > 0) return true;
   }
+  // `ownerExists(msg.sender)`: the caller passed to a modifier that checks its argument.
+  for (const invocation of fn.modifiers) {
+    const passesCaller = list(invocation, "arguments").some((a) => descendants(a).some((n) => isMsgSender(n, program)));
+    const definition = modifiersOf({ ...fn, modifiers: [invocation] }, program)[0];
+    const body = definition === undefined ? undefined : field(definition, "body");
+    if (passesCaller && body !== undefined && conditions(body, program).length > 0) return true;
+  }
   return callerChecks(fn.body, program).some(
     ({ condition }) => point === undefined || srcStart(condition) < srcStart(point) || contains(condition, point),
   );

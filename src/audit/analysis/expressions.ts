@@ -47,14 +47,20 @@ export function isBlockValue(node: AstNode, program: Program): boolean {
   return callee !== undefined && (isGlobal(callee, program, "blockhash") || isMagicMember(callee, program, "block", "blockhash"));
 }
 
-/** The state variable a node refers to directly (an identifier, or `this.x`-free member of storage). */
-export function stateVariableOf(node: AstNode, program: Program): AstNode | undefined {
+/**
+ * The state variable an identifier refers to: directly, or through a local storage reference
+ * initialised from it (`var acc = accounts[msg.sender]` stands for `accounts`).
+ */
+export function stateVariableOf(node: AstNode, program: Program, depth = 4): AstNode | undefined {
   if (node.nodeType !== "Identifier") return undefined;
   const declared = referencedDeclaration(node);
   const declaration = declared === undefined ? undefined : program.declarations.get(declared);
-  return declaration?.nodeType === "VariableDeclaration" && declaration.stateVariable === true && declaration.constant !== true
-    ? declaration
-    : undefined;
+  if (declaration?.nodeType === "VariableDeclaration" && declaration.stateVariable === true && declaration.constant !== true) {
+    return declaration;
+  }
+  // A local storage reference stands for the state it was initialised from.
+  const aliased = declared === undefined ? undefined : program.storageAliases.get(declared);
+  return aliased === undefined || depth === 0 ? undefined : stateVariableOf(rootOf(aliased), program, depth - 1);
 }
 
 /** The variable at the root of an lvalue: `a` of `a`, `a[i]`, `a.b[i].c`. */

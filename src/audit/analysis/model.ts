@@ -42,6 +42,11 @@ export interface Program {
   readonly sources: ReadonlyMap<string, SourceText>;
   /** Every node with an id, in every unit. */
   readonly declarations: ReadonlyMap<number, AstNode>;
+  /**
+   * Local storage references → the expression they were initialised with (`Holder storage acc =
+   * accounts[msg.sender]`, 0.4's `var acc = …`): a write through `acc` writes `accounts`.
+   */
+  readonly storageAliases: ReadonlyMap<number, AstNode>;
   /** The compiler's version, e.g. `0.5.17`. */
   readonly compilerVersion: string;
   /** Arithmetic reverts on overflow (solc 0.8.0 and later) unless in an `unchecked` block. */
@@ -143,11 +148,21 @@ export function buildProgram(
       contracts.push(contract);
     }
   }
+  const storageAliases = new Map<number, AstNode>();
+  for (const node of declarations.values()) {
+    if (node.nodeType !== "VariableDeclarationStatement") continue;
+    const value = field(node, "initialValue");
+    const declared = list(node, "declarations");
+    const [only] = declared;
+    const type = (only?.typeDescriptions as { typeIdentifier?: string } | undefined)?.typeIdentifier ?? "";
+    if (value !== undefined && only !== undefined && declared.length === 1 && type.endsWith("_storage_ptr")) storageAliases.set(only.id, value);
+  }
   const [major, minor] = versionNumbers(compilerVersion);
   return {
     contracts,
     sources,
     declarations,
+    storageAliases,
     compilerVersion: versionNumbers(compilerVersion).join("."),
     checkedArithmetic: major > 0 || minor >= 8,
   };

@@ -7,7 +7,7 @@
  */
 import { type AstNode, descendants, field, srcEnd, srcStart, text } from "./ast.js";
 import { type CallSite, callSite, internalCalleeBody, stateReads, stateWrites, type StateWrite, stateVariableOf } from "./expressions.js";
-import { canFollow } from "./flow.js";
+import { canFollow, conditions } from "./flow.js";
 import { type FunctionModel, modifiersOf, type Program } from "./model.js";
 
 export interface StaleWrite {
@@ -41,7 +41,11 @@ export function reachingCalls(body: AstNode, program: Program, depth = INTERNAL_
   return found;
 }
 
-/** A modifier that writes one state variable both before and after its placeholder `_`. */
+/**
+ * A modifier that writes a state variable before its placeholder `_` and writes or checks it
+ * after: a lock released after the body, or OpenZeppelin 2.x's counter (`_guardCounter += 1; …
+ * _; require(localCounter == _guardCounter)`).
+ */
 function isMutex(modifier: AstNode, program: Program): boolean {
   const body = field(modifier, "body");
   if (body === undefined) return false;
@@ -49,7 +53,11 @@ function isMutex(modifier: AstNode, program: Program): boolean {
   if (placeholder === undefined) return false;
   const writes = stateWrites(body, program);
   const before = new Set(writes.filter((w) => srcEnd(w.node) <= srcStart(placeholder)).map((w) => w.variable.id));
-  return writes.some((w) => srcStart(w.node) >= srcEnd(placeholder) && before.has(w.variable.id));
+  const writtenAfter = writes.some((w) => srcStart(w.node) >= srcEnd(placeholder) && before.has(w.variable.id));
+  const checkedAfter = conditions(body, program).some(
+    (c) => srcStart(c) >= srcEnd(placeholder) && [...stateReads(c, program)].some((id) => before.has(id)),
+  );
+  return writtenAfter || checkedAfter;
 }
 
 /** State variables the function reads before the end of `call` (in its modifiers too). */
