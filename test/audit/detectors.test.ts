@@ -773,3 +773,30 @@ contract Bank {
     expect(flagged(source, "reentrancy-eth")).toEqual([]);
   });
 });
+
+describe("field-sensitive re-entrancy", () => {
+  it("leaves a proposal marked executed before the call alone, though another field is written after", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Association {
+  struct Proposal { address payable recipient; uint amount; bool executed; bool passed; }
+  Proposal[] proposals;
+  function propose(address payable to, uint amount) public { proposals.push(Proposal(to, amount, false, false)); }
+  function execute(uint n) public {
+    Proposal storage p = proposals[n];
+    require(!p.executed);
+    p.executed = true;
+    (bool ok, ) = p.recipient.call.value(p.amount)("");
+    require(ok);
+    p.passed = true;
+  }
+  function executeLate(uint n) public {
+    Proposal storage p = proposals[n];
+    require(!p.executed);
+    (bool ok, ) = p.recipient.call.value(p.amount)(""); // LATE
+    require(ok);
+    p.executed = true;
+  }
+}`;
+    expect(flagged(source, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(source, "// LATE")}`]);
+  });
+});

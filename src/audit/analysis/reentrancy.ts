@@ -6,8 +6,9 @@
  * modifier before `_` precedes the whole function body (SWC-107's modifier re-entrancy).
  */
 import { type AstNode, descendants, field, srcEnd, srcStart, text } from "./ast.js";
-import { type CallSite, callSite, internalCalleeBody, stateReads, stateWrites, type StateWrite, stateVariableOf } from "./expressions.js";
+import { type CallSite, callSite, internalCalleeBody, stateReads, stateWrites, type StateWrite } from "./expressions.js";
 import { canFollow, conditions } from "./flow.js";
+import { overlaps, pathOf, readPaths, type StatePath } from "./paths.js";
 import { type FunctionModel, modifiersOf, type Program } from "./model.js";
 
 export interface StaleWrite {
@@ -60,28 +61,19 @@ function isMutex(modifier: AstNode, program: Program): boolean {
   return writtenAfter || checkedAfter;
 }
 
-/** State variables the function reads before the end of `call` (in its modifiers too). */
-function readUpTo(call: AstNode, fn: FunctionModel & { body: AstNode }, modifiers: AstNode[], program: Program): Set<number> {
-  const read = new Set<number>();
-  for (const node of descendants(fn.body)) {
-    if (srcStart(node) >= srcEnd(call)) continue;
-    const variable = stateVariableOf(node, program);
-    if (variable !== undefined && !isWriteTarget(node, fn.body)) read.add(variable.id);
-  }
-  for (const modifier of modifiers) {
-    for (const node of descendants(modifier)) {
-      const variable = stateVariableOf(node, program);
-      if (variable !== undefined) read.add(variable.id);
-    }
-  }
-  return read;
+/** State paths the function reads before the end of `call` (in its modifiers too). */
+function readUpTo(call: AstNode, fn: FunctionModel & { body: AstNode }, modifiers: AstNode[], program: Program): StatePath[] {
+  const assigned = new Set(
+    descendants(fn.body).flatMap((n) => (n.nodeType === "Assignment" && text(n, "operator") === "=" ? (field(n, "leftHandSide") ?? []) : [])),
+  );
+  const inBody = readPaths(fn.body, program).filter(({ node }) => srcStart(node) < srcEnd(call) && !assigned.has(node));
+  return [...inBody.map((r) => r.path), ...modifiers.flatMap((m) => readPaths(m, program).map((r) => r.path))];
 }
 
-/** `x` in `x = …` (a plain assignment, not `x += …`, which reads it). */
-function isWriteTarget(identifier: AstNode, body: AstNode): boolean {
-  return descendants(body).some(
-    (n) => n.nodeType === "Assignment" && text(n, "operator") === "=" && field(n, "leftHandSide") === identifier,
-  );
+/** Does a write touch storage some read path covers? */
+function writesRead(write: StateWrite, read: readonly StatePath[], program: Program): boolean {
+  const written = pathOf(write.target, program) ?? { variable: write.variable.id, members: [] };
+  return read.some((path) => overlaps(path, written));
 }
 
 /** Calls matching `kinds` followed by a write to a state variable read before them. */
@@ -97,7 +89,7 @@ export function staleWrites(
   for (const { at, site } of reachingCalls(fn.body, program).filter((c) => selects(c.site))) {
     if (found.some((f) => f.at === at)) continue;
     const read = readUpTo(at, fn, modifiers, program);
-    const write = writes.find((w) => read.has(w.variable.id) && w.node !== at && canFollow(at, w.node, fn.body, program));
+    const write = writes.find((w) => writesRead(w, read, program) && w.node !== at && canFollow(at, w.node, fn.body, program));
     if (write !== undefined) found.push({ call: site, at, write });
   }
   for (const modifier of modifiers) {
@@ -105,10 +97,10 @@ export function staleWrites(
     const placeholder = body === undefined ? undefined : descendants(body).find((n) => n.nodeType === "PlaceholderStatement");
     if (body === undefined || placeholder === undefined) continue;
     // A modifier's code before `_` runs before the whole body: a call there precedes every write in it.
-    const read = new Set(modifiers.flatMap((m) => [...stateReads(m, program)]));
+    const read = modifiers.flatMap((m) => readPaths(m, program).map((r) => r.path));
     for (const { at, site } of reachingCalls(body, program)) {
       if (srcStart(at) >= srcStart(placeholder) || !selects(site) || found.some((f) => f.at === at)) continue;
-      const write = writes.find((w) => read.has(w.variable.id));
+      const write = writes.find((w) => writesRead(w, read, program));
       if (write !== undefined) found.push({ call: site, at, write });
     }
   }
