@@ -467,7 +467,7 @@ contract Owned {
       ["// TAKEOVER", "// ADD"].map((m) => `unprotected-owner-write@${lineOf(source, m)}`).sort(),
     );
   });
-  it("flags an unchecked length decrement (0.4) and one after a vacuous check, not one after a length check", () => {
+  it("flags an unchecked length decrement (0.4), one after a vacuous check and a length the caller sets, not one after a length check", () => {
     const source = `pragma solidity ^0.4.24;
 contract Queue {
   uint[] items;
@@ -475,10 +475,12 @@ contract Queue {
   function popGood() public { require(items.length > 0); items.length--; }
   function popVacuous() public { require(0 <= items.length); items.length--; } // VACUOUS
   function set(uint i, uint v) public { items[i] = v; }
+  function grow(uint key) public { if (items.length <= key) { items.length = key + 1; } } // GROW
 }`;
     expect(flagged(source, "array-length-write").sort()).toEqual(
-      ["// BAD", "// VACUOUS"].map((m) => `array-length-write@${lineOf(source, m)}`).sort(),
+      ["// BAD", "// VACUOUS", "// GROW"].map((m) => `array-length-write@${lineOf(source, m)}`).sort(),
     );
+    expect(flagged(source, "integer-overflow")).toContain(`integer-overflow@${lineOf(source, "// GROW")}`);
   });
 });
 

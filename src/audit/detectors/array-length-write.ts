@@ -4,14 +4,17 @@
  * Finds: `arr.length--` or `arr.length -= n` on a storage array (allowed before 0.6) in a public
  *   or external function any account can call, with no earlier condition that rules out a zero length (`arr.length > 0`;
  *   `0 <= arr.length` is always true): at length 0 it wraps to
- *   2^256 − 1, and `arr[i] = v` can then write any storage slot, the owner's included.
+ *   2^256 − 1, and `arr[i] = v` can then write any storage slot, the owner's included. Likewise
+ *   `arr.length = x` with `x` taken from an argument.
  * SWC: SWC-124 (Write to Arbitrary Storage Location). Category: access_control.
  * Severity: high. Confidence: medium.
  * Recommendation: use `pop()` (0.5 and later), or require a non-zero length before decrementing.
  */
 import { type AstNode, descendants, field, srcStart, text } from "../analysis/ast.js";
 import { callerRestricted } from "../analysis/access.js";
+import { isParameter } from "../analysis/expressions.js";
 import { conditions } from "../analysis/flow.js";
+import type { Program } from "../analysis/model.js";
 import type { SourceText } from "../analysis/source.js";
 import { normaliseCode } from "../analysis/source.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
@@ -25,6 +28,15 @@ function decrementedLength(node: AstNode): AstNode | undefined {
         ? field(node, "leftHandSide")
         : undefined;
   return target?.nodeType === "MemberAccess" && text(target, "memberName") === "length" ? target : undefined;
+}
+
+/** `arr.length = x` (before 0.6) with `x` from an argument: the caller sizes the array over any slot. */
+function setsLengthFromArgument(node: AstNode, program: Program): boolean {
+  if (node.nodeType !== "Assignment" || text(node, "operator") !== "=") return false;
+  const target = field(node, "leftHandSide");
+  const value = field(node, "rightHandSide");
+  if (target?.nodeType !== "MemberAccess" || text(target, "memberName") !== "length" || value === undefined) return false;
+  return descendants(value).some((n) => isParameter(n, program));
 }
 
 /** The literal's value, when the node is a number literal. */
@@ -81,6 +93,10 @@ export const arrayLengthWrite: Detector = {
       if (!fn.callable || callerRestricted(fn, program)) continue;
       const guards = conditions(fn.body, program);
       for (const node of descendants(fn.body)) {
+        if (setsLengthFromArgument(node, program)) {
+          hits.push({ contract: fn.contract, function: fn, node, message: `${fn.signature} sets an array length the caller chooses` });
+          continue;
+        }
         const length = decrementedLength(node);
         if (length === undefined || checkedBefore(length, node, guards, fn.contract.source)) continue;
         hits.push({ contract: fn.contract, function: fn, node, message: `${fn.signature} decrements an array length that may be 0` });

@@ -5,7 +5,7 @@
  *   where arithmetic wraps silently, with no guard: for `a - b`, no earlier comparison of `a` with
  *   `b`; for `a + b` and `a * b`, no comparison of the result with an operand (SafeMath's
  *   `require(c >= a)`, `require(c / a == b)`). Not flagged, because they cannot wrap in practice:
- *   constant expressions; `+ 1`/`++` on 256-bit counters and a for loop's step (2^256 increments,
+ *   constant expressions; `+ 1`/`++` on 256-bit counters (not on a caller's argument) and a for loop's step (2^256 increments,
  *   or a loop bounded by its condition); a 256-bit value times a literal below 2^64 or a constant
  *   expression (a decimals scale); a sum of ether amounts (msg.value: all the ether there is fits
  *   in 2^87); the block number or timestamp minus something (they only grow); `a - a / k`; an
@@ -22,7 +22,8 @@ import { type AstNode, descendants, field, srcEnd, srcStart, text, typeString } 
 import { conditions } from "../analysis/flow.js";
 import type { Program } from "../analysis/model.js";
 import { normaliseCode, type SourceText } from "../analysis/source.js";
-import { isBlockValue, isConstantExpression, isMsgValue } from "../analysis/expressions.js";
+import { isBlockValue, isConstantExpression, isMsgValue, isParameter } from "../analysis/expressions.js";
+import { dependsOn, taintedLocals } from "../analysis/taint.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
 interface Operation {
@@ -143,7 +144,9 @@ function isSmallLiteral(node: AstNode | undefined): boolean {
 /** The cases the header lists as unable to wrap in practice. */
 function cannotWrapInPractice(op: Operation, body: AstNode, program: Program, source: SourceText): boolean {
   const wide = /^uint(256)?$/.test(typeString(op.node.nodeType === "UnaryOperation" ? op.left : op.node));
-  if (op.operator === "+" && isOne(op.right) && wide) return true;
+  // A counter stepped by one never reaches 2^256; a caller's argument plus one can be 2^256 - 1 + 1.
+  const fromArgument = dependsOn(op.left, (n) => isParameter(n, program), taintedLocals(body, (n) => isParameter(n, program)));
+  if (op.operator === "+" && isOne(op.right) && wide && !fromArgument) return true;
   if (op.node.nodeType === "UnaryOperation") {
     const loopStep = descendants(body).some((n) => n.nodeType === "ForStatement" && field(n, "loopExpression")?.expression === op.node);
     if (loopStep) return true;
