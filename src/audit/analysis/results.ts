@@ -7,7 +7,11 @@ import { builtinCallName, callSite, isConstantExpression, stateWrites } from "./
 import type { Program } from "./model.js";
 import { isExit, parentMap, statementsOf } from "./flow.js";
 
-/** Walks up through `!`, parentheses and `&&`/`||` whose other side is constant, and says whether the result is negated. */
+/**
+ * Walks up from a call through `!`, parentheses and `&&`/`||` to the whole condition; says whether
+ * the call's result arrives negated and whether a constant sits on the other side of an `&&`/`||`
+ * (`!ok || 1 == 1` decides nothing).
+ */
 function climbCondition(
   call: AstNode,
   parents: ReadonlyMap<AstNode, AstNode>,
