@@ -802,3 +802,24 @@ contract Association {
     expect(flagged(source, "reentrancy-eth")).toEqual([`reentrancy-eth@${lineOf(source, "// LATE")}`]);
   });
 });
+
+describe("old Solidity", () => {
+  it("analyses 0.4-era syntax (throw, suicide, sha3, block.blockhash, var, constant, no pragma) without failing", () => {
+    const source = `contract Old {
+  address owner;
+  mapping(address => uint) balances;
+  function Old() { owner = msg.sender; }
+  function() payable { balances[msg.sender] += msg.value; }
+  function get() constant returns (uint) { return balances[msg.sender]; }
+  function roll() returns (uint) { var h = sha3(block.blockhash(block.number - 1)); return uint(h) % 6; } // ROLL
+  function withdraw(uint v) { if (balances[msg.sender] < v) throw; balances[msg.sender] -= v; if (!msg.sender.send(v)) throw; }
+  function kill() { if (msg.sender != owner) throw; suicide(owner); }
+}`;
+    const { report, findings } = analyseSource(source, { bytecode: false });
+    expect(report.status, report.message).toBe("analysed");
+    expect(report.compilerVersion).toMatch(/^0\.4\./);
+    const ids = findings.map((f) => `${f.detector.id}@${f.location.line}`);
+    expect(ids).toContain(`weak-randomness@${lineOf(source, "// ROLL")}`);
+    expect(ids.filter((id) => /unprotected|reentrancy-eth|unchecked-send/.test(id))).toEqual([]);
+  });
+});
