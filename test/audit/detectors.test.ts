@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyseSource } from "../../src/audit/analyse.js";
+import { findingInstructions, runtimeInstructions } from "../../src/audit/analysis/bytecode.js";
 import { DETECTORS } from "../../src/audit/detectors/index.js";
 import { CATEGORIES, CONFIDENCES, SEVERITIES } from "../../src/audit/finding.js";
 
@@ -821,5 +822,29 @@ describe("old Solidity", () => {
     const ids = findings.map((f) => `${f.detector.id}@${f.location.line}`);
     expect(ids).toContain(`weak-randomness@${lineOf(source, "// ROLL")}`);
     expect(ids.filter((id) => /unprotected|reentrancy-eth|unchecked-send/.test(id))).toEqual([]);
+  });
+});
+
+describe("the runtime code behind a finding", () => {
+  it("finds the CALL of a re-entrancy finding, and no CALL for a call that is never made", () => {
+    const source = `pragma solidity ^0.5.0;
+contract Bank {
+  mapping(address => uint) balances;
+  function withdraw() public {
+    (bool ok, ) = msg.sender.call.value(balances[msg.sender])("");
+    require(ok);
+    balances[msg.sender] = 0;
+  }
+  function forgotten(address payable to) public { to.call.value(1 ether); }
+}`;
+    const { findings, contracts } = analyseSource(source, { detectors: ["reentrancy-eth", "unchecked-lowlevel"] });
+    const bank = contracts.find((c) => c.name === "Bank");
+    if (bank === undefined) throw new Error("Bank was not compiled");
+    const reentrancy = findings.find((f) => f.detector.id === "reentrancy-eth");
+    const forgotten = findings.find((f) => f.detector.id === "unchecked-lowlevel");
+    if (reentrancy === undefined || forgotten === undefined) throw new Error(`expected both findings, got ${findings.map((f) => f.detector.id)}`);
+    expect(findingInstructions(reentrancy, bank).map((i) => i.name)).toContain("CALL");
+    expect(findingInstructions(forgotten, bank).map((i) => i.name)).not.toContain("CALL");
+    expect(runtimeInstructions(bank).filter((i) => i.name === "CALL")).toHaveLength(1);
   });
 });
