@@ -848,3 +848,21 @@ contract Bank {
     expect(runtimeInstructions(bank).filter((i) => i.name === "CALL")).toHaveLength(1);
   });
 });
+
+describe("integer-overflow guards have a direction", () => {
+  it("accepts require(a >= b), an enclosing if and an early revert, not a comparison the wrong way round", () => {
+    const source = `pragma solidity ^0.4.24;
+contract Wallet {
+  mapping(address => uint) balances;
+  function a(uint v) public { require(balances[msg.sender] >= v); balances[msg.sender] -= v; }
+  function b(uint v) public { if (balances[msg.sender] >= v) { balances[msg.sender] -= v; } }
+  function c(uint v) public { if (balances[msg.sender] < v) revert(); balances[msg.sender] -= v; }
+  function d(uint v) public { require(v <= balances[msg.sender]); balances[msg.sender] -= v; }
+  function confused(uint v) public { require(v >= balances[msg.sender]); balances[msg.sender] -= v; } // CONFUSED
+  function inverted(uint v) public { if (balances[msg.sender] >= v) { revert(); } else { balances[msg.sender] -= v; } } // INVERTED
+}`;
+    expect(flagged(source, "integer-overflow").sort()).toEqual(
+      ["// CONFUSED", "// INVERTED"].map((m) => `integer-overflow@${lineOf(source, m)}`).sort(),
+    );
+  });
+});

@@ -1,28 +1,30 @@
 /**
  * integer-overflow — unchecked integer arithmetic before Solidity 0.8.
  *
- * Finds: `+`, `-`, `*` (and `+=`, `-=`, `*=`, `++`, `--`) on integers compiled by solc < 0.8.0,
- *   where arithmetic wraps silently, with no guard: for `a - b`, no earlier comparison of `a` with
- *   `b`; for `a + b` and `a * b`, no comparison of the result with an operand (SafeMath's
- *   `require(c >= a)`, `require(c / a == b)`). Not flagged, because they cannot wrap in practice:
- *   constant expressions; `+ 1`/`++` on 256-bit counters (not on a caller's argument) and a for loop's step (2^256 increments,
- *   or a loop bounded by its condition); a 256-bit value times a literal below 2^64 or a constant
- *   expression (a decimals scale); a sum of ether amounts (msg.value: all the ether there is fits
- *   in 2^87); the block number or timestamp minus something (they only grow); `a - a / k`; an
- *   array index (out-of-range indexes revert); a total reduced by what a balance was just reduced
- *   by under a guard (the total is at least the balance); code in constructors
- *   (the deployer picks those operands) and in public view/pure functions (a wrapped result there
- *   changes no state).
+ * Finds: `+`, `-`, `*` (and `+=`, `-=`, `*=`, `++`, `--`) on integers compiled by solc < 0.8.0
+ *   (or inside `unchecked`), where arithmetic wraps silently, with no guard: for `a - b`, no
+ *   condition known to hold there that says `a >= b` (a require before it, an enclosing if, an
+ *   earlier `if (a < b) revert()`; a comparison the wrong way round guards nothing); for `a + b`
+ *   and `a * b`, no comparison of the result with an operand (SafeMath's `require(c >= a)`,
+ *   `require(c / a == b)`, or `a + b >= a` before). Not flagged, because they cannot wrap in
+ *   practice: constant expressions; `+ 1`/`++` on 256-bit counters (not on a caller's argument)
+ *   and a for loop's step (2^256 increments, or a loop bounded by its condition); a 256-bit value
+ *   times a literal below 2^64 or a constant expression (a decimals scale); a sum of ether amounts
+ *   (msg.value: all the ether there is fits in 2^87); the block number or timestamp minus
+ *   something (they only grow); `a - a / k`; an array index (out-of-range indexes revert); a total
+ *   reduced by what a balance was just reduced by under a guard (the total is at least the
+ *   balance); code in constructors (the deployer picks those operands) and in public view/pure
+ *   functions (a wrapped result there changes no state).
  * SWC: SWC-101 (Integer Overflow and Underflow). Category: arithmetic.
  * Severity: medium. Confidence: medium.
  * Recommendation: use SafeMath (or compile with Solidity ≥ 0.8, which reverts on overflow), or
  *   check the operands first: require(a >= b) before a - b.
  */
-import { type AstNode, descendants, field, srcEnd, srcStart, text, typeString } from "../analysis/ast.js";
-import { conditions } from "../analysis/flow.js";
+import { type AstNode, contains, descendants, field, list, srcEnd, srcStart, text, typeString } from "../analysis/ast.js";
+import { conditions, isExit, statementsOf } from "../analysis/flow.js";
 import type { Program } from "../analysis/model.js";
 import { normaliseCode, type SourceText } from "../analysis/source.js";
-import { isBlockValue, isConstantExpression, isMsgValue, isParameter } from "../analysis/expressions.js";
+import { builtinCallName, isBlockValue, isConstantExpression, isMsgValue, isParameter } from "../analysis/expressions.js";
 import { dependsOn, taintedLocals } from "../analysis/taint.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
@@ -111,12 +113,72 @@ function relates(guard: AstNode, a: string[], b: string[], source: SourceText): 
   return a.some((x) => guardText.includes(x)) && b.some((y) => guardText.includes(y));
 }
 
-function guarded(op: Operation, guards: readonly AstNode[], source: SourceText, names: (text: string) => string[]): boolean {
+/**
+ * The conditions known to hold where `op` runs: `positive` ones (require/assert before it, the
+ * condition of an if or loop whose body holds it) and `negative` ones (an if before it whose body
+ * leaves the function, so its condition is false after it; an if whose else branch holds it).
+ */
+function knownConditions(op: Operation, body: AstNode, program: Program): { positive: AstNode[]; negative: AstNode[] } {
+  const positive: AstNode[] = [];
+  const negative: AstNode[] = [];
+  for (const node of descendants(body)) {
+    const builtin = builtinCallName(node, program);
+    if ((builtin === "require" || builtin === "assert") && srcEnd(node) <= srcStart(op.node)) {
+      const condition = list(node, "arguments")[0];
+      if (condition !== undefined) positive.push(condition);
+      continue;
+    }
+    const condition = field(node, "condition");
+    if (condition === undefined) continue;
+    const inside = (branch: AstNode | undefined) => branch !== undefined && contains(branch, op.node);
+    if (node.nodeType === "IfStatement") {
+      if (inside(field(node, "trueBody"))) positive.push(condition);
+      else if (inside(field(node, "falseBody"))) negative.push(condition);
+      else if (srcEnd(node) <= srcStart(op.node) && statementsOf(field(node, "trueBody")).some((st) => isExit(st, program))) {
+        negative.push(condition);
+      }
+    } else if (["WhileStatement", "ForStatement"].includes(node.nodeType) && inside(field(node, "body"))) {
+      positive.push(condition);
+    }
+  }
+  return { positive, negative };
+}
+
+/**
+ * `a - b` is guarded when a known condition says `a >= b`: `a >= b`, `a > b`, `b <= a`, `b < a`,
+ * `a == b` holding, or `a < b`, `a <= b`, `b > a`, `b >= a` false. A comparison the wrong way round
+ * (`require(v >= balance)` before `balance - v`) guards nothing.
+ */
+function subtractionGuarded(op: Operation, body: AstNode, program: Program, source: SourceText, a: string[], b: string[]): boolean {
+  const { positive, negative } = knownConditions(op, body, program);
+  const says = (condition: AstNode, holds: boolean) =>
+    descendants(condition).some((n) => {
+      if (n.nodeType !== "BinaryOperation") return false;
+      const operator = text(n, "operator") ?? "";
+      const left = field(n, "leftExpression");
+      const right = field(n, "rightExpression");
+      if (left === undefined || right === undefined) return false;
+      const l = compact(normaliseCode(source.textOf(left)));
+      const r = compact(normaliseCode(source.textOf(right)));
+      const aFirst = a.includes(l) && b.includes(r);
+      const bFirst = b.includes(l) && a.includes(r);
+      if (holds) return (aFirst && [">=", ">", "=="].includes(operator)) || (bFirst && ["<=", "<", "=="].includes(operator));
+      return (aFirst && ["<", "<="].includes(operator)) || (bFirst && [">", ">="].includes(operator));
+    });
+  return positive.some((c) => says(c, true)) || negative.some((c) => says(c, false));
+}
+
+function guarded(
+  op: Operation,
+  guards: readonly AstNode[],
+  source: SourceText,
+  names: (text: string) => string[],
+  body: AstNode,
+  program: Program,
+): boolean {
   const left = names(code(op.left, source));
   const right = names(op.right === undefined ? "1" : code(op.right, source));
-  if (op.operator === "-") {
-    return guards.some((g) => srcEnd(g) <= srcStart(op.node) && relates(g, left, right, source));
-  }
+  if (op.operator === "-") return subtractionGuarded(op, body, program, source, left, right);
   const result = op.result === undefined ? undefined : names(code(op.result, source));
   // The sum or product written out, as a check before the operation would test it: `a + b >= a`.
   const whole =
@@ -213,7 +275,7 @@ export const integerOverflow: Detector = {
         if (op === undefined || isCheckedContext(op, fn.body, program)) continue;
         if (!isInteger(op.node.nodeType === "UnaryOperation" ? op.left : op.node)) continue;
         if (isConstantExpression(op.node)) continue;
-        if (cannotWrapInPractice(op, fn.body, program, source) || guarded(op, guards, source, names)) continue;
+        if (cannotWrapInPractice(op, fn.body, program, source) || guarded(op, guards, source, names, fn.body, program)) continue;
         if (reducedWithEntry(op, fn.body, source)) continue;
         const kind = op.operator === "-" ? "underflow" : "overflow";
         hits.push({
