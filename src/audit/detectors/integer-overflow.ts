@@ -25,7 +25,6 @@ import { conditions, isExit, statementsOf } from "../analysis/flow.js";
 import type { Program } from "../analysis/model.js";
 import { normaliseCode, type SourceText } from "../analysis/source.js";
 import { builtinCallName, isBlockValue, isConstantExpression, isMsgValue, isParameter } from "../analysis/expressions.js";
-import { dependsOn, taintedLocals } from "../analysis/taint.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
 
 interface Operation {
@@ -192,6 +191,27 @@ function guarded(
   );
 }
 
+/**
+ * Is the value of `node` an argument of the call, or arithmetic over arguments (through locals
+ * initialised with them)? A value read from storage or memory at an argument's index is not.
+ */
+function argumentValue(node: AstNode, body: AstNode, program: Program, depth = 4): boolean {
+  if (depth === 0) return false;
+  if (node.nodeType === "Identifier") {
+    if (isParameter(node, program)) return true;
+    const id = Number(node.referencedDeclaration);
+    return descendants(body).some((st) => {
+      if (st.nodeType !== "VariableDeclarationStatement") return false;
+      const value = field(st, "initialValue");
+      return value !== undefined && list(st, "declarations").some((d) => d.id === id) && argumentValue(value, body, program, depth - 1);
+    });
+  }
+  if (["BinaryOperation", "UnaryOperation", "TupleExpression"].includes(node.nodeType) || (node.nodeType === "FunctionCall" && node.kind === "typeConversion")) {
+    return descendants(node).some((n) => n !== node && n.nodeType === "Identifier" && argumentValue(n, body, program, depth - 1));
+  }
+  return false;
+}
+
 const SMALL_LITERAL = 2n ** 64n;
 
 function isSmallLiteral(node: AstNode | undefined): boolean {
@@ -207,8 +227,7 @@ function isSmallLiteral(node: AstNode | undefined): boolean {
 function cannotWrapInPractice(op: Operation, body: AstNode, program: Program, source: SourceText): boolean {
   const wide = /^uint(256)?$/.test(typeString(op.node.nodeType === "UnaryOperation" ? op.left : op.node));
   // A counter stepped by one never reaches 2^256; a caller's argument plus one can be 2^256 - 1 + 1.
-  const fromArgument = dependsOn(op.left, (n) => isParameter(n, program), taintedLocals(body, (n) => isParameter(n, program)));
-  if (op.operator === "+" && isOne(op.right) && wide && !fromArgument) return true;
+  if (op.operator === "+" && isOne(op.right) && wide && !argumentValue(op.left, body, program)) return true;
   if (op.node.nodeType === "UnaryOperation") {
     const loopStep = descendants(body).some((n) => n.nodeType === "ForStatement" && field(n, "loopExpression")?.expression === op.node);
     if (loopStep) return true;
