@@ -16,8 +16,8 @@ h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .2r
 .counts { display: flex; gap: .75rem; list-style: none; padding: 0; flex-wrap: wrap; }
 .counts li { border: 1px solid var(--line); border-left: 6px solid; border-radius: 6px; padding: .4rem .9rem; background: #fff; min-width: 8rem; }
 .counts .count { font-size: 1.6rem; font-weight: 600; display: block; }
-.sev-high { border-color: #c62828 !important; } .sev-medium { border-color: #ef6c00 !important; }
-.sev-low { border-color: #f9a825 !important; } .sev-informational { border-color: #1565c0 !important; }
+.sev-high { border-left-color: #c62828; } .sev-medium { border-left-color: #ef6c00; }
+.sev-low { border-left-color: #f9a825; } .sev-informational { border-left-color: #1565c0; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 .45rem; color: #fff; font-size: .8rem; font-weight: 600; vertical-align: middle; }
 .badge.sev-high { background: #c62828; } .badge.sev-medium { background: #ef6c00; }
 .badge.sev-low { background: #f9a825; color: #222; } .badge.sev-informational { background: #1565c0; }

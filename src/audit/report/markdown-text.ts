@@ -5,11 +5,17 @@
  * and 4.5).
  */
 
-const PUNCTUATION = /[\\`*_{}[\]()<>#+\-!|~&]/g;
+/** Characters that start inline markup anywhere in a line: emphasis, code, links, raw HTML, entities, table cells. */
+const INLINE_MARKUP = /[\\`*_[\]<>|&~]/g;
+/** What opens a block when it starts a line: a heading, list item, quote or numbered item. */
+const BLOCK_START = /^(\s*)([#+\-=]|\d+[.)])/;
 
 /** Prose on one line (a table cell, a list item): markup characters escaped, line breaks as spaces. */
 export function mdText(text: string): string {
-  return text.replace(/\r?\n/g, " ").replace(PUNCTUATION, (c) => `\\${c}`);
+  return text
+    .replace(/\r?\n/g, " ")
+    .replace(INLINE_MARKUP, (c) => `\\${c}`)
+    .replace(BLOCK_START, (_, space: string, marker: string) => `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}`);
 }
 
 function longestBacktickRun(text: string): number {
