@@ -9,7 +9,7 @@ import { CONFIDENCES, type DetectorInfo, type Finding, SEVERITIES, type Severity
 
 /** A source file the run was given, and whether it was analysed. */
 export type FileOutcome =
-  | { readonly file: string; readonly analysed: true; readonly contracts: readonly string[] }
+  | { readonly file: string; readonly analysed: true; readonly compilerVersion?: string }
   | { readonly file: string; readonly analysed: false; readonly reason: string };
 
 export type FileNotAnalysed = Extract<FileOutcome, { readonly analysed: false }>;
@@ -21,15 +21,21 @@ export interface FunctionGas {
   readonly function: string;
   readonly calls: number;
   readonly min: bigint;
+  /** The mean, rounded down. */
+  readonly avg: bigint;
   readonly max: bigint;
-  readonly mean: bigint;
 }
 
-/** How much of a contract's runtime code the campaign executed. */
+export interface Reach {
+  readonly reached: number;
+  readonly total: number;
+}
+
+/** How much of a contract's runtime code the campaign executed: instructions, and blocks (entry and JUMPDESTs). */
 export interface ContractCoverage {
   readonly contract: string;
-  readonly instructionsReached: number;
-  readonly instructions: number;
+  readonly instructions: Reach;
+  readonly blocks: Reach;
 }
 
 /** Findings the baseline hid: those whose ids appear in an earlier JSON report. */
@@ -156,7 +162,7 @@ export function qualifiedName(finding: Finding): string {
 }
 
 /** A coverage ratio as a percentage with one decimal, e.g. `87.5%`. */
-export function coveragePercent(coverage: ContractCoverage): string {
-  if (coverage.instructions === 0) return "0.0%";
-  return `${((coverage.instructionsReached * 100) / coverage.instructions).toFixed(1)}%`;
+export function percent(reach: Reach): string {
+  if (reach.total === 0) return "0.0%";
+  return `${((reach.reached * 100) / reach.total).toFixed(1)}%`;
 }

@@ -39,7 +39,7 @@ describe("writeHtml", () => {
     expect(html).toMatch(/<svg id="severity-chart"[^>]*width="360" height="200"/);
     expect(html.match(/<g class="bar" data-severity=/g)).toHaveLength(4);
     expect(html).toMatch(/<svg id="gas-chart"/);
-    expect(html).toContain("<title>Bank.withdraw(uint256): mean 34020, min 23811, max 61442 gas over 12 call(s)</title>");
+    expect(html).toContain("<title>Bank.withdraw(uint256): avg 34020, min 23811, max 61442 gas over 12 call(s)</title>");
   });
 
   it("lists each finding with its id, title, location and data the filter reads", () => {

@@ -31,7 +31,7 @@ describe("writeJson", () => {
   it("writes bigints as decimal strings, exactly", () => {
     expect(json.findings[0].evidence.steps[0].value).toBe("1000000000000000000");
     const wallet = json.gas.find((g: { contract: string }) => g.contract === "Wallet");
-    expect(wallet).toMatchObject({ max: (2n ** 70n).toString(), mean: (2n ** 69n).toString(), min: "30000", calls: 4 });
+    expect(wallet).toMatchObject({ max: (2n ** 70n).toString(), avg: (2n ** 69n).toString(), min: "30000", calls: 4 });
   });
 
   it("has evidence only on the confirmed finding", () => {
@@ -42,7 +42,9 @@ describe("writeJson", () => {
   it("summarises by severity and lists the files, the one not compiled with its reason", () => {
     expect(json.summary).toEqual({ high: 2, medium: 1, low: 1, informational: 0, total: 4, confirmed: 1 });
     expect(json.files).toContainEqual({ file: "contracts/Broken.sol", analysed: false, reason: expect.stringContaining("did not compile") });
-    expect(json.files).toContainEqual({ file: "contracts/Bank.sol", analysed: true, contracts: ["Bank"] });
+    expect(json.files).toContainEqual({ file: "contracts/Bank.sol", analysed: true, compilerVersion: "0.8.30" });
+    expect(json.files).toContainEqual({ file: "contracts/Vault.sol", analysed: true });
+    expect(json.coverage[0]).toEqual({ contract: "Bank", instructions: { reached: 301, total: 344 }, blocks: { reached: 40, total: 48 } });
   });
 
   it("is the same text whatever order the analysis found things in", () => {

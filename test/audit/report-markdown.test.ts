@@ -53,7 +53,7 @@ describe("writeMarkdown", () => {
 
   it("lists gas per function, coverage and the files not analysed with why", () => {
     expect(sectionOf(markdown, "## Gas per function")).toContain("| `Bank` | `withdraw(uint256)` | 12 | 23811 | 34020 | 61442 |");
-    expect(sectionOf(markdown, "## Coverage")).toContain("| `Bank` | 301 of 344 | 87.5% |");
+    expect(sectionOf(markdown, "## Coverage")).toContain("| `Bank` | 301 of 344 (87.5%) | 40 of 48 (83.3%) |");
     const files = sectionOf(markdown, "## Files not analysed");
     expect(files).toContain("| `contracts/Broken.sol` | did not compile: ParserError: Expected ';' but got '}' at line 7 \\<here\\> |");
     expect(files).not.toContain("Bank.sol");

@@ -6,7 +6,7 @@
  * taken from the audited sources goes through `escapeHtml`.
  */
 import { type Finding, SEVERITIES } from "../finding.js";
-import { type AuditReport, coveragePercent, filesNotAnalysed, swcUrl } from "../report-model.js";
+import { type AuditReport, filesNotAnalysed, percent, swcUrl } from "../report-model.js";
 import { CONTENT_SECURITY_POLICY, SCRIPT, STYLE } from "./html-assets.js";
 import { escapeHtml } from "./html-text.js";
 import { gasChart, severityChart } from "./svg-charts.js";
@@ -95,13 +95,13 @@ function gasSection(report: AuditReport): string {
   const rows = report.gas
     .map(
       (g) =>
-        `<tr><td><code>${escapeHtml(g.contract)}</code></td><td><code>${escapeHtml(g.function)}</code></td><td class="number">${g.calls}</td><td class="number">${g.min}</td><td class="number">${g.mean}</td><td class="number">${g.max}</td></tr>`,
+        `<tr><td><code>${escapeHtml(g.contract)}</code></td><td><code>${escapeHtml(g.function)}</code></td><td class="number">${g.calls}</td><td class="number">${g.min}</td><td class="number">${g.avg}</td><td class="number">${g.max}</td></tr>`,
     )
     .join("\n");
   return [
     `<section id="gas"><h2>Gas per function</h2>`,
-    `<figure>${gasChart(report.gas)}<figcaption class="muted">Mean gas per function; the line spans min to max</figcaption></figure>`,
-    `<table><thead><tr><th>Contract</th><th>Function</th><th>Calls</th><th>Min</th><th>Mean</th><th>Max</th></tr></thead><tbody>${rows}</tbody></table>`,
+    `<figure>${gasChart(report.gas)}<figcaption class="muted">Average gas of a transaction calling each function (intrinsic cost included); the line spans min to max</figcaption></figure>`,
+    `<table><thead><tr><th>Contract</th><th>Function</th><th>Calls</th><th>Min</th><th>Avg</th><th>Max</th></tr></thead><tbody>${rows}</tbody></table>`,
     `</section>`,
   ].join("\n");
 }
@@ -111,10 +111,10 @@ function coverageSection(report: AuditReport): string {
   const rows = report.coverage
     .map(
       (c) =>
-        `<tr><td><code>${escapeHtml(c.contract)}</code></td><td class="number">${c.instructionsReached} of ${c.instructions}</td><td class="number">${coveragePercent(c)}</td></tr>`,
+        `<tr><td><code>${escapeHtml(c.contract)}</code></td><td class="number">${c.instructions.reached} of ${c.instructions.total} (${percent(c.instructions)})</td><td class="number">${c.blocks.reached} of ${c.blocks.total} (${percent(c.blocks)})</td></tr>`,
     )
     .join("\n");
-  return `<section id="coverage"><h2>Coverage</h2><table><thead><tr><th>Contract</th><th>Instructions reached</th><th>Coverage</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section id="coverage"><h2>Coverage</h2><table><thead><tr><th>Contract</th><th>Instructions reached</th><th>Blocks reached</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function filesSection(report: AuditReport): string {

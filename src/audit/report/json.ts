@@ -59,9 +59,17 @@ export function jsonReport(report: AuditReport): object {
     },
     ...(report.baseline === undefined ? {} : { baseline: report.baseline }),
     ...(report.dependencyFindingsDropped === undefined ? {} : { dependencyFindingsDropped: report.dependencyFindingsDropped }),
-    files: report.files.map((f) => (f.analysed ? { file: f.file, analysed: true, contracts: f.contracts } : { file: f.file, analysed: false, reason: f.reason })),
-    gas: report.gas.map((g) => ({ contract: g.contract, function: g.function, calls: g.calls, min: g.min.toString(), max: g.max.toString(), mean: g.mean.toString() })),
-    coverage: report.coverage.map((c) => ({ contract: c.contract, instructionsReached: c.instructionsReached, instructions: c.instructions })),
+    files: report.files.map((f) =>
+      f.analysed
+        ? { file: f.file, analysed: true, ...(f.compilerVersion === undefined ? {} : { compilerVersion: f.compilerVersion }) }
+        : { file: f.file, analysed: false, reason: f.reason },
+    ),
+    gas: report.gas.map((g) => ({ contract: g.contract, function: g.function, calls: g.calls, min: g.min.toString(), avg: g.avg.toString(), max: g.max.toString() })),
+    coverage: report.coverage.map((c) => ({
+      contract: c.contract,
+      instructions: { reached: c.instructions.reached, total: c.instructions.total },
+      blocks: { reached: c.blocks.reached, total: c.blocks.total },
+    })),
   };
 }
 

@@ -5,7 +5,7 @@
  * per function, coverage, and the files that were not analysed with the reason.
  */
 import { type Finding, SEVERITIES } from "../finding.js";
-import { type AuditReport, coveragePercent, filesNotAnalysed, swcUrl } from "../report-model.js";
+import { type AuditReport, filesNotAnalysed, percent, swcUrl } from "../report-model.js";
 import { mdCode, mdFence, mdText } from "./markdown-text.js";
 
 function summarySection(report: AuditReport): string[] {
@@ -66,14 +66,16 @@ function findingSection(finding: Finding, index: number): string[] {
 
 function gasSection(report: AuditReport): string[] {
   if (report.gas.length === 0) return ["## Gas per function", "", "No function was called by the campaign."];
-  const rows = report.gas.map((g) => `| ${mdCode(g.contract)} | ${mdCode(g.function)} | ${g.calls} | ${g.min} | ${g.mean} | ${g.max} |`);
-  return ["## Gas per function", "", "| Contract | Function | Calls | Min | Mean | Max |", "|---|---|---:|---:|---:|---:|", ...rows];
+  const rows = report.gas.map((g) => `| ${mdCode(g.contract)} | ${mdCode(g.function)} | ${g.calls} | ${g.min} | ${g.avg} | ${g.max} |`);
+  return ["## Gas per function", "", "Gas of each transaction calling the function (intrinsic cost included), over the campaign's calls.", "", "| Contract | Function | Calls | Min | Avg | Max |", "|---|---|---:|---:|---:|---:|", ...rows];
 }
 
 function coverageSection(report: AuditReport): string[] {
   if (report.coverage.length === 0) return ["## Coverage", "", "No contract was run by the campaign."];
-  const rows = report.coverage.map((c) => `| ${mdCode(c.contract)} | ${c.instructionsReached} of ${c.instructions} | ${coveragePercent(c)} |`);
-  return ["## Coverage", "", "| Contract | Instructions reached | Coverage |", "|---|---:|---:|", ...rows];
+  const rows = report.coverage.map(
+    (c) => `| ${mdCode(c.contract)} | ${c.instructions.reached} of ${c.instructions.total} (${percent(c.instructions)}) | ${c.blocks.reached} of ${c.blocks.total} (${percent(c.blocks)}) |`,
+  );
+  return ["## Coverage", "", "Runtime code the exploit campaign executed.", "", "| Contract | Instructions reached | Blocks reached |", "|---|---:|---:|", ...rows];
 }
 
 function filesSection(report: AuditReport): string[] {

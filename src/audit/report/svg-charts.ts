@@ -1,6 +1,6 @@
 /**
  * The two charts of the HTML report, drawn as inline SVG so the page needs nothing from the
- * network: findings by severity (vertical bars) and gas per function (horizontal bars, mean gas,
+ * network: findings by severity (vertical bars) and gas per function (horizontal bars, average gas,
  * the min–max range as a thin line over each bar).
  */
 import { SEVERITIES, type Severity } from "../finding.js";
@@ -62,22 +62,22 @@ export function gasChart(gas: readonly FunctionGas[]): string {
   const bars = gas.map((g, index) => {
     const y = 4 + index * row;
     const label = `${g.contract}.${g.function}`;
-    const meanWidth = plotWidth * fraction(g.mean, max);
+    const avgWidth = plotWidth * fraction(g.avg, max);
     const minX = labelWidth + plotWidth * fraction(g.min, max);
     const maxX = labelWidth + plotWidth * fraction(g.max, max);
     return [
       `<g class="bar">`,
-      `<title>${escapeHtml(label)}: mean ${g.mean}, min ${g.min}, max ${g.max} gas over ${g.calls} call(s)</title>`,
+      `<title>${escapeHtml(label)}: avg ${g.avg}, min ${g.min}, max ${g.max} gas over ${g.calls} call(s)</title>`,
       `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>`,
-      `<rect x="${labelWidth}" y="${y + 3}" width="${Math.max(1, meanWidth).toFixed(1)}" height="${row - 8}" fill="#5c6bc0"/>`,
+      `<rect x="${labelWidth}" y="${y + 3}" width="${Math.max(1, avgWidth).toFixed(1)}" height="${row - 8}" fill="#5c6bc0"/>`,
       `<line x1="${minX.toFixed(1)}" y1="${y + row / 2}" x2="${maxX.toFixed(1)}" y2="${y + row / 2}" stroke="#1a237e" stroke-width="2"/>`,
-      `<text x="${labelWidth + plotWidth + 6}" y="${y + 15}" class="value">${g.mean}</text>`,
+      `<text x="${labelWidth + plotWidth + 6}" y="${y + 15}" class="value">${g.avg}</text>`,
       `</g>`,
     ].join("");
   });
   return [
     `<svg id="gas-chart" role="img" aria-labelledby="gas-chart-title" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    `<title id="gas-chart-title">Mean gas per function (line: min to max)</title>`,
+    `<title id="gas-chart-title">Average gas per function (line: min to max)</title>`,
     ...bars,
     `</svg>`,
   ].join("\n");
