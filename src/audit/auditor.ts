@@ -1,0 +1,24 @@
+/**
+ * What `svm audit` asks of the audit engine: analyse a target (compile, detect, confirm) and hand
+ * back the report's input. The CLI depends on this shape only, so it is tested on a fixture engine
+ * and runs on the real one (src/audit/audit-target.ts).
+ */
+import type { ReportInput } from "./report-model.js";
+
+export interface AuditOptions {
+  /** Import root; file paths in the report are relative to it. */
+  readonly root: string;
+  /** Import remappings (`[context:]prefix=target`), besides `root/remappings.txt`. */
+  readonly remappings: readonly string[];
+  /** Only this contract's findings and campaign. */
+  readonly contract?: string;
+  /** Wall-clock budget of the exploit campaigns, in milliseconds. */
+  readonly timeBudgetMs: number;
+}
+
+export type Auditor = (target: string, options: AuditOptions) => ReportInput | Promise<ReportInput>;
+
+/** A target the engine cannot audit: missing, no Solidity in it, or no contract of the name asked for. */
+export class AuditInputError extends Error {
+  readonly code = "AUDIT_INPUT";
+}
