@@ -16,7 +16,10 @@ export interface AuditOptions {
   readonly timeBudgetMs: number;
 }
 
-export type Auditor = (target: string, options: AuditOptions) => ReportInput | Promise<ReportInput>;
+/** The report's input but the tool's name and version, which the caller knows. */
+export type AuditResult = Omit<ReportInput, "tool">;
+
+export type Auditor = (target: string, options: AuditOptions) => AuditResult | Promise<AuditResult>;
 
 /** A target the engine cannot audit: missing, no Solidity in it, or no contract of the name asked for. */
 export class AuditInputError extends Error {

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { TerminalStatus } from "../../conformance/terminal-status.js";
+import { auditorWith } from "../audit/audit-target.js";
 import { type Auditor, AuditInputError } from "../audit/auditor.js";
 import { BaselineError, parseBaseline } from "../audit/baseline.js";
 import { dependencyFilter } from "../audit/dependencies.js";
@@ -131,6 +132,36 @@ function filtersFor(args: AuditArgs): ReportFilters {
   return filters;
 }
 
+const HELP = `Usage: svm audit <file.sol | folder> [--contract NAME] [--format md,html,json,sarif] [--out DIR]
+                 [--time-budget S] [--exclude-dependencies] [--baseline FILE] [--fail-on SEVERITY]
+                 [--json] [--root DIR] [--remap prefix=target]...
+
+Compiles each Solidity file with the installed solc its pragma asks for, runs the detectors (each
+with an SWC id, a category, severity and confidence), tries to exploit each finding on the SVM
+(a finding whose exploit ran is "confirmed", with its transactions), and reports. A file that does
+not compile is listed in every report with the compiler's reason; the others go on.
+
+Options:
+  --contract NAME          only this contract's findings and exploit campaign
+  --format LIST            report formats to write, comma-separated: md, html, json, sarif
+                           (default: all four when --out is given)
+  --out DIR                folder for the reports audit.md, audit.html, audit.json, audit.sarif
+                           (default: ${DEFAULT_OUT} when --format is given; no files otherwise)
+  --time-budget S          seconds for the exploit campaigns together (default ${DEFAULT_TIME_BUDGET_S})
+  --exclude-dependencies   leave out findings in lib/, node_modules/ and remapped library folders
+  --baseline FILE          hide findings whose ids are in this earlier JSON report (audit.json);
+                           ids survive unrelated edits, so triage does too
+  --fail-on SEVERITY       exit 1 when a finding at or above it remains: high, medium, low,
+                           informational (default high)
+  --json                   print the JSON report on stdout instead of the summary
+  --root DIR               import root; report paths are relative to it (default: the folder
+                           given, or the current folder for a file)
+  --remap P=T              an import remapping (repeatable); root/remappings.txt is read too
+
+Example:
+  svm audit contracts/ --out audit --fail-on medium
+  svm audit src/Bank.sol --format sarif --baseline audit/audit.json`;
+
 export function auditCommandWith(auditor: Auditor): Command {
   return {
     name: "audit",
@@ -177,32 +208,5 @@ export function auditCommandWith(auditor: Auditor): Command {
   };
 }
 
-const HELP = `Usage: svm audit <file.sol | folder> [--contract NAME] [--format md,html,json,sarif] [--out DIR]
-                 [--time-budget S] [--exclude-dependencies] [--baseline FILE] [--fail-on SEVERITY]
-                 [--json] [--root DIR] [--remap prefix=target]...
 
-Compiles each Solidity file with the installed solc its pragma asks for, runs the detectors (each
-with an SWC id, a category, severity and confidence), tries to exploit each finding on the SVM
-(a finding whose exploit ran is "confirmed", with its transactions), and reports. A file that does
-not compile is listed in every report with the compiler's reason; the others go on.
-
-Options:
-  --contract NAME          only this contract's findings and exploit campaign
-  --format LIST            report formats to write, comma-separated: md, html, json, sarif
-                           (default: all four when --out is given)
-  --out DIR                folder for the reports audit.md, audit.html, audit.json, audit.sarif
-                           (default: ${DEFAULT_OUT} when --format is given; no files otherwise)
-  --time-budget S          seconds for the exploit campaigns together (default ${DEFAULT_TIME_BUDGET_S})
-  --exclude-dependencies   leave out findings in lib/, node_modules/ and remapped library folders
-  --baseline FILE          hide findings whose ids are in this earlier JSON report (audit.json);
-                           ids survive unrelated edits, so triage does too
-  --fail-on SEVERITY       exit 1 when a finding at or above it remains: high, medium, low,
-                           informational (default high)
-  --json                   print the JSON report on stdout instead of the summary
-  --root DIR               import root; report paths are relative to it (default: the folder
-                           given, or the current folder for a file)
-  --remap P=T              an import remapping (repeatable); root/remappings.txt is read too
-
-Example:
-  svm audit contracts/ --out audit --fail-on medium
-  svm audit src/Bank.sol --format sarif --baseline audit/audit.json`;
+export const auditCommand = auditCommandWith(auditorWith());

@@ -18,4 +18,5 @@ export const commands: readonly CommandEntry[] = [
   { name: "run", load: async () => (await import("./run.js")).runCommand },
   { name: "fuzz", load: async () => (await import("./fuzz.js")).fuzzCommand },
   { name: "prove", load: async () => (await import("./prove.js")).proveCommand },
+  { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
 ];

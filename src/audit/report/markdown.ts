@@ -89,7 +89,7 @@ export function writeMarkdown(report: AuditReport): string {
   const findings =
     report.findings.length === 0 ? ["No finding."] : report.findings.flatMap((finding, index) => [...findingSection(finding, index), ""]);
   const sections = [
-    [`# svm audit: ${mdText(report.target)}`, "", `${mdText(report.tool.name)} ${mdText(report.tool.version)}`],
+    [`# svm audit: ${mdText(report.target)}`, "", mdText(`${report.tool.name} ${report.tool.version}`)],
     summarySection(report),
     ["## Findings", "", ...findings],
     gasSection(report),

@@ -1,0 +1,74 @@
+/**
+ * The audit engine `svm audit` runs: the static analysis of src/audit/analyse.ts (compile with the
+ * pragma's solc, every detector) and then, when given, exploit confirmation on src/vm, shaped as
+ * the report's input. A file that does not compile, or whose analysis fails, becomes a file "not
+ * analysed" with the reason, and the others go on.
+ */
+import type { CompiledContract } from "../compile/index.js";
+import { CompileError } from "../compile/index.js";
+import { type AnalysisResult, analyseTarget, type FileReport } from "./analyse.js";
+import { type AuditOptions, type Auditor, AuditInputError, type AuditResult } from "./auditor.js";
+import { DETECTORS } from "./detectors/index.js";
+import type { Finding } from "./finding.js";
+import type { ContractCoverage, FileOutcome, FunctionGas } from "./report-model.js";
+
+/** What confirmation adds: the findings with `confirmed` and evidence set, gas per function, coverage. */
+export interface Confirmation {
+  readonly findings: readonly Finding[];
+  readonly gas: readonly FunctionGas[];
+  readonly coverage: readonly ContractCoverage[];
+}
+
+export type Confirmer = (contracts: readonly CompiledContract[], findings: readonly Finding[], timeBudgetMs: number) => Confirmation;
+
+function fileOutcome(report: FileReport): FileOutcome {
+  switch (report.status) {
+    case "analysed":
+      return { file: report.file, analysed: true, ...(report.compilerVersion === undefined ? {} : { compilerVersion: report.compilerVersion }) };
+    case "not-compiled":
+      return { file: report.file, analysed: false, reason: `did not compile: ${report.message ?? "no diagnostic"}` };
+    case "failed":
+      return { file: report.file, analysed: false, reason: `analysis failed: ${report.message ?? "no message"}` };
+  }
+}
+
+function analyse(target: string, options: AuditOptions): AnalysisResult {
+  try {
+    return analyseTarget(target, { root: options.root, ...(options.remappings.length === 0 ? {} : { remappings: options.remappings }) });
+  } catch (error) {
+    if (error instanceof CompileError && error.code === "INPUT") throw new AuditInputError(error.message);
+    throw error;
+  }
+}
+
+/** Only the contract asked for, refused when no analysed file declares it. */
+function selectContract(result: AnalysisResult, name: string | undefined): { findings: Finding[]; contracts: CompiledContract[] } {
+  if (name === undefined) return { findings: result.findings, contracts: result.contracts };
+  const contracts = result.contracts.filter((c) => c.name === name);
+  const findings = result.findings.filter((f) => f.contract === name);
+  if (contracts.length === 0 && findings.length === 0) {
+    const known = [...new Set(result.contracts.map((c) => c.name))].sort();
+    throw new AuditInputError(`no contract named ${name} (compiled: ${known.length === 0 ? "none" : known.join(", ")})`);
+  }
+  return { findings, contracts };
+}
+
+/** The engine: analysis, then `confirm` (exploit campaigns) when given. */
+export function auditorWith(confirm?: Confirmer): Auditor {
+  return (target: string, options: AuditOptions): AuditResult => {
+    const result = analyse(target, options);
+    const selected = selectContract(result, options.contract);
+    const confirmation: Confirmation =
+      confirm === undefined || selected.contracts.length === 0
+        ? { findings: selected.findings, gas: [], coverage: [] }
+        : confirm(selected.contracts, selected.findings, options.timeBudgetMs);
+    return {
+      target,
+      detectors: DETECTORS.map((d) => d.info),
+      findings: confirmation.findings,
+      files: result.files.map(fileOutcome),
+      gas: confirmation.gas,
+      coverage: confirmation.coverage,
+    };
+  };
+}

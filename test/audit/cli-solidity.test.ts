@@ -1,0 +1,93 @@
+/**
+ * `svm audit` end to end through the CLI entry point, on real Solidity (test/audit/fixtures/
+ * cli-project): compiled with solc, analysed, reported in four formats; the file that does not
+ * compile is in every report and the run goes on.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+
+const PROJECT = fileURLToPath(new URL("./fixtures/cli-project", import.meta.url));
+
+async function svm(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((out += String(chunk)), true));
+  const log = vi.spyOn(console, "log").mockImplementation((...parts) => void (out += parts.join(" ") + "\n"));
+  const error = vi.spyOn(console, "error").mockImplementation((...parts) => void (err += parts.join(" ") + "\n"));
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    write.mockRestore();
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe("svm audit on a Solidity folder", () => {
+  let out: string;
+  let run: { code: number; out: string; err: string };
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), "svm-audit-e2e-"));
+    run = await svm("audit", PROJECT, "--out", out, "--fail-on", "medium", "--time-budget", "5");
+  });
+
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it("finds tx.origin in both contracts and exits 1 at --fail-on medium", () => {
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/medium {2}[0-9a-f]{16} {2}Authori[sz]ation through tx\.origin {2}Wallet\.sol:12 {2}Wallet\.transferTo\(address,uint256\)/);
+    expect(run.out).toMatch(/lib\/dep\/Relay\.sol:9 {2}Relay\.forward\(address\)/);
+  });
+
+  it("lists the file that did not compile in every format", () => {
+    expect(run.out).toContain("Broken.sol: did not compile");
+    const json = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
+    expect(json.files).toContainEqual({ file: "Broken.sol", analysed: false, reason: expect.stringContaining("ParserError") });
+    expect(json.files).toContainEqual(expect.objectContaining({ file: "Wallet.sol", analysed: true, compilerVersion: expect.stringMatching(/^0\.8\./) }));
+    expect(readFileSync(join(out, "audit.md"), "utf8")).toMatch(/\| `Broken\.sol` \| did not compile: .*ParserError/);
+    expect(readFileSync(join(out, "audit.html"), "utf8")).toMatch(/<td><code>Broken\.sol<\/code><\/td><td>did not compile: .*ParserError/);
+    const sarif = JSON.parse(readFileSync(join(out, "audit.sarif"), "utf8"));
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^Broken\.sol was not analysed: did not compile/);
+  });
+
+  it("gives each finding a location, snippet and stable id, and hides them all with its own JSON as baseline", async () => {
+    const json = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
+    const wallet = json.findings.find((f: { contract: string }) => f.contract === "Wallet");
+    expect(wallet).toMatchObject({ swc: "SWC-115", category: "access_control", file: "Wallet.sol", line: 12, snippet: "        require(tx.origin == owner);" });
+    const again = await svm("audit", PROJECT, "--baseline", join(out, "audit.json"), "--fail-on", "informational", "--json");
+    expect(again.code).toBe(0);
+    const next = JSON.parse(again.out);
+    expect(next.findings).toEqual([]);
+    expect(next.baseline.hidden).toBe(json.findings.length);
+  });
+
+  it("leaves out the finding under lib/ with --exclude-dependencies, and only one contract with --contract", async () => {
+    const excluded = JSON.parse((await svm("audit", PROJECT, "--exclude-dependencies", "--json")).out);
+    expect(excluded.findings.map((f: { contract: string }) => f.contract)).not.toContain("Relay");
+    expect(excluded.dependencyFindingsDropped).toBeGreaterThanOrEqual(1);
+    const relay = JSON.parse((await svm("audit", PROJECT, "--contract", "Relay", "--json")).out);
+    expect(new Set(relay.findings.map((f: { contract: string }) => f.contract))).toEqual(new Set(["Relay"]));
+  });
+
+  it("exits 2 naming what is wrong: a contract not there, a missing target", async () => {
+    const nope = await svm("audit", PROJECT, "--contract", "Nope");
+    expect(nope.code).toBe(2);
+    expect(nope.err).toContain("no contract named Nope (compiled: Relay, Wallet)");
+    const missing = await svm("audit", join(PROJECT, "Missing.sol"));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("no such file or folder");
+  });
+
+  it("is listed by svm --help and has its own help", async () => {
+    expect((await svm("--help")).out).toMatch(/\n {2}audit +audit Solidity/);
+    const help = await svm("help", "audit");
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("Usage: svm audit <file.sol | folder>");
+    expect(help.out).toContain("Exit codes (every svm command)");
+  });
+});
