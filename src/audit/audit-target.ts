@@ -4,22 +4,34 @@
  * the report's input. A file that does not compile, or whose analysis fails, becomes a file "not
  * analysed" with the reason, and the others go on.
  */
-import type { CompiledContract } from "../compile/index.js";
-import { CompileError } from "../compile/index.js";
+import { type CompiledContract, CompileError } from "../compile/index.js";
 import { type AnalysisResult, analyseTarget, type FileReport } from "./analyse.js";
 import { type AuditOptions, type Auditor, AuditInputError, type AuditResult } from "./auditor.js";
+import { coverage, gasPerFunction, runConfirmation } from "./confirm/index.js";
 import { DETECTORS } from "./detectors/index.js";
 import type { Finding } from "./finding.js";
-import type { ContractCoverage, FileOutcome, FunctionGas } from "./report-model.js";
+import type { CampaignNotRun, ContractCoverage, FileOutcome, FunctionGas } from "./report-model.js";
 
-/** What confirmation adds: the findings with `confirmed` and evidence set, gas per function, coverage. */
+/** What confirmation adds: the findings with `confirmed` and evidence set, gas per function, coverage, and where no campaign ran. */
 export interface Confirmation {
   readonly findings: readonly Finding[];
   readonly gas: readonly FunctionGas[];
   readonly coverage: readonly ContractCoverage[];
+  readonly campaignsNotRun: readonly CampaignNotRun[];
 }
 
 export type Confirmer = (contracts: readonly CompiledContract[], findings: readonly Finding[], timeBudgetMs: number) => Confirmation;
+
+/** Exploit campaigns on src/vm (src/audit/confirm) within the time budget. */
+export const confirmOnVm: Confirmer = (contracts, findings, timeBudgetMs) => {
+  const result = runConfirmation(contracts, findings, { timeBudgetMs });
+  return {
+    findings: result.findings,
+    gas: gasPerFunction(result),
+    coverage: coverage(result),
+    campaignsNotRun: result.campaigns.flatMap((c) => (c.skipped === undefined ? [] : [{ contract: c.contract, reason: c.skipped }])),
+  };
+};
 
 function fileOutcome(report: FileReport): FileOutcome {
   switch (report.status) {
@@ -53,14 +65,14 @@ function selectContract(result: AnalysisResult, name: string | undefined): { fin
   return { findings, contracts };
 }
 
-/** The engine: analysis, then `confirm` (exploit campaigns) when given. */
-export function auditorWith(confirm?: Confirmer): Auditor {
+/** The engine: analysis, then `confirm` (exploit campaigns). */
+export function auditorWith(confirm: Confirmer): Auditor {
   return (target: string, options: AuditOptions): AuditResult => {
     const result = analyse(target, options);
     const selected = selectContract(result, options.contract);
     const confirmation: Confirmation =
-      confirm === undefined || selected.contracts.length === 0
-        ? { findings: selected.findings, gas: [], coverage: [] }
+      selected.contracts.length === 0
+        ? { findings: selected.findings, gas: [], coverage: [], campaignsNotRun: [] }
         : confirm(selected.contracts, selected.findings, options.timeBudgetMs);
     return {
       target,
@@ -69,6 +81,7 @@ export function auditorWith(confirm?: Confirmer): Auditor {
       files: result.files.map(fileOutcome),
       gas: confirmation.gas,
       coverage: confirmation.coverage,
+      campaignsNotRun: confirmation.campaignsNotRun,
     };
   };
 }

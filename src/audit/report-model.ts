@@ -38,6 +38,12 @@ export interface ContractCoverage {
   readonly blocks: Reach;
 }
 
+/** A contract the exploit campaign did not run on, and why (not deployable, nothing to call, it failed). */
+export interface CampaignNotRun {
+  readonly contract: string;
+  readonly reason: string;
+}
+
 /** Findings the baseline hid: those whose ids appear in an earlier JSON report. */
 export interface BaselineOutcome {
   /** The earlier report, as named on the command line. */
@@ -68,6 +74,8 @@ export interface AuditReport {
   readonly gas: readonly FunctionGas[];
   /** Sorted by contract. */
   readonly coverage: readonly ContractCoverage[];
+  /** Sorted by contract. */
+  readonly campaignsNotRun: readonly CampaignNotRun[];
 }
 
 /** What an analysis produced, before the report's filters and order. */
@@ -79,6 +87,7 @@ export interface ReportInput {
   readonly files: readonly FileOutcome[];
   readonly gas: readonly FunctionGas[];
   readonly coverage: readonly ContractCoverage[];
+  readonly campaignsNotRun: readonly CampaignNotRun[];
 }
 
 export interface ReportFilters {
@@ -144,6 +153,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters = {}): Au
     files: [...input.files].sort((a, b) => compareText(a.file, b.file)),
     gas: [...input.gas].sort((a, b) => compareText(a.contract, b.contract) || compareText(a.function, b.function)),
     coverage: [...input.coverage].sort((a, b) => compareText(a.contract, b.contract)),
+    campaignsNotRun: [...input.campaignsNotRun].sort((a, b) => compareText(a.contract, b.contract) || compareText(a.reason, b.reason)),
   };
 }
 

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { TerminalStatus } from "../../conformance/terminal-status.js";
-import { auditorWith } from "../audit/audit-target.js";
+import { auditorWith, confirmOnVm } from "../audit/audit-target.js";
 import { type Auditor, AuditInputError } from "../audit/auditor.js";
 import { BaselineError, parseBaseline } from "../audit/baseline.js";
 import { dependencyFilter } from "../audit/dependencies.js";
@@ -209,4 +209,4 @@ export function auditCommandWith(auditor: Auditor): Command {
 }
 
 
-export const auditCommand = auditCommandWith(auditorWith());
+export const auditCommand = auditCommandWith(auditorWith(confirmOnVm));

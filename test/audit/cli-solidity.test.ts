@@ -1,7 +1,7 @@
 /**
  * `svm audit` end to end through the CLI entry point, on real Solidity (test/audit/fixtures/
- * cli-project): compiled with solc, analysed, reported in four formats; the file that does not
- * compile is in every report and the run goes on.
+ * cli-project): compiled with solc, analysed, confirmed on src/vm, reported in four formats; the
+ * file that does not compile is in every report and the run goes on.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 
 const PROJECT = fileURLToPath(new URL("./fixtures/cli-project", import.meta.url));
+/** Later runs only need the analysis: a short campaign keeps the test quick. */
+const QUICK = ["--time-budget", "1"];
 
 async function svm(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -33,7 +35,8 @@ describe("svm audit on a Solidity folder", () => {
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), "svm-audit-e2e-"));
-    run = await svm("audit", PROJECT, "--out", out, "--fail-on", "medium", "--time-budget", "5");
+    // The default budget (30 s): the campaign stops as soon as every finding is confirmed.
+    run = await svm("audit", PROJECT, "--out", out, "--fail-on", "medium");
   });
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -42,6 +45,19 @@ describe("svm audit on a Solidity folder", () => {
     expect(run.code).toBe(1);
     expect(run.out).toMatch(/medium {2}[0-9a-f]{16} {2}Authori[sz]ation through tx\.origin {2}Wallet\.sol:12 {2}Wallet\.transferTo\(address,uint256\)/);
     expect(run.out).toMatch(/lib\/dep\/Relay\.sol:9 {2}Relay\.forward\(address\)/);
+  });
+
+  it("confirms the Wallet's tx.origin finding with the exploit's transactions, and measures gas and coverage", () => {
+    const json = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
+    const wallet = json.findings.find((f: { contract: string }) => f.contract === "Wallet");
+    expect(wallet.confirmed).toBe(true);
+    expect(wallet.evidence.steps.length).toBeGreaterThan(0);
+    expect(wallet.evidence.effect).toMatch(/attacker/i);
+    expect(json.gas).toContainEqual(expect.objectContaining({ contract: "Wallet", function: "transferTo(address,uint256)", min: expect.stringMatching(/^[0-9]+$/) }));
+    const coverage = json.coverage.find((c: { contract: string }) => c.contract === "Wallet");
+    expect(coverage.instructions.reached).toBeGreaterThan(0);
+    expect(coverage.instructions.reached).toBeLessThanOrEqual(coverage.instructions.total);
+    expect(readFileSync(join(out, "audit.md"), "utf8")).toContain("| Confirmed | yes: an exploit ran |");
   });
 
   it("lists the file that did not compile in every format", () => {
@@ -59,7 +75,7 @@ describe("svm audit on a Solidity folder", () => {
     const json = JSON.parse(readFileSync(join(out, "audit.json"), "utf8"));
     const wallet = json.findings.find((f: { contract: string }) => f.contract === "Wallet");
     expect(wallet).toMatchObject({ swc: "SWC-115", category: "access_control", file: "Wallet.sol", line: 12, snippet: "        require(tx.origin == owner);" });
-    const again = await svm("audit", PROJECT, "--baseline", join(out, "audit.json"), "--fail-on", "informational", "--json");
+    const again = await svm("audit", PROJECT, "--baseline", join(out, "audit.json"), "--fail-on", "informational", "--json", ...QUICK);
     expect(again.code).toBe(0);
     const next = JSON.parse(again.out);
     expect(next.findings).toEqual([]);
@@ -67,15 +83,15 @@ describe("svm audit on a Solidity folder", () => {
   });
 
   it("leaves out the finding under lib/ with --exclude-dependencies, and only one contract with --contract", async () => {
-    const excluded = JSON.parse((await svm("audit", PROJECT, "--exclude-dependencies", "--json")).out);
+    const excluded = JSON.parse((await svm("audit", PROJECT, "--exclude-dependencies", "--json", ...QUICK)).out);
     expect(excluded.findings.map((f: { contract: string }) => f.contract)).not.toContain("Relay");
     expect(excluded.dependencyFindingsDropped).toBeGreaterThanOrEqual(1);
-    const relay = JSON.parse((await svm("audit", PROJECT, "--contract", "Relay", "--json")).out);
+    const relay = JSON.parse((await svm("audit", PROJECT, "--contract", "Relay", "--json", ...QUICK)).out);
     expect(new Set(relay.findings.map((f: { contract: string }) => f.contract))).toEqual(new Set(["Relay"]));
   });
 
   it("exits 2 naming what is wrong: a contract not there, a missing target", async () => {
-    const nope = await svm("audit", PROJECT, "--contract", "Nope");
+    const nope = await svm("audit", PROJECT, "--contract", "Nope", ...QUICK);
     expect(nope.code).toBe(2);
     expect(nope.err).toContain("no contract named Nope (compiled: Relay, Wallet)");
     const missing = await svm("audit", join(PROJECT, "Missing.sol"));

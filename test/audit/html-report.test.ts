@@ -48,6 +48,8 @@ describe("writeHtml", () => {
     expect(html).toContain(`<code class="location">contracts/Bank.sol:14</code>`);
     expect(html).toContain(`data-severity="high" data-confirmed="true"`);
     expect(html).toContain("2 ether moved from Bank to the attacker");
+    expect(html).toContain("<li>from <code>0x00000000000000000000000000000000000a77ac</code> to a new contract: <code>new Attacker()</code>, value 0 wei</li>");
+    expect(html).toContain('<table id="campaigns-not-run"><thead><tr><th>Contract</th><th>Why</th></tr></thead><tbody><tr><td><code>IToken</code></td><td>no creation code (interface or abstract contract)</td></tr>');
     expect(html).toContain('<input type="checkbox" id="confirmed-only">');
   });
 

@@ -66,6 +66,7 @@ export const CONFIRMED_REENTRANCY: Finding = {
   evidence: {
     effect: "2 ether moved from Bank to the attacker",
     steps: [
+      { from: "0x00000000000000000000000000000000000a77ac", to: "", value: 0n, calldata: "0x6080", call: "new Attacker()" },
       { from: "0x00000000000000000000000000000000000a77ac", to: "0x00000000000000000000000000000000000ba4c0", value: 1_000_000_000_000_000_000n, calldata: "0xd0e30db0", call: "deposit()" },
       {
         from: "0x00000000000000000000000000000000000a77ac",
@@ -137,5 +138,6 @@ export function fixtureInput(findings: readonly Finding[] = [TX_ORIGIN_FINDING, 
       { contract: "Wallet", instructions: { reached: 180, total: 240 }, blocks: { reached: 20, total: 25 } },
       { contract: "Bank", instructions: { reached: 301, total: 344 }, blocks: { reached: 40, total: 48 } },
     ],
+    campaignsNotRun: [{ contract: "IToken", reason: "no creation code (interface or abstract contract)" }],
   };
 }

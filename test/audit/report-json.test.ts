@@ -29,7 +29,7 @@ describe("writeJson", () => {
   });
 
   it("writes bigints as decimal strings, exactly", () => {
-    expect(json.findings[0].evidence.steps[0].value).toBe("1000000000000000000");
+    expect(json.findings[0].evidence.steps[1].value).toBe("1000000000000000000");
     const wallet = json.gas.find((g: { contract: string }) => g.contract === "Wallet");
     expect(wallet).toMatchObject({ max: (2n ** 70n).toString(), avg: (2n ** 69n).toString(), min: "30000", calls: 4 });
   });
@@ -44,6 +44,7 @@ describe("writeJson", () => {
     expect(json.files).toContainEqual({ file: "contracts/Broken.sol", analysed: false, reason: expect.stringContaining("did not compile") });
     expect(json.files).toContainEqual({ file: "contracts/Bank.sol", analysed: true, compilerVersion: "0.8.30" });
     expect(json.files).toContainEqual({ file: "contracts/Vault.sol", analysed: true });
+    expect(json.campaignsNotRun).toEqual([{ contract: "IToken", reason: "no creation code (interface or abstract contract)" }]);
     expect(json.coverage[0]).toEqual({ contract: "Bank", instructions: { reached: 301, total: 344 }, blocks: { reached: 40, total: 48 } });
   });
 

@@ -43,8 +43,9 @@ describe("writeMarkdown", () => {
   it("shows the exploit's transactions and a trace excerpt for a confirmed finding only", () => {
     const first = sectionOf(markdown, "### 1. Reentrancy");
     expect(first).toContain("**Evidence.** 2 ether moved from Bank to the attacker");
-    expect(first).toContain("1. from `0x00000000000000000000000000000000000a77ac` to `0x00000000000000000000000000000000000ba4c0`: `deposit()`, value 1000000000000000000 wei");
-    expect(first).toContain("2. from");
+    expect(first).toContain("1. from `0x00000000000000000000000000000000000a77ac` to a new contract: `new Attacker()`, value 0 wei");
+    expect(first).toContain("2. from `0x00000000000000000000000000000000000a77ac` to `0x00000000000000000000000000000000000ba4c0`: `deposit()`, value 1000000000000000000 wei");
+    expect(first).toContain("3. from");
     expect(first).toContain("    CALL Bank.withdraw(1000000000000000000)");
     const unconfirmed = sectionOf(markdown, `### 3. ${TX_ORIGIN_FINDING.detector.title}`);
     expect(unconfirmed).toContain("| Confirmed | no |");
@@ -54,6 +55,7 @@ describe("writeMarkdown", () => {
   it("lists gas per function, coverage and the files not analysed with why", () => {
     expect(sectionOf(markdown, "## Gas per function")).toContain("| `Bank` | `withdraw(uint256)` | 12 | 23811 | 34020 | 61442 |");
     expect(sectionOf(markdown, "## Coverage")).toContain("| `Bank` | 301 of 344 (87.5%) | 40 of 48 (83.3%) |");
+    expect(sectionOf(markdown, "## Coverage")).toContain("No campaign ran on:\n\n| Contract | Why |\n|---|---|\n| `IToken` | no creation code (interface or abstract contract) |");
     const files = sectionOf(markdown, "## Files not analysed");
     expect(files).toContain("| `contracts/Broken.sol` | did not compile: ParserError: Expected ';' but got '}' at line 7 \\<here\\> |");
     expect(files).not.toContain("Bank.sol");
@@ -77,7 +79,7 @@ describe("writeMarkdown", () => {
   });
 
   it("says so when there is nothing to list", () => {
-    const empty = writeMarkdown(buildReport({ ...fixtureInput([]), gas: [], coverage: [], files: [] }));
+    const empty = writeMarkdown(buildReport({ ...fixtureInput([]), gas: [], coverage: [], campaignsNotRun: [], files: [] }));
     expect(empty).toContain("No finding.");
     expect(empty).toContain("None: every file was analysed.");
     expect(empty).toContain("| **total** | **0** |");

@@ -40,7 +40,10 @@ function evidenceBlock(finding: Finding): string {
   const evidence = finding.evidence;
   if (!finding.confirmed || evidence === undefined) return "";
   const steps = evidence.steps
-    .map((s) => `<li>from <code>${escapeHtml(s.from)}</code> to <code>${escapeHtml(s.to)}</code>: <code>${escapeHtml(s.call)}</code>, value ${s.value} wei</li>`)
+    .map((s) => {
+      const to = s.to === "" ? "a new contract" : `<code>${escapeHtml(s.to)}</code>`;
+      return `<li>from <code>${escapeHtml(s.from)}</code> to ${to}: <code>${escapeHtml(s.call)}</code>, value ${s.value} wei</li>`;
+    })
     .join("\n");
   const trace = evidence.trace.length === 0 ? "" : `<p>Trace excerpt:</p><pre><code>${escapeHtml(evidence.trace.join("\n"))}</code></pre>`;
   return `<div class="evidence"><h4>Evidence</h4><p>${escapeHtml(evidence.effect)}</p><ol>${steps}</ol>${trace}</div>`;
@@ -106,15 +109,21 @@ function gasSection(report: AuditReport): string {
   ].join("\n");
 }
 
+function notRunBlock(report: AuditReport): string {
+  if (report.campaignsNotRun.length === 0) return "";
+  const rows = report.campaignsNotRun.map((c) => `<tr><td><code>${escapeHtml(c.contract)}</code></td><td>${escapeHtml(c.reason)}</td></tr>`).join("\n");
+  return `<p>No campaign ran on:</p><table id="campaigns-not-run"><thead><tr><th>Contract</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function coverageSection(report: AuditReport): string {
-  if (report.coverage.length === 0) return `<section id="coverage"><h2>Coverage</h2><p>No contract was run by the campaign.</p></section>`;
+  if (report.coverage.length === 0) return `<section id="coverage"><h2>Coverage</h2><p>No contract was run by the campaign.</p>${notRunBlock(report)}</section>`;
   const rows = report.coverage
     .map(
       (c) =>
         `<tr><td><code>${escapeHtml(c.contract)}</code></td><td class="number">${c.instructions.reached} of ${c.instructions.total} (${percent(c.instructions)})</td><td class="number">${c.blocks.reached} of ${c.blocks.total} (${percent(c.blocks)})</td></tr>`,
     )
     .join("\n");
-  return `<section id="coverage"><h2>Coverage</h2><table><thead><tr><th>Contract</th><th>Instructions reached</th><th>Blocks reached</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section id="coverage"><h2>Coverage</h2><table><thead><tr><th>Contract</th><th>Instructions reached</th><th>Blocks reached</th></tr></thead><tbody>${rows}</tbody></table>${notRunBlock(report)}</section>`;
 }
 
 function filesSection(report: AuditReport): string {

@@ -70,6 +70,7 @@ export function jsonReport(report: AuditReport): object {
       instructions: { reached: c.instructions.reached, total: c.instructions.total },
       blocks: { reached: c.blocks.reached, total: c.blocks.total },
     })),
+    campaignsNotRun: report.campaignsNotRun.map((c) => ({ contract: c.contract, reason: c.reason })),
   };
 }
 

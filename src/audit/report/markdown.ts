@@ -30,7 +30,8 @@ function evidenceLines(finding: Finding): string[] {
   if (!finding.confirmed || evidence === undefined) return [];
   const lines = ["", `**Evidence.** ${mdText(evidence.effect)}`, ""];
   evidence.steps.forEach((step, index) => {
-    lines.push(`${index + 1}. from ${mdCode(step.from)} to ${mdCode(step.to)}: ${mdCode(step.call)}, value ${step.value} wei`);
+    const to = step.to === "" ? "a new contract" : mdCode(step.to);
+    lines.push(`${index + 1}. from ${mdCode(step.from)} to ${to}: ${mdCode(step.call)}, value ${step.value} wei`);
   });
   if (evidence.trace.length > 0) lines.push("", "Trace excerpt:", "", mdFence(evidence.trace.join("\n")));
   return lines;
@@ -70,12 +71,27 @@ function gasSection(report: AuditReport): string[] {
   return ["## Gas per function", "", "Gas of each transaction calling the function (intrinsic cost included), over the campaign's calls.", "", "| Contract | Function | Calls | Min | Avg | Max |", "|---|---|---:|---:|---:|---:|", ...rows];
 }
 
+function notRunLines(report: AuditReport): string[] {
+  if (report.campaignsNotRun.length === 0) return [];
+  const rows = report.campaignsNotRun.map((c) => `| ${mdCode(c.contract)} | ${mdText(c.reason)} |`);
+  return ["", "No campaign ran on:", "", "| Contract | Why |", "|---|---|", ...rows];
+}
+
 function coverageSection(report: AuditReport): string[] {
-  if (report.coverage.length === 0) return ["## Coverage", "", "No contract was run by the campaign."];
+  if (report.coverage.length === 0) return ["## Coverage", "", "No contract was run by the campaign.", ...notRunLines(report)];
   const rows = report.coverage.map(
     (c) => `| ${mdCode(c.contract)} | ${c.instructions.reached} of ${c.instructions.total} (${percent(c.instructions)}) | ${c.blocks.reached} of ${c.blocks.total} (${percent(c.blocks)}) |`,
   );
-  return ["## Coverage", "", "Runtime code the exploit campaign executed.", "", "| Contract | Instructions reached | Blocks reached |", "|---|---:|---:|", ...rows];
+  return [
+    "## Coverage",
+    "",
+    "Runtime code the exploit campaign executed.",
+    "",
+    "| Contract | Instructions reached | Blocks reached |",
+    "|---|---:|---:|",
+    ...rows,
+    ...notRunLines(report),
+  ];
 }
 
 function filesSection(report: AuditReport): string[] {
