@@ -84,6 +84,8 @@ describe("the HTML report in headless Chromium", () => {
       ["low", "1"],
       ["informational", "0"],
     ]);
+    const colours = await page.locator("#severity-counts li").evaluateAll((items) => items.map((item) => getComputedStyle(item).borderLeftColor));
+    expect(colours).toEqual(["rgb(198, 40, 40)", "rgb(239, 108, 0)", "rgb(249, 168, 37)", "rgb(21, 101, 192)"]);
   });
 
   it("shows a finding's id, title and file:line", async () => {

@@ -16,8 +16,6 @@ h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); padding-bottom: .2r
 .counts { display: flex; gap: .75rem; list-style: none; padding: 0; flex-wrap: wrap; }
 .counts li { border: 1px solid var(--line); border-left: 6px solid; border-radius: 6px; padding: .4rem .9rem; background: #fff; min-width: 8rem; }
 .counts .count { font-size: 1.6rem; font-weight: 600; display: block; }
-.sev-high { border-left-color: #c62828; } .sev-medium { border-left-color: #ef6c00; }
-.sev-low { border-left-color: #f9a825; } .sev-informational { border-left-color: #1565c0; }
 .badge { display: inline-block; border-radius: 4px; padding: 0 .45rem; color: #fff; font-size: .8rem; font-weight: 600; vertical-align: middle; }
 .badge.sev-high { background: #c62828; } .badge.sev-medium { background: #ef6c00; }
 .badge.sev-low { background: #f9a825; color: #222; } .badge.sev-informational { background: #1565c0; }
@@ -36,6 +34,11 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 table { border-collapse: collapse; background: #fff; }
 th, td { border: 1px solid var(--line); padding: .25rem .6rem; text-align: left; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
+/* After the rules that set the border shorthand, and as specific, so the colour wins. */
+.counts li.sev-high, .finding.sev-high { border-left-color: #c62828; }
+.counts li.sev-medium, .finding.sev-medium { border-left-color: #ef6c00; }
+.counts li.sev-low, .finding.sev-low { border-left-color: #f9a825; }
+.counts li.sev-informational, .finding.sev-informational { border-left-color: #1565c0; }
 [hidden] { display: none !important; }
 `;
 
