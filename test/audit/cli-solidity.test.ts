@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { sarifValidator } from "./report-sarif-schema.js";
 
 const PROJECT = fileURLToPath(new URL("./fixtures/cli-project", import.meta.url));
 /** Later runs only need the analysis: a short campaign keeps the test quick. */
@@ -69,6 +70,14 @@ describe("svm audit on a Solidity folder", () => {
     expect(readFileSync(join(out, "audit.html"), "utf8")).toMatch(/<td><code>Broken\.sol<\/code><\/td><td>did not compile: .*ParserError/);
     const sarif = JSON.parse(readFileSync(join(out, "audit.sarif"), "utf8"));
     expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^Broken\.sol was not analysed: did not compile/);
+  });
+
+  it("writes SARIF that validates against the official schema, every detector a rule", async () => {
+    const sarif = JSON.parse(readFileSync(join(out, "audit.sarif"), "utf8"));
+    const validate = await sarifValidator();
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThan(10);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(["tx-origin", "tx-origin"]);
   });
 
   it("gives each finding a location, snippet and stable id, and hides them all with its own JSON as baseline", async () => {
