@@ -9,13 +9,13 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { auditorWith, confirmOnVm } from "../audit/audit-target.js";
-import { type Auditor, AuditInputError } from "../audit/auditor.js";
+import { type Auditor, AuditInputError, type AuditResult } from "../audit/auditor.js";
 import { BaselineError, parseBaseline } from "../audit/baseline.js";
 import { dependencyFilter } from "../audit/dependencies.js";
 import { SEVERITIES, type Severity } from "../audit/finding.js";
 import { buildReport, filesNotAnalysed, hasFindingAtOrAbove, type ReportFilters } from "../audit/report-model.js";
 import { isReportFormat, REPORT_FORMATS, type ReportFormat, WRITERS } from "../audit/report/formats.js";
-import { jsonReport } from "../audit/report/json.js";
+import { writeJson } from "../audit/report/json.js";
 import { writeSummary } from "../audit/report/text.js";
 import { remappingsFile } from "../compile/sources.js";
 import { type Command, InputError, UsageError } from "./command.js";
@@ -162,6 +162,25 @@ Example:
   svm audit contracts/ --out audit --fail-on medium
   svm audit src/Bank.sol --format sarif --baseline audit/audit.json`;
 
+/** Runs the engine, with a status line on a terminal; its input errors become the CLI's. */
+async function runAuditor(auditor: Auditor, args: AuditArgs): Promise<AuditResult> {
+  const status = new TerminalStatus<string>(process.stderr, (text) => text, { redrawMs: 0 });
+  status.update(`svm audit: compiling, analysing and confirming ${args.target} (campaigns within ${args.timeBudgetMs / 1000} s)…`);
+  try {
+    return await auditor(args.target, {
+      root: args.root,
+      remappings: args.remappings,
+      ...(args.contract === undefined ? {} : { contract: args.contract }),
+      timeBudgetMs: args.timeBudgetMs,
+    });
+  } catch (error) {
+    if (error instanceof AuditInputError) throw new InputError(error.message);
+    throw error;
+  } finally {
+    status.clear();
+  }
+}
+
 export function auditCommandWith(auditor: Auditor): Command {
   return {
     name: "audit",
@@ -170,22 +189,7 @@ export function auditCommandWith(auditor: Auditor): Command {
     async run(argv) {
       const args = parseArgs(argv);
       const filters = filtersFor(args);
-      const status = new TerminalStatus<string>(process.stderr, (text) => text, { redrawMs: 0 });
-      status.update(`svm audit: compiling, analysing and confirming ${args.target} (campaigns within ${args.timeBudgetMs / 1000} s)…`);
-      let input;
-      try {
-        input = await auditor(args.target, {
-          root: args.root,
-          remappings: args.remappings,
-          ...(args.contract === undefined ? {} : { contract: args.contract }),
-          timeBudgetMs: args.timeBudgetMs,
-        });
-      } catch (error) {
-        if (error instanceof AuditInputError) throw new InputError(error.message);
-        throw error;
-      } finally {
-        status.clear();
-      }
+      const input = await runAuditor(auditor, args);
       if (input.files.length === 0) throw new InputError(`no Solidity file to audit in ${args.target}`);
       const report = buildReport({ ...input, tool: { name: "svm", version: version() } }, filters);
       const written = args.formats.map((format) => {
@@ -194,7 +198,7 @@ export function auditCommandWith(auditor: Auditor): Command {
         return path;
       });
       if (args.json) {
-        process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
+        process.stdout.write(writeJson(report));
       } else {
         process.stdout.write(writeSummary(report));
         if (written.length > 0) process.stdout.write(`reports: ${written.join(", ")}\n`);
