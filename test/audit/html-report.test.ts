@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/audit/report-model.js";
 import { writeHtml } from "../../src/audit/report/html.js";
 import { escapeHtml } from "../../src/audit/report/html-text.js";
+import { gasChart } from "../../src/audit/report/svg-charts.js";
 import { CONFIRMED_REENTRANCY, fixtureInput, HOSTILE_FINDING } from "./report-fixture.js";
 
 const html = writeHtml(buildReport(fixtureInput()));
@@ -55,5 +56,20 @@ describe("writeHtml", () => {
 
   it("lists the file that did not compile, with its reason escaped", () => {
     expect(html).toContain("<td><code>contracts/Broken.sol</code></td><td>did not compile: ParserError: Expected &#39;;&#39; but got &#39;}&#39; at line 7 &lt;here&gt;</td>");
+  });
+});
+
+describe("gasChart", () => {
+  it("sizes the label column to the longest label and cuts very long ones, keeping the whole name in the tooltip", () => {
+    const long = `transferWithAuthorization(${"address,".repeat(8)}uint256)`;
+    const svg = gasChart([
+      { contract: "T", function: "f()", calls: 1, min: 1n, avg: 1n, max: 1n },
+      { contract: "Token", function: long, calls: 1, min: 1n, avg: 2n, max: 3n },
+    ]);
+    expect(svg).toContain(`<title>Token.${long}: avg 2, min 1, max 3 gas over 1 call(s)</title>`);
+    expect(svg).toContain(`text-anchor="end">Token.${long.slice(0, 55 - "Token.".length)}…</text>`);
+    const width = Number(/<svg id="gas-chart"[^>]* width="(\d+)"/.exec(svg)![1]);
+    const short = Number(/<svg id="gas-chart"[^>]* width="(\d+)"/.exec(gasChart([{ contract: "T", function: "f()", calls: 1, min: 1n, avg: 1n, max: 1n }]))![1]);
+    expect(width).toBeGreaterThan(short);
   });
 });

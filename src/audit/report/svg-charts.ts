@@ -51,8 +51,18 @@ export function severityChart(summary: SeveritySummary): string {
   ].join("\n");
 }
 
+/** Approximate width of one character of the charts' 12px sans-serif text, to size the label column. */
+const CHAR_WIDTH = 6.8;
+/** Labels longer than this are cut with an ellipsis; the bar's tooltip has the whole name. */
+const MAX_LABEL_CHARS = 56;
+
+function shortened(label: string): string {
+  return label.length <= MAX_LABEL_CHARS ? label : `${label.slice(0, MAX_LABEL_CHARS - 1)}…`;
+}
+
 export function gasChart(gas: readonly FunctionGas[]): string {
-  const labelWidth = 260;
+  const labels = gas.map((g) => shortened(`${g.contract}.${g.function}`));
+  const labelWidth = Math.ceil(Math.max(120, ...labels.map((label) => label.length * CHAR_WIDTH)) + 16);
   const plotWidth = 320;
   const valueWidth = 90;
   const row = 24;
@@ -68,7 +78,7 @@ export function gasChart(gas: readonly FunctionGas[]): string {
     return [
       `<g class="bar">`,
       `<title>${escapeHtml(label)}: avg ${g.avg}, min ${g.min}, max ${g.max} gas over ${g.calls} call(s)</title>`,
-      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>`,
+      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(labels[index]!)}</text>`,
       `<rect x="${labelWidth}" y="${y + 3}" width="${Math.max(1, avgWidth).toFixed(1)}" height="${row - 8}" fill="#5c6bc0"/>`,
       `<line x1="${minX.toFixed(1)}" y1="${y + row / 2}" x2="${maxX.toFixed(1)}" y2="${y + row / 2}" stroke="#1a237e" stroke-width="2"/>`,
       `<text x="${labelWidth + plotWidth + 6}" y="${y + 15}" class="value">${g.avg}</text>`,
