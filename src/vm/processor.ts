@@ -9,6 +9,7 @@ import { type BlockContext, createBlockContext, createContext, type ExecutionCon
 import { execute, type FrameOutcome } from "./execute.js";
 import { scheduleOf } from "./forks.js";
 import { Frame, Halt, haltName } from "./frame.js";
+import { precompileAddresses } from "./precompiles/index.js";
 import { stateRoot, logsHash } from "./state-root.js";
 import { CHAIN_ID, decodeTransaction, type Transaction, TransactionRejected } from "./transaction.js";
 import { blobBaseFee, validateTransaction } from "./validation.js";
@@ -34,7 +35,7 @@ function warmUp(ctx: ExecutionContext, tx: Transaction, target: bigint): void {
   if (!fork.warmColdAccess) return;
   state.warmAddress(tx.sender);
   state.warmAddress(target);
-  for (let i = 1; i <= fork.precompileCount; i++) state.warmAddress(BigInt(i));
+  for (const address of precompileAddresses(fork)) state.warmAddress(address);
   if (fork.warmCoinbase) state.warmAddress(ctx.block.coinbase);
   for (const entry of tx.accessList) {
     state.warmAddress(entry.address);
