@@ -85,15 +85,17 @@ export interface ForkSchedule {
   readonly warmCoinbase: boolean;
   /** EIP-4844 blob gas. */
   readonly blobGasPerBlob: number;
+  /** EIP-4844 target, EIP-7691 raised it (EIP-7840 blob schedule: target and max blobs per block). */
+  readonly targetBlobGasPerBlock: number;
   readonly maxBlobGasPerBlock: number;
   readonly blobBaseFeeUpdateFraction: bigint;
   readonly minBlobBaseFee: bigint;
   /** EIP-7594 (Osaka): at most this many blobs in one transaction (before: only the block's blob gas bounds it). */
   readonly maxBlobsPerTx: number;
   /**
-   * EIP-7918 (Osaka) BLOB_BASE_COST: the blob base fee is bounded below by the execution cost of a blob.
-   * It changes only how a header's excess blob gas follows from its parent's, so a state test (one
-   * transaction, the env's excess given) never reads it; it is here so the fork's data is complete.
+   * EIP-7918 (Osaka) BLOB_BASE_COST: while a blob costs less than this much execution gas, the
+   * excess blob gas stops falling (0: no bound). Only header processing reads it (blob-gas.ts):
+   * a state test is given its block's excess blob gas.
    */
   readonly blobBaseCost: bigint;
   /** EIP-7825 (Osaka): a transaction's gas limit may not exceed this. */
@@ -192,6 +194,7 @@ const frontier: ForkSchedule = {
   burnsBaseFee: false,
   warmCoinbase: false,
   blobGasPerBlob: 0,
+  targetBlobGasPerBlock: 0,
   maxBlobGasPerBlock: 0,
   blobBaseFeeUpdateFraction: 1n,
   minBlobBaseFee: 1n,
@@ -347,7 +350,8 @@ const cancun: ForkSchedule = {
   precompiles: [...istanbul.precompiles, 0x0a],
   selfdestructOnlyInCreatingTx: true,
   blobGasPerBlob: 131072,
-  maxBlobGasPerBlock: 786432,
+  targetBlobGasPerBlock: 3 * 131072,
+  maxBlobGasPerBlock: 6 * 131072,
   blobBaseFeeUpdateFraction: 3338477n,
   minBlobBaseFee: 1n,
 };
@@ -361,6 +365,7 @@ const prague: ForkSchedule = {
   name: "Prague",
   txTypes: [0, 1, 2, 3, 4],
   precompiles: [...cancun.precompiles, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11],
+  targetBlobGasPerBlock: 6 * 131072,
   maxBlobGasPerBlock: 9 * 131072,
   blobBaseFeeUpdateFraction: 5007716n,
   gasFloorPerToken: 10,

@@ -14,7 +14,8 @@ import { Frame, Halt, haltName } from "./frame.js";
 import { precompileAddresses } from "./precompiles/index.js";
 import { stateRoot, logsHash } from "./state-root.js";
 import { CHAIN_ID, decodeTransaction, type Transaction, TransactionRejected } from "./transaction.js";
-import { blobBaseFee, validateTransaction } from "./validation.js";
+import { blobBaseFee } from "./blob-gas.js";
+import { validateTransaction } from "./validation.js";
 import { WorldState } from "./world-state.js";
 
 function blockContext(env: BlockEnv, fork: ForkName): BlockContext {

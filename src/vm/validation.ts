@@ -3,6 +3,7 @@
  * rejects the transaction with the vectors' exception name and leaves the state untouched.
  */
 import type { BlockEnv } from "../../conformance/implementation.js";
+import { blobBaseFee } from "./blob-gas.js";
 import type { ForkSchedule } from "./forks.js";
 import { isDelegation } from "./delegation.js";
 import { calldataFloorGas, intrinsicGas } from "./intrinsic-gas.js";
@@ -11,24 +12,6 @@ import { type Transaction, TransactionRejected } from "./transaction.js";
 import { MAX_NONCE, type WorldState } from "./world-state.js";
 
 const UINT256_LIMIT = 1n << 256n;
-
-/** EIP-4844 fake_exponential: factor · e^(numerator / denominator) by its Taylor series in integers. */
-export function fakeExponential(factor: bigint, numerator: bigint, denominator: bigint): bigint {
-  let i = 1n;
-  let output = 0n;
-  let accumulator = factor * denominator;
-  while (accumulator > 0n) {
-    output += accumulator;
-    accumulator = (accumulator * numerator) / (denominator * i);
-    i++;
-  }
-  return output / denominator;
-}
-
-/** The blob base fee of the block (EIP-4844), from its excess blob gas. */
-export function blobBaseFee(fork: ForkSchedule, env: BlockEnv): bigint {
-  return fakeExponential(fork.minBlobBaseFee, env.excessBlobGas ?? 0n, fork.blobBaseFeeUpdateFraction);
-}
 
 export interface ValidatedTransaction {
   readonly intrinsicGas: bigint;

@@ -1,12 +1,14 @@
 /**
  * Prague and Osaka transaction rules in src/vm: EIP-7702 authorizations and delegated calls,
- * the EIP-7623 calldata floor, the EIP-7825 gas cap, and EIP-7939 CLZ.
+ * the EIP-7623 calldata floor, the EIP-7825 gas cap, EIP-7939 CLZ, the blob schedule and EIP-7918.
  */
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { describe, expect, it } from "vitest";
 import type { AccountState, ForkName, PreState } from "../../conformance/implementation.js";
+import { excessBlobGas } from "../../src/vm/blob-gas.js";
 import { bigIntToBytes, bigIntToMinimalBytes, bytesToBigInt, concatBytes, hexToBytes } from "../../src/vm/bytes.js";
 import { delegationDesignator } from "../../src/vm/delegation.js";
+import { scheduleOf } from "../../src/vm/forks.js";
 import { keccak256 } from "../../src/vm/keccak.js";
 import { executeTransaction } from "../../src/vm/processor.js";
 import { rlpEncode } from "../../src/vm/rlp.js";
@@ -220,5 +222,22 @@ describe("EIP-7939 CLZ", () => {
     // PUSH32 3 + CLZ 5 + PUSH0 2 + MSTORE 3+3 + PUSH1 3 + PUSH0 2 + RETURN 0
     expect(clz(1n).gasUsed).toBe(3n + 5n + 2n + 6n + 3n + 2n);
     expect(clz(1n, "Prague").status).toBe("invalid opcode");
+  });
+});
+
+describe("blob schedule and EIP-7918", () => {
+  const BLOB = 131072n;
+  it("moves the excess toward each fork's target (Cancun 3, Prague 6)", () => {
+    expect(excessBlobGas(scheduleOf("Cancun"), { excessBlobGas: 0n, blobGasUsed: 6n * BLOB, baseFee: 0n })).toBe(3n * BLOB);
+    expect(excessBlobGas(scheduleOf("Prague"), { excessBlobGas: 0n, blobGasUsed: 8n * BLOB, baseFee: 7n })).toBe(2n * BLOB);
+    expect(excessBlobGas(scheduleOf("Prague"), { excessBlobGas: BLOB, blobGasUsed: 4n * BLOB, baseFee: 0n })).toBe(0n);
+  });
+
+  it("from Osaka, keeps the excess growing while blobs cost less than 2^13 execution gas", () => {
+    const osaka = scheduleOf("Osaka");
+    // Excess 0: a blob costs 131072 wei; 2^13 gas at 1 gwei costs far more, so the bound applies.
+    expect(excessBlobGas(osaka, { excessBlobGas: 0n, blobGasUsed: 8n * BLOB, baseFee: 1_000_000_000n })).toBe((8n * BLOB * 3n) / 9n);
+    expect(excessBlobGas(osaka, { excessBlobGas: 0n, blobGasUsed: 8n * BLOB, baseFee: 0n })).toBe(2n * BLOB);
+    expect(excessBlobGas(scheduleOf("Prague"), { excessBlobGas: 0n, blobGasUsed: 8n * BLOB, baseFee: 1_000_000_000n })).toBe(2n * BLOB);
   });
 });
