@@ -13,7 +13,7 @@ import { eestRoot } from "../../conformance/vectors-location.js";
 import { srcImplementation } from "../../src/vm/implementation.js";
 import { sampleIds } from "../support/state-test-sample.js";
 
-const SAMPLE_EVERY = Number(process.env.SVM_EEST_SAMPLE_EVERY ?? 12);
+const SAMPLE_EVERY = Number(process.env.SVM_EEST_SAMPLE_EVERY ?? 24);
 
 describe(`execution-spec-tests sample (Prague and Osaka, every ${SAMPLE_EVERY}th case per folder) on src`, () => {
   it("passes every sampled case, of both forks", { timeout: 5 * 60_000 }, async () => {
