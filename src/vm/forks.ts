@@ -107,12 +107,6 @@ export interface ForkSchedule {
   readonly gasPerAuthBase: number;
   /** EIP-7702: code 0xef0100 ‖ address delegates CALL* and the transaction's code to `address`. */
   readonly delegation: boolean;
-  /**
-   * EIP-2935 (Prague): the system contract that serves block hashes from state. Only the block's
-   * system call writes it, which a state test does not make (BLOCKHASH itself is unchanged), so
-   * this is data for block processing, not read by a single transaction.
-   */
-  readonly historyStorageAddress: bigint | null;
 
   // Opcodes and precompiles
   /** Opcode bytes valid in this fork. */
@@ -205,7 +199,6 @@ const frontier: ForkSchedule = {
   gasPerEmptyAccount: 0,
   gasPerAuthBase: 0,
   delegation: false,
-  historyStorageAddress: null,
   opcodes: new Set(FRONTIER_OPCODES),
   precompiles: [1, 2, 3, 4],
   bnAddGas: 0,
@@ -357,8 +350,10 @@ const cancun: ForkSchedule = {
 };
 
 /**
- * Prague: EIP-2537 BLS12-381 precompiles, EIP-2935 history storage, EIP-7623 calldata floor,
- * EIP-7691 blob throughput (target 6, max 9, EIP-7840 schedule), EIP-7702 set-code transactions.
+ * Prague: EIP-2537 BLS12-381 precompiles, EIP-7623 calldata floor, EIP-7691 blob throughput
+ * (target 6, max 9, EIP-7840 schedule), EIP-7702 set-code transactions. EIP-2935 changes nothing
+ * a transaction sees: BLOCKHASH keeps its 256-block window, and the history contract is written
+ * by the block's system call, which a state test does not make (its pre-state has no such contract).
  */
 const prague: ForkSchedule = {
   ...cancun,
@@ -372,7 +367,6 @@ const prague: ForkSchedule = {
   gasPerEmptyAccount: 25000,
   gasPerAuthBase: 12500,
   delegation: true,
-  historyStorageAddress: 0x0000f90827f1c53a10cb7a02335b175320002935n,
 };
 
 /**
