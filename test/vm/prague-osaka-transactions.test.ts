@@ -2,9 +2,12 @@
  * Prague and Osaka transaction rules in src/vm: EIP-7702 authorizations and delegated calls,
  * the EIP-7623 calldata floor, the EIP-7825 gas cap, EIP-7939 CLZ, the blob schedule and EIP-7918.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { describe, expect, it } from "vitest";
 import type { AccountState, ForkName, PreState } from "../../conformance/implementation.js";
+import { eestRoot } from "../../conformance/vectors-location.js";
 import { excessBlobGas } from "../../src/vm/blob-gas.js";
 import { bigIntToBytes, bigIntToMinimalBytes, bytesToBigInt, concatBytes, hexToBytes } from "../../src/vm/bytes.js";
 import { delegationDesignator } from "../../src/vm/delegation.js";
@@ -227,6 +230,25 @@ describe("EIP-7939 CLZ", () => {
 
 describe("blob schedule and EIP-7918", () => {
   const BLOB = 131072n;
+  it("matches the EIP-7840 blobSchedule the execution-spec-tests fixtures carry", () => {
+    const root = eestRoot();
+    if (root === undefined) throw new Error("execution-spec-tests fixtures not found (SVM_EEST_DIR)");
+    const folder = join(root, "state_tests", "osaka", "eip7939_count_leading_zeros", "count_leading_zeros");
+    const file = JSON.parse(readFileSync(join(folder, readdirSync(folder).sort()[0]!), "utf8")) as Record<
+      string,
+      { config: { blobSchedule: Record<string, { target: string; max: string; baseFeeUpdateFraction: string }> } }
+    >;
+    const schedule = Object.values(file)[0]!.config.blobSchedule;
+    for (const fork of ["Cancun", "Prague", "Osaka"] as const) {
+      const data = scheduleOf(fork);
+      expect([BigInt(data.targetBlobGasPerBlock) / BLOB, BigInt(data.maxBlobGasPerBlock) / BLOB, data.blobBaseFeeUpdateFraction], fork).toEqual([
+        BigInt(schedule[fork]!.target),
+        BigInt(schedule[fork]!.max),
+        BigInt(schedule[fork]!.baseFeeUpdateFraction),
+      ]);
+    }
+  });
+
   it("moves the excess toward each fork's target (Cancun 3, Prague 6)", () => {
     expect(excessBlobGas(scheduleOf("Cancun"), { excessBlobGas: 0n, blobGasUsed: 6n * BLOB, baseFee: 0n })).toBe(3n * BLOB);
     expect(excessBlobGas(scheduleOf("Prague"), { excessBlobGas: 0n, blobGasUsed: 8n * BLOB, baseFee: 7n })).toBe(2n * BLOB);
