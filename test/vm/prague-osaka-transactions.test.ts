@@ -164,6 +164,27 @@ describe("EIP-7702 set-code transactions", () => {
     expect(result.output).toEqual(EMPTY);
   });
 
+  it("follows one delegation only: a delegate that is itself delegated runs its designator, 0xef, and halts", () => {
+    const second = 0x5ec0dn;
+    const { state, result } = run(
+      [[AUTHORITY, account(delegationDesignator(DELEGATE), 1n)], [DELEGATE, account(delegationDesignator(second), 1n)], [second, account(STORE_42)]],
+      tx({ to: AUTHORITY }),
+    );
+    expect(result.status).toBe("invalid opcode");
+    expect(state.get(AUTHORITY)?.storage.size).toBe(0);
+  });
+
+  it("runs the delegate's code in the caller's storage under DELEGATECALL", () => {
+    // PUSH0 x4, PUSH20 authority, GAS, DELEGATECALL, STOP
+    const delegatecall = concatBytes(hexToBytes("0x5f5f5f5f73"), bigIntToBytes(AUTHORITY, 20), hexToBytes("0x5af400"));
+    const { state } = run(
+      [[0xc1n, account(delegatecall)], [AUTHORITY, account(delegationDesignator(DELEGATE), 1n)], [DELEGATE, account(STORE_42)]],
+      tx({ to: 0xc1n }),
+    );
+    expect(state.get(0xc1n)?.storage.get(0n)).toBe(42n);
+    expect(state.get(AUTHORITY)?.storage.size).toBe(0);
+  });
+
   it("accepts a delegated sender, rejects one with other code, and rejects type 4 before Prague or without authorizations", () => {
     expect(rejection([[SENDER, account(delegationDesignator(DELEGATE))]], tx({}), "Prague")).toBe("accepted");
     expect(rejection([[SENDER, account(STORE_42)]], tx({}), "Prague")).toBe("SENDER_NOT_EOA");
