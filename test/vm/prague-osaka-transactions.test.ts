@@ -120,6 +120,16 @@ describe("EIP-7702 set-code transactions", () => {
     expect(state.get(AUTHORITY)?.nonce).toBe(3n);
   });
 
+  it("warms the authority of a recovered authorization even when a later check skips it", () => {
+    // CALLER contract: PUSH0 x5, PUSH20 authority, GAS, CALL, STOP; both authorizations have a stale nonce.
+    const callAuthority = concatBytes(hexToBytes("0x5f5f5f5f5f73"), bigIntToBytes(AUTHORITY, 20), hexToBytes("0x5af100"));
+    const other = hexToBytes(`0x${"11".repeat(32)}`);
+    const pre: [bigint, AccountState][] = [[0xc1n, account(callAuthority)], [AUTHORITY, account(EMPTY, 5n, 1n)]];
+    const warmed = run(pre, tx({ type: 4, to: 0xc1n, authorizations: [authorize(AUTHORITY_SECRET, DELEGATE, 0n)] })).result.gasUsed;
+    const cold = run(pre, tx({ type: 4, to: 0xc1n, authorizations: [authorize(other, DELEGATE, 9n)] })).result.gasUsed;
+    expect(cold - warmed).toBe(2600n - 100n);
+  });
+
   it("clears a delegation when authorized to the zero address", () => {
     const { state } = run(
       [[AUTHORITY, account(delegationDesignator(DELEGATE), 1n)]],
