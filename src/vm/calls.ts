@@ -6,6 +6,7 @@
 import { bigIntToBytes, bigIntToMinimalBytes, bytesToBigInt, concatBytes, EMPTY_BYTES } from "./bytes.js";
 import { accountAccessCost } from "./access.js";
 import { analysisOf } from "./analysis.js";
+import { delegatedAddress } from "./delegation.js";
 import type { ExecutionContext } from "./context.js";
 import { Frame, FrameKind, Halt } from "./frame.js";
 import { keccak256 } from "./keccak.js";
@@ -41,8 +42,10 @@ export interface CallMessage {
   readonly caller: bigint;
   /** The account whose storage and balance the code acts on. */
   readonly address: bigint;
-  /** Where the code comes from (differs from `address` for CALLCODE and DELEGATECALL). */
+  /** Where the code comes from (differs from `address` for CALLCODE and DELEGATECALL, and under EIP-7702 delegation). */
   readonly codeAddress: bigint;
+  /** EIP-7702: `codeAddress` came from a delegation designator, so it runs as code, never as a precompile. */
+  readonly delegated: boolean;
   readonly value: bigint;
   /** Whether `value` moves from caller to address (CALL, and the transaction itself). */
   readonly transfersValue: boolean;
@@ -67,7 +70,7 @@ export interface ImmediateOutcome {
 export function beginCall(ctx: ExecutionContext, message: CallMessage): Frame | ImmediateOutcome {
   const { state, fork } = ctx;
   const checkpoint = state.checkpoint();
-  const precompile = precompileAt(message.codeAddress, fork);
+  const precompile = message.delegated ? undefined : precompileAt(message.codeAddress, fork);
   if (message.transfersValue) {
     const deadAndPointless =
       !state.exists(message.address) && precompile === undefined && fork.emptyAccountsAreDead && message.value === 0n;
@@ -156,6 +159,9 @@ export function callOp(ctx: ExecutionContext, frame: Frame, op: number): number 
   frame.sp = sp;
   if (!touchMemory(frame, inOffset, inSize) || !touchMemory(frame, outOffset, outSize)) return Halt.OutOfGas;
   let extra = accountAccessCost(ctx, target);
+  // EIP-7702: calling a delegated account also accesses (warm or cold) the delegate, whose code runs.
+  const delegate = fork.delegation ? delegatedAddress(state.codeOf(target)) : null;
+  if (delegate !== null) extra += accountAccessCost(ctx, delegate);
   if (value !== 0n) {
     extra += fork.gasCallValue;
     if (op === 0xf1) {
@@ -186,7 +192,8 @@ export function callOp(ctx: ExecutionContext, frame: Frame, op: number): number 
   const message: CallMessage = {
     caller: op === 0xf4 ? frame.caller : frame.address,
     address: op === 0xf1 || op === 0xfa ? target : frame.address,
-    codeAddress: target,
+    codeAddress: delegate ?? target,
+    delegated: delegate !== null,
     value: op === 0xf4 ? frame.value : value,
     transfersValue: op === 0xf1,
     input,

@@ -85,22 +85,45 @@ export interface ForkSchedule {
   readonly warmCoinbase: boolean;
   /** EIP-4844 blob gas. */
   readonly blobGasPerBlob: number;
+  /** EIP-4844 target, EIP-7691 raised it (EIP-7840 blob schedule: target and max blobs per block). */
+  readonly targetBlobGasPerBlock: number;
   readonly maxBlobGasPerBlock: number;
   readonly blobBaseFeeUpdateFraction: bigint;
   readonly minBlobBaseFee: bigint;
+  /** EIP-7594 (Osaka): at most this many blobs in one transaction (before: only the block's blob gas bounds it). */
+  readonly maxBlobsPerTx: number;
+  /**
+   * EIP-7918 (Osaka) BLOB_BASE_COST: while a blob costs less than this much execution gas, the
+   * excess blob gas stops falling (0: no bound). Only header processing reads it (blob-gas.ts):
+   * a state test is given its block's excess blob gas.
+   */
+  readonly blobBaseCost: bigint;
+  /** EIP-7825 (Osaka): a transaction's gas limit may not exceed this. */
+  readonly maxTxGas: bigint;
+  /** EIP-7623 (Prague): gas per calldata token below which a transaction's gas used may not fall (0: no floor). */
+  readonly gasFloorPerToken: number;
+  /** EIP-7702 (Prague): intrinsic gas per authorization, and the part refunded when the authority already exists. */
+  readonly gasPerEmptyAccount: number;
+  readonly gasPerAuthBase: number;
+  /** EIP-7702: code 0xef0100 ‖ address delegates CALL* and the transaction's code to `address`. */
+  readonly delegation: boolean;
 
   // Opcodes and precompiles
   /** Opcode bytes valid in this fork. */
   readonly opcodes: ReadonlySet<number>;
-  /** Highest precompile address (1..n). */
-  readonly precompileCount: number;
+  /** Addresses of the precompiled contracts (0x01..0x0a, then EIP-2537's 0x0b..0x11, EIP-7951's 0x100). */
+  readonly precompiles: readonly number[];
   /** EIP-1108 (Istanbul) lowered the alt_bn128 prices. */
   readonly bnAddGas: number;
   readonly bnMulGas: number;
   readonly bnPairingBaseGas: number;
   readonly bnPairingPerPointGas: number;
-  /** EIP-2565 (Berlin) modexp pricing. */
-  readonly modexpRule: "eip198" | "eip2565";
+  /** Modexp pricing: EIP-198, EIP-2565 (Berlin), EIP-7883 (Osaka). */
+  readonly modexpRule: "eip198" | "eip2565" | "eip7883";
+  /** EIP-7823 (Osaka): each of the base, exponent and modulus lengths at most this many bytes, else the call fails. */
+  readonly modexpMaxLength: number;
+  /** EIP-7951 (Osaka) P256VERIFY price. */
+  readonly p256VerifyGas: number;
   /** From Paris, DIFFICULTY (0x44) returns PREVRANDAO (EIP-4399). */
   readonly difficultyIsPrevRandao: boolean;
 }
@@ -165,16 +188,26 @@ const frontier: ForkSchedule = {
   burnsBaseFee: false,
   warmCoinbase: false,
   blobGasPerBlob: 0,
+  targetBlobGasPerBlock: 0,
   maxBlobGasPerBlock: 0,
   blobBaseFeeUpdateFraction: 1n,
   minBlobBaseFee: 1n,
+  maxBlobsPerTx: Number.MAX_SAFE_INTEGER,
+  blobBaseCost: 0n,
+  maxTxGas: (1n << 64n) - 1n,
+  gasFloorPerToken: 0,
+  gasPerEmptyAccount: 0,
+  gasPerAuthBase: 0,
+  delegation: false,
   opcodes: new Set(FRONTIER_OPCODES),
-  precompileCount: 4,
+  precompiles: [1, 2, 3, 4],
   bnAddGas: 0,
   bnMulGas: 0,
   bnPairingBaseGas: 0,
   bnPairingPerPointGas: 0,
   modexpRule: "eip198",
+  modexpMaxLength: Number.MAX_SAFE_INTEGER,
+  p256VerifyGas: 0,
   difficultyIsPrevRandao: false,
 };
 
@@ -216,7 +249,7 @@ const byzantium: ForkSchedule = {
   ...eip158,
   name: "Byzantium",
   opcodes: withOpcodes(eip158.opcodes, [0xfd, 0x3d, 0x3e, 0xfa]),
-  precompileCount: 8,
+  precompiles: [...frontier.precompiles, 5, 6, 7, 8],
   bnAddGas: 500,
   bnMulGas: 40000,
   bnPairingBaseGas: 100000,
@@ -245,7 +278,7 @@ const istanbul: ForkSchedule = {
   ...constantinopleFix,
   name: "Istanbul",
   opcodes: withOpcodes(constantinopleFix.opcodes, [0x46, 0x47]),
-  precompileCount: 9,
+  precompiles: [...byzantium.precompiles, 9],
   bnAddGas: 150,
   bnMulGas: 6000,
   bnPairingBaseGas: 45000,
@@ -307,17 +340,51 @@ const cancun: ForkSchedule = {
   name: "Cancun",
   opcodes: withOpcodes(shanghai.opcodes, [0x5c, 0x5d, 0x5e, 0x49, 0x4a]),
   txTypes: [0, 1, 2, 3],
-  precompileCount: 10,
+  precompiles: [...istanbul.precompiles, 0x0a],
   selfdestructOnlyInCreatingTx: true,
   blobGasPerBlob: 131072,
-  maxBlobGasPerBlock: 786432,
+  targetBlobGasPerBlock: 3 * 131072,
+  maxBlobGasPerBlock: 6 * 131072,
   blobBaseFeeUpdateFraction: 3338477n,
   minBlobBaseFee: 1n,
 };
 
-/** Prague and Osaka: named so that the fork lists type-check; srcImplementation does not declare them until their EIPs land. */
-const prague: ForkSchedule = { ...cancun, name: "Prague" };
-const osaka: ForkSchedule = { ...prague, name: "Osaka" };
+/**
+ * Prague: EIP-2537 BLS12-381 precompiles, EIP-7623 calldata floor, EIP-7691 blob throughput
+ * (target 6, max 9, EIP-7840 schedule), EIP-7702 set-code transactions. EIP-2935 changes nothing
+ * a transaction sees: BLOCKHASH keeps its 256-block window, and the history contract is written
+ * by the block's system call, which a state test does not make (its pre-state has no such contract).
+ */
+const prague: ForkSchedule = {
+  ...cancun,
+  name: "Prague",
+  txTypes: [0, 1, 2, 3, 4],
+  precompiles: [...cancun.precompiles, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11],
+  targetBlobGasPerBlock: 6 * 131072,
+  maxBlobGasPerBlock: 9 * 131072,
+  blobBaseFeeUpdateFraction: 5007716n,
+  gasFloorPerToken: 10,
+  gasPerEmptyAccount: 25000,
+  gasPerAuthBase: 12500,
+  delegation: true,
+};
+
+/**
+ * Osaka: EIP-7594 blobs per transaction, EIP-7823/7883 modexp bounds and price, EIP-7825 gas cap,
+ * EIP-7918 blob base fee bound, EIP-7939 CLZ, EIP-7951 P256VERIFY.
+ */
+const osaka: ForkSchedule = {
+  ...prague,
+  name: "Osaka",
+  opcodes: withOpcodes(prague.opcodes, [0x1e]),
+  precompiles: [...prague.precompiles, 0x100],
+  maxBlobsPerTx: 6,
+  blobBaseCost: 1n << 13n,
+  maxTxGas: 1n << 24n,
+  modexpRule: "eip7883",
+  modexpMaxLength: 1024,
+  p256VerifyGas: 6900,
+};
 
 const SCHEDULES: Readonly<Record<ForkName, ForkSchedule>> = {
   Frontier: frontier,

@@ -75,6 +75,12 @@ handlers[0x09] = (_ctx, frame) => {
 handlers[0x0a] = expOp;
 handlers[0x0b] = binary((b, x) => (b < 31n ? unsigned(BigInt.asIntN(Number(b) * 8 + 8, x)) : x));
 handlers[0x1a] = binary((i, x) => (i < 32n ? (x >> (8n * (31n - i))) & 0xffn : 0n));
+// EIP-7939 CLZ: the number of zero bits above the highest set bit; 256 for zero.
+handlers[0x1e] = (_ctx, frame) => {
+  const x = frame.stack[frame.sp - 1]!;
+  frame.stack[frame.sp - 1] = x === 0n ? 256n : BigInt(256 - x.toString(2).length);
+  return Halt.Running;
+};
 handlers[0x1d] = binary((shift, x) => unsigned(signed(x) >> (shift < 256n ? shift : 256n)));
 handlers[0x20] = (_ctx, frame) => keccakOp(frame);
 handlers[0x30] = pushing((_ctx, frame) => frame.address);

@@ -5,8 +5,7 @@ import { applyTransaction } from "./processor.js";
 
 export const srcImplementation: Implementation = {
   name: "src",
-  /** Up to Cancun: Prague and Osaka are reported as skipped until their EIPs are implemented here. */
-  forks: FORK_NAMES.slice(0, FORK_NAMES.indexOf("Cancun") + 1),
+  forks: FORK_NAMES,
   runStateTest(testCase: StateTestCase, options?: RunOptions): CaseOutcome {
     primeInterpreter();
     return applyTransaction({

@@ -4,14 +4,18 @@
  */
 import type { BlockEnv, CaseOutcome, ForkName, PreState, ProgressProbe, Tracer } from "../../conformance/implementation.js";
 import { bytesToBigInt } from "./bytes.js";
+import { applyAuthorizations } from "./authorizations.js";
 import { beginCall, beginCreate, createAddress, hasCollision } from "./calls.js";
 import { type BlockContext, createBlockContext, createContext, type ExecutionContext } from "./context.js";
+import { delegatedAddress } from "./delegation.js";
 import { execute, type FrameOutcome } from "./execute.js";
 import { scheduleOf } from "./forks.js";
 import { Frame, Halt, haltName } from "./frame.js";
+import { precompileAddresses } from "./precompiles/index.js";
 import { stateRoot, logsHash } from "./state-root.js";
 import { CHAIN_ID, decodeTransaction, type Transaction, TransactionRejected } from "./transaction.js";
-import { blobBaseFee, validateTransaction } from "./validation.js";
+import { blobBaseFee } from "./blob-gas.js";
+import { validateTransaction } from "./validation.js";
 import { WorldState } from "./world-state.js";
 
 function blockContext(env: BlockEnv, fork: ForkName): BlockContext {
@@ -34,7 +38,7 @@ function warmUp(ctx: ExecutionContext, tx: Transaction, target: bigint): void {
   if (!fork.warmColdAccess) return;
   state.warmAddress(tx.sender);
   state.warmAddress(target);
-  for (let i = 1; i <= fork.precompileCount; i++) state.warmAddress(BigInt(i));
+  for (const address of precompileAddresses(fork)) state.warmAddress(address);
   if (fork.warmCoinbase) state.warmAddress(ctx.block.coinbase);
   for (const entry of tx.accessList) {
     state.warmAddress(entry.address);
@@ -51,10 +55,14 @@ function runMessage(ctx: ExecutionContext, tx: Transaction, gas: bigint, created
     return execute(ctx, frame);
   }
   const to = tx.to!;
+  // EIP-7702: a delegated recipient runs its delegate's code; the delegate is warmed without charge.
+  const delegate = ctx.fork.delegation ? delegatedAddress(state.codeOf(to)) : null;
+  if (delegate !== null) state.warmAddress(delegate);
   const started = beginCall(ctx, {
     caller: tx.sender,
     address: to,
-    codeAddress: to,
+    codeAddress: delegate ?? to,
+    delegated: delegate !== null,
     value: tx.value,
     transfersValue: true,
     input: tx.data,
@@ -140,12 +148,15 @@ export function executeTransaction(
   state.setNonce(tx.sender, senderNonce + 1n);
   const created = tx.to === null ? createAddress(tx.sender, senderNonce) : null;
   warmUp(ctx, tx, created ?? tx.to!);
+  if (tx.authorizations.length > 0) state.addRefund(applyAuthorizations(state, tx.authorizations, block.chainId, fork));
   // Everything before this point stays even if execution fails.
   const outcome = runMessage(ctx, tx, tx.gasLimit - intrinsic, created);
   const gasUsedBeforeRefund = tx.gasLimit - outcome.gasLeft;
   const refundCounter = BigInt(Math.max(state.refund, 0));
   const refundCap = gasUsedBeforeRefund / BigInt(fork.maxRefundQuotient);
-  const gasUsed = gasUsedBeforeRefund - (refundCounter < refundCap ? refundCounter : refundCap);
+  const gasUsedAfterRefund = gasUsedBeforeRefund - (refundCounter < refundCap ? refundCounter : refundCap);
+  // EIP-7623: a transaction pays at least its calldata floor.
+  const gasUsed = gasUsedAfterRefund > valid.floorGas ? gasUsedAfterRefund : valid.floorGas;
   state.setBalance(tx.sender, state.balanceOf(tx.sender) + (tx.gasLimit - gasUsed) * gasPrice);
   const tip = fork.burnsBaseFee ? gasPrice - block.baseFee : gasPrice;
   state.setBalance(block.coinbase, state.balanceOf(block.coinbase) + gasUsed * tip);

@@ -109,6 +109,7 @@ export class Chain {
       accessList: [],
       maxFeePerBlobGas: 0n,
       blobVersionedHashes: [],
+      authorizations: [],
       sender: unsigned.from,
     };
     const result = executeTransaction(state, tx, this.block, this.fork, { tracer });

@@ -1,7 +1,7 @@
 /**
  * Transaction decoding and sender recovery: legacy (Yellow Paper §4.2, EIP-155) and the typed
- * envelopes of EIP-2718: access-list (EIP-2930, type 1), fee-market (EIP-1559, type 2) and
- * blob (EIP-4844, type 3) transactions.
+ * envelopes of EIP-2718: access-list (EIP-2930, type 1), fee-market (EIP-1559, type 2), blob
+ * (EIP-4844, type 3) and set-code (EIP-7702, type 4) transactions.
  */
 import type { TransactionError } from "../../conformance/implementation.js";
 import { bigIntToMinimalBytes, bytesToBigInt, concatBytes } from "./bytes.js";
@@ -27,8 +27,21 @@ export interface AccessListEntry {
   readonly storageKeys: readonly bigint[];
 }
 
+/**
+ * An EIP-7702 authorization as signed. Its authority is recovered when the transaction runs, not
+ * when it is decoded: an authorization whose signature does not recover is skipped, not fatal.
+ */
+export interface Authorization {
+  readonly chainId: bigint;
+  readonly address: bigint;
+  readonly nonce: bigint;
+  readonly yParity: bigint;
+  readonly r: bigint;
+  readonly s: bigint;
+}
+
 export interface Transaction {
-  readonly type: 0 | 1 | 2 | 3;
+  readonly type: 0 | 1 | 2 | 3 | 4;
   readonly nonce: bigint;
   /** Legacy and type-1 gas price; for types 2 and 3 the fee cap. */
   readonly maxFeePerGas: bigint;
@@ -42,6 +55,8 @@ export interface Transaction {
   readonly accessList: readonly AccessListEntry[];
   readonly maxFeePerBlobGas: bigint;
   readonly blobVersionedHashes: readonly Uint8Array[];
+  /** EIP-7702 (type 4); empty for the other types. */
+  readonly authorizations: readonly Authorization[];
   readonly sender: bigint;
 }
 
@@ -49,6 +64,7 @@ export interface Transaction {
 export const CHAIN_ID = 1n;
 const UINT256_MAX = (1n << 256n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
+const UINT8_MAX = 0xffn;
 
 function reject(error: TransactionError, message: string): never {
   throw new TransactionRejected(error, message);
@@ -81,6 +97,24 @@ function accessList(item: RlpItem): AccessListEntry[] {
       return bytesToBigInt(bytes);
     });
     return { address: bytesToBigInt(addressBytes), storageKeys };
+  });
+}
+
+/** EIP-7702 authorization_list: [[chain_id, address, nonce, y_parity, r, s], ...]. */
+function authorizationList(item: RlpItem): Authorization[] {
+  return rlpToList(item, "authorization list").map((entry) => {
+    const f = rlpToList(entry, "authorization");
+    if (f.length !== 6) reject("MALFORMED_RLP", "authorization must be [chainId, address, nonce, yParity, r, s]");
+    const address = rlpToBytes(f[1]!, "authorization address");
+    if (address.length !== 20) reject("MALFORMED_RLP", "authorization address must be 20 bytes");
+    return {
+      chainId: word(f[0]!, "authorization chainId"),
+      address: bytesToBigInt(address),
+      nonce: word(f[2]!, "authorization nonce", UINT64_MAX),
+      yParity: word(f[3]!, "authorization yParity", UINT8_MAX),
+      r: word(f[4]!, "authorization r"),
+      s: word(f[5]!, "authorization s"),
+    };
   });
 }
 
@@ -141,14 +175,15 @@ function decodeLegacy(bytes: Uint8Array, fork: ForkSchedule): Transaction {
     accessList: [],
     maxFeePerBlobGas: 0n,
     blobVersionedHashes: [],
+    authorizations: [],
     sender: sender(hash, r, s, recovery, fork),
   };
 }
 
 /** Field counts of the typed envelopes, including yParity, r, s. */
-const TYPED_FIELD_COUNT: Readonly<Record<1 | 2 | 3, number>> = { 1: 11, 2: 12, 3: 14 };
+const TYPED_FIELD_COUNT: Readonly<Record<1 | 2 | 3 | 4, number>> = { 1: 11, 2: 12, 3: 14, 4: 13 };
 
-function decodeTyped(type: 1 | 2 | 3, payload: Uint8Array, fork: ForkSchedule): Transaction {
+function decodeTyped(type: 1 | 2 | 3 | 4, payload: Uint8Array, fork: ForkSchedule): Transaction {
   const f = fields(payload, TYPED_FIELD_COUNT[type], `type-${type} transaction`);
   const chainId = word(f[0]!, "chainId");
   const nonce = word(f[1]!, "nonce", UINT64_MAX);
@@ -176,6 +211,7 @@ function decodeTyped(type: 1 | 2 | 3, payload: Uint8Array, fork: ForkSchedule): 
       return bytes;
     });
   }
+  const authorizations = type === 4 ? authorizationList(f[i++]!) : [];
   const yParity = word(f[i++]!, "yParity");
   const r = word(f[i++]!, "r");
   const s = word(f[i++]!, "s");
@@ -194,6 +230,7 @@ function decodeTyped(type: 1 | 2 | 3, payload: Uint8Array, fork: ForkSchedule): 
     accessList: list,
     maxFeePerBlobGas,
     blobVersionedHashes,
+    authorizations,
     sender: sender(hash, r, s, Number(yParity), fork),
   };
 }
@@ -204,7 +241,8 @@ export function decodeTransaction(txBytes: Uint8Array, fork: ForkSchedule): Tran
   const first = txBytes[0]!;
   if (first >= 0xc0) return decodeLegacy(txBytes, fork);
   if (first === 3 && !fork.txTypes.includes(3)) reject("TYPE_3_TX_PRE_FORK", `blob transactions are not valid in ${fork.name}`);
-  if (first !== 1 && first !== 2 && first !== 3) reject("TYPE_NOT_SUPPORTED", `unknown transaction type ${first}`);
+  if (first === 4 && !fork.txTypes.includes(4)) reject("TYPE_4_TX_PRE_FORK", `set-code transactions are not valid in ${fork.name}`);
+  if (first !== 1 && first !== 2 && first !== 3 && first !== 4) reject("TYPE_NOT_SUPPORTED", `unknown transaction type ${first}`);
   if (!fork.txTypes.includes(first)) reject("TYPE_NOT_SUPPORTED", `transaction type ${first} is not valid in ${fork.name}`);
   return decodeTyped(first, txBytes.subarray(1), fork);
 }

@@ -6,9 +6,13 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
+import { createEOACode7702Tx } from "@ethereumjs/tx";
+import { eoaCode7702RecoverAuthority, eoaCode7702SignAuthorization, hexToBytes as ejsHexToBytes } from "@ethereumjs/util";
 import { describe, expect, it } from "vitest";
 import { FORK_NAMES, type ForkName } from "../../conformance/implementation.js";
-import { hexToBytes } from "../../src/vm/bytes.js";
+import { recoverAuthority } from "../../src/vm/authorizations.js";
+import { bytesToBigInt, hexToBytes } from "../../src/vm/bytes.js";
 import { VmError } from "../../src/vm/errors.js";
 import { scheduleOf } from "../../src/vm/forks.js";
 import { intrinsicGas } from "../../src/vm/intrinsic-gas.js";
@@ -76,4 +80,34 @@ describe.runIf(haveVectors)("TransactionTests through src/vm", () => {
       expect(checked).toBeGreaterThan(0);
     });
   }
+});
+
+describe("a set-code transaction (EIP-7702) built by @ethereumjs/tx", () => {
+  const common = new Common({ chain: Mainnet, hardfork: Hardfork.Prague });
+  const delegate = `0x${"42".repeat(20)}` as const;
+  const authorization = eoaCode7702SignAuthorization({ chainId: "0x1", address: delegate, nonce: "0x7" }, ejsHexToBytes(`0x${"0b".repeat(32)}`));
+  const tx = createEOACode7702Tx(
+    { chainId: 1n, nonce: 3n, maxPriorityFeePerGas: 1n, maxFeePerGas: 10n, gasLimit: 100_000n, to: `0x${"13".repeat(20)}`, data: "0x0001", authorizationList: [authorization] },
+    { common },
+  ).sign(ejsHexToBytes(`0x${"45".repeat(32)}`));
+
+  it("decodes from Prague to the same sender, fields, authority and intrinsic gas", () => {
+    for (const fork of ["Prague", "Osaka"] as const) {
+      const decoded = decode(tx.serialize(), fork);
+      if (typeof decoded === "string") throw new Error(decoded);
+      expect(decoded.type).toBe(4);
+      expect(decoded.sender).toBe(bytesToBigInt(tx.getSenderAddress().bytes));
+      expect(intrinsicGas(decoded, scheduleOf(fork))).toBe(tx.getIntrinsicGas());
+      expect(decoded.authorizations).toEqual([
+        { chainId: 1n, address: BigInt(delegate), nonce: 7n, yParity: bytesToBigInt(authorization[3]), r: bytesToBigInt(authorization[4]), s: bytesToBigInt(authorization[5]) },
+      ]);
+      expect(recoverAuthority(decoded.authorizations[0]!)).toBe(bytesToBigInt(eoaCode7702RecoverAuthority(authorization).bytes));
+    }
+  });
+
+  it("is rejected before Prague as TYPE_4_TX_PRE_FORK", () => {
+    expect(() => decodeTransaction(tx.serialize(), scheduleOf("Cancun"))).toThrow(
+      expect.objectContaining({ error: "TYPE_4_TX_PRE_FORK" }) as Error,
+    );
+  });
 });

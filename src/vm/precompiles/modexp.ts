@@ -1,5 +1,6 @@
 /**
- * 0x05: modular exponentiation (EIP-198), priced by EIP-198 before Berlin and EIP-2565 from Berlin.
+ * 0x05: modular exponentiation (EIP-198), priced by EIP-198 before Berlin, EIP-2565 from Berlin and
+ * EIP-7883 from Osaka, where EIP-7823 also bounds each length to 1024 bytes.
  * Lengths are arbitrary 256-bit words, so the price is computed in BigInt before any allocation.
  */
 import { bigIntToBytes, bytesToBigInt, sliceZeroPadded } from "../bytes.js";
@@ -10,15 +11,18 @@ function bitLength(value: bigint): bigint {
   return value === 0n ? 0n : BigInt(value.toString(2).length);
 }
 
-/** EIP-198 "adjusted exponent length": about log2 of the exponent. */
-function adjustedExponentLength(input: Uint8Array, baseLength: bigint, exponentLength: bigint): bigint {
+/**
+ * EIP-198 "adjusted exponent length": about log2 of the exponent; each exponent byte past the
+ * first 32 counts `bitsPerTailByte` (8, and 16 from EIP-7883).
+ */
+function adjustedExponentLength(input: Uint8Array, baseLength: bigint, exponentLength: bigint, bitsPerTailByte: bigint): bigint {
   const headLength = exponentLength < 32n ? Number(exponentLength) : 32;
   const start = 96n + baseLength;
   const head =
     start > BigInt(input.length) ? 0n : bytesToBigInt(sliceZeroPadded(input, Number(start), headLength));
   const headBits = bitLength(head);
   const fromHead = headBits > 0n ? headBits - 1n : 0n;
-  return exponentLength <= 32n ? fromHead : 8n * (exponentLength - 32n) + fromHead;
+  return exponentLength <= 32n ? fromHead : bitsPerTailByte * (exponentLength - 32n) + fromHead;
 }
 
 function eip198Complexity(x: bigint): bigint {
@@ -28,11 +32,18 @@ function eip198Complexity(x: bigint): bigint {
 }
 
 function price(fork: ForkSchedule, input: Uint8Array, b: bigint, e: bigint, m: bigint): bigint {
-  const adjusted = adjustedExponentLength(input, b, e);
+  const eip7883 = fork.modexpRule === "eip7883";
+  const adjusted = adjustedExponentLength(input, b, e, eip7883 ? 16n : 8n);
   const iterations = adjusted > 1n ? adjusted : 1n;
   const longest = b > m ? b : m;
   if (fork.modexpRule === "eip198") return (eip198Complexity(longest) * iterations) / 20n;
   const wordCount = (longest + 7n) / 8n;
+  if (eip7883) {
+    // EIP-7883: complexity at least 16, doubled above 32 bytes; no divisor; at least 500.
+    const complexity = longest > 32n ? 2n * wordCount * wordCount : 16n;
+    const cost = complexity * iterations;
+    return cost > 500n ? cost : 500n;
+  }
   const cost = (wordCount * wordCount * iterations) / 3n;
   return cost > 200n ? cost : 200n;
 }
@@ -57,6 +68,8 @@ export const modexp: Precompile = (input, gas, fork) => {
   const baseLength = bytesToBigInt(header.subarray(0, 32));
   const exponentLength = bytesToBigInt(header.subarray(32, 64));
   const modulusLength = bytesToBigInt(header.subarray(64, 96));
+  const limit = BigInt(fork.modexpMaxLength);
+  if (baseLength > limit || exponentLength > limit || modulusLength > limit) return "failure";
   const cost = price(fork, input, baseLength, exponentLength, modulusLength);
   if (cost > BigInt(gas)) return "failure";
   const gasUsed = Number(cost);
