@@ -46,7 +46,8 @@ function forgeStd(): void {
     `    function ${name}(${calldataParams(params)}) external pure;`,
     `    function ${name}(${calldataParams(params)}, string calldata err) external pure;`,
   ]);
-  write("lib/forge-std/src/Vm.sol", `${PRAGMA}interface Vm {\n${vm.join("\n")}\n}\n`);
+  const state = ["    function load(address target, bytes32 slot) external view returns (bytes32);", "    function store(address target, bytes32 slot, bytes32 value) external;"];
+  write("lib/forge-std/src/Vm.sol", `${PRAGMA}interface Vm {\n${[...state, ...vm].join("\n")}\n}\n`);
   const forwarders = FORWARDED.flatMap(([name, params]) => [
     `    function ${name}(${params}) internal pure { vm.${name}(${names(params)}); }`,
     `    function ${name}(${params}, string memory err) internal pure { vm.${name}(${names(params)}, err); }`,
@@ -56,6 +57,15 @@ function forgeStd(): void {
     `${PRAGMA}import {Vm} from "./Vm.sol";
 abstract contract Test {
     Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
+    bool private _failed;
+    // forge-std's failure flag: in the cheatcode address's storage, where forge's GLOBAL_FAIL_SLOT is.
+    function failed() public view returns (bool) {
+        return _failed || vm.load(address(vm), bytes32("failed")) != bytes32(0);
+    }
+    function fail() internal {
+        vm.store(address(vm), bytes32("failed"), bytes32(uint256(1)));
+        _failed = true;
+    }
 ${forwarders.join("\n")}
 }
 `,
@@ -104,6 +114,7 @@ contract CounterTest is Test {
     function check_far_approx(uint8 x) public pure { assertApproxEqRel(x, 100, 0.1e18, "near 100"); }
     function check_magic_uint(uint256 x) public pure { assertTrue(x != 0xdeadbeefcafe, "not magic"); }
     function check_xor_order(uint256 x) public pure { assertGt(x ^ 0xfeedface, 0, "xor"); }
+    function check_flag(uint256 x) public { if (x == 0xc0ffee) fail(); }
     function check_caught(uint256 x) public view { try this.assertIn(x) {} catch {} }
 }
 `,
@@ -155,6 +166,12 @@ describe("svm prove: forge-std's vm.assert* assertions in a Foundry project", ()
     expect(failed.counterexample?.failure).toMatch(message);
     expect(failed.counterexample?.message).toMatch(message);
     expect(stdout).toContain(`[FAIL] CounterTest.${name}(`);
+  });
+
+  it("fails a property that calls forge-std's fail(), which sets the flag in the cheatcode address's storage", () => {
+    const failed = result("check_flag");
+    expect(failed.status).toBe("fail");
+    expect(failed.counterexample?.failure).toBe("failed() is true");
   });
 
   it("exits 1, something having failed", () => {
