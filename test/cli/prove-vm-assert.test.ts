@@ -46,7 +46,7 @@ function forgeStd(): void {
     `    function ${name}(${calldataParams(params)}) external pure;`,
     `    function ${name}(${calldataParams(params)}, string calldata err) external pure;`,
   ]);
-  const state = ["    function load(address target, bytes32 slot) external view returns (bytes32);", "    function store(address target, bytes32 slot, bytes32 value) external;"];
+  const state = ["    function load(address target, bytes32 slot) external view returns (bytes32);", "    function store(address target, bytes32 slot, bytes32 value) external;", "    function expectRevert(bytes calldata revertData) external;"];
   write("lib/forge-std/src/Vm.sol", `${PRAGMA}interface Vm {\n${[...state, ...vm].join("\n")}\n}\n`);
   const forwarders = FORWARDED.flatMap(([name, params]) => [
     `    function ${name}(${params}) internal pure { vm.${name}(${names(params)}); }`,
@@ -115,6 +115,7 @@ contract CounterTest is Test {
     function check_magic_uint(uint256 x) public pure { assertTrue(x != 0xdeadbeefcafe, "not magic"); }
     function check_xor_order(uint256 x) public pure { assertGt(x ^ 0xfeedface, 0, "xor"); }
     function check_flag(uint256 x) public { if (x == 0xc0ffee) fail(); }
+    function check_expected(uint8 x) public { vm.expectRevert(bytes("caught: 5 != 0")); this.assertIn(5); assertGt(uint256(x) + 1, 0); }
     function check_caught(uint256 x) public view { try this.assertIn(x) {} catch {} }
 }
 `,
@@ -141,7 +142,7 @@ describe("svm prove: forge-std's vm.assert* assertions in a Foundry project", ()
     return found!;
   };
 
-  it.each(["check_set_uint", "check_increment_int", "check_owner_address", "check_hash_bytes32", "check_either_bool", "check_same_string", "check_next_order", "check_near_approx", "check_caught"])(
+  it.each(["check_set_uint", "check_increment_int", "check_owner_address", "check_hash_bytes32", "check_either_bool", "check_same_string", "check_next_order", "check_near_approx", "check_caught", "check_expected"])(
     "%s, true, passes",
     (name) => {
       expect(result(name).status).toBe("pass");
@@ -178,9 +179,11 @@ describe("svm prove: forge-std's vm.assert* assertions in a Foundry project", ()
     expect(code).toBe(1);
   });
 
-  it("shows the message with the counterexample in the human report", async () => {
-    const run = await svm(["prove", "test/Counter.t.sol", "--match", "check_mod_uint"], { cwd: root, timeoutMs: 60_000 });
+  it.each([[[]], [["--revert-fails"]]])("shows the message with the counterexample in the human report (%j)", async (convention) => {
+    const run = await svm(["prove", "test/Counter.t.sol", "--match", "check_(mod_uint|magic_uint)", ...convention], { cwd: root, timeoutMs: 60_000 });
     expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/counterexample \(replayed on the spec: x mod 7 must be 3: [0-6] != 3\)/);
     expect(run.stdout).toMatch(/message: x mod 7 must be 3: [0-6] != 3/);
+    expect(run.stdout).toMatch(/\[FAIL\] CounterTest.check_magic_uint\(uint256\)[^\n]*\n {4}counterexample \(replayed on the spec: not magic\):\n {6}from 0x[0-9a-fA-F]{40}: check_magic_uint\(x=244837814094590\)/);
   }, 70_000);
 });
