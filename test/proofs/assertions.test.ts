@@ -60,6 +60,10 @@ describe("vm.assert* cheatcodes", () => {
     expect(check("assertEq(bool[],bool[])", [true], [false])).toBe("assertion failed: [true] != [false]");
     expect(check("assertNotEq(address[],address[])", [ADDRESS], [ADDRESS])).toBe("assertion failed: [0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed] == [0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed]");
     expect(check("assertNotEq(bytes32[],bytes32[])", [], [])).toBe("assertion failed: [] == []");
+    // forge's own expectations (testdata/default/cheats/Assert.t.sol).
+    expect(check("assertEq(string[],string[])", ["foo"], ["", "", "bar"])).toBe("assertion failed: [foo] != [, , bar]");
+    expect(check("assertEq(bytes[],bytes[])", ["0x1111"], ["0x", "0x1234"])).toBe("assertion failed: [0x1111] != [0x, 0x1234]");
+    expect(check("assertEq(int256[],int256[],string)", [5n, 0n], [(1n << 255n) - 1n], "msg")).toBe(`msg: [5, 0] != [${(1n << 255n) - 1n}]`);
   });
 
   it("orderings print the relation that holds instead, signed for int256", () => {
