@@ -179,8 +179,26 @@ describe("svm prove: forge-std's vm.assert* assertions in a Foundry project", ()
     expect(code).toBe(1);
   });
 
-  it.each([[[]], [["--revert-fails"]]])("shows the message with the counterexample in the human report (%j)", async (convention) => {
-    const run = await svm(["prove", "test/Counter.t.sol", "--match", "check_(mod_uint|magic_uint)", ...convention], { cwd: root, timeoutMs: 60_000 });
+  it.each(["0.8.20", "0.6.12"])("with the built-in forge-std (solc %s), vm.assert* may be called directly", async (version) => {
+    const dir = mkdtempSync(join(tmpdir(), "svm-vm-assert-builtin-"));
+    writeFileSync(
+      join(dir, "Direct.t.sol"),
+      `// SPDX-License-Identifier: MIT\npragma solidity ${version};\nimport "forge-std/Test.sol";
+contract DirectTest is Test {
+    function check_below(uint8 x) public pure { vm.assertLt(uint256(x), 256); vm.assertNotEq(uint256(x), 256, "never 256"); }
+    function check_above(uint8 x) public pure { vm.assertGe(uint256(x), 1, "x positive"); }
+}
+`,
+    );
+    const run = await svm(["prove", "Direct.t.sol"], { cwd: dir, timeoutMs: 60_000 });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("[PASS] DirectTest.check_below(uint8)");
+    expect(run.stdout).toContain("[FAIL] DirectTest.check_above(uint8)");
+    expect(run.stdout).toContain("message: x positive: 0 < 1");
+  }, 70_000);
+
+  it("shows the message with the counterexample in the human report, in forge's convention too", async () => {
+    const run = await svm(["prove", "test/Counter.t.sol", "--match", "check_(mod_uint|magic_uint)", "--revert-fails"], { cwd: root, timeoutMs: 60_000 });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/counterexample \(replayed on the spec: x mod 7 must be 3: [0-6] != 3\)/);
     expect(run.stdout).toMatch(/message: x mod 7 must be 3: [0-6] != 3/);

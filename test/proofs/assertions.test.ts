@@ -3,6 +3,7 @@
  * each holds or fails exactly as forge's (foundry crates/cheatcodes/src/test/assert.rs), with
  * forge's message; values from forge's own Assert.t.sol expectations where it has them.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { concreteWords } from "../../spec/word/concrete.js";
 import { ASSERTION_CHEATCODES, formatUnits } from "../../proofs/assertions.js";
@@ -27,6 +28,15 @@ describe("vm.assert* cheatcodes", () => {
     for (const name of ["assertEq(bytes[],bytes[],string)", "assertNotEqDecimal(int256,int256,uint256)", "assertApproxEqRelDecimal(int256,int256,uint256,uint256,string)", "assertFalse(bool)"]) {
       expect(ASSERTION_CHEATCODES.has(name), name).toBe(true);
     }
+  });
+
+  it("serves every vm.assert* the built-in forge-std's Vm.sol declares", () => {
+    const source = readFileSync(new URL("../../src/compile/std/forge-std/Vm.sol", import.meta.url), "utf8");
+    const declared = [...source.matchAll(/function (assert\w*)\(([^)]*)\)/g)].map(
+      ([, name, params]) => `${name}(${params!.split(",").map((p) => p.trim().split(/\s+/)[0]).join(",")})`,
+    );
+    expect(declared.length).toBe(108);
+    for (const signature of declared) expect(ASSERTION_CHEATCODES.has(signature), signature).toBe(true);
   });
 
   it("assertTrue/assertFalse: the bare prefix, or the test's message alone", () => {
