@@ -5,9 +5,27 @@
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bigIntToBytes, bytesToBigInt, bytesToHex, concatBytes } from "../spec/primitives/bytes.js";
+import { selectorOf } from "./selector.js";
 
 /** Error(string)'s selector: expectRevert(bytes) also matches a require message given as bytes. */
 export const ERROR_SELECTOR = Uint8Array.of(0x08, 0xc3, 0x79, 0xa0);
+
+/**
+ * Foundry's `Vm.CheatcodeError(string)`: how forge's cheatcodes revert, a failed vm.assert* among
+ * them (foundry crates/cheatcodes/src/error.rs encodes every string error so, not as Error(string)).
+ */
+export const FORGE_CHEATCODE_ERROR_SIGNATURE = "CheatcodeError(string)";
+export const FORGE_CHEATCODE_ERROR_SELECTOR = selectorOf(FORGE_CHEATCODE_ERROR_SIGNATURE);
+
+/** The revert data of a failed forge cheatcode: CheatcodeError(message), ABI-encoded. */
+export function forgeCheatcodeError(message: string): Uint8Array {
+  return concatBytes(FORGE_CHEATCODE_ERROR_SELECTOR, abiString(message));
+}
+
+/** forge's CheatcodeError with the given bytes as the message (vm.expectRevert matches it as it does Error(string)). */
+export function forgeCheatcodeErrorData(message: Uint8Array): Uint8Array {
+  return concatBytes(FORGE_CHEATCODE_ERROR_SELECTOR, abiBytes(message));
+}
 
 /** A string ABI-encoded as a function's only result: offset 32, length, padded bytes. */
 export function abiString(message: string): Uint8Array {

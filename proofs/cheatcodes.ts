@@ -4,12 +4,13 @@
  * `intercept` hook. Written over any word domain, so the symbolic engine and the concrete replay
  * of a counterexample give a test the same cheatcodes.
  */
-import { keccak_256 } from "@noble/hashes/sha3.js";
 import { executeMessage, type Interception, type Machine } from "../spec/machine/execute.js";
 import type { FrameResult, Message } from "../spec/machine/frame.js";
 import type { World } from "../spec/machine/world.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
-import { abiBytes, abiString, addressOfKey, checksummed, errorData, errorString, privateKey } from "./cheatcode-values.js";
+import { abiBytes, abiString, addressOfKey, checksummed, errorData, errorString, forgeCheatcodeError, forgeCheatcodeErrorData, privateKey } from "./cheatcode-values.js";
+import { ASSERTION_CHEATCODES, type AssertionCheatcode } from "./assertions.js";
+import { selectorNumber } from "./selector.js";
 import { bigIntToBytes, bytesToBigInt, bytesToHex, concatBytes } from "../spec/primitives/bytes.js";
 import type { MutableTransaction } from "./environment.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
@@ -31,10 +32,13 @@ const signatures = new Map<number, string>();
 export const CHEATCODE_SIGNATURES: ReadonlyMap<number, string> = signatures;
 
 const selector = (signature: string): number => {
-  const value = Number(bytesToBigInt(keccak_256(new TextEncoder().encode(signature)).subarray(0, 4)));
+  const value = selectorNumber(signature);
   signatures.set(value, signature);
   return value;
 };
+
+/** The vm.assert* family (see assertions.ts), by selector. */
+const ASSERTIONS: ReadonlyMap<number, AssertionCheatcode> = new Map([...ASSERTION_CHEATCODES].map(([signature, check]) => [selector(signature), check]));
 
 const SELECTORS = {
   assume: selector("assume(bool)"),
@@ -284,7 +288,9 @@ function revertMatches<W, B>(machine: Machine<W, B>, expected: NonNullable<Cheat
   const want = expected.data.bytes;
   if (sameBytes(machine, output, want)) return true;
   const message = words.concreteBytes(want);
-  return message !== undefined && sameBytes(machine, output, words.bytes(errorData(message)));
+  // forge matches a message against Error(string) and its own CheatcodeError(string) alike
+  // (foundry crates/cheatcodes/src/test/revert_handlers.rs), so a failed vm.assert* can be expected.
+  return message !== undefined && [errorData(message), forgeCheatcodeErrorData(message)].some((data) => sameBytes(machine, output, words.bytes(data)));
 }
 
 /** Whether two byte strings are equal: the same length, and equal 32-byte chunks (zero-padded past the end). */
@@ -474,7 +480,12 @@ function cheat<W, B>(env: CheatEnvironment<W, B>, state: CheatState<B>, machine:
       if (code === undefined) throw new CheatcodeError(`vm.getCode: no single compiled contract is named '${what}'`);
       return success(words.bytes(abiBytes(code)), message.gas);
     }
-    default:
-      throw new CheatcodeError(`unsupported cheatcode 0x${id.toString(16).padStart(8, "0")}`);
+    default: {
+      const assertion = ASSERTIONS.get(id);
+      if (assertion === undefined) throw new CheatcodeError(`unsupported cheatcode 0x${id.toString(16).padStart(8, "0")}`);
+      // A failed assertion reverts as forge's does; failure.ts makes it fail the property in every convention.
+      const failure = assertion(words, data);
+      return failure === undefined ? none : revertWith(words.bytes(forgeCheatcodeError(failure)), message.gas);
+    }
   }
 }

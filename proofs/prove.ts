@@ -4,7 +4,6 @@
  * symbolic arguments. A path that can fail yields a model; the model's calldata is replayed
  * concretely on the spec, and only a replay that fails too is reported as a counterexample.
  */
-import { keccak_256 } from "@noble/hashes/sha3.js";
 import type { MessageOutcome } from "../spec/machine/execute.js";
 import { bytesToBigInt } from "../spec/primitives/bytes.js";
 import { DEFAULT_BOUNDS, symbolicCalldataVariants, type Bounds, type ParamType, type SymbolicCalldata } from "./calldata.js";
@@ -17,7 +16,8 @@ import { Assignment, Solver } from "./explore/solver.js";
 import { SampleRandom, sampleInputs } from "./concrete/input-samples.js";
 import { confirmFailure } from "./explore/confirm.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
-import { describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
+import { selectorOf } from "./selector.js";
+import { assertionFailure, describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
 import { SymbolicWorld, type SymbolicSlotRead } from "./host/symbolic-world.js";
 import { z3, z3Runtime, type Z3Bool } from "./z3/context.js";
 import type { Account } from "../spec/state/account.js";
@@ -133,7 +133,7 @@ export interface Deployment {
   readonly artifacts: readonly Artifact[];
 }
 
-export const selectorOf = (signature: string): Uint8Array => keccak_256(new TextEncoder().encode(signature)).subarray(0, 4);
+export { selectorOf };
 export const FAILED = selectorOf("failed()");
 const SET_UP = selectorOf("setUp()");
 
@@ -201,6 +201,8 @@ export type FailureCondition = { readonly holds: boolean | Z3Bool; readonly what
 export function symbolicFailure(outcome: MessageOutcome<Z3Bytes>, panics: FailurePolicy): FailureCondition {
   const result = outcome.result;
   if (isInvalidHalt(result)) return { holds: true, what: "INVALID (designated invalid instruction or undefined opcode)" };
+  const assertion = assertionFailure(result, (output) => output.map((cell) => (typeof cell === "number" ? cell : undefined)));
+  if (assertion !== undefined) return { holds: true, what: assertion };
   const code = panicCode(result, symbolicOutput);
   if (panics === "any-revert") {
     if (result.kind === "success") return { holds: false, what: "" };
@@ -234,6 +236,8 @@ function negation(condition: boolean | Z3Bool): boolean | Z3Bool {
 export function concreteFailure(outcome: MessageOutcome<Uint8Array>, panics: FailurePolicy): string | undefined {
   const result = outcome.result;
   if (isInvalidHalt(result)) return "INVALID (designated invalid instruction or undefined opcode)";
+  const assertion = assertionFailure(result, (output) => Array.from(output));
+  if (assertion !== undefined) return assertion;
   const code = panicCode(result, concreteOutput);
   if (panics === "any-revert") return result.kind === "success" ? undefined : describeOutcome(outcome);
   if (code !== undefined && panics.includes(code)) return describePanic(code);

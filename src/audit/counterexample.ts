@@ -10,6 +10,8 @@ import { DS_TEST_EVENTS, formatConsoleLog, formatDsTestLog } from "../compile/in
 import type { TracedCall, TracedLog, TracedResult } from "../../proofs/concrete/call-trace.js";
 import { CHEATCODE_SIGNATURES, CONSOLE_ADDRESS, HEVM_ADDRESS } from "../../proofs/cheatcodes.js";
 import { TEST_CONTRACT } from "../../proofs/environment.js";
+import { FORGE_CHEATCODE_ERROR_SIGNATURE } from "../../proofs/cheatcode-values.js";
+import type { AbiCustomError } from "../abi/index.js";
 import type { CallStep, PropertyResult } from "../../proofs/prove.js";
 import type { ReplayTrace } from "../../proofs/replay-trace.js";
 
@@ -85,8 +87,11 @@ export function describeFailure(failure: string, abi: Abi | undefined): string {
 /** The cheatcodes the engine serves, as an ABI, so that a trace decodes `VM::prank(0x…)` like any call. */
 const CHEATCODES: Abi = [...CHEATCODE_SIGNATURES.values()].map((signature) => parseSignature(signature));
 
+/** forge's CheatcodeError(string), with which a failed vm.assert* reverts: decoded whether or not the test's Vm.sol declares it. */
+const FORGE_CHEATCODE_ERROR: AbiCustomError = { kind: "error", name: "CheatcodeError", inputs: parseSignature(FORGE_CHEATCODE_ERROR_SIGNATURE).inputs };
+
 function errorsOf(context: DecodingContext): Abi {
-  return [...context.abis.values()].flat().filter((item) => item.kind === "error");
+  return [FORGE_CHEATCODE_ERROR, ...[...context.abis.values()].flat().filter((item) => item.kind === "error")];
 }
 
 /** Names addresses as the trace shows them: the contract whose code is there, console, VM, or the address. */
@@ -163,6 +168,8 @@ function assertionMessage(logs: readonly string[], calls: readonly TracedCall[],
   if (last?.kind !== "revert") return undefined;
   const reason = decodeRevert(last.output, errorsOf(context));
   if (reason.kind === "error") return reason.message;
+  // A failed vm.assert*: its message is forge's whole assertion text.
+  if (reason.kind === "custom" && reason.error === FORGE_CHEATCODE_ERROR) return reason.args[0] as string;
   if (reason.kind === "custom") return formatCall({ name: reason.error.name, inputs: reason.error.inputs }, reason.args);
   return undefined;
 }

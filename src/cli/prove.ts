@@ -452,7 +452,8 @@ export const proveCommand: Command = {
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
 each property with symbolic arguments (Z3). prove_/check_ functions fail on a failed assert
 (Panic 0x01, and the Panic codes chosen with --panic), a ds-test/forge-std assertion failure
-(failed() true), or INVALID; other reverts, like inputs rejected by vm.assume, are assumptions
+(failed() true, or a failed vm.assert* cheatcode, which forge-std v1.8+ assertions call), or
+INVALID; other reverts, like inputs rejected by vm.assume, are assumptions
 (halmos' convention), and a property whose every path reverts is reported as such.
 proveFail_/checkFail_ functions (ds-test and hevm) must instead fail, by a revert or a failed
 assertion, for every input.
