@@ -111,7 +111,7 @@ export interface ForkSchedule {
   // Opcodes and precompiles
   /** Opcode bytes valid in this fork. */
   readonly opcodes: ReadonlySet<number>;
-  /** Addresses of the precompiled contracts (0x01..0x0a, then EIP-2537's 0x0b..0x11, EIP-7951's 0x100). */
+  /** Addresses of the precompiled contracts (0x01..0x0a, then EIP-2537's 0x0b..0x11, EIP-7951's 0x100, SVM's 0x010000..). */
   readonly precompiles: readonly number[];
   /** EIP-1108 (Istanbul) lowered the alt_bn128 prices. */
   readonly bnAddGas: number;
@@ -387,10 +387,18 @@ const osaka: ForkSchedule = {
 };
 
 /**
- * SVM: Osaka plus the SVM precompiles of docs/extensions.md. src/vm's precompiles for it are added
- * on their own branch; until then this row is Osaka renamed, and the SVM vectors fail on src.
+ * SVM: Osaka plus the SVM precompiles of docs/extensions.md (the normative table), in the block
+ * from 0x010000, above the 0x0000-0xffff range EIP-1352 reserves for Ethereum.
  */
-const svm: ForkSchedule = { ...osaka, name: "SVM" };
+const svm: ForkSchedule = {
+  ...osaka,
+  name: "SVM",
+  precompiles: [
+    ...osaka.precompiles,
+    // hashes and authenticated decryption
+    0x010001, 0x010002, 0x010003, 0x010004, 0x010010,
+  ],
+};
 
 const SCHEDULES: Readonly<Record<ForkName, ForkSchedule>> = {
   Frontier: frontier,

@@ -7,6 +7,8 @@ import { ecrecover, identity, ripemd160Precompile, sha256Precompile } from "./ha
 import { modexp } from "./modexp.js";
 import { p256Verify } from "./p256-verify.js";
 import { pointEvaluation } from "./point-evaluation.js";
+import { aes256GcmDecrypt } from "./svm/aes-gcm.js";
+import { blake2b512Precompile, blake3_256Precompile, sha3_256Precompile, sha3_512Precompile } from "./svm/hashes.js";
 import type { Precompile } from "./types.js";
 
 export type { Precompile, PrecompileResult } from "./types.js";
@@ -32,6 +34,12 @@ const BY_ADDRESS: ReadonlyMap<number, Precompile> = new Map<number, Precompile>(
   [0x11, blsMapFp2ToG2],
   // EIP-7951 (Osaka)
   [0x100, p256Verify],
+  // SVM (docs/extensions.md)
+  [0x010001, sha3_256Precompile],
+  [0x010002, sha3_512Precompile],
+  [0x010003, blake2b512Precompile],
+  [0x010004, blake3_256Precompile],
+  [0x010010, aes256GcmDecrypt],
 ]);
 
 /** Each fork's precompiles by address, built once per schedule so a call does one map lookup. */
