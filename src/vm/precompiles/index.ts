@@ -8,6 +8,9 @@ import { modexp } from "./modexp.js";
 import { p256Verify } from "./p256-verify.js";
 import { pointEvaluation } from "./point-evaluation.js";
 import { aes256GcmDecrypt } from "./svm/aes-gcm.js";
+import { ed25519Verify } from "./svm/ed25519.js";
+import { rsaPkcs1Sha256Verify, rsaPssSha256Verify } from "./svm/rsa.js";
+import { schnorrVerify } from "./svm/schnorr.js";
 import { blake2b512Precompile, blake3_256Precompile, sha3_256Precompile, sha3_512Precompile } from "./svm/hashes.js";
 import type { Precompile } from "./types.js";
 
@@ -40,6 +43,10 @@ const BY_ADDRESS: ReadonlyMap<number, Precompile> = new Map<number, Precompile>(
   [0x010003, blake2b512Precompile],
   [0x010004, blake3_256Precompile],
   [0x010010, aes256GcmDecrypt],
+  [0x010020, ed25519Verify],
+  [0x010021, schnorrVerify],
+  [0x010022, rsaPkcs1Sha256Verify],
+  [0x010023, rsaPssSha256Verify],
 ]);
 
 /** Each fork's precompiles by address, built once per schedule so a call does one map lookup. */
