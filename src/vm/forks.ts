@@ -399,6 +399,8 @@ const svm: ForkSchedule = {
     0x010001, 0x010002, 0x010003, 0x010004, 0x010010,
     // classical signatures: Ed25519, BIP-340 Schnorr, RSA PKCS#1 v1.5 and PSS
     0x010020, 0x010021, 0x010022, 0x010023,
+    // BLS min-pk: verify, aggregate verify, fast aggregate verify
+    0x010030, 0x010031, 0x010032,
   ],
 };
 

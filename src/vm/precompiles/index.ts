@@ -8,6 +8,7 @@ import { modexp } from "./modexp.js";
 import { p256Verify } from "./p256-verify.js";
 import { pointEvaluation } from "./point-evaluation.js";
 import { aes256GcmDecrypt } from "./svm/aes-gcm.js";
+import { blsAggregateVerify, blsFastAggregateVerify, blsVerify } from "./svm/bls-signatures.js";
 import { ed25519Verify } from "./svm/ed25519.js";
 import { rsaPkcs1Sha256Verify, rsaPssSha256Verify } from "./svm/rsa.js";
 import { schnorrVerify } from "./svm/schnorr.js";
@@ -47,6 +48,9 @@ const BY_ADDRESS: ReadonlyMap<number, Precompile> = new Map<number, Precompile>(
   [0x010021, schnorrVerify],
   [0x010022, rsaPkcs1Sha256Verify],
   [0x010023, rsaPssSha256Verify],
+  [0x010030, blsVerify],
+  [0x010031, blsAggregateVerify],
+  [0x010032, blsFastAggregateVerify],
 ]);
 
 /** Each fork's precompiles by address, built once per schedule so a call does one map lookup. */
