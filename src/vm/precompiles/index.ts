@@ -10,6 +10,17 @@ import { pointEvaluation } from "./point-evaluation.js";
 import { aes256GcmDecrypt } from "./svm/aes-gcm.js";
 import { blsAggregateVerify, blsFastAggregateVerify, blsVerify } from "./svm/bls-signatures.js";
 import { ed25519Verify } from "./svm/ed25519.js";
+import {
+  falcon1024Verify,
+  falcon512Verify,
+  mlDsa44Verify,
+  mlDsa65Verify,
+  mlDsa87Verify,
+  slhDsaSha2_128fVerify,
+  slhDsaSha2_128sVerify,
+  slhDsaShake128fVerify,
+  slhDsaShake128sVerify,
+} from "./svm/post-quantum.js";
 import { rsaPkcs1Sha256Verify, rsaPssSha256Verify } from "./svm/rsa.js";
 import { schnorrVerify } from "./svm/schnorr.js";
 import { blake2b512Precompile, blake3_256Precompile, sha3_256Precompile, sha3_512Precompile } from "./svm/hashes.js";
@@ -51,6 +62,15 @@ const BY_ADDRESS: ReadonlyMap<number, Precompile> = new Map<number, Precompile>(
   [0x010030, blsVerify],
   [0x010031, blsAggregateVerify],
   [0x010032, blsFastAggregateVerify],
+  [0x010040, mlDsa44Verify],
+  [0x010041, mlDsa65Verify],
+  [0x010042, mlDsa87Verify],
+  [0x010044, slhDsaSha2_128sVerify],
+  [0x010045, slhDsaSha2_128fVerify],
+  [0x010046, slhDsaShake128sVerify],
+  [0x010047, slhDsaShake128fVerify],
+  [0x010048, falcon512Verify],
+  [0x010049, falcon1024Verify],
 ]);
 
 /** Each fork's precompiles by address, built once per schedule so a call does one map lookup. */
