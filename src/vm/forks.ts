@@ -403,6 +403,8 @@ const svm: ForkSchedule = {
     0x010030, 0x010031, 0x010032,
     // post-quantum: ML-DSA-44/65/87, SLH-DSA SHA2/SHAKE-128s/f, Falcon-512/1024
     0x010040, 0x010041, 0x010042, 0x010044, 0x010045, 0x010046, 0x010047, 0x010048, 0x010049,
+    // hybrid: a classical and a post-quantum signature over one message
+    0x010050,
   ],
 };
 

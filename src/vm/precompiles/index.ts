@@ -10,6 +10,8 @@ import { pointEvaluation } from "./point-evaluation.js";
 import { aes256GcmDecrypt } from "./svm/aes-gcm.js";
 import { blsAggregateVerify, blsFastAggregateVerify, blsVerify } from "./svm/bls-signatures.js";
 import { ed25519Verify } from "./svm/ed25519.js";
+import { blake2b512Precompile, blake3_256Precompile, sha3_256Precompile, sha3_512Precompile } from "./svm/hashes.js";
+import { hybridVerify } from "./svm/hybrid.js";
 import {
   falcon1024Verify,
   falcon512Verify,
@@ -23,7 +25,6 @@ import {
 } from "./svm/post-quantum.js";
 import { rsaPkcs1Sha256Verify, rsaPssSha256Verify } from "./svm/rsa.js";
 import { schnorrVerify } from "./svm/schnorr.js";
-import { blake2b512Precompile, blake3_256Precompile, sha3_256Precompile, sha3_512Precompile } from "./svm/hashes.js";
 import type { Precompile } from "./types.js";
 
 export type { Precompile, PrecompileResult } from "./types.js";
@@ -71,6 +72,7 @@ const BY_ADDRESS: ReadonlyMap<number, Precompile> = new Map<number, Precompile>(
   [0x010047, slhDsaShake128fVerify],
   [0x010048, falcon512Verify],
   [0x010049, falcon1024Verify],
+  [0x010050, hybridVerify],
 ]);
 
 /** Each fork's precompiles by address, built once per schedule so a call does one map lookup. */
