@@ -57,8 +57,8 @@ function postEntry(built: BuiltCase, expected: CaseOutcome) {
   };
 }
 
-/** The file's JSON text: one test named `name` with one post entry for the case's fork. */
-export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutcome): string {
+/** One test's GeneralStateTests object (encoded for JSON) with one post entry for the case's fork. */
+export function stateTestObject(built: BuiltCase, expected: CaseOutcome): unknown {
   const testCase = built.testCase;
   const env = testCase.env;
   const test: StateTest = {
@@ -81,5 +81,10 @@ export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutc
     transaction: transactionSection(built),
     post: { [testCase.fork]: [postEntry(built, expected)] },
   };
-  return `${JSON.stringify({ [name]: StateTest.encode(test) }, null, 2)}\n`;
+  return StateTest.encode(test);
+}
+
+/** The file's JSON text: one test named `name` with one post entry for the case's fork. */
+export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutcome): string {
+  return `${JSON.stringify({ [name]: stateTestObject(built, expected) }, null, 2)}\n`;
 }
