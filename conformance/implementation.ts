@@ -30,6 +30,9 @@ export const FORK_NAMES = [
 
 export type ForkName = (typeof FORK_NAMES)[number];
 
+/** The fork a command runs when none is named: the latest Ethereum mainnet fork (Osaka, EIP-7607). */
+export const DEFAULT_FORK: ForkName = "Osaka";
+
 export function isForkName(name: string): name is ForkName {
   return (FORK_NAMES as readonly string[]).includes(name);
 }

@@ -13,7 +13,7 @@ import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bigIntToMinimalBytes, bytesToBigInt, hexToBytes } from "../spec/primitives/bytes.js";
 import { rlpEncode } from "../spec/primitives/rlp.js";
 import { SCHEDULES } from "../spec/fork/forks.js";
-import { isForkName, type AccountState, type BlockEnv, type ForkName, type StateTestCase } from "./implementation.js";
+import { DEFAULT_FORK, isForkName, type AccountState, type BlockEnv, type ForkName, type StateTestCase } from "./implementation.js";
 
 /** A request the builder cannot turn into a valid transaction. */
 export class SingleCallError extends Error {
@@ -80,7 +80,7 @@ export function signedLegacyCall(fork: ForkName, to: bigint, input: Uint8Array, 
 }
 
 export function singleCallCase(call: SingleCall): StateTestCase {
-  const fork = call.fork ?? "Cancun";
+  const fork = call.fork ?? DEFAULT_FORK;
   if (!isForkName(fork)) throw new SingleCallError(`unknown fork '${fork}'`);
   const gas = call.gas ?? DEFAULT_GAS;
   if (gas <= 0n || gas > MAX_GAS) throw new SingleCallError(`gas must be between 1 and 2^64-1, got ${gas}`);

@@ -6,7 +6,7 @@
  * The call runs in a worker thread (conformance/interruptible/run.ts), so that `--timeout` and
  * Ctrl-C can end code that would not end, and say how far it got.
  */
-import { type CaseOutcome, isForkName } from "../../conformance/implementation.js";
+import { type CaseOutcome, DEFAULT_FORK, isForkName } from "../../conformance/implementation.js";
 import { runInterruptibly, type RunProgress } from "../../conformance/interruptible/run.js";
 import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { DEFAULT_GAS, SingleCallError, singleCallCase } from "../../conformance/single-call.js";
@@ -64,7 +64,7 @@ function parseArgs(args: readonly string[]): RunArgs {
   if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}' (the code goes in --code HEX)`);
   const code = values.get("--code");
   if (code === undefined) throw new UsageError("--code HEX is required");
-  const fork = values.get("--fork") ?? "Cancun";
+  const fork = values.get("--fork") ?? DEFAULT_FORK;
   if (!isForkName(fork)) throw new UsageError(`--fork: unknown fork '${fork}'`);
   const impl = values.get("--impl") ?? "spec";
   if (!Object.hasOwn(implementations, impl)) {
@@ -193,7 +193,7 @@ Options:
   --input HEX         calldata (default empty)
   --gas N             the transaction's gas limit, decimal or 0x-hex (default ${DEFAULT_GAS})
   --value N           wei sent with the call (default 0)
-  --fork NAME         Frontier … Cancun, as ethereum/tests names them (default Cancun)
+  --fork NAME         Frontier … Osaka, as ethereum/tests names them (default ${DEFAULT_FORK})
   --impl NAME         ${Object.keys(implementations).join(", ")} (default spec)
   --timeout SECONDS   stop the call if it has not ended after this long (whole seconds)
   --json              print the result as one JSON object:
@@ -215,7 +215,7 @@ rejected or was stopped by --timeout; 2 a usage or input error; 130 that Ctrl-C 
 Examples:
   svm run --code 600160020160005260206000f3 --impl ethereumjs
     (PUSH1 1, PUSH1 2, ADD, MSTORE at 0, RETURN 32 bytes: output 0x…03)
-  svm run --code 5b600056 --gas 0xffffffffffffffff --timeout 2
+  svm run --code 5b600056 --fork Cancun --gas 0xffffffffffffffff --timeout 2
     (JUMPDEST, PUSH1 0, JUMP: a loop that would run for hours; stopped after 2 s)`,
   run,
 };

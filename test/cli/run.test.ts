@@ -5,7 +5,8 @@ import { svm } from "./svm-process.js";
 // PUSH1 1, PUSH1 2, ADD, PUSH1 0, MSTORE, PUSH1 32, PUSH1 0, RETURN
 const ADD_AND_RETURN = "600160020160005260206000f3";
 // JUMPDEST, PUSH1 0, JUMP: 12 gas a turn, so 2^64-1 gas lasts for hours.
-const ENDLESS = ["--code", "5b600056", "--gas", "0xffffffffffffffff"];
+// Cancun: from Osaka on, EIP-7825 caps a transaction at 2^24 gas, which the loop would exhaust.
+const ENDLESS = ["--code", "5b600056", "--fork", "Cancun", "--gas", "0xffffffffffffffff"];
 
 describe.concurrent("svm run", () => {
   it("prints output, gas used and status", async () => {
@@ -17,9 +18,16 @@ describe.concurrent("svm run", () => {
   });
 
   it("prints one JSON object with gasUsed in EIP-3155 hex, and counts calldata in the gas", async () => {
-    const { code, stdout } = await svm(["run", "--code", "0x00", "--input", "0x0001", "--impl", "src", "--json"]);
+    const { code, stdout } = await svm(["run", "--code", "0x00", "--input", "0x0001", "--impl", "src", "--fork", "Cancun", "--json"]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ status: "success", output: "0x", gasUsed: `0x${(21_000 + 4 + 16).toString(16)}` });
+  });
+
+  it("defaults to Osaka, where calldata pays at least its EIP-7623 floor", async () => {
+    const { code, stdout } = await svm(["run", "--code", "0x00", "--input", "0x0001", "--impl", "src", "--json"]);
+    expect(code).toBe(0);
+    // One zero byte (1 token) and one non-zero byte (4 tokens) at 10 gas per token, above 21000 + 4 + 16.
+    expect(JSON.parse(stdout)).toMatchObject({ status: "success", gasUsed: `0x${(21_000 + 10 * (1 + 4)).toString(16)}` });
   });
 
   it("with --trace, stdout is EIP-3155 lines only, ending with the summary line", async () => {
