@@ -33,19 +33,19 @@ describe("BLS_VERIFY 0x010030", () => {
     const sig = hexToBytes(
       "0xb6ed936746e01f8ecf281f020953fbf1f01debd5657c4a383940b020b26507f6076334f91e2366c96e9ab279fb5158090352ea1c5b0c9274504f4f0e7053af24802e51e4568d164fe986834f41e55c8e850ce1f98458c0cfc9ab380b55285a55",
     );
-    expectVerdict(0x010030, concatBytes(pk, sig, message(0)), true, 125012);
+    expectVerdict(0x010030, concatBytes(pk, sig, message(0)), true, 150012);
   });
 
   it("sign then verify over any-length messages; tampered, wrong key, infinity key, short input give 0", () => {
     const text = new TextEncoder().encode("a message longer than one word, to price two words");
     const valid = concatBytes(alice.publicKey, alice.sign(text), text);
-    expectVerdict(0x010030, valid, true, 125000 + 12 * 2);
-    expectVerdict(0x010030, concatBytes(alice.publicKey, alice.sign(new Uint8Array(0))), true, 125000);
+    expectVerdict(0x010030, valid, true, 150000 + 12 * 2);
+    expectVerdict(0x010030, concatBytes(alice.publicKey, alice.sign(new Uint8Array(0))), true, 150000);
     expectVerdict(0x010030, flipped(valid, valid.length - 1), false);
     expectVerdict(0x010030, flipped(valid, 100), false);
     expectVerdict(0x010030, concatBytes(bob.publicKey, alice.sign(text), text), false);
     expectVerdict(0x010030, concatBytes(INFINITY_G1, alice.sign(text), text), false);
-    expectVerdict(0x010030, valid.subarray(0, 143), false, 125000);
+    expectVerdict(0x010030, valid.subarray(0, 143), false, 150000);
   });
 
   it("rejects a key whose x is not on the curve", () => {
@@ -78,18 +78,18 @@ describe("BLS_AGGREGATE_VERIFY 0x010031", () => {
       aggregate(alice.sign(message(1)), bob.sign(message(2)), carol.sign(message(3))),
       alice.publicKey, message(1), bob.publicKey, message(2), carol.publicKey, message(3),
     );
-    expectVerdict(0x010031, distinct, true, 50000 + 3 * 75000);
+    expectVerdict(0x010031, distinct, true, 70000 + 3 * 80000);
     const same = concatBytes(aggregate(alice.sign(message(9)), bob.sign(message(9))), alice.publicKey, message(9), bob.publicKey, message(9));
-    expectVerdict(0x010031, same, true, 50000 + 2 * 75000);
+    expectVerdict(0x010031, same, true, 70000 + 2 * 80000);
   });
 
   it("gives 0 for swapped messages, k = 0, a ragged length, or an infinity key", () => {
     const signature = aggregate(alice.sign(message(1)), bob.sign(message(2)));
     expectVerdict(0x010031, concatBytes(signature, alice.publicKey, message(2), bob.publicKey, message(1)), false);
-    expectVerdict(0x010031, signature, false, 50000);
-    expectVerdict(0x010031, concatBytes(signature, alice.publicKey, message(1), new Uint8Array(5)), false, 50000 + 75000);
+    expectVerdict(0x010031, signature, false, 70000);
+    expectVerdict(0x010031, concatBytes(signature, alice.publicKey, message(1), new Uint8Array(5)), false, 70000 + 80000);
     expectVerdict(0x010031, concatBytes(alice.sign(message(1)), INFINITY_G1, message(1)), false);
-    expectVerdict(0x010031, new Uint8Array(10), false, 50000);
+    expectVerdict(0x010031, new Uint8Array(10), false, 70000);
   });
 });
 
@@ -98,15 +98,15 @@ describe("BLS_FAST_AGGREGATE_VERIFY 0x010032", () => {
     scheme.aggregateSignatures([alice.sign(message(4)), bob.sign(message(4)), carol.sign(message(4))]),
   );
 
-  it("accepts three signers of one message at 125000 + 5000 per key", () => {
-    expectVerdict(0x010032, concatBytes(signature, message(4), alice.publicKey, bob.publicKey, carol.publicKey), true, 140000);
+  it("accepts three signers of one message at 150000 + 5000 per key", () => {
+    expectVerdict(0x010032, concatBytes(signature, message(4), alice.publicKey, bob.publicKey, carol.publicKey), true, 165000);
   });
 
   it("gives 0 for a missing signer, another message, k = 0, a ragged length, an infinity key", () => {
     expectVerdict(0x010032, concatBytes(signature, message(4), alice.publicKey, bob.publicKey), false);
     expectVerdict(0x010032, concatBytes(signature, message(5), alice.publicKey, bob.publicKey, carol.publicKey), false);
-    expectVerdict(0x010032, concatBytes(signature, message(4)), false, 125000);
-    expectVerdict(0x010032, concatBytes(signature, message(4), alice.publicKey, new Uint8Array(1)), false, 130000);
+    expectVerdict(0x010032, concatBytes(signature, message(4)), false, 150000);
+    expectVerdict(0x010032, concatBytes(signature, message(4), alice.publicKey, new Uint8Array(1)), false, 155000);
     expectVerdict(0x010032, concatBytes(signature, message(4), alice.publicKey, bob.publicKey, carol.publicKey, INFINITY_G1), false);
   });
 });

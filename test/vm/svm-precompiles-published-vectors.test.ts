@@ -34,6 +34,6 @@ describe("RFC 8032 §7.1 on ED25519_VERIFY 0x010020", () => {
 
 describe("ethereum/bls12-381-tests verify on BLS_VERIFY 0x010030", () => {
   it.each(rows("bls12-381-verify.csv").map((row) => [row.name, row] as const))("%s", (_name, row) => {
-    expectVerdict(0x010030, concatBytes(hex(row["public key"]), hex(row.signature), hex(row.message)), row.result === "TRUE", 125012);
+    expectVerdict(0x010030, concatBytes(hex(row["public key"]), hex(row.signature), hex(row.message)), row.result === "TRUE", 150012);
   });
 });

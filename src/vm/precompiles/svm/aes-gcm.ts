@@ -31,7 +31,7 @@ function decrypt(input: Uint8Array): Uint8Array | undefined {
 }
 
 export const aes256GcmDecrypt: Precompile = (input, gas) => {
-  const cost = 200 + 4 * words(input.length);
+  const cost = 400 + 4 * words(input.length);
   if (cost > gas) return "failure";
   const plaintext = decrypt(input);
   return plaintext === undefined ? "failure" : { gasUsed: cost, output: plaintext };

@@ -33,7 +33,7 @@ function signatureAt(input: Uint8Array, offset: number): G2 {
 
 /** pk 48 ‖ sig 96 ‖ msg (the rest). */
 export const blsVerify = verifier(
-  (input) => 125000 + 12 * words(input.length - PUBLIC_KEY - SIGNATURE),
+  (input) => 150000 + 12 * words(input.length - PUBLIC_KEY - SIGNATURE),
   (input) => {
     if (input.length < PUBLIC_KEY + SIGNATURE) return false;
     const publicKey = publicKeyAt(input, 0);
@@ -46,7 +46,7 @@ const PAIR = PUBLIC_KEY + AGGREGATE_MESSAGE;
 
 /** sig 96 ‖ k × (pk 48 ‖ msg 32), k ≥ 1. */
 export const blsAggregateVerify = verifier(
-  (input) => 50000 + 75000 * (input.length < SIGNATURE ? 0 : Math.floor((input.length - SIGNATURE) / PAIR)),
+  (input) => 70000 + 80000 * (input.length < SIGNATURE ? 0 : Math.floor((input.length - SIGNATURE) / PAIR)),
   (input) => {
     const body = input.length - SIGNATURE;
     if (body < PAIR || body % PAIR !== 0) return false;
@@ -65,7 +65,7 @@ const FAST_FIXED = SIGNATURE + AGGREGATE_MESSAGE;
 
 /** sig 96 ‖ msg 32 ‖ k × pk 48, k ≥ 1: the k keys are summed and the signature verified once. */
 export const blsFastAggregateVerify = verifier(
-  (input) => 125000 + 5000 * (input.length < FAST_FIXED ? 0 : Math.floor((input.length - FAST_FIXED) / PUBLIC_KEY)),
+  (input) => 150000 + 5000 * (input.length < FAST_FIXED ? 0 : Math.floor((input.length - FAST_FIXED) / PUBLIC_KEY)),
   (input) => {
     const body = input.length - FAST_FIXED;
     if (body < PUBLIC_KEY || body % PUBLIC_KEY !== 0) return false;

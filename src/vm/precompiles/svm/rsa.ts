@@ -25,10 +25,10 @@ function modulusLength(input: Uint8Array): number | undefined {
   return nLen !== undefined && nLen >= MIN_MODULUS ? nLen : undefined;
 }
 
-/** 12 per word of the input plus ⌈1000·nLen²/65536⌉ (1000 at 2048 bits), 1000 when nLen is out of range. */
+/** 12 per word of the input plus ⌈2000·nLen²/65536⌉ (2000 at 2048 bits), 2000 when nLen is out of range. */
 function rsaGas(input: Uint8Array): number {
   const nLen = modulusLength(input);
-  return 12 * words(input.length) + (nLen === undefined ? 1000 : Math.ceil((1000 * nLen * nLen) / 65536));
+  return 12 * words(input.length) + (nLen === undefined ? 2000 : Math.ceil((2000 * nLen * nLen) / 65536));
 }
 
 const base64url = (bytes: Uint8Array): string => Buffer.from(bytes).toString("base64url");
