@@ -17,7 +17,7 @@
  */
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
-import type { StateTestCase } from "../implementation.js";
+import type { FrameStatus, HaltReason, StateTestCase } from "../implementation.js";
 import type { CanonicalStep } from "./canonical-trace.js";
 import type { OutcomeDifference } from "./compare-outcomes.js";
 import type { RunResult } from "./differential.js";
@@ -83,8 +83,8 @@ const OP_REVERT = 0xfd;
 const OP_INVALID = 0xfe;
 const EOF_MAGIC_FIRST_BYTE = 0xef;
 const LAST_PRECOMPILE = 0x0an;
-/** ethereumjs's name for the failure it reports (status, and error of the REVERT step) when it applies EIP-3541. */
-const INVALID_BYTECODE = "invalid bytecode deployed";
+/** The failure ethereumjs reports (status, and error of the REVERT step) when it applies EIP-3541. */
+const INVALID_CODE: HaltReason = "invalid code: must not begin with 0xef";
 
 /** Instructions that may expand memory by an operand (Yellow Paper, Appendix H: the μ_i' rules). */
 const MEMORY_OPS: ReadonlySet<number> = new Set([
@@ -109,7 +109,7 @@ function executed(side: Side) {
   return side.result.ok && side.result.outcome.kind === "executed" ? side.result.outcome : undefined;
 }
 
-function isHaltStatus(status: string): boolean {
+function isHaltStatus(status: FrameStatus): boolean {
   return status !== "success" && status !== "revert";
 }
 
@@ -203,11 +203,11 @@ const stackUnderflowUntraced: TraceEntry = {
 };
 
 /** The errors ethereumjs gives a creation whose code cannot be deposited (EIP-170, EIP-3541, the code deposit cost). */
-const CODE_DEPOSIT_ERRORS: ReadonlySet<string> = new Set([
+const CODE_DEPOSIT_ERRORS: ReadonlySet<HaltReason> = new Set<HaltReason>([
   "out of gas",
-  "code store out of gas",
-  "code size to deposit exceeds maximum code size",
-  INVALID_BYTECODE,
+  "contract creation code storage out of gas",
+  "max code size exceeded",
+  INVALID_CODE,
 ]);
 
 const codeDepositErrorOnReturn: TraceEntry = {
@@ -292,7 +292,7 @@ const creationOutput: OutcomeEntry = {
   },
 };
 
-/** Step `k` is the last of both traces, a REVERT at depth 1 on which only the peer reports `invalid bytecode deployed`. */
+/** Step `k` is the last of both traces, a REVERT at depth 1 on which only the peer reports the EIP-3541 failure. */
 function failsOnLastRevert(view: PeerView, k: number): boolean {
   const revert = view.other.steps[k];
   const peerRevert = view.peer.steps[k];
@@ -304,7 +304,7 @@ function failsOnLastRevert(view: PeerView, k: number): boolean {
     revert.op === OP_REVERT &&
     revert.depth === 1 &&
     revert.error === undefined &&
-    peerRevert.error === INVALID_BYTECODE &&
+    peerRevert.error === INVALID_CODE &&
     sameButError(peerRevert, revert)
   );
 }
@@ -320,7 +320,7 @@ function revertedCreationTransaction(view: PeerView): boolean {
     view.differences.every((difference) => allowed.has(difference.what)) &&
     other.status === "revert" &&
     other.output[0] === EOF_MAGIC_FIRST_BYTE &&
-    peer.status === INVALID_BYTECODE &&
+    peer.status === INVALID_CODE &&
     peer.output.length === 0 &&
     peer.gasUsed >= other.gasUsed
   );
@@ -337,7 +337,7 @@ function creatorOf(steps: readonly CanonicalStep[], index: number): number | und
 
 /**
  * The nested shape: the traces agree up to a REVERT that ends a frame opened by CREATE/CREATE2,
- * where the peer reports `invalid bytecode deployed` (or, when errors are not compared, up to the
+ * where the peer reports the EIP-3541 failure (or, when errors are not compared, up to the
  * step after it). Back in the creator's frame only the gas differs, the peer having lost the
  * child's leftover gas: at most the gas left at the REVERT.
  */
@@ -350,7 +350,7 @@ function revertedCreateInstruction(view: PeerView): boolean {
   const revert = other[r];
   const peerRevert = peer[r];
   if (revert === undefined || peerRevert === undefined || revert.op !== OP_REVERT || revert.error !== undefined) return false;
-  if (peerRevert.error !== INVALID_BYTECODE || !sameButError(peerRevert, revert) || !endsFrame(other, r)) return false;
+  if (peerRevert.error !== INVALID_CODE || !sameButError(peerRevert, revert) || !endsFrame(other, r)) return false;
   const creator = creatorOf(other, r);
   if (creator === undefined) return false;
   const after = other[r + 1];

@@ -82,9 +82,9 @@ export function beginCall(ctx: ExecutionContext, message: CallMessage): Frame | 
   if (precompile !== undefined) {
     const gas = message.gas > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(message.gas);
     const result = precompile(message.input, gas, fork);
-    if (result === "failure") {
+    if (result === "failure" || result === "out of gas") {
       state.revert(checkpoint);
-      return { success: false, gasLeft: 0n, output: EMPTY_BYTES, halt: Halt.PrecompileFailure };
+      return { success: false, gasLeft: 0n, output: EMPTY_BYTES, halt: result === "failure" ? Halt.PrecompileFailure : Halt.OutOfGas };
     }
     return { success: true, gasLeft: message.gas - BigInt(result.gasUsed), output: result.output, halt: Halt.Success };
   }
@@ -283,7 +283,7 @@ export function settleFrame(ctx: ExecutionContext, frame: Frame): void {
     } else if (code.length > fork.maxCodeSize) {
       frame.status = Halt.CodeSizeExceeded;
     } else if (BigInt(depositCost) > frame.totalGas()) {
-      if (fork.codeDepositFailsCreation) frame.status = Halt.OutOfGas;
+      if (fork.codeDepositFailsCreation) frame.status = Halt.CodeStoreOutOfGas;
       else frame.output = EMPTY_BYTES;
     } else {
       frame.setGas(frame.totalGas() - BigInt(depositCost));

@@ -92,7 +92,7 @@ const push = (pc: number, gas: bigint, depth = 1): Step => ({ pc, gas, depth });
 function afterFailedCall(run: Run): Run {
   const failed: Step[] = [
     { pc: 0, op: 0xf1, opName: "CALL", gas: 99_000n, stack: [1000n] },
-    { pc: 0, op: 0xfe, opName: "INVALID", gas: 1000n, depth: 2, error: "invalid" },
+    { pc: 0, op: 0xfe, opName: "INVALID", gas: 1000n, depth: 2, error: "invalid opcode" },
   ];
   return withSide(withSide(run, "spec", { steps: [...failed, ...run.spec.steps] }), "ethereumjs", { steps: [...failed, ...run.ethereumjs.steps] });
 }
@@ -121,10 +121,10 @@ describe("which implementations the known differences apply to", () => {
 });
 
 function undefinedOpcodeRun(op: number, fork: StateTestCase["fork"] = "Cancun"): Run {
-  const outcome = executed({ status: "InvalidOpcode", gasUsed: 100_000n });
+  const outcome = executed({ status: "invalid opcode", gasUsed: 100_000n });
   return {
     case: testCase(CONTRACT, fork),
-    spec: { steps: [push(0, 90_000n), { pc: 2, op, opName: `opcode 0x${op.toString(16)}`, gas: 89_997n, stack: [1n], error: "InvalidOpcode" }], outcome },
+    spec: { steps: [push(0, 90_000n), { pc: 2, op, opName: `opcode 0x${op.toString(16)}`, gas: 89_997n, stack: [1n], error: "invalid opcode" }], outcome },
     ethereumjs: { steps: [push(0, 90_000n), { pc: 2, op: 0xfe, opName: "INVALID", gas: 89_997n, stack: [1n], error: "invalid opcode" }], outcome: executed({ status: "invalid opcode", gasUsed: 100_000n }) },
   };
 }
@@ -174,7 +174,7 @@ describe("ethereumjs-stack-underflow-step-untraced", () => {
   const log = { pc: 4, op: 0xa1, opName: "LOG1", gas: 89_994n, stack: [7n, 1n, 0n] };
   const run: Run = {
     case: testCase(CONTRACT),
-    spec: { steps: [push(0, 90_000n), log, { pc: 5, op: 0xfd, opName: "REVERT", gas: 88_000n, error: "StackUnderflow" }], outcome: executed({ status: "StackUnderflow" }) },
+    spec: { steps: [push(0, 90_000n), log, { pc: 5, op: 0xfd, opName: "REVERT", gas: 88_000n, error: "stack underflow" }], outcome: executed({ status: "stack underflow" }) },
     ethereumjs: { steps: [push(0, 90_000n), { ...log, error: "stack underflow" }], outcome: executed({ status: "stack underflow" }) },
   };
 
@@ -194,8 +194,8 @@ describe("ethereumjs-code-deposit-error-on-return", () => {
   const returning = { pc: 4, op: 0xf3, opName: "RETURN", gas: 300n, stack: [0x20n, 0n] };
   const creation: Run = {
     case: testCase(null),
-    spec: { steps: [push(0, 400n), returning], outcome: executed({ status: "OutOfGas" }) },
-    ethereumjs: { steps: [push(0, 400n), { ...returning, error: "code store out of gas" }], outcome: executed({ status: "code store out of gas" }) },
+    spec: { steps: [push(0, 400n), returning], outcome: executed({ status: "contract creation code storage out of gas" }) },
+    ethereumjs: { steps: [push(0, 400n), { ...returning, error: "contract creation code storage out of gas" }], outcome: executed({ status: "contract creation code storage out of gas" }) },
   };
 
   it("normalises the creation's failure put on the RETURN that ended it (transaction or CREATE)", async () => {
@@ -205,7 +205,7 @@ describe("ethereumjs-code-deposit-error-on-return", () => {
     const nested: Run = {
       case: testCase(CONTRACT),
       spec: { steps: [create, { ...returning, depth: 2 }, after], outcome: executed() },
-      ethereumjs: { steps: [create, { ...returning, depth: 2, error: "invalid bytecode deployed" }, after], outcome: executed() },
+      ethereumjs: { steps: [create, { ...returning, depth: 2, error: "invalid code: must not begin with 0xef" }, after], outcome: executed() },
     };
     expect(await verdict(afterFailedCall(nested))).toBe(`agree ${id}`);
   });
@@ -223,7 +223,7 @@ describe("ethereumjs-direct-precompile-failure-status", () => {
   const id = "ethereumjs-direct-precompile-failure-status";
   const run: Run = {
     case: testCase(0x05n),
-    spec: { steps: [], outcome: executed({ status: "PrecompileFailure", gasUsed: 100_000n }) },
+    spec: { steps: [], outcome: executed({ status: "precompile failed", gasUsed: 100_000n }) },
     ethereumjs: { steps: [], outcome: executed({ status: "revert", gasUsed: 100_000n }) },
   };
 
@@ -264,8 +264,8 @@ describe("ethereumjs-eip3541-applied-to-revert-data", () => {
     case: testCase(null),
     spec: { steps: [push(0, 5003n), revert], outcome: executed({ status: "revert", output: Uint8Array.of(0xef), gasUsed: 60_000n }) },
     ethereumjs: {
-      steps: [push(0, 5003n), { ...revert, error: "invalid bytecode deployed" }],
-      outcome: executed({ status: "invalid bytecode deployed", gasUsed: 100_000n, stateRoot: root(7) }),
+      steps: [push(0, 5003n), { ...revert, error: "invalid code: must not begin with 0xef" }],
+      outcome: executed({ status: "invalid code: must not begin with 0xef", gasUsed: 100_000n, stateRoot: root(7) }),
     },
   };
   const create = { pc: 9, op: 0xf5, opName: "CREATE2", gas: 90_000n, stack: [0n, 1n, 0n, 0n] };
@@ -274,7 +274,7 @@ describe("ethereumjs-eip3541-applied-to-revert-data", () => {
     case: testCase(CONTRACT),
     spec: { steps: [create, { ...revert, depth: 2 }, after(80_000n)], outcome: executed({ gasUsed: 40_000n }) },
     ethereumjs: {
-      steps: [create, { ...revert, depth: 2, error: "invalid bytecode deployed" }, after(75_000n)],
+      steps: [create, { ...revert, depth: 2, error: "invalid code: must not begin with 0xef" }, after(75_000n)],
       outcome: executed({ gasUsed: 45_000n, stateRoot: root(7) }),
     },
   };
@@ -291,10 +291,10 @@ describe("ethereumjs-eip3541-applied-to-revert-data", () => {
 
   it("does not explain revert data without 0xEF, more gas lost than the child had, or a CALL", async () => {
     expect(await verdict(withSide(topLevel, "spec", { outcome: executed({ status: "revert", output: Uint8Array.of(0x60), gasUsed: 60_000n }) }))).toBe("unexplained");
-    expect(await verdict(withSide(nested, "ethereumjs", { steps: [create, { ...revert, depth: 2, error: "invalid bytecode deployed" }, after(74_000n)] }))).toBe("unexplained");
+    expect(await verdict(withSide(nested, "ethereumjs", { steps: [create, { ...revert, depth: 2, error: "invalid code: must not begin with 0xef" }, after(74_000n)] }))).toBe("unexplained");
     const call = { ...create, op: 0xf1, opName: "CALL" };
     const viaCall = withSide(withSide(nested, "spec", { steps: [call, { ...revert, depth: 2 }, after(80_000n)] }), "ethereumjs", {
-      steps: [call, { ...revert, depth: 2, error: "invalid bytecode deployed" }, after(75_000n)],
+      steps: [call, { ...revert, depth: 2, error: "invalid code: must not begin with 0xef" }, after(75_000n)],
     });
     expect(await verdict(viaCall)).toBe("unexplained");
   });
@@ -302,10 +302,10 @@ describe("ethereumjs-eip3541-applied-to-revert-data", () => {
 
 describe("ethereumjs-trace-crash-on-huge-memory", () => {
   const id = "ethereumjs-trace-crash-on-huge-memory";
-  const huge = { pc: 6, op: 0xfd, opName: "REVERT", gas: 70_000n, stack: [2n ** 256n - 1n, 0n], error: "OutOfGas" };
+  const huge = { pc: 6, op: 0xfd, opName: "REVERT", gas: 70_000n, stack: [2n ** 256n - 1n, 0n], error: "out of gas" };
   const run: Run = {
     case: testCase(CONTRACT),
-    spec: { steps: [push(0, 70_006n), huge], outcome: executed({ status: "OutOfGas" }) },
+    spec: { steps: [push(0, 70_006n), huge], outcome: executed({ status: "out of gas" }) },
     ethereumjs: { steps: [push(0, 70_006n)], outcome: { crash: "Invalid typed array length: 18446744073709543000" } },
   };
 

@@ -106,7 +106,7 @@ export function RETURNDATACOPY<W, B>(f: Frame<W, B>): void {
   const [start, length] = useMemory(f, destination, size);
   charge(f, copyCost(f, size));
   // operation
-  if (offset + size > BigInt(f.words.length(f.returnData))) throw new ExceptionalHalt("ReturnDataOutOfBounds");
+  if (offset + size > BigInt(f.words.length(f.returnData))) throw new ExceptionalHalt("return data out of bounds");
   if (length > 0) f.memory.write(start, f.words.slice(f.returnData, source, length));
   // program counter
   f.pc += 1;

@@ -32,7 +32,7 @@ export function SSTORE<W, B>(f: Frame<W, B>): void {
   const value = f.pop();
   // gas
   if (s.sstoreRule === "net-metered-with-sentry" && f.gas <= s.sstoreSentryGas) {
-    throw new ExceptionalHalt("OutOfGas", "EIP-2200: SSTORE needs more than the call stipend");
+    throw new ExceptionalHalt("out of gas", "EIP-2200: SSTORE needs more than the call stipend");
   }
   const coldCost = s.accessRule === "warm-cold" && f.host.touchSlot(f.message.address, key) ? s.gasColdSload : 0n;
   const original = f.words.need(f.host.originalStorage(f.message.address, key), "SSTORE original value");

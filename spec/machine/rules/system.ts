@@ -101,7 +101,7 @@ interface Initcode<B> {
 function initcodeOperand<W, B>(f: Frame<W, B>, offset: bigint, size: bigint): Initcode<B> {
   const limit = f.host.schedule.maxInitcodeSize;
   const [start, length] = useMemory(f, offset, size);
-  if (limit !== null && size > BigInt(limit)) throw new ExceptionalHalt("OutOfGas", "EIP-3860: initcode too large");
+  if (limit !== null && size > BigInt(limit)) throw new ExceptionalHalt("max initcode size exceeded", "EIP-3860");
   charge(f, initcodeCost(f, size));
   const bytes = f.memory.read(start, length);
   const initcode = f.words.concreteBytes(bytes);
@@ -190,7 +190,7 @@ function call<W, B>(f: Frame<W, B>, kind: CallKind): Control<B> | void {
   const gas = s.allButOne64th && requestedGas > passableGas(f, f.gas) ? passableGas(f, f.gas) : requestedGas;
   charge(f, gas);
   if (f.message.isStatic && value !== 0n && kind.runsInCallee) {
-    throw new ExceptionalHalt("StaticStateChange", "CALL with value in a static context");
+    throw new ExceptionalHalt("write protection", "CALL with value in a static context");
   }
   const childGas = value !== 0n ? gas + s.gasCallStipend : gas;
 
