@@ -161,6 +161,14 @@ export type FrameStatus = "success" | "revert" | HaltReason;
 /** The text geth's EIP-3155 summary line gives a REVERT (core/vm ErrExecutionReverted). */
 export const EXECUTION_REVERTED = "execution reverted";
 
+/**
+ * The opName of a trace step whose byte is no instruction at all (no fork defines it), in
+ * go-ethereum's words (`OpCode.String`, `opcode %#x not defined`): `opcode 0xc not defined`.
+ */
+export function undefinedOpcodeName(op: number): string {
+  return `opcode 0x${op.toString(16)} not defined`;
+}
+
 /** The observable outcome of a case. */
 export type CaseOutcome =
   | {

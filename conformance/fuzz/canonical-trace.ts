@@ -2,8 +2,9 @@
  * Canonical traces: the per-step fields goevmlab compares across clients — depth, pc, gas, op,
  * opName, the top of the stack and the error — recorded through the Tracer of RunOptions.
  *
- * A byte that is not an instruction is named `opcode 0xNN` whatever the implementation calls it,
- * so the comparison is about behaviour rather than spelling. An `error` is one of the contract's
+ * A byte that is not an instruction is named `opcode 0xNN` whatever the implementation calls it
+ * (SVM's implementations print go-ethereum's `opcode 0xc not defined`, a peer may not), so the
+ * comparison is about behaviour rather than spelling. An `error` is one of the contract's
  * halt reasons (HALT_REASONS), so it is compared exactly, but only when both implementations
  * report errors in their traces at all (EIP-3155 makes the field optional).
  */

@@ -238,6 +238,88 @@ const codeDepositErrorOnReturn: TraceEntry = {
   },
 };
 
+const OP_RETURNDATACOPY = 0x3e;
+
+const returnDataOutOfBoundsStep: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-returndata-out-of-bounds-step-as-out-of-gas",
+  peer: ETHEREUMJS,
+  description:
+    "RETURNDATACOPY reading past the end of the return data is an exceptional halt of its own (EIP-211), which " +
+    "go-ethereum and the spec report as `return data out of bounds`; ethereumjs reports it as `out of gas`. Both halt " +
+    "there with all gas consumed, so only the error's wording differs: recognised on a RETURNDATACOPY step that " +
+    "agrees in every other field.",
+  match: (peer, j, other, i) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      step.op === OP_RETURNDATACOPY &&
+      step.error === "return data out of bounds" &&
+      peerStep.error === "out of gas" &&
+      sameButError(peerStep, step);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+/** The last step the other side ran in the transaction's own frame (depth 1), if any. */
+function lastTopLevelStep(steps: readonly CanonicalStep[]): CanonicalStep | undefined {
+  for (let i = steps.length - 1; i >= 0; i--) if (steps[i]!.depth === 1) return steps[i];
+  return undefined;
+}
+
+const returnDataOutOfBoundsStatus: OutcomeEntry = {
+  kind: "outcome",
+  id: "ethereumjs-returndata-out-of-bounds-status-as-out-of-gas",
+  peer: ETHEREUMJS,
+  description:
+    "The transaction's own frame halts on RETURNDATACOPY past the end of the return data (EIP-211): the spec says " +
+    "`return data out of bounds`, ethereumjs `out of gas`, the halt being the same (all gas consumed). Recognised " +
+    "when only the status differs, in exactly those words, the traces agree, and the other side's last top-level step " +
+    "is that RETURNDATACOPY.",
+  recognises: (view) => {
+    const peer = executed(view.peer);
+    const other = executed(view.other);
+    const last = lastTopLevelStep(view.other.steps);
+    return (
+      peer !== undefined &&
+      other !== undefined &&
+      onlyDiffer(view, "status") &&
+      peer.status === "out of gas" &&
+      other.status === "return data out of bounds" &&
+      view.traceIndex === undefined &&
+      last?.op === OP_RETURNDATACOPY &&
+      last.error === "return data out of bounds"
+    );
+  },
+};
+
+const codeDepositStatus: OutcomeEntry = {
+  kind: "outcome",
+  id: "ethereumjs-code-deposit-status-as-out-of-gas",
+  peer: ETHEREUMJS,
+  description:
+    "A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7; a failure from " +
+    "Homestead on): the spec says `contract creation code storage out of gas`, as go-ethereum does, ethereumjs `out of " +
+    "gas` (it keeps its `code store out of gas` for Frontier). Recognised when only the status differs, in exactly " +
+    "those words, on a creation transaction whose traces agree and whose own frame ended in RETURN.",
+  recognises: (view) => {
+    const peer = executed(view.peer);
+    const other = executed(view.other);
+    const last = lastTopLevelStep(view.other.steps);
+    return (
+      peer !== undefined &&
+      other !== undefined &&
+      isCreation(view.testCase) &&
+      onlyDiffer(view, "status") &&
+      peer.status === "out of gas" &&
+      other.status === "contract creation code storage out of gas" &&
+      view.traceIndex === undefined &&
+      last?.op === OP_RETURN
+    );
+  },
+};
+
 const precompileFailureAsRevert: OutcomeEntry = {
   kind: "outcome",
   id: "ethereumjs-direct-precompile-failure-status",
@@ -414,6 +496,9 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   implicitStopUntraced,
   stackUnderflowUntraced,
   codeDepositErrorOnReturn,
+  returnDataOutOfBoundsStep,
+  returnDataOutOfBoundsStatus,
+  codeDepositStatus,
   precompileFailureAsRevert,
   creationOutput,
   revertDataCheckedAsCode,

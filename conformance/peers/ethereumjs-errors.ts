@@ -72,9 +72,12 @@ const HALTS: ReadonlyMap<string, HaltReason> = new Map<string, HaltReason>([
 /** ethereumjs's name for a REVERT (EIP-140): an ordinary end of a frame, not an exceptional halt. */
 export const ETHEREUMJS_REVERT = "revert";
 
+/** ethereumjs appends where it failed to some texts: `invalid JUMP at <code hash>/<address>:<pc>`. */
+const LOCATION = / at \S+$/;
+
 /** The halt reason of an ethereumjs EVMError text, or undefined for a text no entry knows. */
 export function haltReasonOf(error: string): HaltReason | undefined {
-  return HALTS.get(error);
+  return HALTS.get(error.replace(LOCATION, ""));
 }
 
 /** How a frame ended, from its EVMError text (none: success); undefined for a text no entry knows. */

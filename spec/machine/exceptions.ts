@@ -38,6 +38,13 @@ export class ExceptionalHalt extends Error {
   constructor(
     readonly reason: HaltReason,
     detail?: string,
+    /**
+     * The part of the instruction's price it had not paid when it halted: the charge that ran
+     * out of gas, or the static price of an instruction whose stack check failed before it was
+     * charged. Traces report the whole price as the step's gasCost (go-ethereum's EIP-3155
+     * tracer does), so a failing step shows the gas it needed, not the gas it got.
+     */
+    readonly unpaid: bigint = 0n,
   ) {
     super(detail === undefined ? reason : `${reason}: ${detail}`);
   }

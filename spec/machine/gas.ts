@@ -5,9 +5,9 @@
 import { ExceptionalHalt } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 
-/** Takes gas from the frame, or halts with OutOfGas if there is not enough. */
+/** Takes gas from the frame, or halts with `out of gas` (naming the amount unpaid) if there is not enough. */
 export function charge<W, B>(frame: Frame<W, B>, amount: bigint): void {
-  if (amount > frame.gas) throw new ExceptionalHalt("out of gas");
+  if (amount > frame.gas) throw new ExceptionalHalt("out of gas", undefined, amount);
   frame.gas -= amount;
 }
 

@@ -20,10 +20,11 @@ export function step<W, B>(f: Frame<W, B>): Control<B> | void {
   if (info === undefined || rule === undefined || !f.host.schedule.opcodes.has(opcode)) {
     throw new ExceptionalHalt("invalid opcode", `0x${opcode.toString(16).padStart(2, "0")}`);
   }
-  if (f.stack.length < info.pops) throw new ExceptionalHalt("stack underflow", info.name);
-  if (f.stack.length - info.pops + info.pushes > STACK_LIMIT) throw new ExceptionalHalt("stack limit reached 1024 (1023)", info.name);
-  if (info.writes && f.message.isStatic) throw new ExceptionalHalt("write protection", info.name);
-  charge(f, staticGas(info, f.host.schedule));
+  const price = staticGas(info, f.host.schedule);
+  if (f.stack.length < info.pops) throw new ExceptionalHalt("stack underflow", info.name, price);
+  if (f.stack.length - info.pops + info.pushes > STACK_LIMIT) throw new ExceptionalHalt("stack limit reached 1024 (1023)", info.name, price);
+  if (info.writes && f.message.isStatic) throw new ExceptionalHalt("write protection", info.name, price);
+  charge(f, price);
   return rule(f);
 }
 

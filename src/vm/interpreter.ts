@@ -58,11 +58,15 @@ export function run(ctx: ExecutionContext, f: Frame): number {
       halt = Halt.InvalidOpcode;
       break;
     }
+    // A failed stack check still prices the instruction (gas -= cost), so its trace step reports
+    // the static cost as go-ethereum's does; the frame's gas is forfeit either way.
     if (sp < stackMin[op]!) {
+      gas -= cost;
       halt = Halt.StackUnderflow;
       break;
     }
     if (sp > stackMax[op]!) {
+      gas -= cost;
       halt = Halt.StackOverflow;
       break;
     }

@@ -29,16 +29,20 @@ export function keccakOp(frame: Frame): Halt {
   return Halt.Running;
 }
 
-/** CALLDATACOPY, CODECOPY, RETURNDATACOPY: 3 per word plus memory; RETURNDATACOPY past the end halts (EIP-211). */
+/**
+ * CALLDATACOPY, CODECOPY, RETURNDATACOPY: 3 per word plus memory; RETURNDATACOPY past the end halts
+ * (EIP-211) once it has been priced, so that running out of gas comes first, as in the spec and
+ * go-ethereum, and a trace shows the full price.
+ */
 export function copyOp(frame: Frame, source: Uint8Array, checkBounds: boolean): Halt {
   const stack = frame.stack;
   const memOffset = stack[frame.sp - 1]!;
   const dataOffset = stack[frame.sp - 2]!;
   const size = stack[frame.sp - 3]!;
   frame.sp -= 3;
-  if (checkBounds && dataOffset + size > BigInt(source.length)) return Halt.ReturnDataOutOfBounds;
   if (!touchMemory(frame, memOffset, size)) return Halt.OutOfGas;
   if (!useGas(frame, 3 * wordCount(Number(size)))) return Halt.OutOfGas;
+  if (checkBounds && dataOffset + size > BigInt(source.length)) return Halt.ReturnDataOutOfBounds;
   if (size !== 0n) copyToMemory(frame, Number(memOffset), source, dataOffset, Number(size));
   return Halt.Running;
 }

@@ -219,6 +219,55 @@ describe("ethereumjs-code-deposit-error-on-return", () => {
   });
 });
 
+describe("ethereumjs-code-deposit-status-as-out-of-gas", () => {
+  const id = "ethereumjs-code-deposit-status-as-out-of-gas";
+  const returning = { pc: 4, op: 0xf3, opName: "RETURN", gas: 300n, stack: [0x20n, 0n] };
+  const creation: Run = {
+    case: testCase(null),
+    spec: { steps: [push(0, 400n), returning], outcome: executed({ status: "contract creation code storage out of gas" }) },
+    ethereumjs: { steps: [push(0, 400n), { ...returning, error: "out of gas" }], outcome: executed({ status: "out of gas" }) },
+  };
+
+  it("explains ethereumjs's `out of gas` for a creation transaction's failed code deposit", async () => {
+    expect(await verdict(creation)).toBe(`explained ${id}`);
+  });
+
+  it("does not explain it on a call, after another last step, or with another difference", async () => {
+    expect(await verdict({ ...creation, case: testCase(CONTRACT) })).toBe("unexplained");
+    const stop = { ...returning, op: 0x00, opName: "STOP" };
+    expect(await verdict(withSide(withSide(creation, "spec", { steps: [push(0, 400n), stop] }), "ethereumjs", { steps: [push(0, 400n), stop] }))).toBe("unexplained");
+    expect(await verdict(withSide(creation, "ethereumjs", { outcome: executed({ status: "out of gas", gasUsed: 1n }) }))).toBe("unexplained");
+  });
+});
+
+describe("ethereumjs-returndata-out-of-bounds as out of gas", () => {
+  const copy = { pc: 6, op: 0x3e, opName: "RETURNDATACOPY", gas: 9000n, stack: [1n, 0n, 0n] };
+  const topLevel: Run = {
+    case: testCase(CONTRACT),
+    spec: { steps: [push(0, 9006n), { ...copy, error: "return data out of bounds" }], outcome: executed({ status: "return data out of bounds" }) },
+    ethereumjs: { steps: [push(0, 9006n), { ...copy, error: "out of gas" }], outcome: executed({ status: "out of gas" }) },
+  };
+
+  it("normalises the step's error and explains the status of the frame it ended", async () => {
+    expect(await verdict(topLevel)).toBe("explained ethereumjs-returndata-out-of-bounds-status-as-out-of-gas");
+    const call = { pc: 20, op: 0xf1, opName: "CALL", gas: 99_000n, stack: [1000n] };
+    const after = { pc: 21, op: 0x50, opName: "POP", gas: 90_000n, stack: [0n] };
+    const nested: Run = {
+      case: testCase(CONTRACT),
+      spec: { steps: [call, { ...copy, depth: 2, error: "return data out of bounds" }, after], outcome: executed() },
+      ethereumjs: { steps: [call, { ...copy, depth: 2, error: "out of gas" }, after], outcome: executed() },
+    };
+    expect(await verdict(nested)).toBe("agree ethereumjs-returndata-out-of-bounds-step-as-out-of-gas");
+  });
+
+  it("does not hide another instruction's error, another wording, or a difference after it", async () => {
+    const mload = { ...copy, op: 0x51, opName: "MLOAD" };
+    expect(await verdict(withSide(withSide(topLevel, "spec", { steps: [push(0, 9006n), { ...mload, error: "return data out of bounds" }] }), "ethereumjs", { steps: [push(0, 9006n), { ...mload, error: "out of gas" }] }))).toBe("unexplained");
+    expect(await verdict(withSide(topLevel, "ethereumjs", { outcome: executed({ status: "stack underflow" }) }))).toBe("unexplained");
+    expect(await verdict(withSide(topLevel, "ethereumjs", { outcome: executed({ status: "out of gas", gasUsed: 1n }) }))).toBe("unexplained");
+  });
+});
+
 describe("ethereumjs-direct-precompile-failure-status", () => {
   const id = "ethereumjs-direct-precompile-failure-status";
   const run: Run = {

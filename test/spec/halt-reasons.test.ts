@@ -3,7 +3,9 @@
  * contract's strings (go-ethereum's words), which it may not import, so this pins the two lists.
  */
 import { describe, expect, it } from "vitest";
-import { HALT_REASONS, isHaltReason } from "../../conformance/implementation.js";
+import { HALT_REASONS, isHaltReason, undefinedOpcodeName } from "../../conformance/implementation.js";
+import { SCHEDULES } from "../../spec/fork/forks.js";
+import { OPCODES, opcodeName } from "../../spec/machine/opcodes.js";
 import { HALT_REASONS as SPEC_HALT_REASONS } from "../../spec/machine/exceptions.js";
 
 describe("halt reasons", () => {
@@ -31,5 +33,16 @@ describe("halt reasons", () => {
     expect(HALT_REASONS).toContain("invalid opcode");
     expect(isHaltReason("OutOfGas")).toBe(false);
     expect(isHaltReason("revert")).toBe(false);
+  });
+});
+
+describe("the name of a byte no fork defines", () => {
+  it("is go-ethereum's, the same on the spec as in the contract", () => {
+    expect(undefinedOpcodeName(0x0c)).toBe("opcode 0xc not defined");
+    const cancun = SCHEDULES.Cancun;
+    for (let op = 0; op < 256; op++) {
+      if (OPCODES.has(op)) continue;
+      expect(opcodeName(op, cancun)).toBe(undefinedOpcodeName(op));
+    }
   });
 });
