@@ -57,8 +57,11 @@ function postEntry(built: BuiltCase, expected: CaseOutcome) {
   };
 }
 
-/** The file's JSON text: one test named `name` with one post entry for the case's fork. */
-export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutcome): string {
+/**
+ * The file's JSON text: one test named `name` with one post entry for the case's fork, and `info`
+ * as the test's `_info` (where ethereum/tests keeps a test's metadata) when given.
+ */
+export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutcome, info?: object): string {
   const testCase = built.testCase;
   const env = testCase.env;
   const test: StateTest = {
@@ -81,5 +84,5 @@ export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutc
     transaction: transactionSection(built),
     post: { [testCase.fork]: [postEntry(built, expected)] },
   };
-  return `${JSON.stringify({ [name]: StateTest.encode(test) }, null, 2)}\n`;
+  return `${JSON.stringify({ [name]: { ...(info !== undefined && { _info: info }), ...StateTest.encode(test) } }, null, 2)}\n`;
 }
