@@ -16,8 +16,9 @@
  * that happens to touch the same area still counts as a failure.
  */
 import { SCHEDULES } from "../../spec/fork/forks.js";
+import { OPCODES, staticGas } from "../../spec/machine/opcodes.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
-import type { FrameStatus, HaltReason, StateTestCase } from "../implementation.js";
+import type { HaltReason, StateTestCase } from "../implementation.js";
 import type { CanonicalStep } from "./canonical-trace.js";
 import type { OutcomeDifference } from "./compare-outcomes.js";
 import type { RunResult } from "./differential.js";
@@ -107,10 +108,6 @@ function endsFrame(steps: readonly CanonicalStep[], index: number): boolean {
 
 function executed(side: Side) {
   return side.result.ok && side.result.outcome.kind === "executed" ? side.result.outcome : undefined;
-}
-
-function isHaltStatus(status: FrameStatus): boolean {
-  return status !== "success" && status !== "revert";
 }
 
 function differs(view: PeerView, what: string): PeerDifference | undefined {
@@ -268,31 +265,102 @@ function lastTopLevelStep(steps: readonly CanonicalStep[]): CanonicalStep | unde
   return undefined;
 }
 
-const returnDataOutOfBoundsStatus: OutcomeEntry = {
-  kind: "outcome",
-  id: "ethereumjs-returndata-out-of-bounds-status-as-out-of-gas",
-  peer: ETHEREUMJS,
-  description:
-    "The transaction's own frame halts on RETURNDATACOPY past the end of the return data (EIP-211): the spec says " +
+/**
+ * An outcome entry for a halt of the transaction's own frame that ethereumjs words otherwise:
+ * only the status differs, the peer's is `peerStatus`, the other side's one of `otherStatuses`,
+ * the traces agree (after normalisation), and the other side's last top-level step is `failing`
+ * and carries that error.
+ */
+function haltWordedOtherwise(
+  id: string,
+  description: string,
+  peerStatus: HaltReason,
+  otherStatuses: readonly HaltReason[],
+  failing: (step: CanonicalStep, testCase: StateTestCase) => boolean,
+): OutcomeEntry {
+  return {
+    kind: "outcome",
+    id,
+    peer: ETHEREUMJS,
+    description,
+    recognises: (view) => {
+      const peer = executed(view.peer);
+      const other = executed(view.other);
+      const last = lastTopLevelStep(view.other.steps);
+      return (
+        peer !== undefined &&
+        other !== undefined &&
+        onlyDiffer(view, "status") &&
+        peer.status === peerStatus &&
+        (otherStatuses as readonly string[]).includes(other.status) &&
+        view.traceIndex === undefined &&
+        last !== undefined &&
+        last.error === other.status &&
+        failing(last, view.testCase)
+      );
+    },
+  };
+}
+
+const returnDataOutOfBoundsStatus = haltWordedOtherwise(
+  "ethereumjs-returndata-out-of-bounds-status-as-out-of-gas",
+  "The transaction's own frame halts on RETURNDATACOPY past the end of the return data (EIP-211): the spec says " +
     "`return data out of bounds`, ethereumjs `out of gas`, the halt being the same (all gas consumed). Recognised " +
     "when only the status differs, in exactly those words, the traces agree, and the other side's last top-level step " +
     "is that RETURNDATACOPY.",
-  recognises: (view) => {
-    const peer = executed(view.peer);
-    const other = executed(view.other);
-    const last = lastTopLevelStep(view.other.steps);
-    return (
-      peer !== undefined &&
-      other !== undefined &&
-      onlyDiffer(view, "status") &&
-      peer.status === "out of gas" &&
-      other.status === "return data out of bounds" &&
-      view.traceIndex === undefined &&
-      last?.op === OP_RETURNDATACOPY &&
-      last.error === "return data out of bounds"
-    );
+  "out of gas",
+  ["return data out of bounds"],
+  (step) => step.op === OP_RETURNDATACOPY,
+);
+
+/** The static price of the instruction at a step, under the case's fork (none for a byte that is no instruction). */
+function staticPrice(step: CanonicalStep, testCase: StateTestCase): bigint | undefined {
+  const info = OPCODES.get(step.op);
+  return info === undefined ? undefined : staticGas(info, SCHEDULES[testCase.fork]);
+}
+
+/** The step cannot pay its static price and fails its stack check: geth and the spec report the stack. */
+function stackFailsWithoutGas(step: CanonicalStep, testCase: StateTestCase): boolean {
+  const price = staticPrice(step, testCase);
+  return price !== undefined && step.gas < price;
+}
+
+const STACK_HALTS: readonly HaltReason[] = ["stack underflow", "stack limit reached 1024 (1023)"];
+
+const gasCheckedBeforeStackStep: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-gas-checked-before-stack",
+  peer: ETHEREUMJS,
+  description:
+    "An instruction that both lacks stack items (or would overflow the stack) and cannot pay its static price: " +
+    "go-ethereum and the spec check the stack first (as the Yellow Paper §9.4.2 lists the conditions, and geth's " +
+    "interpreter loop orders them) and report `stack underflow`; ethereumjs charges the gas first and reports " +
+    "`out of gas`. The same halt, all gas consumed. Recognised on a step that agrees in every other field, whose gas " +
+    "left is below the instruction's static price in the fork.",
+  match: (peer, j, other, i, testCase) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      step.error !== undefined &&
+      STACK_HALTS.includes(step.error) &&
+      peerStep.error === "out of gas" &&
+      sameButError(peerStep, step) &&
+      stackFailsWithoutGas(step, testCase);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
   },
 };
+
+const gasCheckedBeforeStackStatus = haltWordedOtherwise(
+  "ethereumjs-gas-checked-before-stack-status",
+  "The transaction's own frame ends on an instruction that both fails its stack check and cannot pay its static " +
+    "price: the spec (like go-ethereum) reports the stack, ethereumjs `out of gas`. Recognised when only the status " +
+    "differs, in those words, the traces agree, and the other side's last top-level step is that instruction with " +
+    "less gas left than its static price.",
+  "out of gas",
+  STACK_HALTS,
+  stackFailsWithoutGas,
+);
 
 const codeDepositStatus: OutcomeEntry = {
   kind: "outcome",
@@ -327,8 +395,9 @@ const precompileFailureAsRevert: OutcomeEntry = {
   description:
     "A transaction sent straight to a precompile (0x01–0x0a) whose input it rejects or whose gas it exceeds: the " +
     "precompile's failure is an exceptional halt that consumes all the gas (Yellow Paper Appendix E; EIP-196/197, " +
-    "EIP-152), which the spec reports as a halt; ethereumjs labels the transaction's status `revert`. Gas used, state " +
-    "and output agree, and no code runs (both traces are empty).",
+    "EIP-152), which the spec reports as `precompile failed` (refused input) or `out of gas` (price above the gas); " +
+    "ethereumjs labels the transaction's status `revert`, or `out of gas` for input its bn254 and BLAKE2F " +
+    "precompiles refuse. Gas used, state and output agree, and no code runs (both traces are empty).",
   recognises: (view) => {
     const peer = executed(view.peer);
     const other = executed(view.other);
@@ -340,8 +409,8 @@ const precompileFailureAsRevert: OutcomeEntry = {
       target >= 1n &&
       target <= LAST_PRECOMPILE &&
       onlyDiffer(view, "status") &&
-      peer.status === "revert" &&
-      isHaltStatus(other.status) &&
+      (peer.status === "revert" || peer.status === "out of gas") &&
+      (other.status === "precompile failed" || other.status === "out of gas") &&
       view.peer.steps.length === 0 &&
       view.other.steps.length === 0
     );
@@ -498,6 +567,8 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   codeDepositErrorOnReturn,
   returnDataOutOfBoundsStep,
   returnDataOutOfBoundsStatus,
+  gasCheckedBeforeStackStep,
+  gasCheckedBeforeStackStatus,
   codeDepositStatus,
   precompileFailureAsRevert,
   creationOutput,

@@ -268,6 +268,29 @@ describe("ethereumjs-returndata-out-of-bounds as out of gas", () => {
   });
 });
 
+describe("ethereumjs-gas-checked-before-stack", () => {
+  // DUP1 (static price 3) on an empty stack with 2 gas left: stack underflow first (geth, spec), out of gas in ethereumjs.
+  const dup = { pc: 2, op: 0x80, opName: "DUP1", gas: 2n, stack: [] };
+  const jumpdest = { pc: 0, op: 0x5b, opName: "JUMPDEST", gas: 3n, stack: [] };
+  const topLevel: Run = {
+    case: testCase(CONTRACT),
+    spec: { steps: [jumpdest, { ...dup, error: "stack underflow" }], outcome: executed({ status: "stack underflow" }) },
+    ethereumjs: { steps: [jumpdest, { ...dup, error: "out of gas" }], outcome: executed({ status: "out of gas" }) },
+  };
+
+  it("normalises the step and explains the status when the step could pay neither", async () => {
+    expect(await verdict(topLevel)).toBe("explained ethereumjs-gas-checked-before-stack-status");
+    const result = await compare(topLevel);
+    expect(result.normalised).toEqual(["ethereumjs-gas-checked-before-stack"]);
+  });
+
+  it("does not hide it when the gas would have paid the static price, or for another error", async () => {
+    const paid = { ...dup, gas: 3n };
+    expect(await verdict(withSide(withSide(topLevel, "spec", { steps: [jumpdest, { ...paid, error: "stack underflow" }] }), "ethereumjs", { steps: [jumpdest, { ...paid, error: "out of gas" }] }))).toBe("unexplained");
+    expect(await verdict(withSide(withSide(topLevel, "spec", { steps: [jumpdest, { ...dup, error: "invalid opcode" }], outcome: executed({ status: "invalid opcode" }) }), "ethereumjs", {}))).toBe("unexplained");
+  });
+});
+
 describe("ethereumjs-direct-precompile-failure-status", () => {
   const id = "ethereumjs-direct-precompile-failure-status";
   const run: Run = {
@@ -276,8 +299,11 @@ describe("ethereumjs-direct-precompile-failure-status", () => {
     ethereumjs: { steps: [], outcome: executed({ status: "revert", gasUsed: 100_000n }) },
   };
 
-  it("explains a halt labelled revert on a transaction to a precompile", async () => {
+  it("explains a halt labelled revert, or a refused input labelled out of gas, on a transaction to a precompile", async () => {
     expect(await verdict(run)).toBe(`explained ${id}`);
+    expect(await verdict(withSide(run, "ethereumjs", { outcome: executed({ status: "out of gas", gasUsed: 100_000n }) }))).toBe(`explained ${id}`);
+    expect(await verdict(withSide(run, "spec", { outcome: executed({ status: "out of gas", gasUsed: 100_000n }) }))).toBe(`explained ${id}`);
+    expect(await verdict(withSide(run, "ethereumjs", { outcome: executed({ status: "invalid opcode", gasUsed: 100_000n }) }))).toBe("unexplained");
   });
 
   it("does not explain it with a gas difference, for a contract, or for a success labelled revert", async () => {
