@@ -319,10 +319,14 @@ function staticPrice(step: CanonicalStep, testCase: StateTestCase): bigint | und
   return info === undefined ? undefined : staticGas(info, SCHEDULES[testCase.fork]);
 }
 
-/** The step cannot pay its static price and fails its stack check: geth and the spec report the stack. */
+/**
+ * Whether ethereumjs may find the step out of gas before it checks the stack: the gas left is below
+ * the static price, or the instruction has a memory price that ethereumjs's gas handler computes
+ * from the operands it peeks (e.g. LOG2's offset and length) before the stack is checked in full.
+ */
 function stackFailsWithoutGas(step: CanonicalStep, testCase: StateTestCase): boolean {
   const price = staticPrice(step, testCase);
-  return price !== undefined && step.gas < price;
+  return price !== undefined && (step.gas < price || MEMORY_OPS.has(step.op));
 }
 
 const STACK_HALTS: readonly HaltReason[] = ["stack underflow", "stack limit reached 1024 (1023)"];
@@ -332,11 +336,12 @@ const gasCheckedBeforeStackStep: TraceEntry = {
   id: "ethereumjs-gas-checked-before-stack",
   peer: ETHEREUMJS,
   description:
-    "An instruction that both lacks stack items (or would overflow the stack) and cannot pay its static price: " +
-    "go-ethereum and the spec check the stack first (as the Yellow Paper §9.4.2 lists the conditions, and geth's " +
-    "interpreter loop orders them) and report `stack underflow`; ethereumjs charges the gas first and reports " +
-    "`out of gas`. The same halt, all gas consumed. Recognised on a step that agrees in every other field, whose gas " +
-    "left is below the instruction's static price in the fork.",
+    "An instruction that both lacks stack items (or would overflow the stack) and cannot pay its price: go-ethereum " +
+    "and the spec check the stack first (geth's interpreter loop validates the stack before it charges anything) and " +
+    "report `stack underflow`; ethereumjs prices the instruction first (its memory price from the operands it " +
+    "peeks, e.g. LOG2's offset and length with two items on the stack) and reports `out of gas`. The same halt, all " +
+    "gas consumed. Recognised on a step that agrees in every other field, whose gas left is below the instruction's " +
+    "static price in the fork or whose instruction has a memory price.",
   match: (peer, j, other, i, testCase) => {
     const peerStep = peer[j];
     const step = other[i]!;
@@ -351,12 +356,37 @@ const gasCheckedBeforeStackStep: TraceEntry = {
   },
 };
 
+const OP_CALL = 0xf1;
+
+const callValueCheckedBeforeGas: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-static-call-value-checked-before-gas",
+  peer: ETHEREUMJS,
+  description:
+    "A CALL with value in a static context (EIP-214) that also cannot pay its price: go-ethereum and the spec charge " +
+    "the CALL's gas first and report `out of gas` (geth's opCall checks write protection once the call is priced, as " +
+    "execution-specs' call does); ethereumjs checks the static context while pricing and reports `write protection`. " +
+    "The same halt, all gas consumed. Recognised on a CALL step that agrees in every other field. (A transaction's " +
+    "own frame is never static, so the status never shows it.)",
+  match: (peer, j, other, i) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      step.op === OP_CALL &&
+      step.error === "out of gas" &&
+      peerStep.error === "write protection" &&
+      sameButError(peerStep, step);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
 const gasCheckedBeforeStackStatus = haltWordedOtherwise(
   "ethereumjs-gas-checked-before-stack-status",
-  "The transaction's own frame ends on an instruction that both fails its stack check and cannot pay its static " +
-    "price: the spec (like go-ethereum) reports the stack, ethereumjs `out of gas`. Recognised when only the status " +
-    "differs, in those words, the traces agree, and the other side's last top-level step is that instruction with " +
-    "less gas left than its static price.",
+  "The transaction's own frame ends on an instruction that both fails its stack check and cannot pay its price: " +
+    "the spec (like go-ethereum) reports the stack, ethereumjs `out of gas`. Recognised when only the status " +
+    "differs, in those words, the traces agree, and the other side's last top-level step is that instruction, with " +
+    "less gas left than its static price or a memory price.",
   "out of gas",
   STACK_HALTS,
   stackFailsWithoutGas,
@@ -569,6 +599,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   returnDataOutOfBoundsStatus,
   gasCheckedBeforeStackStep,
   gasCheckedBeforeStackStatus,
+  callValueCheckedBeforeGas,
   codeDepositStatus,
   precompileFailureAsRevert,
   creationOutput,

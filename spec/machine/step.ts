@@ -1,7 +1,7 @@
 /**
  * One small step of a frame (Yellow Paper 9.4, the function O): fetch the instruction, check what
- * the instruction table says about it — that it exists in the fork, the stack arity, the static
- * context — charge its static price, then run its rule.
+ * the instruction table says about it — that it exists in the fork, the stack arity — charge its
+ * static price, check the static context, then run its rule.
  */
 import { UnsupportedSymbolic } from "../word/words.js";
 import { ExceptionalHalt } from "./exceptions.js";
@@ -23,8 +23,10 @@ export function step<W, B>(f: Frame<W, B>): Control<B> | void {
   const price = staticGas(info, f.host.schedule);
   if (f.stack.length < info.pops) throw new ExceptionalHalt("stack underflow", info.name, price);
   if (f.stack.length - info.pops + info.pushes > STACK_LIMIT) throw new ExceptionalHalt("stack limit reached 1024 (1023)", info.name, price);
-  if (info.writes && f.message.isStatic) throw new ExceptionalHalt("write protection", info.name, price);
   charge(f, price);
+  // After the static price, as go-ethereum and execution-specs check it (inside the instruction,
+  // once it is priced): a TSTORE in a static context without its 100 gas runs out of gas first.
+  if (info.writes && f.message.isStatic) throw new ExceptionalHalt("write protection", info.name);
   return rule(f);
 }
 

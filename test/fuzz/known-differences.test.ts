@@ -284,10 +284,39 @@ describe("ethereumjs-gas-checked-before-stack", () => {
     expect(result.normalised).toEqual(["ethereumjs-gas-checked-before-stack"]);
   });
 
+  it("also when the instruction has a memory price ethereumjs computes from the items it peeks", async () => {
+    const log2 = { pc: 2, op: 0xa2, opName: "LOG2", gas: 3994n, stack: [0n, 0x600060006000n] };
+    const run = withSide(withSide(topLevel, "spec", { steps: [jumpdest, { ...log2, error: "stack underflow" }] }), "ethereumjs", { steps: [jumpdest, { ...log2, error: "out of gas" }] });
+    expect(await verdict(run)).toBe("explained ethereumjs-gas-checked-before-stack-status");
+  });
+
   it("does not hide it when the gas would have paid the static price, or for another error", async () => {
     const paid = { ...dup, gas: 3n };
     expect(await verdict(withSide(withSide(topLevel, "spec", { steps: [jumpdest, { ...paid, error: "stack underflow" }] }), "ethereumjs", { steps: [jumpdest, { ...paid, error: "out of gas" }] }))).toBe("unexplained");
     expect(await verdict(withSide(withSide(topLevel, "spec", { steps: [jumpdest, { ...dup, error: "invalid opcode" }], outcome: executed({ status: "invalid opcode" }) }), "ethereumjs", {}))).toBe("unexplained");
+  });
+});
+
+describe("ethereumjs-static-call-value-checked-before-gas", () => {
+  const id = "ethereumjs-static-call-value-checked-before-gas";
+  const call = { pc: 13, op: 0xf1, opName: "CALL", gas: 0n, stack: [5n, 0n, 0n, 0n, 0n, 1n, 0n], depth: 2 };
+  const outer = { pc: 0, op: 0xfa, opName: "STATICCALL", gas: 90_000n, stack: [0n, 0n, 0n, 0n, 0xc0den, 100n] };
+  const after = { pc: 1, op: 0x50, opName: "POP", gas: 80_000n, stack: [0n] };
+  const run: Run = {
+    case: testCase(CONTRACT),
+    spec: { steps: [outer, { ...call, error: "out of gas" }, after], outcome: executed() },
+    ethereumjs: { steps: [outer, { ...call, error: "write protection" }, after], outcome: executed() },
+  };
+
+  it("normalises a CALL that fails on both counts, worded by the check each makes first", async () => {
+    expect(await verdict(run)).toBe(`agree ${id}`);
+  });
+
+  it("does not hide it on another instruction, the other way round, or with a difference after it", async () => {
+    const create = { ...call, op: 0xf0, opName: "CREATE" };
+    expect(await verdict(withSide(withSide(run, "spec", { steps: [outer, { ...create, error: "out of gas" }, after] }), "ethereumjs", { steps: [outer, { ...create, error: "write protection" }, after] }))).toBe("unexplained");
+    expect(await verdict(withSide(withSide(run, "spec", { steps: [outer, { ...call, error: "write protection" }, after] }), "ethereumjs", { steps: [outer, { ...call, error: "out of gas" }, after] }))).toBe("unexplained");
+    expect(await verdict(withSide(run, "ethereumjs", { steps: [outer, { ...call, error: "write protection" }, { ...after, gas: 79_999n }] }))).toBe("unexplained");
   });
 });
 
