@@ -34,6 +34,8 @@ const HALTING: readonly { name: string; code: string; gas: bigint; error: string
   { name: "out of gas on a memory expansion", code: "0x60ff6210000052", gas: INTRINSIC + 106n, error: "out of gas", gasCost: 3n + 3n * 32769n + (32769n * 32769n) / 512n },
   { name: "the designated INVALID", code: "0x6001fe", gas: 30_000n, error: "invalid opcode", gasCost: 0n },
   { name: "stack underflow", code: "0x600101", gas: 30_000n, error: "stack underflow", gasCost: 3n },
+  // 1025 PUSH0s: the last finds 1024 items.
+  { name: "stack overflow", code: `0x${"5f".repeat(1025)}`, gas: 30_000n, error: "stack limit reached 1024 (1023)", gasCost: 2n },
   { name: "a jump to a non-JUMPDEST", code: "0x600356", gas: 30_000n, error: "invalid jump destination", gasCost: 8n },
   // RETURNDATACOPY of 1 byte with no return data: priced (3 static, 3 memory, 3 copy) before the bounds check (EIP-211).
   { name: "returndata out of bounds", code: "0x6001600060003e", gas: 30_000n, error: "return data out of bounds", gasCost: 9n },
