@@ -356,25 +356,36 @@ const gasCheckedBeforeStackStep: TraceEntry = {
   },
 };
 
-const OP_CALL = 0xf1;
+/**
+ * The state-changing instructions whose price ethereumjs computes in a gas handler that first
+ * traps a static context (EIP-214): CREATE, CREATE2, SELFDESTRUCT, LOG0-4, SSTORE, and CALL (with
+ * value). TSTORE has no such handler, and is checked after its price as geth does.
+ */
+const STATIC_TRAPPED_WHILE_PRICED: ReadonlySet<number> = new Set([0xf0, 0xf5, 0xff, 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0x55, 0xf1]);
 
-const callValueCheckedBeforeGas: TraceEntry = {
+/** What geth and the spec report for such an instruction when its price or stack fails before the static check. */
+const FAILS_BEFORE_STATIC_CHECK: readonly HaltReason[] = ["out of gas", "stack underflow"];
+
+const staticContextCheckedFirst: TraceEntry = {
   kind: "trace",
-  id: "ethereumjs-static-call-value-checked-before-gas",
+  id: "ethereumjs-static-context-checked-before-price",
   peer: ETHEREUMJS,
   description:
-    "A CALL with value in a static context (EIP-214) that also cannot pay its price: go-ethereum and the spec charge " +
-    "the CALL's gas first and report `out of gas` (geth's opCall checks write protection once the call is priced, as " +
-    "execution-specs' call does); ethereumjs checks the static context while pricing and reports `write protection`. " +
-    "The same halt, all gas consumed. Recognised on a CALL step that agrees in every other field. (A transaction's " +
-    "own frame is never static, so the status never shows it.)",
+    "A state-changing instruction in a static context (EIP-214) that also lacks stack items or cannot pay its price: " +
+    "go-ethereum and the spec check the stack, then charge the price, and check write protection once the " +
+    "instruction is priced (geth's opCreate, opSelfdestruct, opCall, makeLog and opSstore; execution-specs alike), so " +
+    "they report `stack underflow` or `out of gas`; ethereumjs traps the static context in its gas handler, before " +
+    "both, and reports `write protection`. The same halt, all gas consumed. Recognised on a CREATE, CREATE2, " +
+    "SELFDESTRUCT, LOG, SSTORE or CALL step that agrees in every other field. (A transaction's own frame is never " +
+    "static, so the status never shows it.)",
   match: (peer, j, other, i) => {
     const peerStep = peer[j];
     const step = other[i]!;
     const matches =
       peerStep !== undefined &&
-      step.op === OP_CALL &&
-      step.error === "out of gas" &&
+      STATIC_TRAPPED_WHILE_PRICED.has(step.op) &&
+      step.error !== undefined &&
+      FAILS_BEFORE_STATIC_CHECK.includes(step.error) &&
       peerStep.error === "write protection" &&
       sameButError(peerStep, step);
     return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
@@ -599,7 +610,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   returnDataOutOfBoundsStatus,
   gasCheckedBeforeStackStep,
   gasCheckedBeforeStackStatus,
-  callValueCheckedBeforeGas,
+  staticContextCheckedFirst,
   codeDepositStatus,
   precompileFailureAsRevert,
   creationOutput,

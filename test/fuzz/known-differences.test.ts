@@ -8,7 +8,7 @@ import { fuzz } from "../../conformance/fuzz/campaign.js";
 import { type DifferentialResult, runDifferential } from "../../conformance/fuzz/differential.js";
 import { KNOWN_DIFFERENCES, knownDifferencesFor } from "../../conformance/fuzz/known-differences.js";
 import { explainedLine, normalisedLine } from "../../conformance/fuzz/report.js";
-import type { CaseOutcome, Implementation, StateTestCase, TraceStep } from "../../conformance/implementation.js";
+import type { CaseOutcome, HaltReason, Implementation, StateTestCase, TraceStep } from "../../conformance/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
 import { decodeTransaction, encodeTransaction } from "../../spec/transaction/index.js";
 
@@ -297,26 +297,30 @@ describe("ethereumjs-gas-checked-before-stack", () => {
   });
 });
 
-describe("ethereumjs-static-call-value-checked-before-gas", () => {
-  const id = "ethereumjs-static-call-value-checked-before-gas";
+describe("ethereumjs-static-context-checked-before-price", () => {
+  const id = "ethereumjs-static-context-checked-before-price";
   const call = { pc: 13, op: 0xf1, opName: "CALL", gas: 0n, stack: [5n, 0n, 0n, 0n, 0n, 1n, 0n], depth: 2 };
   const outer = { pc: 0, op: 0xfa, opName: "STATICCALL", gas: 90_000n, stack: [0n, 0n, 0n, 0n, 0xc0den, 100n] };
   const after = { pc: 1, op: 0x50, opName: "POP", gas: 80_000n, stack: [0n] };
-  const run: Run = {
+  const inStaticFrame = (step: Step, spec: HaltReason): Run => ({
     case: testCase(CONTRACT),
-    spec: { steps: [outer, { ...call, error: "out of gas" }, after], outcome: executed() },
-    ethereumjs: { steps: [outer, { ...call, error: "write protection" }, after], outcome: executed() },
-  };
-
-  it("normalises a CALL that fails on both counts, worded by the check each makes first", async () => {
-    expect(await verdict(run)).toBe(`agree ${id}`);
+    spec: { steps: [outer, { ...step, error: spec }, after], outcome: executed() },
+    ethereumjs: { steps: [outer, { ...step, error: "write protection" }, after], outcome: executed() },
   });
 
-  it("does not hide it on another instruction, the other way round, or with a difference after it", async () => {
-    const create = { ...call, op: 0xf0, opName: "CREATE" };
-    expect(await verdict(withSide(withSide(run, "spec", { steps: [outer, { ...create, error: "out of gas" }, after] }), "ethereumjs", { steps: [outer, { ...create, error: "write protection" }, after] }))).toBe("unexplained");
-    expect(await verdict(withSide(withSide(run, "spec", { steps: [outer, { ...call, error: "write protection" }, after] }), "ethereumjs", { steps: [outer, { ...call, error: "out of gas" }, after] }))).toBe("unexplained");
-    expect(await verdict(withSide(run, "ethereumjs", { steps: [outer, { ...call, error: "write protection" }, { ...after, gas: 79_999n }] }))).toBe("unexplained");
+  it("normalises a CREATE, SELFDESTRUCT, LOG or CALL that fails its price or stack, which ethereumjs reports as write protection", async () => {
+    expect(await verdict(inStaticFrame(call, "out of gas"))).toBe(`agree ${id}`);
+    expect(await verdict(inStaticFrame({ ...call, op: 0xf0, opName: "CREATE" }, "out of gas"))).toBe(`agree ${id}`);
+    expect(await verdict(inStaticFrame({ ...call, op: 0xff, opName: "SELFDESTRUCT", gas: 1n }, "out of gas"))).toBe(`agree ${id}`);
+    expect(await verdict(inStaticFrame({ ...call, op: 0xa4, opName: "LOG4" }, "stack underflow"))).toBe(`agree ${id}`);
+  });
+
+  it("does not hide it on TSTORE, the other way round, for another error, or with a difference after it", async () => {
+    expect(await verdict(inStaticFrame({ ...call, op: 0x5d, opName: "TSTORE" }, "out of gas"))).toBe("unexplained");
+    const reversed = withSide(withSide(inStaticFrame(call, "out of gas"), "spec", { steps: [outer, { ...call, error: "write protection" }, after] }), "ethereumjs", { steps: [outer, { ...call, error: "out of gas" }, after] });
+    expect(await verdict(reversed)).toBe("unexplained");
+    expect(await verdict(inStaticFrame(call, "invalid jump destination"))).toBe("unexplained");
+    expect(await verdict(withSide(inStaticFrame(call, "out of gas"), "ethereumjs", { steps: [outer, { ...call, error: "write protection" }, { ...after, gas: 79_999n }] }))).toBe("unexplained");
   });
 });
 
