@@ -133,7 +133,7 @@ const undefinedOpcodeAsInvalid: TraceEntry = {
   description:
     "ethereumjs traces a byte that is no instruction in the fork (an undefined opcode, or TLOAD/TSTORE/MCOPY/PUSH0/BLOBHASH " +
     "before the fork that adds it) as op 0xfe `INVALID`; EIP-3155 asks for the byte at pc, which the spec traces as " +
-    "`opcode 0xNN` (or its later mnemonic). Both halt there with all gas consumed (Yellow Paper §9.4.2, invalid instruction), " +
+    "go-ethereum names it (`opcode 0xc not defined`, or its later mnemonic). Both halt there with all gas consumed (Yellow Paper §9.4.2, invalid instruction), " +
     "so only the step's op and name differ; every other field must agree.",
   match: (peerSteps, j, otherSteps, i, testCase) => {
     const peer = peerSteps[j];
@@ -363,8 +363,18 @@ const gasCheckedBeforeStackStep: TraceEntry = {
  */
 const STATIC_TRAPPED_WHILE_PRICED: ReadonlySet<number> = new Set([0xf0, 0xf5, 0xff, 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0x55, 0xf1]);
 
-/** What geth and the spec report for such an instruction when its price or stack fails before the static check. */
-const FAILS_BEFORE_STATIC_CHECK: readonly HaltReason[] = ["out of gas", "stack underflow"];
+/** Every instruction EIP-214 forbids in a static context (CALL only with value). */
+const STATE_CHANGING: ReadonlySet<number> = new Set([...STATIC_TRAPPED_WHILE_PRICED, 0x5d]);
+
+/**
+ * Whether ethereumjs's `write protection` stands where geth and the spec found `error` first: any
+ * state-changing instruction lacking stack items (ethereumjs checks no stack up front, and traps
+ * the static context before it pops), or one priced in a gas handler that could not be paid.
+ */
+function checkedAfterStaticContext(op: number, error: HaltReason): boolean {
+  if (error === "stack underflow") return STATE_CHANGING.has(op);
+  return error === "out of gas" && STATIC_TRAPPED_WHILE_PRICED.has(op);
+}
 
 const staticContextCheckedFirst: TraceEntry = {
   kind: "trace",
@@ -375,17 +385,17 @@ const staticContextCheckedFirst: TraceEntry = {
     "go-ethereum and the spec check the stack, then charge the price, and check write protection once the " +
     "instruction is priced (geth's opCreate, opSelfdestruct, opCall, makeLog and opSstore; execution-specs alike), so " +
     "they report `stack underflow` or `out of gas`; ethereumjs traps the static context in its gas handler, before " +
-    "both, and reports `write protection`. The same halt, all gas consumed. Recognised on a CREATE, CREATE2, " +
-    "SELFDESTRUCT, LOG, SSTORE or CALL step that agrees in every other field. (A transaction's own frame is never " +
-    "static, so the status never shows it.)",
+    "both (and traps it before popping the stack on TSTORE too), and reports `write protection`. The same halt, all " +
+    "gas consumed. Recognised on a step that agrees in every other field: `stack underflow` on any of these " +
+    "instructions or TSTORE, `out of gas` on a CREATE, CREATE2, SELFDESTRUCT, LOG, SSTORE or CALL. (A " +
+    "transaction's own frame is never static, so the status never shows it.)",
   match: (peer, j, other, i) => {
     const peerStep = peer[j];
     const step = other[i]!;
     const matches =
       peerStep !== undefined &&
-      STATIC_TRAPPED_WHILE_PRICED.has(step.op) &&
       step.error !== undefined &&
-      FAILS_BEFORE_STATIC_CHECK.includes(step.error) &&
+      checkedAfterStaticContext(step.op, step.error) &&
       peerStep.error === "write protection" &&
       sameButError(peerStep, step);
     return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
@@ -438,7 +448,9 @@ const precompileFailureAsRevert: OutcomeEntry = {
     "precompile's failure is an exceptional halt that consumes all the gas (Yellow Paper Appendix E; EIP-196/197, " +
     "EIP-152), which the spec reports as `precompile failed` (refused input) or `out of gas` (price above the gas); " +
     "ethereumjs labels the transaction's status `revert`, or `out of gas` for input its bn254 and BLAKE2F " +
-    "precompiles refuse. Gas used, state and output agree, and no code runs (both traces are empty).",
+    "precompiles refuse, or `precompile failed` for an ECPAIRING input of the wrong length that could not pay the " +
+    "price either (it checks the length first; geth and the spec price first). Gas used, state and output agree, and " +
+    "no code runs (both traces are empty).",
   recognises: (view) => {
     const peer = executed(view.peer);
     const other = executed(view.other);
@@ -450,7 +462,7 @@ const precompileFailureAsRevert: OutcomeEntry = {
       target >= 1n &&
       target <= LAST_PRECOMPILE &&
       onlyDiffer(view, "status") &&
-      (peer.status === "revert" || peer.status === "out of gas") &&
+      (peer.status === "revert" || peer.status === "out of gas" || peer.status === "precompile failed") &&
       (other.status === "precompile failed" || other.status === "out of gas") &&
       view.peer.steps.length === 0 &&
       view.other.steps.length === 0

@@ -315,8 +315,13 @@ describe("ethereumjs-static-context-checked-before-price", () => {
     expect(await verdict(inStaticFrame({ ...call, op: 0xa4, opName: "LOG4" }, "stack underflow"))).toBe(`agree ${id}`);
   });
 
-  it("does not hide it on TSTORE, the other way round, for another error, or with a difference after it", async () => {
-    expect(await verdict(inStaticFrame({ ...call, op: 0x5d, opName: "TSTORE" }, "out of gas"))).toBe("unexplained");
+  it("on TSTORE only for a stack underflow (its price is charged before ethereumjs's static check)", async () => {
+    const tstore = { ...call, op: 0x5d, opName: "TSTORE", gas: 100n };
+    expect(await verdict(inStaticFrame(tstore, "stack underflow"))).toBe(`agree ${id}`);
+    expect(await verdict(inStaticFrame(tstore, "out of gas"))).toBe("unexplained");
+  });
+
+  it("does not hide it the other way round, for another error, or with a difference after it", async () => {
     const reversed = withSide(withSide(inStaticFrame(call, "out of gas"), "spec", { steps: [outer, { ...call, error: "write protection" }, after] }), "ethereumjs", { steps: [outer, { ...call, error: "out of gas" }, after] });
     expect(await verdict(reversed)).toBe("unexplained");
     expect(await verdict(inStaticFrame(call, "invalid jump destination"))).toBe("unexplained");
@@ -337,6 +342,8 @@ describe("ethereumjs-direct-precompile-failure-status", () => {
     expect(await verdict(withSide(run, "ethereumjs", { outcome: executed({ status: "out of gas", gasUsed: 100_000n }) }))).toBe(`explained ${id}`);
     expect(await verdict(withSide(run, "spec", { outcome: executed({ status: "out of gas", gasUsed: 100_000n }) }))).toBe(`explained ${id}`);
     expect(await verdict(withSide(run, "ethereumjs", { outcome: executed({ status: "invalid opcode", gasUsed: 100_000n }) }))).toBe("unexplained");
+    const lengthFirst = withSide(withSide(run, "spec", { outcome: executed({ status: "out of gas", gasUsed: 100_000n }) }), "ethereumjs", { outcome: executed({ status: "precompile failed", gasUsed: 100_000n }) });
+    expect(await verdict(lengthFirst)).toBe(`explained ${id}`);
   });
 
   it("does not explain it with a gas difference, for a contract, or for a success labelled revert", async () => {
