@@ -113,7 +113,7 @@ export type TransactionError =
  * strings (a test pins its list to this one), src/vm returns them, and a peer adapter maps its own
  * words onto them.
  *
- * Two of geth's errors carry a per-instance detail: `stack underflow (0 <=> 1)` (stack length
+ * Some of geth's errors carry a per-instance detail: `stack underflow (0 <=> 1)` (stack length
  * and items needed) and `invalid opcode: opcode 0xc not defined` (the byte's name). SVM keeps the
  * fixed part only: the trace line that carries the error already has the stack and the opcode,
  * and a reason that is one fixed string compares by equality across implementations, including
@@ -121,6 +121,12 @@ export type TransactionError =
  * geth prints it the same for every instruction (every instruction pushes at most one item net).
  */
 export const HALT_REASONS = [
+  /**
+   * A price above the gas left. geth wraps every failure of a dynamic price in it and prints the
+   * cause after a colon (`out of gas: max initcode size exceeded: size 49153` for EIP-3860's
+   * limit, `out of gas: not enough gas for reentrancy sentry` for EIP-2200's, `out of gas: gas
+   * uint64 overflow` for memory beyond any gas limit); the cause is detail, the reason this.
+   */
   "out of gas",
   /** Homestead on: the returned code cannot be paid for at 200 gas a byte (Yellow Paper §7). */
   "contract creation code storage out of gas",
@@ -135,8 +141,6 @@ export const HALT_REASONS = [
   "return data out of bounds",
   /** Deployed code longer than 24576 bytes (EIP-170). */
   "max code size exceeded",
-  /** CREATE/CREATE2 initcode longer than 49152 bytes (EIP-3860). */
-  "max initcode size exceeded",
   /** Deployed code starting with 0xEF (EIP-3541). */
   "invalid code: must not begin with 0xef",
   /** A creation at an address that has code or a nonce (EIP-684). */

@@ -58,7 +58,8 @@ const HALTS: ReadonlyMap<string, HaltReason> = new Map<string, HaltReason>([
   ["return data out of bounds", "return data out of bounds"],
   ["create collision", "contract address collision"],
   ["invalid bytecode deployed", "invalid code: must not begin with 0xef"],
-  ["initcode exceeds max initcode size", "max initcode size exceeded"],
+  // EIP-3860's limit, checked while pricing CREATE: geth's `out of gas: max initcode size exceeded`.
+  ["initcode exceeds max initcode size", "out of gas"],
   // The precompiles' refusals of their input (EIP-152, EIP-196/197, EIP-4844).
   ["invalid input length", "precompile failed"],
   ["point not on curve", "precompile failed"],

@@ -8,6 +8,7 @@
  * may not import); test/spec/halt-reasons.test.ts pins the two lists together.
  */
 export const HALT_REASONS = [
+  /** Also every failure of a dynamic price, which geth prints as `out of gas: <cause>` (EIP-3860's initcode limit, EIP-2200's sentry). */
   "out of gas",
   /** Homestead on: the returned code cannot be paid for at G_codedeposit a byte (Yellow Paper §7). */
   "contract creation code storage out of gas",
@@ -22,8 +23,6 @@ export const HALT_REASONS = [
   "return data out of bounds",
   /** EIP-170. */
   "max code size exceeded",
-  /** EIP-3860. */
-  "max initcode size exceeded",
   /** EIP-3541. */
   "invalid code: must not begin with 0xef",
   /** EIP-684. */

@@ -51,7 +51,8 @@ const HALT_NAMES: Record<Halt, FrameStatus | undefined> = {
   [Halt.CodeSizeExceeded]: "max code size exceeded",
   [Halt.InvalidCodePrefix]: "invalid code: must not begin with 0xef",
   [Halt.AddressCollision]: "contract address collision",
-  [Halt.InitcodeSizeExceeded]: "max initcode size exceeded",
+  // EIP-3860's limit fails CREATE's dynamic price, which geth reports as `out of gas: max initcode size exceeded`.
+  [Halt.InitcodeSizeExceeded]: "out of gas",
   [Halt.PrecompileFailure]: "precompile failed",
   [Halt.CodeStoreOutOfGas]: "contract creation code storage out of gas",
 };

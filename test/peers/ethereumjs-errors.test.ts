@@ -39,7 +39,7 @@ describe("ethereumjs EVMError texts → halt reasons (go-ethereum's words)", () 
     ["return data out of bounds", "return data out of bounds"],
     ["create collision", "contract address collision"],
     ["invalid bytecode deployed", "invalid code: must not begin with 0xef"],
-    ["initcode exceeds max initcode size", "max initcode size exceeded"],
+    ["initcode exceeds max initcode size", "out of gas"],
     ["kzg proof invalid", "precompile failed"],
   ])("%s", (text, reason) => {
     expect(haltReasonOf(text)).toBe(reason);

@@ -21,14 +21,14 @@ describe("halt reasons", () => {
       "write protection",
       "return data out of bounds",
       "max code size exceeded",
-      "max initcode size exceeded",
       "invalid code: must not begin with 0xef",
       "contract address collision",
       "stack limit reached 1024 (1023)",
     ]) {
       expect(isHaltReason(geth), geth).toBe(true);
     }
-    // geth's `stack underflow (0 <=> 1)` and `invalid opcode: INVALID` carry a per-instance detail the step line already has.
+    // geth's `stack underflow (0 <=> 1)` and `invalid opcode: INVALID` carry a per-instance detail the step line already has;
+    // `out of gas: max initcode size exceeded: size 49153` the cause of a failed dynamic price.
     expect(HALT_REASONS).toContain("stack underflow");
     expect(HALT_REASONS).toContain("invalid opcode");
     expect(isHaltReason("OutOfGas")).toBe(false);

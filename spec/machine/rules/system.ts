@@ -101,7 +101,7 @@ interface Initcode<B> {
 function initcodeOperand<W, B>(f: Frame<W, B>, offset: bigint, size: bigint): Initcode<B> {
   const limit = f.host.schedule.maxInitcodeSize;
   const [start, length] = useMemory(f, offset, size);
-  if (limit !== null && size > BigInt(limit)) throw new ExceptionalHalt("max initcode size exceeded", "EIP-3860");
+  if (limit !== null && size > BigInt(limit)) throw new ExceptionalHalt("out of gas", "EIP-3860: initcode larger than the limit");
   charge(f, initcodeCost(f, size));
   const bytes = f.memory.read(start, length);
   const initcode = f.words.concreteBytes(bytes);
