@@ -31,7 +31,7 @@ export interface OpcodeInfo {
   readonly pushes: number;
   /** Static gas, charged by `step` before the rule. */
   readonly tier: GasTier;
-  /** Changes state, so it is forbidden in a static context (EIP-214). */
+  /** Changes state, so it is forbidden in a static context (EIP-214); its rule checks, once priced (static-context.ts). */
   readonly writes: boolean;
 }
 

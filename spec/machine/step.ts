@@ -1,7 +1,8 @@
 /**
  * One small step of a frame (Yellow Paper 9.4, the function O): fetch the instruction, check what
  * the instruction table says about it — that it exists in the fork, the stack arity — charge its
- * static price, check the static context, then run its rule.
+ * static price, then run its rule. A rule that changes state checks the static context once it is
+ * priced (static-context.ts).
  */
 import { UnsupportedSymbolic } from "../word/words.js";
 import { ExceptionalHalt } from "./exceptions.js";
@@ -24,9 +25,6 @@ export function step<W, B>(f: Frame<W, B>): Control<B> | void {
   if (f.stack.length < info.pops) throw new ExceptionalHalt("stack underflow", info.name, price);
   if (f.stack.length - info.pops + info.pushes > STACK_LIMIT) throw new ExceptionalHalt("stack limit reached 1024 (1023)", info.name, price);
   charge(f, price);
-  // After the static price, as go-ethereum and execution-specs check it (inside the instruction,
-  // once it is priced): a TSTORE in a static context without its 100 gas runs out of gas first.
-  if (info.writes && f.message.isStatic) throw new ExceptionalHalt("write protection", info.name);
   return rule(f);
 }
 

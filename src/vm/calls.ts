@@ -224,7 +224,6 @@ function writeCallOutput(frame: Frame, offset: number, size: number, output: Uin
 
 /** CREATE and CREATE2 (Yellow Paper §7, EIP-1014, EIP-3860). */
 export function createOp(ctx: ExecutionContext, frame: Frame, op: number): number {
-  if (frame.isStatic) return Halt.StaticStateChange;
   const { state, fork } = ctx;
   const stack = frame.stack;
   let sp = frame.sp;
@@ -238,6 +237,8 @@ export function createOp(ctx: ExecutionContext, frame: Frame, op: number): numbe
   if (length > fork.maxInitcodeSize) return Halt.InitcodeSizeExceeded;
   const perWord = fork.gasInitcodeWord + (op === 0xf5 ? 6 : 0);
   if (!useGas(frame, perWord * wordCount(length))) return Halt.OutOfGas;
+  // EIP-214, once the creation is priced (as geth's opCreate and execution-specs check it).
+  if (frame.isStatic) return Halt.StaticStateChange;
   const initcode = length === 0 ? EMPTY_BYTES : frame.memory.slice(Number(offset), Number(offset) + length);
   const available = frame.totalGas();
   const childGas = fork.allButOne64th ? allButOne64th(available) : available;

@@ -62,6 +62,24 @@ describe("halting instructions are traced alike on the spec, src and ethereumjs"
     expect(ethereumjs.outcome).toEqual(spec.outcome);
   });
 
+  // The contract STATICCALLs itself with one byte of calldata; called so, it pushes seven zeros and runs `op`.
+  // CALLDATASIZE PUSH1 0x10 JUMPI, then STATICCALL(GAS, ADDRESS, 0, 1, 0, 0) STOP; at 0x10 JUMPDEST.
+  const inStaticFrame = (op: number) => `0x366010576000600060016000305afa005b${"6000".repeat(7)}${op.toString(16).padStart(2, "0")}00`;
+  const STATE_CHANGING = [["SSTORE", 0x55], ["TSTORE", 0x5d], ["LOG0", 0xa0], ["LOG4", 0xa4], ["CREATE", 0xf0], ["CREATE2", 0xf5], ["SELFDESTRUCT", 0xff]] as const;
+  it.each(STATE_CHANGING)("%s in a static frame: write protection, once priced (EIP-214)", async (_, op) => {
+    const code = inStaticFrame(op);
+    const spec = await traced(specImplementation, code, 100_000n);
+    const src = await traced(srcImplementation, code, 100_000n);
+    const ethereumjs = await traced(ethereumjsImplementation, code, 100_000n);
+    const failing = spec.steps.filter((s) => s.error !== undefined);
+    expect(failing).toHaveLength(1);
+    expect(failing[0]).toMatchObject({ op, depth: 2, error: "write protection" });
+    expect(src.steps.map(fields)).toEqual(spec.steps.map(fields));
+    expect(ethereumjs.steps.find((s) => s.error !== undefined)).toMatchObject({ op, depth: 2, error: "write protection" });
+    expect(src.outcome).toEqual(spec.outcome);
+    expect(ethereumjs.outcome).toEqual(spec.outcome);
+  });
+
   it("a byte no fork defines: go-ethereum's name on the spec and src (ethereumjs traces it as INVALID, a known difference)", async () => {
     const spec = await traced(specImplementation, "0x60010c", 30_000n);
     const src = await traced(srcImplementation, "0x60010c", 30_000n);
