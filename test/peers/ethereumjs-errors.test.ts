@@ -36,7 +36,6 @@ describe("ethereumjs EVMError texts → halt reasons (go-ethereum's words)", () 
     ["invalid JUMP", "invalid jump destination"],
     ["invalid opcode", "invalid opcode"],
     ["static state change", "write protection"],
-    ["return data out of bounds", "return data out of bounds"],
     ["create collision", "contract address collision"],
     ["invalid bytecode deployed", "invalid code: must not begin with 0xef"],
     ["initcode exceeds max initcode size", "out of gas"],
