@@ -34,6 +34,7 @@ describe("ethereumjs EVMError texts → halt reasons (go-ethereum's words)", () 
     ["stack underflow", "stack underflow"],
     ["stack overflow", "stack limit reached 1024 (1023)"],
     ["invalid JUMP", "invalid jump destination"],
+    ["invalid JUMP at 0x7426e796/0xc0de000000000000000000000000000000000000:6", "invalid jump destination"],
     ["invalid opcode", "invalid opcode"],
     ["static state change", "write protection"],
     ["create collision", "contract address collision"],
