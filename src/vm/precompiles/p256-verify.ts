@@ -33,6 +33,6 @@ function verifies(input: Uint8Array): boolean {
 
 export const p256Verify: Precompile = (input, gas, fork) => {
   const cost = fork.p256VerifyGas;
-  if (cost > gas) return "failure";
+  if (cost > gas) return "out of gas";
   return { gasUsed: cost, output: verifies(input) ? VALID.slice() : INVALID };
 };
