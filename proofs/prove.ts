@@ -119,10 +119,43 @@ export interface PropertyResult {
   readonly status: Status;
   readonly reason?: string;
   readonly counterexample?: Counterexample;
-  /** Bounds the verdict depends on (loop unrolling, lengths of dynamic arguments). */
+  /**
+   * The bounds exploration hit (a path cut by the loop bound, lengths of dynamic arguments from a
+   * finite set, an invariant's call depth, a symbolic value split into only some of its values):
+   * empty exactly when every input was covered. A result without a failure and with bounds is `bounded`.
+   */
   readonly bounds: readonly string[];
+  /** Facts of the chain the verdict assumed that exclude no input a real chain can give (not bounds). */
+  readonly assumptions?: readonly string[];
   readonly paths: number;
   readonly timeMs: number;
+}
+
+/** What an exploration of a property found, which decides its status (see `verdict`). */
+export interface Findings {
+  readonly counterexample?: Counterexample;
+  /** Why the search is incomplete (solver gave up, unsupported operation, time budget). */
+  readonly incomplete: Iterable<string>;
+  readonly bounds: readonly string[];
+  /** Paths that ran to the end, and how many of them reverted (the property's assumptions rejected them). */
+  readonly completed: number;
+  readonly reverted: number;
+}
+
+/**
+ * The status the findings support: `fail` with a replayed counterexample; `unknown` when the search
+ * is incomplete or no path got past the property's assumptions; `bounded` when a bound was hit;
+ * `pass` only when every input was covered.
+ */
+export function verdict(findings: Findings): { status: Status; reason?: string } {
+  if (findings.counterexample !== undefined) return { status: "fail" };
+  const incomplete = [...new Set(findings.incomplete)];
+  if (incomplete.length > 0) return { status: "unknown", reason: incomplete.join("; ") };
+  if (findings.completed > 0 && findings.reverted === findings.completed) return { status: "unknown", reason: "every path reverts" };
+  if (findings.completed === 0 && findings.bounds.length > 0) {
+    return { status: "unknown", reason: `no path ran to the end within the bounds (${findings.bounds.join(", ")})` };
+  }
+  return { status: findings.bounds.length > 0 ? "bounded" : "pass" };
 }
 
 /** The state after deployment and setUp, from which every property starts. */
@@ -280,9 +313,9 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   await z3();
   const panics = failurePolicy(options.panics);
   const variants = symbolicCalldataVariants(fn.selector, fn.inputs, options.bounds, fn.name);
-  const bounds = [`loop ${options.loopBound}`, ...new Set(variants.flatMap((v) => v.boundsUsed))];
+  const bounds = new Set(variants.flatMap((v) => v.boundsUsed));
+  const assumptions = new Set<string>();
   const symbolic = symbolicAccounts(deployment, options);
-  if (symbolic.size > 0) bounds.push("storage of deployed contracts symbolic");
   let completed = 0;
   let paths = 0;
   const incomplete = new Set<string>();
@@ -352,16 +385,22 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
     );
     paths += exploration.paths;
     for (const reason of exploration.incomplete) incomplete.add(reason);
-    for (const note of exploration.notes) if (!bounds.includes(note)) bounds.push(note);
+    for (const bound of exploration.bounds) bounds.add(bound);
+    for (const assumption of exploration.assumptions) assumptions.add(assumption);
   }
 
-  const base = { contract: contract.name, function: fn.signature, bounds, paths };
-  const timeMs = Date.now() - started;
-  if (counterexample !== undefined) return { ...base, status: "fail", counterexample, timeMs };
   for (const reason of unreplayed) incomplete.add(reason);
-  if (incomplete.size > 0) return { ...base, status: "unknown", reason: [...incomplete].join("; "), timeMs };
-  if (completed > 0 && reverted === completed) return { ...base, status: "unknown", reason: "every path reverts", timeMs };
-  return { ...base, status: "pass", timeMs };
+  const findings = { counterexample, incomplete, bounds: [...bounds], completed, reverted };
+  return {
+    contract: contract.name,
+    function: fn.signature,
+    ...verdict(findings),
+    ...(counterexample !== undefined && { counterexample }),
+    bounds: findings.bounds,
+    ...(assumptions.size > 0 && { assumptions: [...assumptions] }),
+    paths,
+    timeMs: Date.now() - started,
+  };
 }
 
 /** Concrete samples tried before solving, spread over the length variants, and the time they may take. */

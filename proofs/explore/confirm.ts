@@ -5,6 +5,7 @@
  */
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bigIntToBytes, bytesToBigInt } from "../../spec/primitives/bytes.js";
+import type { AbstractCalldata } from "../domain/abstract-calldata.js";
 import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import type { Path } from "./path.js";
 import type { Assignment, Solver } from "./solver.js";
@@ -81,4 +82,41 @@ export async function confirmFailure(
     if (path.abstractions.length === 0) break;
   }
   return { kind: "unconfirmed", reason: `a failing path (${what}) did not replay concretely` };
+}
+
+/** Abstract calldata is first solved for at most this many bytes, so a counterexample stays short to read and replay. */
+const SHORT_CALLDATA = 4096n;
+
+/** The longest calldata a replay builds: a model that needs more is left unconfirmed. */
+const LONGEST_REPLAY = 1n << 24n;
+
+/**
+ * `confirmFailure` for a path whose calldata is abstract (any length): the model's calldata is
+ * the buffer's bytes up to the model's length. A short one is sought first; only if there is none
+ * is the path solved without that preference (which is no constraint on the verdict).
+ */
+export async function confirmAbstractFailure(
+  solver: Solver,
+  path: Path,
+  holds: true | Z3Bool,
+  what: string,
+  calldata: AbstractCalldata,
+  /** Other terms `replay` reads from the model. */
+  inputs: readonly Bv[],
+  replay: (calldata: Uint8Array, model: Assignment) => string | undefined,
+): Promise<{ confirmation: Confirmation; calldata: Uint8Array }> {
+  const { ctx } = z3Runtime();
+  let bytes: Uint8Array = new Uint8Array(0);
+  const terms = [calldata.length, ...calldata.words, ...inputs];
+  const run = (model: Assignment): string | undefined => {
+    const length = model.value(calldata.length);
+    if (length > LONGEST_REPLAY) return undefined;
+    bytes = calldata.concrete(length, (word) => model.value(word));
+    return replay(bytes, model);
+  };
+  const short = calldata.length.ule(ctx.BitVec.val(SHORT_CALLDATA, 256));
+  const preferred = await confirmFailure(solver, path, holds === true ? short : ctx.And(holds, short), what, terms, run);
+  if (preferred.kind !== "infeasible") return { confirmation: preferred, calldata: bytes };
+  const any = await confirmFailure(solver, path, holds, what, terms, run);
+  return { confirmation: any, calldata: bytes };
 }
