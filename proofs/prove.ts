@@ -14,7 +14,8 @@ import { explore } from "./explore/explorer.js";
 import type { Path } from "./explore/path.js";
 import { Assignment, Solver } from "./explore/solver.js";
 import { SampleRandom, sampleInputs } from "./concrete/input-samples.js";
-import { confirmFailure } from "./explore/confirm.js";
+import { confirmAbstractFailure, confirmFailure } from "./explore/confirm.js";
+import { AbstractCalldata } from "./domain/abstract-calldata.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { selectorOf } from "./selector.js";
 import { assertionFailure, describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
@@ -286,7 +287,13 @@ interface PathOutcome {
   readonly failure: FailureCondition;
   readonly reverted: boolean;
   readonly reads: readonly SymbolicSlotRead[];
+  /** The path's calldata, and the abstract calldata it is when it is. */
+  readonly data: readonly Cell[];
+  readonly buffer: AbstractCalldata | undefined;
 }
+
+/** The calldata of a property call: ABI-encoded with one combination of dynamic lengths, or abstract. */
+type CalldataShape = { readonly kind: "abi"; readonly calldata: SymbolicCalldata } | { readonly kind: "abstract" };
 
 /** The accounts whose storage is symbolic under the options: every contract but the test contract and the cheatcode address. */
 function symbolicAccounts(deployment: Deployment, options: ProveOptions): Set<bigint> {
@@ -313,7 +320,8 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   await z3();
   const panics = failurePolicy(options.panics);
   const variants = symbolicCalldataVariants(fn.selector, fn.inputs, options.bounds, fn.name);
-  const bounds = new Set(variants.flatMap((v) => v.boundsUsed));
+  const abstract = options.calldata === "abstract";
+  const bounds = new Set(abstract ? [] : variants.flatMap((v) => v.boundsUsed));
   const assumptions = new Set<string>();
   const symbolic = symbolicAccounts(deployment, options);
   let completed = 0;
@@ -330,28 +338,38 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
     counterexample = { calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: sampled.input }], failure: sampled.failure };
   }
 
-  for (const calldata of variants) {
+  // ABI-shaped calldata, one exploration per combination of dynamic lengths; or abstract calldata.
+  const shapes: readonly CalldataShape[] = abstract ? [{ kind: "abstract" }] : variants.map((calldata) => ({ kind: "abi", calldata }));
+  for (const shape of shapes) {
     if (counterexample !== undefined) break;
     const scenario = (path: Path): PathOutcome => {
-      path.constraints.push(...calldata.constraints);
+      let data: Cell[];
+      let buffer: AbstractCalldata | undefined;
+      if (shape.kind === "abi") {
+        path.constraints.push(...shape.calldata.constraints);
+        data = shape.calldata.cells;
+      } else {
+        buffer = new AbstractCalldata(path, fn.selector, fn.name);
+        data = buffer.cells;
+      }
       const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER), symbolic);
       const reads = world.symbolicReads;
       const session = new SymbolicSession(path, world, new Map(), deployment.artifacts);
-      const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
-      const fine = { failure: { holds: false, what: "" }, reverted: false, reads };
+      const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data });
+      const fine = { failure: { holds: false, what: "" }, reverted: false, reads, data, buffer };
       if (failing) {
         // proveFail_: every failure is the expected outcome; only a clean success is a counterexample.
         if (session.missedExpectation !== undefined || outcome.result.kind !== "success") return fine;
         const flag = failedFlag(session, deployment.address);
-        return flag === undefined ? fine : { failure: { holds: negation(flag), what: UNEXPECTED_SUCCESS }, reverted: false, reads };
+        return flag === undefined ? fine : { ...fine, failure: { holds: negation(flag), what: UNEXPECTED_SUCCESS } };
       }
-      if (session.missedExpectation !== undefined) return { failure: { holds: true, what: session.missedExpectation }, reverted: false, reads };
+      if (session.missedExpectation !== undefined) return { ...fine, failure: { holds: true, what: session.missedExpectation } };
       if (outcome.result.kind !== "success") {
         const failure = symbolicFailure(outcome, panics);
-        return { failure, reverted: failure.holds === false, reads };
+        return { ...fine, failure, reverted: failure.holds === false };
       }
       const flag = failedFlag(session, deployment.address);
-      return flag === undefined ? fine : { failure: { holds: flag, what: "failed() is true" }, reverted: false, reads };
+      return flag === undefined ? fine : { ...fine, failure: { holds: flag, what: "failed() is true" } };
     };
 
     const exploration = await explore(
@@ -363,12 +381,17 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
         if (holds === false) return "continue";
         let input: Uint8Array = new Uint8Array(0);
         let storage: StorageSlot[] = [];
-        const inputs = [...wordsOfCells(calldata.cells), ...outcome.reads.flatMap((read) => [read.key, read.value])];
-        const confirmation = await confirmFailure(solver, path, holds, outcome.failure.what, inputs, (model) => {
-          input = concreteCells(model, calldata.cells);
+        const replay = (bytes: Uint8Array, model: Assignment) => {
+          input = bytes;
           storage = storageIn(model, outcome.reads);
           return replayCall(deployment, input, panics, storage, failing);
-        });
+        };
+        const slots = outcome.reads.flatMap((read) => [read.key, read.value]);
+        const what = outcome.failure.what;
+        const confirmation =
+          outcome.buffer !== undefined
+            ? (await confirmAbstractFailure(solver, path, holds, what, outcome.buffer, slots, replay)).confirmation
+            : await confirmFailure(solver, path, holds, what, [...wordsOfCells(outcome.data), ...slots], (model) => replay(concreteCells(model, outcome.data), model));
         if (confirmation.kind === "infeasible") return "continue";
         if (confirmation.kind === "unconfirmed") {
           unreplayed.push(confirmation.reason);
