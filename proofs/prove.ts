@@ -11,7 +11,7 @@ import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
 import { cellsToWord, type Cell, wordsOfCells, type Z3Bytes, type Z3Word } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, TEST_CONTRACT, TEST_CONTRACT_BALANCE, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
-import type { Path } from "./explore/path.js";
+import { type Path, PathDiscarded } from "./explore/path.js";
 import { Assignment, Solver } from "./explore/solver.js";
 import { SampleRandom, sampleInputs } from "./concrete/input-samples.js";
 import { confirmAbstractFailure, confirmFailure } from "./explore/confirm.js";
@@ -19,7 +19,7 @@ import { AbstractCalldata } from "./domain/abstract-calldata.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { selectorOf } from "./selector.js";
 import { assertionFailure, describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
-import { SymbolicWorld, type SymbolicSlotRead } from "./host/symbolic-world.js";
+import { SymbolicWorld, type SymbolicSlotRead, type SymbolicStorage } from "./host/symbolic-world.js";
 import { z3, z3Runtime, type Z3Bool } from "./z3/context.js";
 import type { Account } from "../spec/state/account.js";
 import type { Artifact } from "./artifacts.js";
@@ -262,6 +262,16 @@ export function failedFlag(session: SymbolicSession, testContract: bigint): bool
   return ctx.Not(word.eq(ctx.BitVec.val(0n, 256)));
 }
 
+/**
+ * Arbitrary storage of the test contract starts with no assertion failed: failed() is false before
+ * the property call (otherwise every property would "fail" on a flag set before it ran).
+ */
+function assumeNotFailed(path: Path, session: SymbolicSession, testContract: bigint): void {
+  const flag = failedFlag(session, testContract);
+  if (flag === true) throw new PathDiscarded("failed() is true before the call");
+  if (flag !== undefined && flag !== false) path.constraints.push(flag.ctx.Not(flag));
+}
+
 function negation(condition: boolean | Z3Bool): boolean | Z3Bool {
   return typeof condition === "boolean" ? !condition : condition.ctx.Not(condition);
 }
@@ -295,21 +305,27 @@ interface PathOutcome {
 /** The calldata of a property call: ABI-encoded with one combination of dynamic lengths, or abstract. */
 type CalldataShape = { readonly kind: "abi"; readonly calldata: SymbolicCalldata } | { readonly kind: "abstract" };
 
-/** The accounts whose storage is symbolic under the options: every contract but the test contract and the cheatcode address. */
-function symbolicAccounts(deployment: Deployment, options: ProveOptions): Set<bigint> {
-  if (options.symbolicStorage !== true) return new Set();
-  return new Set(
-    [...deployment.accounts].filter(([address, account]) => account.code.length > 1 && address !== deployment.address).map(([address]) => address),
+/**
+ * The accounts whose storage is symbolic under the options: every contract setUp deployed, each
+ * slot arbitrary; and the test contract, whose slots setUp left zero are arbitrary while those it
+ * set keep their values (the contracts it points at, ds-test's IS_TEST and failed flag).
+ */
+function symbolicAccounts(deployment: Deployment, options: ProveOptions): SymbolicStorage {
+  if (options.symbolicStorage !== true) return new Map();
+  return new Map(
+    [...deployment.accounts]
+      .filter(([, account]) => account.code.length > 1)
+      .map(([address, account]) => [address, address === deployment.address ? new Set(account.storage.keys()) : new Set<bigint>()]),
   );
 }
 
-/** The initial values of the symbolic slots a path read, in the model. */
+/** The initial values of the symbolic slots a path read, in the model (not the slots that keep their deployed values). */
 function storageIn(model: Assignment, reads: readonly SymbolicSlotRead[]): StorageSlot[] {
   const slots = new Map<string, StorageSlot>();
   for (const read of reads) {
     const slot = model.value(read.key);
     const name = `${read.address}:${slot}`;
-    if (!slots.has(name)) slots.set(name, { address: read.address, slot, value: model.value(read.value) });
+    if (!read.kept.has(slot) && !slots.has(name)) slots.set(name, { address: read.address, slot, value: model.value(read.value) });
   }
   return [...slots.values()];
 }
@@ -355,6 +371,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
       const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER), symbolic);
       const reads = world.symbolicReads;
       const session = new SymbolicSession(path, world, new Map(), deployment.artifacts);
+      if (symbolic.has(deployment.address)) assumeNotFailed(path, session, deployment.address);
       const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data });
       const fine = { failure: { holds: false, what: "" }, reverted: false, reads, data, buffer };
       if (failing) {

@@ -73,12 +73,21 @@ function concreteBase(storage: ReadonlyMap<bigint, bigint>): (key: Z3Word) => Z3
   };
 }
 
-/** A read of storage the engine left fully symbolic: a counterexample must give the slot its model value. */
+/** A read of storage the engine left symbolic: a counterexample must give the slot its model value. */
 export interface SymbolicSlotRead {
   readonly address: bigint;
   readonly key: Bv;
   readonly value: Bv;
+  /** The account's slots that keep their deployed values (a key equal to one reads that value instead). */
+  readonly kept: ReadonlySet<bigint>;
 }
+
+/**
+ * Accounts whose storage starts symbolic: every slot is an unknown of its own (one Z3 array per
+ * account: distinct keys are independent unless the code makes them equal), except the slots
+ * listed, which keep their deployed values.
+ */
+export type SymbolicStorage = ReadonlyMap<bigint, ReadonlySet<bigint>>;
 
 function termOf(word: Z3Word): Bv {
   return typeof word === "bigint" ? z3Runtime().ctx.BitVec.val(word, 256) : word;
@@ -118,8 +127,8 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     readonly schedule: Schedule,
     readonly block: MutableBlock,
     readonly tx: MutableTransaction,
-    /** Accounts whose storage starts fully symbolic (any values) instead of as deployed. */
-    symbolicStorage: ReadonlySet<bigint> = new Set(),
+    /** Accounts whose storage starts symbolic (any values) instead of as deployed. */
+    symbolicStorage: SymbolicStorage = new Map(),
   ) {
     for (const [address, account] of accounts) {
       this.accounts.set(address, {
@@ -127,22 +136,25 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
         balance: account.balance,
         code: account.code,
         base: new Map(account.storage),
-        initial: symbolicStorage.has(address) ? this.symbolicBase(address) : concreteBase(account.storage),
+        initial: symbolicStorage.has(address) ? this.symbolicBase(address, account.storage, symbolicStorage.get(address)!) : concreteBase(account.storage),
         writes: [],
         transactionStart: 0,
       });
     }
   }
 
-  private symbolicBase(address: bigint): (key: Z3Word) => Z3Word {
+  private symbolicBase(address: bigint, deployed: ReadonlyMap<bigint, bigint>, kept: ReadonlySet<bigint>): (key: Z3Word) => Z3Word {
     const { ctx } = z3Runtime();
     const word = ctx.BitVec.sort(256);
     const array = ctx.Array.const(`storage_${address.toString(16)}`, word, word);
     return (key) => {
+      if (typeof key === "bigint" && kept.has(key)) return deployed.get(key) ?? 0n;
       const term = termOf(key);
       const value = array.select(term as never) as Bv;
-      this.symbolicReads.push({ address, key: term, value });
-      return value;
+      this.symbolicReads.push({ address, key: term, value, kept });
+      let read: Bv = value;
+      for (const slot of kept) read = ctx.If(term.eq(ctx.BitVec.val(slot, 256)), ctx.BitVec.val(deployed.get(slot) ?? 0n, 256), read) as Bv;
+      return read;
     };
   }
 

@@ -8,8 +8,8 @@ import { DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type Prove
 import { functionsFor } from "../../../src/cli/prove.js";
 import { compileSolidityProject } from "../../../src/compile/index.js";
 
-/** Every property of the contract `name` in `source`, checked with the default options overridden by `options`. */
-export async function checkSource(source: string, name: string, options: Partial<ProveOptions> = {}): Promise<PropertyResult[]> {
+/** The test contract `name` of `source`, and every contract compiled with it (for invariant targets). */
+export function compileSource(source: string, name: string): { contract: PropertyContract; known: KnownContract[] } {
   const dir = mkdtempSync(join(tmpdir(), "svm-proofs-"));
   writeFileSync(join(dir, "T.t.sol"), source);
   const { contracts } = compileSolidityProject(join(dir, "T.t.sol"), { root: dir, remappings: [] });
@@ -19,7 +19,12 @@ export async function checkSource(source: string, name: string, options: Partial
   const known: KnownContract[] = contracts
     .filter((c) => c.runtimeBytecode.length > 0)
     .map((c) => ({ name: c.name, runtime: c.runtimeBytecode, functions: functionsFor(c) }));
-  const contract: PropertyContract = { name, creation: test.creationBytecode, functions: functionsFor(test), artifacts };
+  return { contract: { name, creation: test.creationBytecode, functions: functionsFor(test), artifacts }, known };
+}
+
+/** Every property of the contract `name` in `source`, checked with the default options overridden by `options`. */
+export async function checkSource(source: string, name: string, options: Partial<ProveOptions> = {}): Promise<PropertyResult[]> {
+  const { contract, known } = compileSource(source, name);
   return checkContract(contract, known, { ...DEFAULT_OPTIONS, ...options });
 }
 
