@@ -7,11 +7,11 @@
  */
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import type { Schedule } from "../../spec/fork/schedule.js";
-import type { BlockContext, TransactionContext } from "../../spec/machine/host.js";
+import type { BlockContext } from "../../spec/machine/host.js";
 import type { World } from "../../spec/machine/world.js";
 import type { MutableTransaction } from "../environment.js";
 import { bytesToBigInt } from "../../spec/primitives/bytes.js";
-import type { Account } from "../../spec/state/account.js";
+import { type Account, isEmpty } from "../../spec/state/account.js";
 import type { Bv, Z3Bool } from "../z3/context.js";
 import { UnsupportedSymbolic } from "../../spec/word/words.js";
 import { z3Runtime } from "../z3/context.js";
@@ -109,6 +109,7 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   private warmSlots = new Set<string>();
   private readonly created = new Set<bigint>();
   private readonly destructed = new Set<bigint>();
+  private readonly touched = new Set<bigint>();
   private refundCounter = 0n;
   /** Placeholders of symbolic amounts (see `SymbolicAmounts`). */
   private amounts: SymbolicAmounts = {
@@ -158,8 +159,20 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     };
   }
 
-  /** A new transaction: access sets, transient storage and refunds start empty (EIP-2929, EIP-1153). */
+  /**
+   * A new transaction: the previous one is finalized as the spec's `WorldState.finalize` does
+   * (self-destructed accounts deleted, then, from EIP-161, touched accounts left empty), and access
+   * sets, transient storage and refunds start empty (EIP-2929, EIP-1153).
+   */
   beginTransaction(): void {
+    for (const address of this.destructed) this.accounts.delete(address);
+    if (this.schedule.emptyAccountsAreDead) {
+      for (const address of this.touched) if (this.isEmpty(address)) this.accounts.delete(address);
+    }
+    this.destructed.clear();
+    this.touched.clear();
+    // Logs are a transaction's (its receipt's), as with the spec's world made per transaction.
+    this.emitted.splice(0);
     this.transient = new Map();
     this.warmAccounts = new Set();
     this.warmSlots = new Set();
@@ -184,10 +197,15 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     return this.accounts.has(address);
   }
 
-  isDead(address: bigint): boolean {
+  /** EIP-161: no code, zero nonce and zero balance (`isEmpty` of spec/state/account.ts). */
+  private isEmpty(address: bigint): boolean {
     const account = this.accounts.get(address);
-    if (account === undefined) return true;
-    return this.schedule.emptyAccountsAreDead && account.nonce === 0n && account.balance === 0n && account.code.length === 0;
+    return account !== undefined && isEmpty({ ...account, storage: new Map() });
+  }
+
+  isDead(address: bigint): boolean {
+    if (!this.accounts.has(address)) return true;
+    return this.schedule.emptyAccountsAreDead && this.isEmpty(address);
   }
 
   balance(address: bigint): bigint {
@@ -203,13 +221,23 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   }
 
   codeHash(address: bigint): bigint {
-    if (this.isDead(address)) return 0n;
+    if (!this.accounts.has(address) || this.isEmpty(address)) return 0n;
     return bytesToBigInt(keccak_256(this.code(address)));
   }
 
   hasCodeOrNonce(address: bigint): boolean {
     const account = this.accounts.get(address);
-    return account !== undefined && (account.nonce !== 0n || account.code.length > 0 || account.writes.length > 0 || account.base.size > 0);
+    return account !== undefined && (account.nonce !== 0n || account.code.length > 0 || this.hasStorage(account));
+  }
+
+  /** Whether some slot is nonzero: decided when every write is concrete, else taken to be so. */
+  private hasStorage(account: SymbolicAccount): boolean {
+    const slots = new Map(account.base);
+    for (const { key, value } of account.writes) {
+      if (typeof key !== "bigint" || typeof value !== "bigint") return true;
+      slots.set(key, value);
+    }
+    return [...slots.values()].some((value) => value !== 0n);
   }
 
   private materialize(address: bigint): SymbolicAccount {
@@ -242,8 +270,12 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     this.journal.push(() => (account.code = previous));
   }
 
+  /** Before EIP-161 a touched account comes into being even if it stays empty; after it, a touched empty account is deleted at the end of the transaction. */
   touch(address: bigint): void {
-    if (this.schedule.emptyAccountsAreDead) this.materialize(address);
+    if (!this.schedule.emptyAccountsAreDead) this.materialize(address);
+    if (this.touched.has(address)) return;
+    this.touched.add(address);
+    this.journal.push(() => this.touched.delete(address));
   }
 
   /** How the session's placeholders stand for symbolic amounts, so that value moves as terms. */
@@ -261,11 +293,16 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     if (term === undefined && fromBalance === undefined && toBalance === undefined) {
       this.setBalance(from, this.balance(from) - value);
       this.setBalance(to, this.balance(to) + value);
+      this.touch(to);
       return;
     }
     // A symbolic amount or balance: the new balances are terms, each behind a placeholder. The
     // caller (the CALL and CREATE rules) has decided that `from` can pay.
-    if (from === to) return;
+    if (from === to) {
+      this.materialize(to);
+      this.touch(to);
+      return;
+    }
     const { ctx } = z3Runtime();
     const amount = term ?? ctx.BitVec.val(value, 256);
     const paid = (fromBalance ?? ctx.BitVec.val(this.balance(from), 256)).sub(amount);
@@ -275,18 +312,19 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     this.amounts.assume(received.uge(before));
     this.setBalance(from, this.amounts.standIn(paid));
     this.setBalance(to, this.amounts.standIn(received));
+    this.touch(to);
   }
 
   beginCreate(address: bigint): void {
     const account = this.materialize(address);
-    this.created.add(address);
     // A new contract's storage is empty: shadow every earlier slot with the writes of a fresh account.
     const replaced = { ...account, base: new Map<bigint, bigint>(), initial: () => 0n, writes: [] as { key: Z3Word; value: Z3Word }[], transactionStart: 0 };
     this.accounts.set(address, replaced);
-    this.journal.push(() => {
-      this.accounts.set(address, account);
-      this.created.delete(address);
-    });
+    this.journal.push(() => this.accounts.set(address, account));
+    if (!this.created.has(address)) {
+      this.created.add(address);
+      this.journal.push(() => this.created.delete(address));
+    }
     if (this.schedule.emptyAccountsAreDead) this.incrementNonce(address);
   }
 
@@ -365,10 +403,14 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   selfdestruct(address: bigint, beneficiary: bigint): void {
     const balance = this.balance(address);
     if (this.schedule.selfdestructOnlyInCreatingTx && !this.created.has(address)) {
+      // EIP-6780: an older contract only sends its balance away.
       this.transfer(address, beneficiary, balance);
       return;
     }
-    this.setBalance(beneficiary, this.balance(beneficiary) + balance);
+    // The balance goes to the beneficiary (through `transfer`, which moves a symbolic balance as a
+    // term and touches the beneficiary) and the account is emptied: one that names itself burns it.
+    if (beneficiary === address) this.touch(beneficiary);
+    else this.transfer(address, beneficiary, balance);
     this.setBalance(address, 0n);
     if (!this.destructed.has(address)) {
       this.destructed.add(address);
