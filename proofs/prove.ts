@@ -59,7 +59,10 @@ export interface ProveOptions {
   readonly panics: FailurePolicy;
   readonly bounds: Bounds;
   readonly match?: RegExp;
-  /** prove_ functions start from arbitrary storage in the contracts setUp deployed (not the test contract's own). */
+  /**
+   * prove_ functions start from arbitrary storage: every slot of the contracts setUp deployed, and
+   * the test contract's slots that setUp left zero (see `symbolicAccounts`).
+   */
   readonly symbolicStorage?: boolean;
   /**
    * The calldata of prove_ functions: ABI-shaped arguments (forge's and halmos' convention, the
