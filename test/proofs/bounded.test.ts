@@ -49,6 +49,13 @@ describe("bytecode mode", () => {
     expect(result.bounds).toContain(`loop ${DEFAULT_OPTIONS.loopBound}`);
   });
 
+  it("reports a symbolic word split into only some of its values as bounded", { timeout: 60_000 }, async () => {
+    // PUSH1 0 CALLDATALOAD JUMP: the jump target is any word; only some of its values are explored.
+    const result = await bytecode("6000355600");
+    expect(result.status, result.reason).toBe("bounded");
+    expect(result.bounds.join(", ")).toMatch(/at pc 3 split into \d+ of its values/);
+  });
+
   it("reads calldata past its end as zero, whatever its length", { timeout: 60_000 }, async () => {
     // INVALID when CALLDATALOAD(64) != 0 and CALLDATASIZE < 65: impossible, byte 64 lies past the end.
     const result = await bytecode("6040351560115760413610600f57005bfe5b00");
