@@ -117,9 +117,11 @@ export async function confirmAbstractFailure(
   const { ctx } = z3Runtime();
   let bytes: Uint8Array = new Uint8Array(0);
   const terms = [calldata.length, ...calldata.words, ...inputs];
+  let tooLong = false;
   const run = (model: Assignment): string | undefined => {
     const length = model.value(calldata.length);
-    if (length > LONGEST_REPLAY) return undefined;
+    tooLong = length > LONGEST_REPLAY;
+    if (tooLong) return undefined;
     bytes = calldata.concrete(length, (word) => model.value(word));
     return replay(bytes, model);
   };
@@ -127,5 +129,9 @@ export async function confirmAbstractFailure(
   const preferred = await confirmFailure(solver, path, holds === true ? short : ctx.And(holds, short), what, terms, run);
   if (preferred.kind !== "infeasible") return { confirmation: preferred, calldata: bytes };
   const any = await confirmFailure(solver, path, holds, what, terms, run);
+  if (any.kind === "unconfirmed" && tooLong) {
+    // Only calldata longer than a replay builds reaches the failure: say so rather than "did not replay".
+    return { confirmation: { kind: "unconfirmed", reason: `a failing path (${what}) needs calldata longer than ${LONGEST_REPLAY} bytes, too long to replay` }, calldata: bytes };
+  }
   return { confirmation: any, calldata: bytes };
 }

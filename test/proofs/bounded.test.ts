@@ -35,6 +35,13 @@ describe("bytecode mode", () => {
     expect(replayOnSpec(code, result)).toMatch(/INVALID/);
   });
 
+  it("never passes code that fails only on calldata too long to replay: unknown, saying why", { timeout: 60_000 }, async () => {
+    // INVALID when CALLDATASIZE > 0x01000001: longer than a replay builds (16 MiB).
+    const result = await bytecode("63010000013611600d57005b005bfe");
+    expect(result.status).toBe("unknown");
+    expect(result.reason).toMatch(/needs calldata longer than \d+ bytes/);
+  });
+
   it("passes code whose every input was covered, with no bounds", { timeout: 60_000 }, async () => {
     // CALLDATALOAD(0) compared with itself: no input reaches INVALID, and nothing bounds the search.
     const result = await bytecode("6000358060003514600c57fe5b00");
