@@ -1,11 +1,12 @@
 /**
- * The symbolic world is the spec's world (issue 9): `proofs/host/symbolic-world.ts` keeps storage
- * and amounts of ether as terms, so it cannot be the spec's `WorldState` itself; this test pins the
- * two together instead. Random sequences of every `World` operation (balances, nonces, code,
- * touches, transfers, creations, storage, transient storage, access sets, refunds, logs,
- * self-destructs, checkpoints and reverts, the end of a transaction) run through both on concrete
- * values, and after each operation every observable must agree, on forks before and after EIP-161
- * and EIP-6780.
+ * The symbolic world is the spec's world (issue 9): `proofs/host/symbolic-world.ts` extends the
+ * spec's `JournaledWorld` (spec/state/journaled-world.ts) as the concrete `WorldState` does, and
+ * keeps only storage its own way (writes whose keys and values may be terms) and amounts of ether
+ * as terms. This test pins the two worlds together: random sequences of every `World` operation
+ * (balances, nonces, code, touches, transfers, creations, storage, transient storage, access sets,
+ * refunds, logs, self-destructs, checkpoints and reverts, the end of a transaction) run through
+ * both on concrete values, and after each operation every observable must agree, on forks before
+ * and after EIP-161 and EIP-6780.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { SCHEDULES } from "../../spec/fork/forks.js";
