@@ -108,6 +108,73 @@ export type TransactionError =
   | "MALFORMED_RLP"
   | "VALUE_OUT_OF_RANGE";
 
+/**
+ * Why a frame halted exceptionally (Yellow Paper §9.4.2: all its gas consumed, its changes undone),
+ * in go-ethereum's words (core/vm/errors.go), which its EIP-3155 tracer prints and the tools that
+ * compare traces expect. One list for every implementation: the spec names its halts with these
+ * strings (a test pins its list to this one), src/vm returns them, and a peer adapter maps its own
+ * words onto them.
+ *
+ * Some of geth's errors carry a per-instance detail: `stack underflow (0 <=> 1)` (stack length
+ * and items needed) and `invalid opcode: opcode 0xc not defined` (the byte's name). SVM keeps the
+ * fixed part only: the trace line that carries the error already has the stack and the opcode,
+ * and a reason that is one fixed string compares by equality across implementations, including
+ * peers that do not report the detail. `stack limit reached 1024 (1023)` is kept whole, because
+ * geth prints it the same for every instruction (every instruction pushes at most one item net).
+ */
+export const HALT_REASONS = [
+  /**
+   * A price above the gas left. geth wraps every failure of a dynamic price in it and prints the
+   * cause after a colon (`out of gas: max initcode size exceeded: size 49153` for EIP-3860's
+   * limit, `out of gas: not enough gas for reentrancy sentry` for EIP-2200's, `out of gas: gas
+   * uint64 overflow` for memory beyond any gas limit); the cause is detail, the reason this.
+   */
+  "out of gas",
+  /** Homestead on: the returned code cannot be paid for at 200 gas a byte (Yellow Paper §7). */
+  "contract creation code storage out of gas",
+  "stack underflow",
+  "stack limit reached 1024 (1023)",
+  /** The designated INVALID (0xfe), or a byte that is no instruction in the fork. */
+  "invalid opcode",
+  "invalid jump destination",
+  /** A state change in a static context (EIP-214). */
+  "write protection",
+  /** RETURNDATACOPY past the end of the return data (EIP-211). */
+  "return data out of bounds",
+  /** Deployed code longer than 24576 bytes (EIP-170). */
+  "max code size exceeded",
+  /** Deployed code starting with 0xEF (EIP-3541). */
+  "invalid code: must not begin with 0xef",
+  /** A creation at an address that has code or a nonce (EIP-684). */
+  "contract address collision",
+  /**
+   * A precompile refused its input (a point off the curve, a bad length, a failed KZG proof).
+   * SVM's own words: geth reports each precompile's own error text here. A precompile that is
+   * not given enough gas halts with `out of gas`.
+   */
+  "precompile failed",
+] as const;
+
+export type HaltReason = (typeof HALT_REASONS)[number];
+
+export function isHaltReason(text: string): text is HaltReason {
+  return (HALT_REASONS as readonly string[]).includes(text);
+}
+
+/** How the top frame ended: normally, by REVERT (EIP-140), or by an exceptional halt. */
+export type FrameStatus = "success" | "revert" | HaltReason;
+
+/** The text geth's EIP-3155 summary line gives a REVERT (core/vm ErrExecutionReverted). */
+export const EXECUTION_REVERTED = "execution reverted";
+
+/**
+ * The opName of a trace step whose byte is no instruction at all (no fork defines it), in
+ * go-ethereum's words (`OpCode.String`, `opcode %#x not defined`): `opcode 0xc not defined`.
+ */
+export function undefinedOpcodeName(op: number): string {
+  return `opcode 0x${op.toString(16)} not defined`;
+}
+
 /** The observable outcome of a case. */
 export type CaseOutcome =
   | {
@@ -119,8 +186,7 @@ export type CaseOutcome =
       readonly gasUsed: bigint;
       /** The top frame's return (or revert) data. */
       readonly output: Uint8Array;
-      /** "success", "revert", or the exceptional halt that ended the top frame. */
-      readonly status: string;
+      readonly status: FrameStatus;
     }
   | {
       readonly kind: "rejected";
@@ -143,7 +209,8 @@ export interface TraceStep {
   readonly refund: bigint;
   readonly memSize: number;
   readonly returnData?: Uint8Array;
-  readonly error?: string;
+  /** The exceptional halt this instruction caused, on the instruction that failed (EIP-3155). */
+  readonly error?: HaltReason;
 }
 
 /** A sink for trace lines; attaching one must not change any other observable. */

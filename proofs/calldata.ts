@@ -40,7 +40,10 @@ export interface SymbolicCalldata {
   readonly inputs: readonly InputWord[];
   /** The ranges of the variables' types. */
   readonly constraints: Z3Bool[];
-  /** Which bounds were used, for the report (empty when every parameter is static). */
+  /**
+   * The bounds this encoding hit, for the report: the lengths of dynamic values are taken from a
+   * finite set (empty when every parameter is static: then every input is covered).
+   */
   readonly boundsUsed: string[];
 }
 
@@ -61,7 +64,12 @@ export function symbolicCalldataVariants(selector: Uint8Array, params: readonly 
     const made = encoder.made;
     let i = made.length - 1;
     while (i >= 0 && made[i]!.choice + 1 >= made[i]!.options) i--;
-    if (i < 0 || variants.length >= bounds.maxVariants) return variants;
+    if (i < 0) return variants;
+    if (variants.length >= bounds.maxVariants) {
+      // Combinations of lengths are left out: a bound every variant's verdict shares.
+      const cut = `at most ${bounds.maxVariants} combinations of lengths`;
+      return variants.map((variant) => ({ ...variant, boundsUsed: [...variant.boundsUsed, cut] }));
+    }
     choices = [...made.slice(0, i).map((m) => m.choice), made[i]!.choice + 1];
   }
 }

@@ -3,17 +3,16 @@
  * a piece of runtime bytecode (can a Panic or INVALID be reached with some calldata?).
  */
 import { ConcreteChain } from "./concrete/chain.js";
-import { type Cell, wordsOfCells } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
-import { confirmFailure } from "./explore/confirm.js";
+import { confirmAbstractFailure } from "./explore/confirm.js";
+import { AbstractCalldata } from "./domain/abstract-calldata.js";
 import type { Path } from "./explore/path.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { ALL_PANIC_CODES } from "./failure.js";
 import { SymbolicWorld } from "./host/symbolic-world.js";
 import { invariantTargets, type KnownContract, proveInvariant } from "./invariants.js";
 import {
-  concreteCells,
   concreteFailure,
   type ContractFunction,
   type Counterexample,
@@ -27,8 +26,9 @@ import {
   propertyKind,
   proveFunction,
   symbolicFailure,
+  verdict,
 } from "./prove.js";
-import { z3, z3Runtime } from "./z3/context.js";
+import { z3 } from "./z3/context.js";
 
 /** Checks the properties of one test contract, in ABI order; `onStart` and `onResult` see each as it begins and is decided. */
 export async function checkContract(
@@ -85,54 +85,53 @@ async function checkProperty(
   return proveInvariant(contract, deployment, fn, targets, options);
 }
 
-/** Length of the symbolic calldata in bytecode mode: a selector and four words. */
-export const BYTECODE_CALLDATA_LENGTH = 4 + 32 * 4;
-
-/** Bytecode mode: runtime code at the test address, called with symbolic calldata by the deployer. */
+/**
+ * Bytecode mode: runtime code at the test address, called by the deployer with abstract calldata
+ * (any bytes of any length, hevm's convention; see `domain/abstract-calldata.ts`).
+ */
 export async function checkBytecode(name: string, runtime: Uint8Array, options: ProveOptions): Promise<PropertyResult> {
   const started = Date.now();
   await z3();
-  const { ctx } = z3Runtime();
   // Bytecode has no assertion convention of its own: any Panic counts, unless --panic narrows it.
   const panics = failurePolicy(options.panics === "any-revert" ? ALL_PANIC_CODES : options.panics);
   const chain = new ConcreteChain();
   chain.accounts.set(TEST_CONTRACT, { nonce: 1n, balance: 0n, code: runtime, storage: new Map() });
-  const cells: Cell[] = [];
-  for (let i = 0; i < BYTECODE_CALLDATA_LENGTH; i += 32) {
-    const word = ctx.BitVec.const(`calldata_${i / 32}`, 256);
-    for (let b = 0; b < 32 && i + b < BYTECODE_CALLDATA_LENGTH; b++) cells.push({ word, index: b });
-  }
   let counterexample: Counterexample | undefined;
   const unreplayed: string[] = [];
-  const scenario = (path: Path): FailureCondition => {
+  let completed = 0;
+  const scenario = (path: Path): { failure: FailureCondition; calldata: AbstractCalldata } => {
+    const calldata = new AbstractCalldata(path, new Uint8Array(0), "calldata");
     const world = new SymbolicWorld(chain.accounts, SCHEDULE, { ...chain.block }, transactionFrom(DEPLOYER));
     const session = new SymbolicSession(path, world);
-    return symbolicFailure(session.call({ caller: DEPLOYER, address: TEST_CONTRACT, value: 0n, data: cells }), panics);
+    return { failure: symbolicFailure(session.call({ caller: DEPLOYER, address: TEST_CONTRACT, value: 0n, data: calldata.cells }), panics), calldata };
   };
   const exploration = await explore(
     scenario,
-    async (path, failure, solver) => {
+    async (path, { failure, calldata }, solver) => {
+      completed++;
       if (failure.holds === false) return "continue";
-      let calldata: Uint8Array = new Uint8Array(0);
-      const confirmation = await confirmFailure(solver, path, failure.holds, failure.what, wordsOfCells(cells), (model) => {
-        calldata = concreteCells(model, cells);
-        return concreteFailure(new ConcreteChain(chain.accounts, chain.block).call(DEPLOYER, TEST_CONTRACT, calldata), panics);
-      });
+      const { confirmation, calldata: input } = await confirmAbstractFailure(solver, path, failure.holds, failure.what, calldata, [], (bytes) =>
+        concreteFailure(new ConcreteChain(chain.accounts, chain.block).call(DEPLOYER, TEST_CONTRACT, bytes), panics),
+      );
       if (confirmation.kind === "infeasible") return "continue";
       if (confirmation.kind === "unconfirmed") {
         unreplayed.push(confirmation.reason);
         return "continue";
       }
-      counterexample = { calls: [{ function: "(calldata)", caller: DEPLOYER, value: 0n, calldata }], failure: confirmation.failure };
+      counterexample = { calls: [{ function: "(calldata)", caller: DEPLOYER, value: 0n, calldata: input }], failure: confirmation.failure };
       return "stop";
     },
     { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
   );
-  const base = { contract: name, function: "(bytecode)", bounds: [`loop ${options.loopBound}`, `calldata length ${BYTECODE_CALLDATA_LENGTH}`], paths: exploration.paths };
-  const timeMs = Date.now() - started;
-  if (counterexample !== undefined) return { ...base, status: "fail", counterexample, timeMs };
-  const incomplete = [...exploration.incomplete, ...unreplayed];
-  if (incomplete.length > 0) return { ...base, status: "unknown", reason: incomplete.join("; "), timeMs };
-  return { ...base, status: "pass", timeMs };
+  const findings = { counterexample, incomplete: [...exploration.incomplete, ...unreplayed], bounds: exploration.bounds, completed, reverted: 0 };
+  return {
+    contract: name,
+    function: "(bytecode)",
+    ...verdict(findings),
+    ...(counterexample !== undefined && { counterexample }),
+    bounds: exploration.bounds,
+    ...(exploration.assumptions.length > 0 && { assumptions: exploration.assumptions }),
+    paths: exploration.paths,
+    timeMs: Date.now() - started,
+  };
 }
-

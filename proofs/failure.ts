@@ -28,7 +28,7 @@ export function panicCode<W, B>(
 
 /** A halt that is a failure in itself. */
 export function isInvalidHalt<B>(result: FrameResult<B>): boolean {
-  return result.kind === "halt" && result.reason === "InvalidOpcode";
+  return result.kind === "halt" && result.reason === "invalid opcode";
 }
 
 export function describePanic(code: bigint): string {

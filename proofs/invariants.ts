@@ -35,6 +35,7 @@ import {
   failurePolicy,
   selectorOf,
   symbolicFailure,
+  verdict,
 } from "./prove.js";
 import { z3, z3Runtime, type Bv } from "./z3/context.js";
 
@@ -115,7 +116,9 @@ export async function proveInvariant(
   const started = Date.now();
   await z3();
   const panics = failurePolicy(options.panics);
-  const bounds = [`depth ${options.depth}`, `loop ${options.loopBound}`];
+  // Sequences longer than the depth are never explored: an invariant's verdict is always bounded.
+  const bounds = [`depth ${options.depth}`];
+  const assumptions = new Set<string>();
   if (targets.some((target) => target.fn.stateMutability === "payable")) bounds.push("msg.value < 2^96");
   const incomplete = new Set<string>();
   let paths = 0;
@@ -184,14 +187,22 @@ export async function proveInvariant(
       );
       paths += exploration.paths;
       for (const reason of exploration.incomplete) incomplete.add(reason);
-      bounds.push(...exploration.notes);
+      bounds.push(...exploration.bounds);
+      for (const assumption of exploration.assumptions) assumptions.add(assumption);
     }
   }
-  const base = { contract: contract.name, function: invariant.signature, bounds: [...new Set(bounds)], paths };
-  const timeMs = Date.now() - started;
-  if (counterexample !== undefined) return { ...base, status: "fail", counterexample, timeMs };
-  if (incomplete.size > 0) return { ...base, status: "unknown", reason: [...incomplete].join("; "), timeMs };
-  return { ...base, status: "pass", timeMs };
+  // Reverted sequences are dropped as paths (they are shorter sequences), so none counts as reverted here.
+  const findings = { counterexample, incomplete, bounds: [...new Set(bounds)], completed: paths, reverted: 0 };
+  return {
+    contract: contract.name,
+    function: invariant.signature,
+    ...verdict(findings),
+    ...(counterexample !== undefined && { counterexample }),
+    bounds: findings.bounds,
+    ...(assumptions.size > 0 && { assumptions: [...assumptions] }),
+    paths,
+    timeMs: Date.now() - started,
+  };
 }
 
 /** Replays the calls and then the invariant on the spec; the failure shown, or undefined. */

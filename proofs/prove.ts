@@ -11,14 +11,15 @@ import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
 import { cellsToWord, type Cell, wordsOfCells, type Z3Bytes, type Z3Word } from "./domain/terms.js";
 import { DEPLOYER, SCHEDULE, TEST_CONTRACT, TEST_CONTRACT_BALANCE, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
-import type { Path } from "./explore/path.js";
+import { type Path, PathDiscarded } from "./explore/path.js";
 import { Assignment, Solver } from "./explore/solver.js";
 import { SampleRandom, sampleInputs } from "./concrete/input-samples.js";
-import { confirmFailure } from "./explore/confirm.js";
+import { confirmAbstractFailure, confirmFailure } from "./explore/confirm.js";
+import { AbstractCalldata } from "./domain/abstract-calldata.js";
 import { SymbolicSession } from "./explore/symbolic-machine.js";
 import { selectorOf } from "./selector.js";
 import { assertionFailure, describePanic, isInvalidHalt, PANIC_ASSERT, panicCode } from "./failure.js";
-import { SymbolicWorld, type SymbolicSlotRead } from "./host/symbolic-world.js";
+import { SymbolicWorld, type SymbolicSlotRead, type SymbolicStorage } from "./host/symbolic-world.js";
 import { z3, z3Runtime, type Z3Bool } from "./z3/context.js";
 import type { Account } from "../spec/state/account.js";
 import type { Artifact } from "./artifacts.js";
@@ -58,7 +59,10 @@ export interface ProveOptions {
   readonly panics: FailurePolicy;
   readonly bounds: Bounds;
   readonly match?: RegExp;
-  /** prove_ functions start from arbitrary storage in the contracts setUp deployed (not the test contract's own). */
+  /**
+   * prove_ functions start from arbitrary storage: every slot of the contracts setUp deployed, and
+   * the test contract's slots that setUp left zero (see `symbolicAccounts`).
+   */
   readonly symbolicStorage?: boolean;
   /**
    * The calldata of prove_ functions: ABI-shaped arguments (forge's and halmos' convention, the
@@ -119,10 +123,43 @@ export interface PropertyResult {
   readonly status: Status;
   readonly reason?: string;
   readonly counterexample?: Counterexample;
-  /** Bounds the verdict depends on (loop unrolling, lengths of dynamic arguments). */
+  /**
+   * The bounds exploration hit (a path cut by the loop bound, lengths of dynamic arguments from a
+   * finite set, an invariant's call depth, a symbolic value split into only some of its values):
+   * empty exactly when every input was covered. A result without a failure and with bounds is `bounded`.
+   */
   readonly bounds: readonly string[];
+  /** Facts of the chain the verdict assumed that exclude no input a real chain can give (not bounds). */
+  readonly assumptions?: readonly string[];
   readonly paths: number;
   readonly timeMs: number;
+}
+
+/** What an exploration of a property found, which decides its status (see `verdict`). */
+export interface Findings {
+  readonly counterexample?: Counterexample;
+  /** Why the search is incomplete (solver gave up, unsupported operation, time budget). */
+  readonly incomplete: Iterable<string>;
+  readonly bounds: readonly string[];
+  /** Paths that ran to the end, and how many of them reverted (the property's assumptions rejected them). */
+  readonly completed: number;
+  readonly reverted: number;
+}
+
+/**
+ * The status the findings support: `fail` with a replayed counterexample; `unknown` when the search
+ * is incomplete or no path got past the property's assumptions; `bounded` when a bound was hit;
+ * `pass` only when every input was covered.
+ */
+export function verdict(findings: Findings): { status: Status; reason?: string } {
+  if (findings.counterexample !== undefined) return { status: "fail" };
+  const incomplete = [...new Set(findings.incomplete)];
+  if (incomplete.length > 0) return { status: "unknown", reason: incomplete.join("; ") };
+  if (findings.completed > 0 && findings.reverted === findings.completed) return { status: "unknown", reason: "every path reverts" };
+  if (findings.completed === 0 && findings.bounds.length > 0) {
+    return { status: "unknown", reason: `no path ran to the end within the bounds (${findings.bounds.join(", ")})` };
+  }
+  return { status: findings.bounds.length > 0 ? "bounded" : "pass" };
 }
 
 /** The state after deployment and setUp, from which every property starts. */
@@ -228,6 +265,16 @@ export function failedFlag(session: SymbolicSession, testContract: bigint): bool
   return ctx.Not(word.eq(ctx.BitVec.val(0n, 256)));
 }
 
+/**
+ * Arbitrary storage of the test contract starts with no assertion failed: failed() is false before
+ * the property call (otherwise every property would "fail" on a flag set before it ran).
+ */
+function assumeNotFailed(path: Path, session: SymbolicSession, testContract: bigint): void {
+  const flag = failedFlag(session, testContract);
+  if (flag === true) throw new PathDiscarded("failed() is true before the call");
+  if (flag !== undefined && flag !== false) path.constraints.push(flag.ctx.Not(flag));
+}
+
 function negation(condition: boolean | Z3Bool): boolean | Z3Bool {
   return typeof condition === "boolean" ? !condition : condition.ctx.Not(condition);
 }
@@ -253,23 +300,35 @@ interface PathOutcome {
   readonly failure: FailureCondition;
   readonly reverted: boolean;
   readonly reads: readonly SymbolicSlotRead[];
+  /** The path's calldata, and the abstract calldata it is when it is. */
+  readonly data: readonly Cell[];
+  readonly buffer: AbstractCalldata | undefined;
 }
 
-/** The accounts whose storage is symbolic under the options: every contract but the test contract and the cheatcode address. */
-function symbolicAccounts(deployment: Deployment, options: ProveOptions): Set<bigint> {
-  if (options.symbolicStorage !== true) return new Set();
-  return new Set(
-    [...deployment.accounts].filter(([address, account]) => account.code.length > 1 && address !== deployment.address).map(([address]) => address),
+/** The calldata of a property call: ABI-encoded with one combination of dynamic lengths, or abstract. */
+type CalldataShape = { readonly kind: "abi"; readonly calldata: SymbolicCalldata } | { readonly kind: "abstract" };
+
+/**
+ * The accounts whose storage is symbolic under the options: every contract setUp deployed, each
+ * slot arbitrary; and the test contract, whose slots setUp left zero are arbitrary while those it
+ * set keep their values (the contracts it points at, ds-test's IS_TEST and failed flag).
+ */
+function symbolicAccounts(deployment: Deployment, options: ProveOptions): SymbolicStorage {
+  if (options.symbolicStorage !== true) return new Map();
+  return new Map(
+    [...deployment.accounts]
+      .filter(([, account]) => account.code.length > 1)
+      .map(([address, account]) => [address, address === deployment.address ? new Set(account.storage.keys()) : new Set<bigint>()]),
   );
 }
 
-/** The initial values of the symbolic slots a path read, in the model. */
+/** The initial values of the symbolic slots a path read, in the model (not the slots that keep their deployed values). */
 function storageIn(model: Assignment, reads: readonly SymbolicSlotRead[]): StorageSlot[] {
   const slots = new Map<string, StorageSlot>();
   for (const read of reads) {
     const slot = model.value(read.key);
     const name = `${read.address}:${slot}`;
-    if (!slots.has(name)) slots.set(name, { address: read.address, slot, value: model.value(read.value) });
+    if (!read.kept.has(slot) && !slots.has(name)) slots.set(name, { address: read.address, slot, value: model.value(read.value) });
   }
   return [...slots.values()];
 }
@@ -280,9 +339,10 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
   await z3();
   const panics = failurePolicy(options.panics);
   const variants = symbolicCalldataVariants(fn.selector, fn.inputs, options.bounds, fn.name);
-  const bounds = [`loop ${options.loopBound}`, ...new Set(variants.flatMap((v) => v.boundsUsed))];
+  const abstract = options.calldata === "abstract";
+  const bounds = new Set(abstract ? [] : variants.flatMap((v) => v.boundsUsed));
+  const assumptions = new Set<string>();
   const symbolic = symbolicAccounts(deployment, options);
-  if (symbolic.size > 0) bounds.push("storage of deployed contracts symbolic");
   let completed = 0;
   let paths = 0;
   const incomplete = new Set<string>();
@@ -297,28 +357,39 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
     counterexample = { calls: [{ function: fn.signature, caller: DEPLOYER, value: 0n, calldata: sampled.input }], failure: sampled.failure };
   }
 
-  for (const calldata of variants) {
+  // ABI-shaped calldata, one exploration per combination of dynamic lengths; or abstract calldata.
+  const shapes: readonly CalldataShape[] = abstract ? [{ kind: "abstract" }] : variants.map((calldata) => ({ kind: "abi", calldata }));
+  for (const shape of shapes) {
     if (counterexample !== undefined) break;
     const scenario = (path: Path): PathOutcome => {
-      path.constraints.push(...calldata.constraints);
+      let data: Cell[];
+      let buffer: AbstractCalldata | undefined;
+      if (shape.kind === "abi") {
+        path.constraints.push(...shape.calldata.constraints);
+        data = shape.calldata.cells;
+      } else {
+        buffer = new AbstractCalldata(path, fn.selector, fn.name);
+        data = buffer.cells;
+      }
       const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER), symbolic);
       const reads = world.symbolicReads;
       const session = new SymbolicSession(path, world, new Map(), deployment.artifacts);
-      const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data: calldata.cells });
-      const fine = { failure: { holds: false, what: "" }, reverted: false, reads };
+      if (symbolic.has(deployment.address)) assumeNotFailed(path, session, deployment.address);
+      const outcome = session.call({ caller: DEPLOYER, address: deployment.address, value: 0n, data });
+      const fine = { failure: { holds: false, what: "" }, reverted: false, reads, data, buffer };
       if (failing) {
         // proveFail_: every failure is the expected outcome; only a clean success is a counterexample.
         if (session.missedExpectation !== undefined || outcome.result.kind !== "success") return fine;
         const flag = failedFlag(session, deployment.address);
-        return flag === undefined ? fine : { failure: { holds: negation(flag), what: UNEXPECTED_SUCCESS }, reverted: false, reads };
+        return flag === undefined ? fine : { ...fine, failure: { holds: negation(flag), what: UNEXPECTED_SUCCESS } };
       }
-      if (session.missedExpectation !== undefined) return { failure: { holds: true, what: session.missedExpectation }, reverted: false, reads };
+      if (session.missedExpectation !== undefined) return { ...fine, failure: { holds: true, what: session.missedExpectation } };
       if (outcome.result.kind !== "success") {
         const failure = symbolicFailure(outcome, panics);
-        return { failure, reverted: failure.holds === false, reads };
+        return { ...fine, failure, reverted: failure.holds === false };
       }
       const flag = failedFlag(session, deployment.address);
-      return flag === undefined ? fine : { failure: { holds: flag, what: "failed() is true" }, reverted: false, reads };
+      return flag === undefined ? fine : { ...fine, failure: { holds: flag, what: "failed() is true" } };
     };
 
     const exploration = await explore(
@@ -330,12 +401,17 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
         if (holds === false) return "continue";
         let input: Uint8Array = new Uint8Array(0);
         let storage: StorageSlot[] = [];
-        const inputs = [...wordsOfCells(calldata.cells), ...outcome.reads.flatMap((read) => [read.key, read.value])];
-        const confirmation = await confirmFailure(solver, path, holds, outcome.failure.what, inputs, (model) => {
-          input = concreteCells(model, calldata.cells);
+        const replay = (bytes: Uint8Array, model: Assignment) => {
+          input = bytes;
           storage = storageIn(model, outcome.reads);
           return replayCall(deployment, input, panics, storage, failing);
-        });
+        };
+        const slots = outcome.reads.flatMap((read) => [read.key, read.value]);
+        const what = outcome.failure.what;
+        const confirmation =
+          outcome.buffer !== undefined
+            ? (await confirmAbstractFailure(solver, path, holds, what, outcome.buffer, slots, replay)).confirmation
+            : await confirmFailure(solver, path, holds, what, [...wordsOfCells(outcome.data), ...slots], (model) => replay(concreteCells(model, outcome.data), model));
         if (confirmation.kind === "infeasible") return "continue";
         if (confirmation.kind === "unconfirmed") {
           unreplayed.push(confirmation.reason);
@@ -352,16 +428,22 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
     );
     paths += exploration.paths;
     for (const reason of exploration.incomplete) incomplete.add(reason);
-    for (const note of exploration.notes) if (!bounds.includes(note)) bounds.push(note);
+    for (const bound of exploration.bounds) bounds.add(bound);
+    for (const assumption of exploration.assumptions) assumptions.add(assumption);
   }
 
-  const base = { contract: contract.name, function: fn.signature, bounds, paths };
-  const timeMs = Date.now() - started;
-  if (counterexample !== undefined) return { ...base, status: "fail", counterexample, timeMs };
   for (const reason of unreplayed) incomplete.add(reason);
-  if (incomplete.size > 0) return { ...base, status: "unknown", reason: [...incomplete].join("; "), timeMs };
-  if (completed > 0 && reverted === completed) return { ...base, status: "unknown", reason: "every path reverts", timeMs };
-  return { ...base, status: "pass", timeMs };
+  const findings = { counterexample, incomplete, bounds: [...bounds], completed, reverted };
+  return {
+    contract: contract.name,
+    function: fn.signature,
+    ...verdict(findings),
+    ...(counterexample !== undefined && { counterexample }),
+    bounds: findings.bounds,
+    ...(assumptions.size > 0 && { assumptions: [...assumptions] }),
+    paths,
+    timeMs: Date.now() - started,
+  };
 }
 
 /** Concrete samples tried before solving, spread over the length variants, and the time they may take. */

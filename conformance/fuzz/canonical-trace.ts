@@ -2,12 +2,13 @@
  * Canonical traces: the per-step fields goevmlab compares across clients — depth, pc, gas, op,
  * opName, the top of the stack and the error — recorded through the Tracer of RunOptions.
  *
- * Two normalisations keep the comparison about behaviour rather than spelling: a byte that is not
- * an instruction is named `opcode 0xNN` whatever the implementation calls it, and an `error` is
- * compared only as present or absent, and only when both implementations report errors in their
- * traces at all (EIP-3155 makes the field optional; the reason texts are not standardised).
+ * A byte that is not an instruction is named `opcode 0xNN` whatever the implementation calls it
+ * (SVM's implementations print go-ethereum's `opcode 0xc not defined`, a peer may not), so the
+ * comparison is about behaviour rather than spelling. An `error` is one of the contract's
+ * halt reasons (HALT_REASONS), so it is compared exactly, but only when both implementations
+ * report errors in their traces at all (EIP-3155 makes the field optional).
  */
-import type { TraceStep, Tracer } from "../implementation.js";
+import type { HaltReason, TraceStep, Tracer } from "../implementation.js";
 
 export interface CanonicalStep {
   readonly depth: number;
@@ -17,7 +18,7 @@ export interface CanonicalStep {
   readonly opName: string;
   /** The top of the stack before the step, absent on an empty stack. */
   readonly top?: bigint;
-  readonly error?: string;
+  readonly error?: HaltReason;
 }
 
 const MNEMONIC = /^[A-Z][A-Z0-9]*$/;
@@ -39,7 +40,7 @@ export class CanonicalTraceRecorder implements Tracer {
       op: step.op,
       opName: canonicalName(step.op, step.opName),
       ...(top !== undefined && { top }),
-      ...(step.error !== undefined && step.error !== "" && { error: step.error }),
+      ...(step.error !== undefined && { error: step.error }),
     });
   }
 
@@ -70,7 +71,7 @@ export function sameStep(a: CanonicalStep, b: CanonicalStep, compareErrors: bool
     a.op === b.op &&
     a.opName === b.opName &&
     a.top === b.top &&
-    (!compareErrors || (a.error === undefined) === (b.error === undefined))
+    (!compareErrors || a.error === b.error)
   );
 }
 

@@ -1,8 +1,8 @@
 /**
  * Comparing two implementations' outcomes of the same case: what the state test fixes (state root
  * and logs hash) plus what the transaction observably did (gas used, the top frame's output and
- * whether it succeeded, reverted or halted). Halt reasons are compared as a class, since each
- * implementation words them its own way. Two rejections agree whatever reason each gives: when
+ * how it ended: success, revert, or which exceptional halt, in the contract's vocabulary of halt
+ * reasons, which every implementation and peer adapter speaks). Two rejections agree whatever reason each gives: when
  * several validity checks fail at once, clients legitimately report the first one they make (the
  * state-test rule of conformance/state-tests/compare.ts), and the state roots must still match.
  */
@@ -10,14 +10,10 @@ import { bytesEqual, bytesToHex } from "../../spec/primitives/bytes.js";
 import type { CaseOutcome } from "../implementation.js";
 
 export interface OutcomeDifference {
+  /** What differed: outcome, status, gas used, logs hash, output, state root (or crash, in a differential run). */
   readonly what: string;
   readonly a: string;
   readonly b: string;
-}
-
-/** success, revert, or halt (any exceptional halt). */
-export function statusClass(status: string): "success" | "revert" | "halt" {
-  return status === "success" || status === "revert" ? status : "halt";
 }
 
 function describeKind(outcome: CaseOutcome): string {
@@ -32,7 +28,7 @@ export function compareOutcomes(a: CaseOutcome, b: CaseOutcome): OutcomeDifferen
   if (a.kind !== b.kind) {
     differences.push({ what: "outcome", a: describeKind(a), b: describeKind(b) });
   } else if (a.kind === "executed" && b.kind === "executed") {
-    if (statusClass(a.status) !== statusClass(b.status)) differences.push({ what: "status", a: a.status, b: b.status });
+    if (a.status !== b.status) differences.push({ what: "status", a: a.status, b: b.status });
     if (a.gasUsed !== b.gasUsed) differences.push({ what: "gas used", a: a.gasUsed.toString(), b: b.gasUsed.toString() });
     bytes("logs hash", a.logsHash, b.logsHash);
     bytes("output", a.output, b.output);

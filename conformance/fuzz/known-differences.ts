@@ -16,8 +16,9 @@
  * that happens to touch the same area still counts as a failure.
  */
 import { SCHEDULES } from "../../spec/fork/forks.js";
+import { OPCODES, staticGas } from "../../spec/machine/opcodes.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
-import type { StateTestCase } from "../implementation.js";
+import type { HaltReason, StateTestCase } from "../implementation.js";
 import type { CanonicalStep } from "./canonical-trace.js";
 import type { OutcomeDifference } from "./compare-outcomes.js";
 import type { RunResult } from "./differential.js";
@@ -83,8 +84,8 @@ const OP_REVERT = 0xfd;
 const OP_INVALID = 0xfe;
 const EOF_MAGIC_FIRST_BYTE = 0xef;
 const LAST_PRECOMPILE = 0x0an;
-/** ethereumjs's name for the failure it reports (status, and error of the REVERT step) when it applies EIP-3541. */
-const INVALID_BYTECODE = "invalid bytecode deployed";
+/** The failure ethereumjs reports (status, and error of the REVERT step) when it applies EIP-3541. */
+const INVALID_CODE: HaltReason = "invalid code: must not begin with 0xef";
 
 /** Instructions that may expand memory by an operand (Yellow Paper, Appendix H: the μ_i' rules). */
 const MEMORY_OPS: ReadonlySet<number> = new Set([
@@ -107,10 +108,6 @@ function endsFrame(steps: readonly CanonicalStep[], index: number): boolean {
 
 function executed(side: Side) {
   return side.result.ok && side.result.outcome.kind === "executed" ? side.result.outcome : undefined;
-}
-
-function isHaltStatus(status: string): boolean {
-  return status !== "success" && status !== "revert";
 }
 
 function differs(view: PeerView, what: string): PeerDifference | undefined {
@@ -136,7 +133,7 @@ const undefinedOpcodeAsInvalid: TraceEntry = {
   description:
     "ethereumjs traces a byte that is no instruction in the fork (an undefined opcode, or TLOAD/TSTORE/MCOPY/PUSH0/BLOBHASH " +
     "before the fork that adds it) as op 0xfe `INVALID`; EIP-3155 asks for the byte at pc, which the spec traces as " +
-    "`opcode 0xNN` (or its later mnemonic). Both halt there with all gas consumed (Yellow Paper §9.4.2, invalid instruction), " +
+    "go-ethereum names it (`opcode 0xc not defined`, or its later mnemonic). Both halt there with all gas consumed (Yellow Paper §9.4.2, invalid instruction), " +
     "so only the step's op and name differ; every other field must agree.",
   match: (peerSteps, j, otherSteps, i, testCase) => {
     const peer = peerSteps[j];
@@ -203,11 +200,11 @@ const stackUnderflowUntraced: TraceEntry = {
 };
 
 /** The errors ethereumjs gives a creation whose code cannot be deposited (EIP-170, EIP-3541, the code deposit cost). */
-const CODE_DEPOSIT_ERRORS: ReadonlySet<string> = new Set([
+const CODE_DEPOSIT_ERRORS: ReadonlySet<HaltReason> = new Set<HaltReason>([
   "out of gas",
-  "code store out of gas",
-  "code size to deposit exceeds maximum code size",
-  INVALID_BYTECODE,
+  "contract creation code storage out of gas",
+  "max code size exceeded",
+  INVALID_CODE,
 ]);
 
 const codeDepositErrorOnReturn: TraceEntry = {
@@ -238,6 +235,210 @@ const codeDepositErrorOnReturn: TraceEntry = {
   },
 };
 
+const OP_RETURNDATACOPY = 0x3e;
+
+const returnDataOutOfBoundsStep: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-returndata-out-of-bounds-step-as-out-of-gas",
+  peer: ETHEREUMJS,
+  description:
+    "RETURNDATACOPY reading past the end of the return data is an exceptional halt of its own (EIP-211), which " +
+    "go-ethereum and the spec report as `return data out of bounds`; ethereumjs reports it as `out of gas`. Both halt " +
+    "there with all gas consumed, so only the error's wording differs: recognised on a RETURNDATACOPY step that " +
+    "agrees in every other field.",
+  match: (peer, j, other, i) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      step.op === OP_RETURNDATACOPY &&
+      step.error === "return data out of bounds" &&
+      peerStep.error === "out of gas" &&
+      sameButError(peerStep, step);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+/** The last step the other side ran in the transaction's own frame (depth 1), if any. */
+function lastTopLevelStep(steps: readonly CanonicalStep[]): CanonicalStep | undefined {
+  for (let i = steps.length - 1; i >= 0; i--) if (steps[i]!.depth === 1) return steps[i];
+  return undefined;
+}
+
+/**
+ * An outcome entry for a halt of the transaction's own frame that ethereumjs words otherwise:
+ * only the status differs, the peer's is `peerStatus`, the other side's one of `otherStatuses`,
+ * the traces agree (after normalisation), and the other side's last top-level step is `failing`
+ * and carries that error.
+ */
+function haltWordedOtherwise(
+  id: string,
+  description: string,
+  peerStatus: HaltReason,
+  otherStatuses: readonly HaltReason[],
+  failing: (step: CanonicalStep, testCase: StateTestCase) => boolean,
+): OutcomeEntry {
+  return {
+    kind: "outcome",
+    id,
+    peer: ETHEREUMJS,
+    description,
+    recognises: (view) => {
+      const peer = executed(view.peer);
+      const other = executed(view.other);
+      const last = lastTopLevelStep(view.other.steps);
+      return (
+        peer !== undefined &&
+        other !== undefined &&
+        onlyDiffer(view, "status") &&
+        peer.status === peerStatus &&
+        (otherStatuses as readonly string[]).includes(other.status) &&
+        view.traceIndex === undefined &&
+        last !== undefined &&
+        last.error === other.status &&
+        failing(last, view.testCase)
+      );
+    },
+  };
+}
+
+const returnDataOutOfBoundsStatus = haltWordedOtherwise(
+  "ethereumjs-returndata-out-of-bounds-status-as-out-of-gas",
+  "The transaction's own frame halts on RETURNDATACOPY past the end of the return data (EIP-211): the spec says " +
+    "`return data out of bounds`, ethereumjs `out of gas`, the halt being the same (all gas consumed). Recognised " +
+    "when only the status differs, in exactly those words, the traces agree, and the other side's last top-level step " +
+    "is that RETURNDATACOPY.",
+  "out of gas",
+  ["return data out of bounds"],
+  (step) => step.op === OP_RETURNDATACOPY,
+);
+
+/** The static price of the instruction at a step, under the case's fork (none for a byte that is no instruction). */
+function staticPrice(step: CanonicalStep, testCase: StateTestCase): bigint | undefined {
+  const info = OPCODES.get(step.op);
+  return info === undefined ? undefined : staticGas(info, SCHEDULES[testCase.fork]);
+}
+
+/**
+ * Whether ethereumjs may find the step out of gas before it checks the stack: the gas left is below
+ * the static price, or the instruction has a memory price that ethereumjs's gas handler computes
+ * from the operands it peeks (e.g. LOG2's offset and length) before the stack is checked in full.
+ */
+function stackFailsWithoutGas(step: CanonicalStep, testCase: StateTestCase): boolean {
+  const price = staticPrice(step, testCase);
+  return price !== undefined && (step.gas < price || MEMORY_OPS.has(step.op));
+}
+
+const STACK_HALTS: readonly HaltReason[] = ["stack underflow", "stack limit reached 1024 (1023)"];
+
+const gasCheckedBeforeStackStep: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-gas-checked-before-stack",
+  peer: ETHEREUMJS,
+  description:
+    "An instruction that both lacks stack items (or would overflow the stack) and cannot pay its price: go-ethereum " +
+    "and the spec check the stack first (geth's interpreter loop validates the stack before it charges anything) and " +
+    "report `stack underflow`; ethereumjs prices the instruction first (its memory price from the operands it " +
+    "peeks, e.g. LOG2's offset and length with two items on the stack) and reports `out of gas`. The same halt, all " +
+    "gas consumed. Recognised on a step that agrees in every other field, whose gas left is below the instruction's " +
+    "static price in the fork or whose instruction has a memory price.",
+  match: (peer, j, other, i, testCase) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      step.error !== undefined &&
+      STACK_HALTS.includes(step.error) &&
+      peerStep.error === "out of gas" &&
+      sameButError(peerStep, step) &&
+      stackFailsWithoutGas(step, testCase);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+/**
+ * The state-changing instructions whose price ethereumjs computes in a gas handler that first
+ * traps a static context (EIP-214): CREATE, CREATE2, SELFDESTRUCT, LOG0-4, SSTORE, and CALL (with
+ * value). TSTORE has no such handler, and is checked after its price as geth does.
+ */
+const STATIC_TRAPPED_WHILE_PRICED: ReadonlySet<number> = new Set([0xf0, 0xf5, 0xff, 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0x55, 0xf1]);
+
+/** Every instruction EIP-214 forbids in a static context (CALL only with value). */
+const STATE_CHANGING: ReadonlySet<number> = new Set([...STATIC_TRAPPED_WHILE_PRICED, 0x5d]);
+
+/**
+ * Whether ethereumjs's `write protection` stands where geth and the spec found `error` first: any
+ * state-changing instruction lacking stack items (ethereumjs checks no stack up front, and traps
+ * the static context before it pops), or one priced in a gas handler that could not be paid.
+ */
+function checkedAfterStaticContext(op: number, error: HaltReason): boolean {
+  if (error === "stack underflow") return STATE_CHANGING.has(op);
+  return error === "out of gas" && STATIC_TRAPPED_WHILE_PRICED.has(op);
+}
+
+const staticContextCheckedFirst: TraceEntry = {
+  kind: "trace",
+  id: "ethereumjs-static-context-checked-before-price",
+  peer: ETHEREUMJS,
+  description:
+    "A state-changing instruction in a static context (EIP-214) that also lacks stack items or cannot pay its price: " +
+    "go-ethereum and the spec check the stack, then charge the price, and check write protection once the " +
+    "instruction is priced (geth's opCreate, opSelfdestruct, opCall, makeLog and opSstore; execution-specs alike), so " +
+    "they report `stack underflow` or `out of gas`; ethereumjs traps the static context in its gas handler, before " +
+    "both (and traps it before popping the stack on TSTORE too), and reports `write protection`. The same halt, all " +
+    "gas consumed. Recognised on a step that agrees in every other field: `stack underflow` on any of these " +
+    "instructions or TSTORE, `out of gas` on a CREATE, CREATE2, SELFDESTRUCT, LOG, SSTORE or CALL. (A " +
+    "transaction's own frame is never static, so the status never shows it.)",
+  match: (peer, j, other, i) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      step.error !== undefined &&
+      checkedAfterStaticContext(step.op, step.error) &&
+      peerStep.error === "write protection" &&
+      sameButError(peerStep, step);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+const gasCheckedBeforeStackStatus = haltWordedOtherwise(
+  "ethereumjs-gas-checked-before-stack-status",
+  "The transaction's own frame ends on an instruction that both fails its stack check and cannot pay its price: " +
+    "the spec (like go-ethereum) reports the stack, ethereumjs `out of gas`. Recognised when only the status " +
+    "differs, in those words, the traces agree, and the other side's last top-level step is that instruction, with " +
+    "less gas left than its static price or a memory price.",
+  "out of gas",
+  STACK_HALTS,
+  stackFailsWithoutGas,
+);
+
+const codeDepositStatus: OutcomeEntry = {
+  kind: "outcome",
+  id: "ethereumjs-code-deposit-status-as-out-of-gas",
+  peer: ETHEREUMJS,
+  description:
+    "A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7; a failure from " +
+    "Homestead on): the spec says `contract creation code storage out of gas`, as go-ethereum does, ethereumjs `out of " +
+    "gas` (it keeps its `code store out of gas` for Frontier). Recognised when only the status differs, in exactly " +
+    "those words, on a creation transaction whose traces agree and whose own frame ended in RETURN.",
+  recognises: (view) => {
+    const peer = executed(view.peer);
+    const other = executed(view.other);
+    const last = lastTopLevelStep(view.other.steps);
+    return (
+      peer !== undefined &&
+      other !== undefined &&
+      isCreation(view.testCase) &&
+      onlyDiffer(view, "status") &&
+      peer.status === "out of gas" &&
+      other.status === "contract creation code storage out of gas" &&
+      view.traceIndex === undefined &&
+      last?.op === OP_RETURN
+    );
+  },
+};
+
 const precompileFailureAsRevert: OutcomeEntry = {
   kind: "outcome",
   id: "ethereumjs-direct-precompile-failure-status",
@@ -245,8 +446,11 @@ const precompileFailureAsRevert: OutcomeEntry = {
   description:
     "A transaction sent straight to a precompile (0x01–0x0a) whose input it rejects or whose gas it exceeds: the " +
     "precompile's failure is an exceptional halt that consumes all the gas (Yellow Paper Appendix E; EIP-196/197, " +
-    "EIP-152), which the spec reports as a halt; ethereumjs labels the transaction's status `revert`. Gas used, state " +
-    "and output agree, and no code runs (both traces are empty).",
+    "EIP-152), which the spec reports as `precompile failed` (refused input) or `out of gas` (price above the gas); " +
+    "ethereumjs labels the transaction's status `revert`, or `out of gas` for input its bn254 and BLAKE2F " +
+    "precompiles refuse, or `precompile failed` for an ECPAIRING input of the wrong length that could not pay the " +
+    "price either (it checks the length first; geth and the spec price first). Gas used, state and output agree, and " +
+    "no code runs (both traces are empty).",
   recognises: (view) => {
     const peer = executed(view.peer);
     const other = executed(view.other);
@@ -258,8 +462,8 @@ const precompileFailureAsRevert: OutcomeEntry = {
       target >= 1n &&
       target <= LAST_PRECOMPILE &&
       onlyDiffer(view, "status") &&
-      peer.status === "revert" &&
-      isHaltStatus(other.status) &&
+      (peer.status === "revert" || peer.status === "out of gas" || peer.status === "precompile failed") &&
+      (other.status === "precompile failed" || other.status === "out of gas") &&
       view.peer.steps.length === 0 &&
       view.other.steps.length === 0
     );
@@ -292,7 +496,7 @@ const creationOutput: OutcomeEntry = {
   },
 };
 
-/** Step `k` is the last of both traces, a REVERT at depth 1 on which only the peer reports `invalid bytecode deployed`. */
+/** Step `k` is the last of both traces, a REVERT at depth 1 on which only the peer reports the EIP-3541 failure. */
 function failsOnLastRevert(view: PeerView, k: number): boolean {
   const revert = view.other.steps[k];
   const peerRevert = view.peer.steps[k];
@@ -304,7 +508,7 @@ function failsOnLastRevert(view: PeerView, k: number): boolean {
     revert.op === OP_REVERT &&
     revert.depth === 1 &&
     revert.error === undefined &&
-    peerRevert.error === INVALID_BYTECODE &&
+    peerRevert.error === INVALID_CODE &&
     sameButError(peerRevert, revert)
   );
 }
@@ -320,7 +524,7 @@ function revertedCreationTransaction(view: PeerView): boolean {
     view.differences.every((difference) => allowed.has(difference.what)) &&
     other.status === "revert" &&
     other.output[0] === EOF_MAGIC_FIRST_BYTE &&
-    peer.status === INVALID_BYTECODE &&
+    peer.status === INVALID_CODE &&
     peer.output.length === 0 &&
     peer.gasUsed >= other.gasUsed
   );
@@ -337,7 +541,7 @@ function creatorOf(steps: readonly CanonicalStep[], index: number): number | und
 
 /**
  * The nested shape: the traces agree up to a REVERT that ends a frame opened by CREATE/CREATE2,
- * where the peer reports `invalid bytecode deployed` (or, when errors are not compared, up to the
+ * where the peer reports the EIP-3541 failure (or, when errors are not compared, up to the
  * step after it). Back in the creator's frame only the gas differs, the peer having lost the
  * child's leftover gas: at most the gas left at the REVERT.
  */
@@ -350,7 +554,7 @@ function revertedCreateInstruction(view: PeerView): boolean {
   const revert = other[r];
   const peerRevert = peer[r];
   if (revert === undefined || peerRevert === undefined || revert.op !== OP_REVERT || revert.error !== undefined) return false;
-  if (peerRevert.error !== INVALID_BYTECODE || !sameButError(peerRevert, revert) || !endsFrame(other, r)) return false;
+  if (peerRevert.error !== INVALID_CODE || !sameButError(peerRevert, revert) || !endsFrame(other, r)) return false;
   const creator = creatorOf(other, r);
   if (creator === undefined) return false;
   const after = other[r + 1];
@@ -414,6 +618,12 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   implicitStopUntraced,
   stackUnderflowUntraced,
   codeDepositErrorOnReturn,
+  returnDataOutOfBoundsStep,
+  returnDataOutOfBoundsStatus,
+  gasCheckedBeforeStackStep,
+  gasCheckedBeforeStackStatus,
+  staticContextCheckedFirst,
+  codeDepositStatus,
   precompileFailureAsRevert,
   creationOutput,
   revertDataCheckedAsCode,

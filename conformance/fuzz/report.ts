@@ -1,24 +1,49 @@
 /**
  * What the fuzzer prints: a divergence as a few indented lines (what differed, each side's value,
- * the first diverging canonical trace line), the live status of a campaign, and its summary.
+ * the first diverging canonical trace line), the live status of a campaign, its summary, and the
+ * verdict of a replayed reproducer.
  */
 import type { Divergence, FuzzProgress, FuzzReport } from "./campaign.js";
+import type { DifferentialResult } from "./differential.js";
+import type { Replay } from "./replay.js";
+import { divergenceShape, type ReproducerRecord } from "./reproducer-record.js";
 
-/** The lines describing a divergence between implementations named `a` and `b`. */
-export function divergenceLines(divergence: Divergence, a: string, b: string): string[] {
+/** What differed and where the traces part, as indented lines, for implementations named `a` and `b`. */
+export function differenceLines(result: Pick<DifferentialResult, "differences" | "trace">, a: string, b: string): string[] {
   const width = Math.max(a.length, b.length) + 1;
   const side = (name: string) => `${name}:`.padEnd(width);
-  const lines = [`DIVERGENCE in run ${divergence.run} (run seed ${divergence.runSeed}, shrunk ${divergence.shrinks} times)`];
-  for (const difference of divergence.result.differences) {
+  const lines: string[] = [];
+  for (const difference of result.differences) {
     lines.push(`  ${difference.what}: ${a} ${difference.a}, ${b} ${difference.b}`);
   }
-  const trace = divergence.result.trace;
+  const trace = result.trace;
   if (trace !== undefined) {
     lines.push(`  first diverging trace line (step ${trace.index}):`);
     lines.push(`    ${side(a)} ${trace.a ?? "(trace ended)"}`);
     lines.push(`    ${side(b)} ${trace.b ?? "(trace ended)"}`);
   }
   return lines;
+}
+
+/** The lines describing a divergence between implementations named `a` and `b`. */
+export function divergenceLines(divergence: Divergence, a: string, b: string): string[] {
+  return [
+    `DIVERGENCE in run ${divergence.run} (run seed ${divergence.runSeed}, shrunk ${divergence.shrinks} times)`,
+    ...differenceLines(divergence.result, a, b),
+  ];
+}
+
+/** What `svm fuzz --replay` prints: whether the case still diverges, how, and how that compares with the record. */
+export function replayLines(record: ReproducerRecord, replay: Replay, a: string, b: string): string[] {
+  const recorded = divergenceShape({ differences: record.differences, ...(record.trace !== undefined && { trace: record.trace }) });
+  const head = `recorded: run ${record.run} of seed ${record.seed}, ${record.a} vs ${record.b}${record.strict ? " (strict)" : ""}, diverged in ${recorded || "nothing"}`;
+  if (!replay.diverges) {
+    const explained = replay.result.explainedBy === undefined ? "" : ` (a known difference explains what remains: ${replay.result.explainedBy})`;
+    return [head, `${a} and ${b} no longer diverge${explained}`];
+  }
+  const now = divergenceShape(replay.result);
+  const same = now === recorded ? "as recorded" : `differently from the record`;
+  return [head, `${a} and ${b} still diverge, ${same}: ${now}`, ...differenceLines(replay.result, a, b)];
 }
 
 export function runsPerSecond(progress: FuzzProgress): number {

@@ -57,8 +57,11 @@ function postEntry(built: BuiltCase, expected: CaseOutcome) {
   };
 }
 
-/** One test's GeneralStateTests object (encoded for JSON) with one post entry for the case's fork. */
-export function stateTestObject(built: BuiltCase, expected: CaseOutcome): unknown {
+/**
+ * One test's GeneralStateTests object (encoded for JSON) with one post entry for the case's fork,
+ * and `info` as its `_info` (where ethereum/tests keeps a test's metadata) when given.
+ */
+export function stateTestObject(built: BuiltCase, expected: CaseOutcome, info?: object): object {
   const testCase = built.testCase;
   const env = testCase.env;
   const test: StateTest = {
@@ -81,10 +84,10 @@ export function stateTestObject(built: BuiltCase, expected: CaseOutcome): unknow
     transaction: transactionSection(built),
     post: { [testCase.fork]: [postEntry(built, expected)] },
   };
-  return StateTest.encode(test);
+  return { ...(info !== undefined && { _info: info }), ...(StateTest.encode(test) as object) };
 }
 
-/** The file's JSON text: one test named `name` with one post entry for the case's fork. */
-export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutcome): string {
-  return `${JSON.stringify({ [name]: stateTestObject(built, expected) }, null, 2)}\n`;
+/** The file's JSON text: one test named `name` (see stateTestObject). */
+export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutcome, info?: object): string {
+  return `${JSON.stringify({ [name]: stateTestObject(built, expected, info) }, null, 2)}\n`;
 }

@@ -57,7 +57,8 @@ function traceObserver(tracer: Tracer): StepObserver<bigint, Uint8Array> {
         op: before.op,
         opName: opcodeName(before.op, frame.host.schedule),
         gas: before.gas,
-        gasCost: before.gas - frame.gas,
+        // On a halt, the price the instruction needed (EIP-3155's cost of the op), not just what it paid.
+        gasCost: before.gas - frame.gas + (halt?.unpaid ?? 0n),
         stack: before.stack,
         depth: before.depth,
         refund: frame.host.refund,

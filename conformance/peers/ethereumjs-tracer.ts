@@ -12,7 +12,8 @@
  * end of its frame, whose `afterMessage` result says whether and why it halted.
  */
 import type { EVMInterface, EVMResult, InterpreterStep, Message } from "@ethereumjs/evm";
-import type { ProgressProbe, Tracer, TraceStep } from "../implementation.js";
+import type { HaltReason, ProgressProbe, Tracer, TraceStep } from "../implementation.js";
+import { ETHEREUMJS_REVERT, haltReasonOf } from "./ethereumjs-errors.js";
 
 export function traceStepOf(event: InterpreterStep): TraceStep {
   return {
@@ -28,8 +29,20 @@ export function traceStepOf(event: InterpreterStep): TraceStep {
   };
 }
 
-/** A REVERT is an ordinary end of a frame, not an error of its last step. */
-const REVERT = "revert";
+/** The halt reason of an ethereumjs EVMError; a text no entry knows is a gap in the mapping, not a result. */
+function haltOf(error: string): HaltReason {
+  const reason = haltReasonOf(error);
+  if (reason === undefined) throw new EthereumjsErrorUnknown(error);
+  return reason;
+}
+
+/** ethereumjs ended a frame with an EVMError text the adapter does not map (conformance/peers/ethereumjs-errors.ts). */
+export class EthereumjsErrorUnknown extends Error {
+  readonly code = "ETHEREUMJS_ERROR_UNKNOWN";
+  constructor(readonly text: string) {
+    super(`ethereumjs ended a frame with '${text}', which conformance/peers/ethereumjs-errors.ts does not map to a halt reason`);
+  }
+}
 
 export type EthereumjsEvents = NonNullable<EVMInterface["events"]>;
 
@@ -38,7 +51,7 @@ export function attachTracer(events: EthereumjsEvents, tracer: Tracer): { flush(
   let pending: TraceStep | undefined;
   /** EIP-3155 depths of the frames running now, innermost last. */
   const frames: number[] = [];
-  const flush = (error?: string) => {
+  const flush = (error?: HaltReason) => {
     if (pending !== undefined) tracer.step(error === undefined ? pending : { ...pending, error });
     pending = undefined;
   };
@@ -50,7 +63,8 @@ export function attachTracer(events: EthereumjsEvents, tracer: Tracer): { flush(
   events.on("afterMessage", (result: EVMResult) => {
     const depth = frames.pop();
     const error = result.execResult.exceptionError?.error;
-    flush(pending?.depth === depth && error !== undefined && error !== REVERT ? error : undefined);
+    // A REVERT is an ordinary end of a frame, not an error of its last step.
+    flush(pending?.depth === depth && error !== undefined && error !== ETHEREUMJS_REVERT ? haltOf(error) : undefined);
   });
   return { flush: () => flush() };
 }

@@ -18,13 +18,14 @@ import {
   FORK_NAMES,
   type BlockEnv,
   type CaseOutcome,
+  type FrameStatus,
   type Implementation,
   type PreState,
   type RunOptions,
   type StateTestCase,
 } from "../implementation.js";
 import { StateTestBlockchain } from "./ethereumjs-blockchain.js";
-import { transactionErrorOf } from "./ethereumjs-errors.js";
+import { frameStatusOf, transactionErrorOf } from "./ethereumjs-errors.js";
 import { ETHEREUMJS_FORKS, ETHEREUMJS_HARDFORKS, isEthereumjsFork } from "./ethereumjs-forks.js";
 import { ethereumjsKzg } from "./ethereumjs-kzg.js";
 import { attachProgress, attachTracer, type EthereumjsEvents } from "./ethereumjs-tracer.js";
@@ -95,9 +96,11 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function statusOf(result: RunTxResult): string {
-  const error = result.execResult.exceptionError;
-  return error === undefined ? "success" : error.error;
+function statusOf(testCase: StateTestCase, result: RunTxResult): FrameStatus {
+  const error = result.execResult.exceptionError?.error;
+  const status = frameStatusOf(error);
+  if (status === undefined) throw new EthereumjsAdapterError(`${testCase.id}: ethereumjs ended with '${error}', which ethereumjs-errors.ts does not map`);
+  return status;
 }
 
 async function run(testCase: StateTestCase, options: RunOptions | undefined): Promise<CaseOutcome> {
@@ -136,7 +139,7 @@ async function run(testCase: StateTestCase, options: RunOptions | undefined): Pr
     logsHash: logsHash(result.execResult.logs ?? []),
     gasUsed: result.totalGasSpent,
     output: result.execResult.returnValue,
-    status: statusOf(result),
+    status: statusOf(testCase, result),
   };
 }
 

@@ -3,12 +3,13 @@
  *
  * Field names and order follow go-ethereum's JSON logger (the de-facto reference tools such as
  * goevmlab compare against): numbers for pc, op, memSize, depth and refund; 0x-prefixed minimal
- * hex strings for gas, gasCost and stack words; `returnData` and `error` only when present.
+ * hex strings for gas, gasCost and stack words; `returnData` and `error` only when present. An
+ * `error` is one of the contract's halt reasons (HALT_REASONS, go-ethereum's words).
  * Shared by `svm statetest --trace`, `svm run` and the fuzzer, so every trace SVM writes reads
  * the same.
  */
 import { bytesToHex } from "../../spec/primitives/bytes.js";
-import type { CaseOutcome, TraceStep, Tracer } from "../implementation.js";
+import { type CaseOutcome, EXECUTION_REVERTED, type TraceStep, type Tracer } from "../implementation.js";
 
 /** Minimal 0x-hex of an unsigned integer, as geth's hexutil prints it (`0x0`, `0x1f`). */
 export function quantityHex(value: bigint): string {
@@ -38,7 +39,10 @@ export interface TraceSummary {
   readonly stateRoot: Uint8Array;
   readonly output: Uint8Array;
   readonly gasUsed: bigint;
-  /** Why the transaction did not succeed (rejected, reverted or halted); absent on success. */
+  /**
+   * Why the transaction did not succeed, absent on success: the halt reason, `execution reverted`
+   * (geth's words for a REVERT), or the rejection.
+   */
   readonly error?: string;
 }
 
@@ -60,7 +64,7 @@ export function summaryOf(outcome: CaseOutcome): TraceSummary {
     stateRoot: outcome.stateRoot,
     output: outcome.output,
     gasUsed: outcome.gasUsed,
-    ...(outcome.status !== "success" && { error: outcome.status }),
+    ...(outcome.status !== "success" && { error: outcome.status === "revert" ? EXECUTION_REVERTED : outcome.status }),
   };
 }
 

@@ -42,27 +42,50 @@ export function keccakOf(unresolved: Z3Bytes, uses: KeccakUse[]): Z3Word {
 /** Smallest value a symbolic hash may take: real keccak256 outputs below it are never met. */
 const SMALLEST_HASH = 1n << 128n;
 
-/** The facts about every pair of recorded hashes, and the size of every symbolic one. */
+/** Largest value a symbolic hash may take, so that a slot at a hash plus an offset below 2^128 never wraps around to a small slot. */
+const LARGEST_HASH = (1n << 256n) - (1n << 128n);
+
+/**
+ * The facts about every pair of recorded hashes, and the range of every symbolic one. Two different
+ * hashes are at least 2^128 apart (modulo 2^256): two real keccak256 outputs closer than that are a
+ * near-collision never met. So the slots of two arrays, structs or mapping entries (a hash plus an
+ * offset below 2^128) never overlap unless the code makes them.
+ */
 export function hashAxioms(uses: readonly KeccakUse[]): Z3Bool[] {
   const { ctx } = z3Runtime();
-  const symbolic = uses.filter((use) => use.kind === "symbolic");
+  // x - y lies in [2^128, 2^256 - 2^128): its top 128 bits are neither all zeros nor all ones
+  // (one subtraction, where comparing both differences with the gap would take two).
+  const top = (x: Bv) => x.extract(255, 128);
+  const far = (x: Bv, y: Bv) => {
+    const difference = top(x.sub(y));
+    return ctx.And(ctx.Not(difference.eq(ctx.BitVec.val(0n, 128))), ctx.Not(difference.eq(ctx.BitVec.val((1n << 128n) - 1n, 128))));
+  };
+  // A hash computed again (the same read twice) is the same term: one set of facts is enough.
+  const seen = new Set<string>();
+  const distinct = uses.filter((use) => {
+    const key = use.kind === "symbolic" ? `s${use.output.id()}` : `c${use.bits}:${use.input}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const symbolic = distinct.filter((use) => use.kind === "symbolic");
   const axioms: Z3Bool[] = [];
-  for (const use of symbolic) axioms.push(use.output.uge(ctx.BitVec.val(SMALLEST_HASH, 256)));
+  for (const use of symbolic) axioms.push(use.output.uge(ctx.BitVec.val(SMALLEST_HASH, 256)), use.output.ult(ctx.BitVec.val(LARGEST_HASH, 256)));
   symbolic.forEach((a, i) => {
-    for (const b of uses) {
+    for (const b of distinct) {
       // Each pair of symbolic uses once; a symbolic use against every concrete one.
       if (b.kind === "symbolic" && symbolic.indexOf(b) <= i) continue;
       const otherOutput = b.kind === "concrete" ? ctx.BitVec.val(b.output, 256) : b.output;
       if (a.bits !== b.bits) {
-        axioms.push(ctx.Not(a.output.eq(otherOutput)));
+        axioms.push(far(a.output, otherOutput));
         continue;
       }
       const otherInput = b.kind === "concrete" ? ctx.BitVec.val(b.input, b.bits) : b.input;
-      // Injective; and against a hash computed concretely, also a function: the input that is its
-      // preimage has exactly that hash (for two applications of the function Z3 knows it already).
-      axioms.push(
-        b.kind === "concrete" ? a.output.eq(otherOutput).eq(a.input.eq(otherInput)) : ctx.Implies(a.output.eq(otherOutput), a.input.eq(otherInput)),
-      );
+      // Injective and spread out: different inputs have hashes far apart. Against a hash computed
+      // concretely, also a function: the input that is its preimage has exactly that hash (for two
+      // applications of the function Z3 knows it already).
+      axioms.push(ctx.Or(a.input.eq(otherInput), far(a.output, otherOutput)));
+      if (b.kind === "concrete") axioms.push(ctx.Implies(a.input.eq(otherInput), a.output.eq(otherOutput)));
     }
   });
   return axioms;

@@ -12,6 +12,7 @@ import { UnsupportedSymbolic, type Words } from "../../spec/word/words.js";
 import type { Path } from "../explore/path.js";
 import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import { keccakOf } from "./keccak.js";
+import { abstractCalldata, LENGTH_LIMIT } from "./abstract-calldata.js";
 import type { FuncDecl } from "z3-solver";
 import {
   cellsToWord,
@@ -311,8 +312,13 @@ export function symbolicWords(
 
     bytes: (concrete) => Array.from(concrete),
     length: (bytes) => bytes.length,
+    size: (bytes) => abstractCalldata(bytes)?.length ?? BigInt(bytes.length),
     slice: (bytes, offset, size) => {
       const start = need(offset, "offset into a byte string");
+      // Abstract calldata has bytes wherever a read reaches, zero past its symbolic length (and so
+      // from LENGTH_LIMIT on, where the zero-filled slice below is exact).
+      const buffer = abstractCalldata(bytes);
+      if (buffer !== undefined && size > 0 && start < LENGTH_LIMIT) buffer.reach(Number(start) + size);
       const out: Cell[] = new Array<Cell>(size).fill(0);
       if (start < BigInt(bytes.length)) {
         const from = Number(start);

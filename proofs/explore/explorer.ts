@@ -7,7 +7,7 @@
 import { UnsupportedSymbolic } from "../../spec/word/words.js";
 import { CheatcodeError } from "../cheatcodes.js";
 import { z3Runtime } from "../z3/context.js";
-import { type Answer, ForkSignal, LoopBoundHit, NeedSignal, Path, PathDiscarded, StepLimitHit } from "./path.js";
+import { type Answer, BoundHit, ForkSignal, NeedSignal, Path, PathDiscarded } from "./path.js";
 import { type Assignment, Solver } from "./solver.js";
 import { feasibleValues } from "./feasible-values.js";
 
@@ -22,13 +22,18 @@ export interface ExploreOptions {
 }
 
 export interface Exploration {
-  /** Why the search is incomplete, if it is (bounds hit, unsupported operations, timeouts). */
+  /** Why the search is incomplete, if it is (unsupported operations, solver answers missing, timeouts). */
   readonly incomplete: string[];
   readonly paths: number;
   /** onPath asked to stop. */
   readonly stopped: boolean;
-  /** Assumptions the completed paths made (see `Path.notes`). */
-  readonly notes: string[];
+  /**
+   * The bounds the search hit: paths cut by a bound, words split into only some of their values,
+   * and what completed paths excluded (see `Path.bounds`). Without a failure, any makes the verdict `bounded`.
+   */
+  readonly bounds: string[];
+  /** Facts of the chain the completed paths assumed (see `Path.assumptions`). */
+  readonly assumptions: string[];
 }
 
 export async function explore<R>(
@@ -41,7 +46,9 @@ export async function explore<R>(
   /** Paths to run, each with a model of its constraints when one is known (it spares a query at the next fork). */
   const pending: { answers: Answer[]; model?: Assignment }[] = [{ answers: [] }];
   let paths = 0;
-  const notes = new Set<string>();
+  const bounds = new Set<string>();
+  const assumptions = new Set<string>();
+  const result = (stopped: boolean): Exploration => ({ incomplete: [...incomplete], paths, stopped, bounds: [...bounds], assumptions: [...assumptions] });
   while (pending.length > 0) {
     if (Date.now() > options.deadline) {
       incomplete.add("time budget exhausted");
@@ -49,9 +56,9 @@ export async function explore<R>(
     }
     const { answers, model } = pending.pop()!;
     const path = new Path(answers, options.loopBound);
-    let result: R;
+    let outcome: R;
     try {
-      result = scenario(path);
+      outcome = scenario(path);
     } catch (error) {
       if (error instanceof ForkSignal) {
         const { ctx } = z3Runtime();
@@ -75,19 +82,17 @@ export async function explore<R>(
       }
       if (error instanceof NeedSignal) {
         // The machine needs the word concrete: split the path on each value it can take.
-        const { values, exhausted, limit } = await feasibleValues(solver, path, error.term, error.gasOnly);
-        // Past the limit the values found are still explored (a failure among them is real), but the search is incomplete.
-        if (!exhausted && !error.gasOnly) incomplete.add(`symbolic ${error.what} at pc ${error.location.pc} (more than ${limit} possible values)`);
+        const { values, covered, limit } = await feasibleValues(solver, path, error.term, error.gasOnly);
+        // Past the limit the values found are still explored (a failure among them is real), but
+        // the others are not: a bound. Only the gas price depending on the word, any value will do.
+        if (!error.gasOnly && covered === "limit") bounds.add(`symbolic ${error.what} at pc ${error.location.pc} split into ${values.length} of its values (more than ${limit})`);
+        if (!error.gasOnly && covered === "unknown") incomplete.add(`symbolic ${error.what} at pc ${error.location.pc}: the solver could not list its values`);
         for (const value of values.reverse()) pending.push({ answers: [...answers, value] });
         continue;
       }
       if (error instanceof PathDiscarded) continue;
-      if (error instanceof LoopBoundHit) {
-        incomplete.add(`loop bound ${options.loopBound} hit at pc ${error.location.pc}`);
-        continue;
-      }
-      if (error instanceof StepLimitHit) {
-        incomplete.add(`step limit hit at pc ${path.location.pc}`);
+      if (error instanceof BoundHit) {
+        bounds.add(error.bound);
         continue;
       }
       if (error instanceof UnsupportedSymbolic || error instanceof CheatcodeError) {
@@ -97,8 +102,9 @@ export async function explore<R>(
       throw error;
     }
     paths++;
-    for (const note of path.notes) notes.add(note);
-    if ((await onPath(path, result, solver)) === "stop") return { incomplete: [...incomplete], paths, stopped: true, notes: [...notes] };
+    for (const bound of path.bounds) bounds.add(bound);
+    for (const assumption of path.assumptions) assumptions.add(assumption);
+    if ((await onPath(path, outcome, solver)) === "stop") return result(true);
   }
-  return { incomplete: [...incomplete], paths, stopped: false, notes: [...notes] };
+  return result(false);
 }

@@ -19,8 +19,11 @@ const DENSE_RANGE = 256n;
 
 export interface FeasibleValues {
   readonly values: bigint[];
-  /** Every value the word can take is in `values`. */
-  readonly exhausted: boolean;
+  /**
+   * Whether `values` holds every value the word can take (`all`), only some because the word has
+   * more than the search allows (`limit`), or only some because the solver gave no answer.
+   */
+  readonly covered: "all" | "limit" | "unknown";
   /** How many values the search allowed. */
   readonly limit: number;
 }
@@ -32,16 +35,16 @@ export async function feasibleValues(solver: Solver, path: Path, term: Bv, anyOn
   while (values.length <= limit && !(anyOne && values.length === 1)) {
     const others = values.map((v) => ctx.Not(term.eq(ctx.BitVec.val(v, 256))));
     const verdict = await solver.check([...path.constraints, ...others], path, { values: [term] });
-    if (verdict.kind === "unsat") return { values, exhausted: true, limit };
-    if (verdict.kind === "unknown") return { values, exhausted: false, limit };
+    if (verdict.kind === "unsat") return { values, covered: "all", limit };
+    if (verdict.kind === "unknown") return { values, covered: "unknown", limit };
     values.push(verdict.model.value(term));
   }
-  if (anyOne) return { values, exhausted: false, limit };
+  if (anyOne) return { values, covered: "limit", limit };
   const range = await denseRange(solver, path, term, values);
-  if (range === undefined) return { values, exhausted: false, limit };
+  if (range === undefined) return { values, covered: "limit", limit };
   const all: bigint[] = [];
   for (let v = range.lowest; v <= range.highest; v++) all.push(v);
-  return { values: all, exhausted: true, limit: Number(DENSE_RANGE) };
+  return { values: all, covered: "all", limit: Number(DENSE_RANGE) };
 }
 
 /** The least and greatest values of the word, if they are at most DENSE_RANGE apart. */

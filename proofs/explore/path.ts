@@ -69,25 +69,42 @@ export class PathDiscarded extends Error {
   readonly code = "DISCARDED";
 }
 
+/**
+ * A bound cut the path short: what lies past it was not explored, so a verdict reached without
+ * a failure is `bounded`, never `pass`. `bound` names the bound as the report lists it.
+ */
+export class BoundHit extends Error {
+  readonly code = "BOUND";
+  constructor(
+    readonly bound: string,
+    readonly location: Location,
+  ) {
+    super(`${bound} (pc ${location.pc})`);
+  }
+}
+
 /** The path took a symbolic branch at one pc more often than the loop bound allows. */
-export class LoopBoundHit extends Error {
-  readonly code = "LOOP_BOUND";
-  constructor(readonly location: Location) {
-    super(`loop bound hit at pc ${location.pc}`);
+export class LoopBoundHit extends BoundHit {
+  constructor(loopBound: number, location: Location) {
+    super(`loop ${loopBound}`, location);
   }
 }
 
 /** The path ran more steps than the step limit (a concrete loop that does not end). */
-export class StepLimitHit extends Error {
-  readonly code = "STEP_LIMIT";
+export class StepLimitHit extends BoundHit {
+  constructor(steps: number, location: Location) {
+    super(`step limit ${steps}`, location);
+  }
 }
 
 export class Path {
   readonly constraints: Z3Bool[] = [];
   readonly keccaks: KeccakUse[] = [];
   readonly abstractions: Abstraction[] = [];
-  /** Assumptions this path made that narrow the verdict (reported with the bounds). */
-  readonly notes = new Set<string>();
+  /** Bounds this path depends on: inputs it excluded to go on (reported as bounds hit). */
+  readonly bounds = new Set<string>();
+  /** Facts of the chain this path assumed, which exclude no input a real chain can give (reported apart). */
+  readonly assumptions = new Set<string>();
   location: Location = { codeAddress: 0n, pc: 0 };
   private cursor = 0;
   private readonly branchVisits = new Map<string, number>();
@@ -103,7 +120,7 @@ export class Path {
       const key = `${this.location.codeAddress}:${this.location.pc}`;
       const visits = (this.branchVisits.get(key) ?? 0) + 1;
       this.branchVisits.set(key, visits);
-      if (visits > this.loopBound) throw new LoopBoundHit(this.location);
+      if (visits > this.loopBound) throw new LoopBoundHit(this.loopBound, this.location);
     }
     if (this.cursor >= this.answers.length) throw new ForkSignal(condition);
     const answer = this.answers[this.cursor++];

@@ -93,7 +93,7 @@ export class SymbolicSession {
         }
         for (const other of addressPlaceholders.values()) if (other !== entry) path.constraints.push(ctx.Not(term.eq(other.term)));
         entry.distinct = true;
-        path.notes.add("a symbolic address used as an account is none of the existing accounts");
+        path.bounds.add("a symbolic address used as an account is none of the existing accounts");
       }
       return entry.placeholder;
     };
@@ -104,7 +104,7 @@ export class SymbolicSession {
       standIn: (term) => this.standIn(term, "balance"),
       assume: (condition) => {
         path.constraints.push(condition);
-        path.notes.add("a symbolic transfer of ether never makes a balance exceed 2^256 - 1");
+        path.assumptions.add("a symbolic transfer of ether never makes a balance exceed 2^256 - 1");
       },
     });
     this.standIn = (word, kind) => {
@@ -125,7 +125,7 @@ export class SymbolicSession {
       observer: {
         before: (frame) => {
           path.location = { codeAddress: frame.message.codeAddress, pc: frame.pc };
-          if (++this.steps > STEP_LIMIT) throw new StepLimitHit(`more than ${STEP_LIMIT} steps`);
+          if (++this.steps > STEP_LIMIT) throw new StepLimitHit(STEP_LIMIT, path.location);
         },
         after: () => {},
       },

@@ -1,17 +1,16 @@
 /**
- * The world as the symbolic engine sees it: accounts, code, nonces and balances are concrete (taken
- * from the concrete state after deployment and setUp); storage values and keys may be symbolic.
- * A slot read walks the writes of the path newest first: concrete keys are compared directly, and
- * a symbolic key becomes an if-then-else over the candidate writes, ending at the deployed storage.
- * Every change is journaled, so sub-calls revert exactly as in the concrete world state.
+ * The world as the symbolic engine sees it: the spec's journaled world (`spec/state/journaled-world.ts`,
+ * which the concrete `WorldState` is too) with storage whose values and keys may be symbolic.
+ * Accounts, code and nonces are concrete (taken from the concrete state after deployment and
+ * setUp), balances concrete or placeholders of symbolic amounts. A slot read walks the writes of
+ * the path newest first: concrete keys are compared directly, and a symbolic key becomes an
+ * if-then-else over the candidate writes, ending at the deployed (or arbitrary) storage.
  */
-import { keccak_256 } from "@noble/hashes/sha3.js";
 import type { Schedule } from "../../spec/fork/schedule.js";
-import type { BlockContext, TransactionContext } from "../../spec/machine/host.js";
-import type { World } from "../../spec/machine/world.js";
+import type { BlockContext } from "../../spec/machine/host.js";
 import type { MutableTransaction } from "../environment.js";
-import { bytesToBigInt } from "../../spec/primitives/bytes.js";
 import type { Account } from "../../spec/state/account.js";
+import { JournaledWorld } from "../../spec/state/journaled-world.js";
 import type { Bv, Z3Bool } from "../z3/context.js";
 import { UnsupportedSymbolic } from "../../spec/word/words.js";
 import { z3Runtime } from "../z3/context.js";
@@ -22,11 +21,11 @@ interface SymbolicAccount {
   balance: bigint;
   code: Uint8Array;
   /** The storage when the engine took over (after setUp). */
-  readonly base: ReadonlyMap<bigint, bigint>;
+  base: ReadonlyMap<bigint, bigint>;
   /** How a slot no write of the path covers reads: from `base`, or from a symbolic array. */
-  readonly initial: (key: Z3Word) => Z3Word;
+  initial: (key: Z3Word) => Z3Word;
   /** Writes of this path, oldest first. */
-  readonly writes: { key: Z3Word; value: Z3Word }[];
+  writes: { key: Z3Word; value: Z3Word }[];
   /** Index in `writes` where the current transaction began (EIP-2200's original value). */
   transactionStart: number;
 }
@@ -36,8 +35,6 @@ export type MutableBlock = { -readonly [K in keyof BlockContext]: BlockContext[K
 
 const sameKey = (a: Z3Word, b: Z3Word): boolean =>
   typeof a === "bigint" || typeof b === "bigint" ? a === b : a.id() === b.id();
-
-const keyName = (key: Z3Word): string => (typeof key === "bigint" ? key.toString() : `#${key.id()}`);
 
 function lookup(writes: readonly { key: Z3Word; value: Z3Word }[], upTo: number, base: (key: Z3Word) => Z3Word, key: Z3Word): Z3Word {
   const { ctx } = z3Runtime();
@@ -73,12 +70,21 @@ function concreteBase(storage: ReadonlyMap<bigint, bigint>): (key: Z3Word) => Z3
   };
 }
 
-/** A read of storage the engine left fully symbolic: a counterexample must give the slot its model value. */
+/** A read of storage the engine left symbolic: a counterexample must give the slot its model value. */
 export interface SymbolicSlotRead {
   readonly address: bigint;
   readonly key: Bv;
   readonly value: Bv;
+  /** The account's slots that keep their deployed values (a key equal to one reads that value instead). */
+  readonly kept: ReadonlySet<bigint>;
 }
+
+/**
+ * Accounts whose storage starts symbolic: every slot is an unknown of its own (one Z3 array per
+ * account: distinct keys are independent unless the code makes them equal), except the slots
+ * listed, which keep their deployed values.
+ */
+export type SymbolicStorage = ReadonlyMap<bigint, ReadonlySet<bigint>>;
 
 function termOf(word: Z3Word): Bv {
   return typeof word === "bigint" ? z3Runtime().ctx.BitVec.val(word, 256) : word;
@@ -92,15 +98,8 @@ export interface SymbolicAmounts {
   assume(condition: Z3Bool): void;
 }
 
-export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
-  private readonly journal: (() => void)[] = [];
-  private readonly accounts = new Map<bigint, SymbolicAccount>();
+export class SymbolicWorld extends JournaledWorld<Z3Word, Z3Bytes, SymbolicAccount> {
   private transient = new Map<bigint, { key: Z3Word; value: Z3Word }[]>();
-  private warmAccounts = new Set<bigint>();
-  private warmSlots = new Set<string>();
-  private readonly created = new Set<bigint>();
-  private readonly destructed = new Set<bigint>();
-  private refundCounter = 0n;
   /** Placeholders of symbolic amounts (see `SymbolicAmounts`). */
   private amounts: SymbolicAmounts = {
     termOf: () => undefined,
@@ -110,128 +109,84 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     assume: () => {},
   };
 
-  /** Reads of the accounts whose storage is fully symbolic. */
+  /** Reads of the accounts whose storage is symbolic. */
   readonly symbolicReads: SymbolicSlotRead[] = [];
 
   constructor(
     accounts: ReadonlyMap<bigint, Account>,
-    readonly schedule: Schedule,
-    readonly block: MutableBlock,
-    readonly tx: MutableTransaction,
-    /** Accounts whose storage starts fully symbolic (any values) instead of as deployed. */
-    symbolicStorage: ReadonlySet<bigint> = new Set(),
+    schedule: Schedule,
+    override readonly block: MutableBlock,
+    override readonly tx: MutableTransaction,
+    /** Accounts whose storage starts symbolic (any values) instead of as deployed. */
+    symbolicStorage: SymbolicStorage = new Map(),
   ) {
+    super(new Map(), schedule, block, tx);
     for (const [address, account] of accounts) {
       this.accounts.set(address, {
         nonce: account.nonce,
         balance: account.balance,
         code: account.code,
         base: new Map(account.storage),
-        initial: symbolicStorage.has(address) ? this.symbolicBase(address) : concreteBase(account.storage),
+        initial: symbolicStorage.has(address) ? this.symbolicBase(address, account.storage, symbolicStorage.get(address)!) : concreteBase(account.storage),
         writes: [],
         transactionStart: 0,
       });
     }
   }
 
-  private symbolicBase(address: bigint): (key: Z3Word) => Z3Word {
+  private symbolicBase(address: bigint, deployed: ReadonlyMap<bigint, bigint>, kept: ReadonlySet<bigint>): (key: Z3Word) => Z3Word {
     const { ctx } = z3Runtime();
     const word = ctx.BitVec.sort(256);
     const array = ctx.Array.const(`storage_${address.toString(16)}`, word, word);
     return (key) => {
+      if (typeof key === "bigint" && kept.has(key)) return deployed.get(key) ?? 0n;
       const term = termOf(key);
       const value = array.select(term as never) as Bv;
-      this.symbolicReads.push({ address, key: term, value });
-      return value;
+      this.symbolicReads.push({ address, key: term, value, kept });
+      let read: Bv = value;
+      for (const slot of kept) read = ctx.If(term.eq(ctx.BitVec.val(slot, 256)), ctx.BitVec.val(deployed.get(slot) ?? 0n, 256), read) as Bv;
+      return read;
     };
   }
 
-  /** A new transaction: access sets, transient storage and refunds start empty (EIP-2929, EIP-1153). */
+  /**
+   * A new transaction: the last one is finalized and the substate starts afresh, as with a new
+   * spec `WorldState` over the finalized accounts; transient storage starts empty (EIP-1153), and
+   * the storage each account has now is the transaction's original storage (EIP-2200).
+   */
   beginTransaction(): void {
+    this.nextTransaction();
     this.transient = new Map();
-    this.warmAccounts = new Set();
-    this.warmSlots = new Set();
-    this.refundCounter = 0n;
-    this.created.clear();
     for (const account of this.accounts.values()) account.transactionStart = account.writes.length;
-  }
-
-  checkpoint(): number {
-    return this.journal.length;
-  }
-
-  revertTo(checkpoint: number): void {
-    while (this.journal.length > checkpoint) this.journal.pop()!();
   }
 
   blockHash(): bigint {
     return 0n;
   }
 
-  exists(address: bigint): boolean {
-    return this.accounts.has(address);
+  protected emptyAccount(): SymbolicAccount {
+    return { nonce: 0n, balance: 0n, code: new Uint8Array(0), base: new Map(), initial: () => 0n, writes: [], transactionStart: 0 };
   }
 
-  isDead(address: bigint): boolean {
-    const account = this.accounts.get(address);
-    if (account === undefined) return true;
-    return this.schedule.emptyAccountsAreDead && account.nonce === 0n && account.balance === 0n && account.code.length === 0;
-  }
-
-  balance(address: bigint): bigint {
-    return this.accounts.get(address)?.balance ?? 0n;
-  }
-
-  nonce(address: bigint): bigint {
-    return this.accounts.get(address)?.nonce ?? 0n;
-  }
-
-  code(address: bigint): Uint8Array {
-    return this.accounts.get(address)?.code ?? new Uint8Array(0);
-  }
-
-  codeHash(address: bigint): bigint {
-    if (this.isDead(address)) return 0n;
-    return bytesToBigInt(keccak_256(this.code(address)));
-  }
-
-  hasCodeOrNonce(address: bigint): boolean {
-    const account = this.accounts.get(address);
-    return account !== undefined && (account.nonce !== 0n || account.code.length > 0 || account.writes.length > 0 || account.base.size > 0);
-  }
-
-  private materialize(address: bigint): SymbolicAccount {
-    let account = this.accounts.get(address);
-    if (account === undefined) {
-      account = { nonce: 0n, balance: 0n, code: new Uint8Array(0), base: new Map(), initial: () => 0n, writes: [], transactionStart: 0 };
-      this.accounts.set(address, account);
-      this.journal.push(() => this.accounts.delete(address));
+  /** Whether some slot is nonzero: decided when every write is concrete, else taken to be so. */
+  protected hasStorage(account: SymbolicAccount): boolean {
+    const slots = new Map(account.base);
+    for (const { key, value } of account.writes) {
+      if (typeof key !== "bigint" || typeof value !== "bigint") return true;
+      slots.set(key, value);
     }
-    return account;
+    return [...slots.values()].some((value) => value !== 0n);
   }
 
-  setBalance(address: bigint, balance: bigint): void {
-    const account = this.materialize(address);
-    const previous = account.balance;
-    account.balance = balance;
-    this.journal.push(() => (account.balance = previous));
+  /** A new contract's storage is empty: every earlier slot is shadowed by the writes of a fresh storage. */
+  protected clearStorage(account: SymbolicAccount): void {
+    const { base, initial, writes, transactionStart } = account;
+    Object.assign(account, { base: new Map(), initial: () => 0n, writes: [], transactionStart: 0 });
+    this.journal.push(() => Object.assign(account, { base, initial, writes, transactionStart }));
   }
 
-  incrementNonce(address: bigint): void {
-    const account = this.materialize(address);
-    account.nonce += 1n;
-    this.journal.push(() => (account.nonce -= 1n));
-  }
-
-  setCode(address: bigint, code: Uint8Array): void {
-    const account = this.materialize(address);
-    const previous = account.code;
-    account.code = code;
-    this.journal.push(() => (account.code = previous));
-  }
-
-  touch(address: bigint): void {
-    if (this.schedule.emptyAccountsAreDead) this.materialize(address);
+  protected slotName(key: Z3Word): bigint | string {
+    return typeof key === "bigint" ? key : `#${key.id()}`;
   }
 
   /** How the session's placeholders stand for symbolic amounts, so that value moves as terms. */
@@ -244,16 +199,15 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     return [...this.accounts.keys()];
   }
 
-  transfer(from: bigint, to: bigint, value: bigint): void {
+  override transfer(from: bigint, to: bigint, value: bigint): void {
     const [term, fromBalance, toBalance] = [this.amounts.termOf(value), this.amounts.termOf(this.balance(from)), this.amounts.termOf(this.balance(to))];
-    if (term === undefined && fromBalance === undefined && toBalance === undefined) {
-      this.setBalance(from, this.balance(from) - value);
-      this.setBalance(to, this.balance(to) + value);
+    if ((term === undefined && fromBalance === undefined && toBalance === undefined) || from === to) {
+      // Concrete amounts, or an account paying itself (which changes no balance): the spec's transfer.
+      super.transfer(from, to, value);
       return;
     }
     // A symbolic amount or balance: the new balances are terms, each behind a placeholder. The
     // caller (the CALL and CREATE rules) has decided that `from` can pay.
-    if (from === to) return;
     const { ctx } = z3Runtime();
     const amount = term ?? ctx.BitVec.val(value, 256);
     const paid = (fromBalance ?? ctx.BitVec.val(this.balance(from), 256)).sub(amount);
@@ -263,23 +217,11 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     this.amounts.assume(received.uge(before));
     this.setBalance(from, this.amounts.standIn(paid));
     this.setBalance(to, this.amounts.standIn(received));
-  }
-
-  beginCreate(address: bigint): void {
-    const account = this.materialize(address);
-    this.created.add(address);
-    // A new contract's storage is empty: shadow every earlier slot with the writes of a fresh account.
-    const replaced = { ...account, base: new Map<bigint, bigint>(), initial: () => 0n, writes: [] as { key: Z3Word; value: Z3Word }[], transactionStart: 0 };
-    this.accounts.set(address, replaced);
-    this.journal.push(() => {
-      this.accounts.set(address, account);
-      this.created.delete(address);
-    });
-    if (this.schedule.emptyAccountsAreDead) this.incrementNonce(address);
+    this.touch(to);
   }
 
   sload(address: bigint, key: Z3Word): Z3Word {
-    const account = this.accounts.get(address);
+    const account = this.get(address);
     if (account === undefined) return 0n;
     return lookup(account.writes, account.writes.length, account.initial, key);
   }
@@ -287,12 +229,13 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
   sstore(address: bigint, key: Z3Word, value: Z3Word): void {
     const account = this.materialize(address);
     account.writes.push({ key, value });
-    this.journal.push(() => account.writes.pop());
+    const writes = account.writes;
+    this.journal.push(() => writes.pop());
   }
 
   originalStorage(address: bigint, key: Z3Word): Z3Word {
     if (this.created.has(address)) return 0n;
-    const account = this.accounts.get(address);
+    const account = this.get(address);
     if (account === undefined) return 0n;
     return lookup(account.writes, account.transactionStart, account.initial, key);
   }
@@ -310,62 +253,8 @@ export class SymbolicWorld implements World<Z3Word, Z3Bytes> {
     this.journal.push(() => undo.pop());
   }
 
-  touchAccount(address: bigint): boolean {
-    if (this.warmAccounts.has(address)) return false;
-    this.warmAccounts.add(address);
-    this.journal.push(() => this.warmAccounts.delete(address));
-    return true;
-  }
-
-  touchSlot(address: bigint, key: Z3Word): boolean {
-    const name = `${address}:${keyName(key)}`;
-    if (this.warmSlots.has(name)) return false;
-    this.warmSlots.add(name);
-    this.journal.push(() => this.warmSlots.delete(name));
-    return true;
-  }
-
-  get refund(): bigint {
-    return this.refundCounter;
-  }
-
-  addRefund(amount: bigint): void {
-    this.refundCounter += amount;
-    this.journal.push(() => (this.refundCounter -= amount));
-  }
-
-  /** Logs kept for vm.expectEmit, undone with the state like the spec's. */
-  private readonly emitted: { address: bigint; topics: readonly Z3Word[]; data: Z3Bytes }[] = [];
-
-  log(address: bigint, topics: readonly Z3Word[], data: Z3Bytes): void {
-    this.emitted.push({ address, topics, data });
-    this.journal.push(() => this.emitted.pop());
-  }
-
-  get logs(): readonly { readonly address: bigint; readonly topics: readonly Z3Word[]; readonly data: Z3Bytes }[] {
-    return this.emitted;
-  }
-
-  isScheduledForDeletion(address: bigint): boolean {
-    return this.destructed.has(address);
-  }
-
-  selfdestruct(address: bigint, beneficiary: bigint): void {
-    const balance = this.balance(address);
-    if (this.schedule.selfdestructOnlyInCreatingTx && !this.created.has(address)) {
-      this.transfer(address, beneficiary, balance);
-      return;
-    }
-    this.setBalance(beneficiary, this.balance(beneficiary) + balance);
-    this.setBalance(address, 0n);
-    if (!this.destructed.has(address)) {
-      this.destructed.add(address);
-      this.journal.push(() => this.destructed.delete(address));
-    }
-  }
-
   /** The storage writes of the path to one account (for counterexamples). */
   storageWrites(address: bigint): readonly { key: Z3Word; value: Z3Word }[] {
-    return this.accounts.get(address)?.writes ?? [];
+    return this.get(address)?.writes ?? [];
   }
 }

@@ -137,16 +137,16 @@ function enter<W, B>(machine: Machine<W, B>, msg: Message<B>): FrameResult<B> | 
   const world = machine.world;
   const schedule = world.schedule;
   if (msg.kind === "create") {
-    if (world.hasCodeOrNonce(msg.address)) return { kind: "halt", reason: "AddressCollision" };
+    if (world.hasCodeOrNonce(msg.address)) return { kind: "halt", reason: "contract address collision" };
     world.beginCreate(msg.address);
   }
   world.touch(msg.address);
   if (msg.transfer !== 0n) world.transfer(msg.caller, msg.address, msg.transfer);
   if (msg.kind === "call" && msg.delegated !== true && isPrecompile(msg.codeAddress, schedule)) {
     const input = machine.words.concreteBytes(msg.data);
-    if (input === undefined) return { kind: "halt", reason: "PrecompileFailure" };
+    if (input === undefined) return { kind: "halt", reason: "precompile failed" };
     const run = runPrecompile(msg.codeAddress, input, msg.gas, schedule);
-    if (!run.ok) return { kind: "halt", reason: "PrecompileFailure" };
+    if (!run.ok) return { kind: "halt", reason: run.outOfGas ? "out of gas" : "precompile failed" };
     return { kind: "success", output: machine.words.bytes(run.output), gasLeft: msg.gas - run.gasUsed };
   }
   // Empty code would only read STOP; no instruction runs, so none is traced (EIP-3155).
@@ -170,11 +170,11 @@ function depositCode<W, B>(
   const code = machine.words.concreteBytes(result.output);
   // Only a symbolic domain has no bytes to give: the code would hold symbolic values (immutables).
   if (code === undefined) throw new UnsupportedSymbolic("deploying code with symbolic bytes (immutables set from symbolic values)");
-  if (schedule.rejectEfCode && code.length > 0 && code[0] === EF_PREFIX) return { kind: "halt", reason: "InvalidCodePrefix" };
-  if (schedule.maxCodeSize !== null && code.length > schedule.maxCodeSize) return { kind: "halt", reason: "CodeSizeExceeded" };
+  if (schedule.rejectEfCode && code.length > 0 && code[0] === EF_PREFIX) return { kind: "halt", reason: "invalid code: must not begin with 0xef" };
+  if (schedule.maxCodeSize !== null && code.length > schedule.maxCodeSize) return { kind: "halt", reason: "max code size exceeded" };
   const cost = schedule.gasCodeDeposit * BigInt(code.length);
   if (cost > result.gasLeft) {
-    if (schedule.codeDepositFailureIsError) return { kind: "halt", reason: "OutOfGas" };
+    if (schedule.codeDepositFailureIsError) return { kind: "halt", reason: "contract creation code storage out of gas" };
     return { kind: "success", output: machine.words.bytes(new Uint8Array(0)), gasLeft: result.gasLeft };
   }
   machine.world.setCode(msg.address, code);

@@ -5,9 +5,9 @@
 import { ExceptionalHalt } from "./exceptions.js";
 import type { Frame } from "./frame.js";
 
-/** Takes gas from the frame, or halts with OutOfGas if there is not enough. */
+/** Takes gas from the frame, or halts with `out of gas` (naming the amount unpaid) if there is not enough. */
 export function charge<W, B>(frame: Frame<W, B>, amount: bigint): void {
-  if (amount > frame.gas) throw new ExceptionalHalt("OutOfGas");
+  if (amount > frame.gas) throw new ExceptionalHalt("out of gas", undefined, amount);
   frame.gas -= amount;
 }
 
@@ -28,7 +28,7 @@ export function useMemory<W, B>(frame: Frame<W, B>, offset: bigint, size: bigint
   if (size === 0n) return [0, 0];
   const end = offset + size;
   // 2^32 bytes of memory would cost over 2^47 gas: more than any gas limit can pay.
-  if (end > 0xffffffffn) throw new ExceptionalHalt("OutOfGas", "memory range too large");
+  if (end > 0xffffffffn) throw new ExceptionalHalt("out of gas", "memory range too large");
   const current = BigInt(frame.memory.size / 32);
   const needed = wordsFor(end);
   if (needed > current) {

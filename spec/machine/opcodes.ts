@@ -31,7 +31,7 @@ export interface OpcodeInfo {
   readonly pushes: number;
   /** Static gas, charged by `step` before the rule. */
   readonly tier: GasTier;
-  /** Changes state, so it is forbidden in a static context (EIP-214). */
+  /** Changes state, so it is forbidden in a static context (EIP-214); its rule checks, once priced (static-context.ts). */
   readonly writes: boolean;
 }
 
@@ -134,12 +134,14 @@ export const OPCODES: ReadonlyMap<number, OpcodeInfo> = new Map(
 );
 
 /**
- * The mnemonic in this fork, or `opcode 0xNN` for bytes that are not instructions (as EIP-3155
- * traces print them). 0x44 is DIFFICULTY until the merge renamed it PREVRANDAO (EIP-4399).
+ * The mnemonic (also of an instruction a later fork adds), or `opcode 0xc not defined` for a byte
+ * no fork defines, as go-ethereum's EIP-3155 traces print them. 0x44 is DIFFICULTY until the merge
+ * renamed it PREVRANDAO (EIP-4399).
  */
 export function opcodeName(opcode: number, schedule: Schedule): string {
   if (opcode === 0x44 && !schedule.prevRandaoReplacesDifficulty) return "DIFFICULTY";
-  return OPCODES.get(opcode)?.name ?? `opcode 0x${opcode.toString(16).padStart(2, "0")}`;
+  // go-ethereum's name for a byte no fork defines (undefinedOpcodeName of the conformance contract).
+  return OPCODES.get(opcode)?.name ?? `opcode 0x${opcode.toString(16)} not defined`;
 }
 
 export function staticGas(info: OpcodeInfo, schedule: Schedule): bigint {

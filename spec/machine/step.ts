@@ -1,7 +1,8 @@
 /**
  * One small step of a frame (Yellow Paper 9.4, the function O): fetch the instruction, check what
- * the instruction table says about it — that it exists in the fork, the stack arity, the static
- * context — charge its static price, then run its rule.
+ * the instruction table says about it — that it exists in the fork, the stack arity — charge its
+ * static price, then run its rule. A rule that changes state checks the static context once it is
+ * priced (static-context.ts).
  */
 import { UnsupportedSymbolic } from "../word/words.js";
 import { ExceptionalHalt } from "./exceptions.js";
@@ -18,12 +19,12 @@ export function step<W, B>(f: Frame<W, B>): Control<B> | void {
   const info = OPCODES.get(opcode);
   const rule = RULES.get(opcode);
   if (info === undefined || rule === undefined || !f.host.schedule.opcodes.has(opcode)) {
-    throw new ExceptionalHalt("InvalidOpcode", `0x${opcode.toString(16).padStart(2, "0")}`);
+    throw new ExceptionalHalt("invalid opcode", `0x${opcode.toString(16).padStart(2, "0")}`);
   }
-  if (f.stack.length < info.pops) throw new ExceptionalHalt("StackUnderflow", info.name);
-  if (f.stack.length - info.pops + info.pushes > STACK_LIMIT) throw new ExceptionalHalt("StackOverflow", info.name);
-  if (info.writes && f.message.isStatic) throw new ExceptionalHalt("StaticStateChange", info.name);
-  charge(f, staticGas(info, f.host.schedule));
+  const price = staticGas(info, f.host.schedule);
+  if (f.stack.length < info.pops) throw new ExceptionalHalt("stack underflow", info.name, price);
+  if (f.stack.length - info.pops + info.pushes > STACK_LIMIT) throw new ExceptionalHalt("stack limit reached 1024 (1023)", info.name, price);
+  charge(f, price);
   return rule(f);
 }
 

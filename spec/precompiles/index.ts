@@ -29,8 +29,8 @@ export { PrecompileFailure, type PrecompileFailureCode } from "./failure.js";
 
 export type PrecompileResult =
   | { readonly ok: true; readonly gasUsed: bigint; readonly output: Uint8Array }
-  /** Failure: the call consumes all gas given to it. */
-  | { readonly ok: false; readonly reason: string };
+  /** Failure: the call consumes all gas given to it; `outOfGas` when its price exceeded the gas, else it refused the input. */
+  | { readonly ok: false; readonly outOfGas: boolean; readonly reason: string };
 
 /** Every precompile the spec defines, in address order. */
 export const PRECOMPILES: readonly Precompile[] = [
@@ -80,11 +80,11 @@ export function runPrecompile(address: bigint, input: Uint8Array, gasLimit: bigi
   if (gasLimit < 0n) throw new RangeError(`negative gas limit ${gasLimit}`);
   const precompile = precompileAt(address, schedule);
   const gasUsed = precompile.gasCost(input, schedule);
-  if (gasUsed > gasLimit) return { ok: false, reason: "out of gas" };
+  if (gasUsed > gasLimit) return { ok: false, outOfGas: true, reason: "out of gas" };
   try {
     return { ok: true, gasUsed, output: precompile.run(input, schedule) };
   } catch (error) {
-    if (error instanceof PrecompileFailure) return { ok: false, reason: `${error.code}: ${error.message}` };
+    if (error instanceof PrecompileFailure) return { ok: false, outOfGas: false, reason: `${error.code}: ${error.message}` };
     throw error;
   }
 }

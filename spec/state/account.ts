@@ -1,8 +1,12 @@
-/** An account of the world state (Yellow Paper 4.1): nonce, balance, code and storage. */
-export interface Account {
+/** What every account has whatever its storage (Yellow Paper 4.1): nonce, balance and code. */
+export interface AccountFields {
   nonce: bigint;
   balance: bigint;
   code: Uint8Array;
+}
+
+/** An account of the world state (Yellow Paper 4.1): nonce, balance, code and storage. */
+export interface Account extends AccountFields {
   /** Slot → value; a slot set to zero is deleted. */
   readonly storage: Map<bigint, bigint>;
 }
@@ -12,6 +16,6 @@ export function emptyAccount(): Account {
 }
 
 /** EIP-161: no code, zero nonce and zero balance. */
-export function isEmpty(account: Account): boolean {
+export function isEmpty(account: AccountFields): boolean {
   return account.nonce === 0n && account.balance === 0n && account.code.length === 0;
 }

@@ -85,6 +85,7 @@ export const concreteWords: Words<bigint, Uint8Array> = {
 
   bytes: (concrete) => concrete,
   length: (bytes) => bytes.length,
+  size: (bytes) => BigInt(bytes.length),
   slice: (bytes, offset, size) => {
     const out = new Uint8Array(size);
     if (offset < BigInt(bytes.length)) out.set(bytes.subarray(Number(offset), Number(offset) + size));

@@ -50,6 +50,11 @@ export interface Words<W, B> {
   // Byte strings (calldata, return data, memory slices, code).
   bytes(concrete: Uint8Array): B;
   length(bytes: B): number;
+  /**
+   * The length as a word (CALLDATASIZE, RETURNDATASIZE): `length` as a constant, except in a
+   * symbolic domain whose byte strings may have a symbolic length (hevm's abstract calldata).
+   */
+  size(bytes: B): W;
   /** `size` bytes from `offset`, zero-filled past the end (the CALLDATALOAD/CODECOPY rule). */
   slice(bytes: B, offset: W, size: number): B;
   /** The byte string as concrete bytes, if it is. */

@@ -82,9 +82,9 @@ export function beginCall(ctx: ExecutionContext, message: CallMessage): Frame | 
   if (precompile !== undefined) {
     const gas = message.gas > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(message.gas);
     const result = precompile(message.input, gas, fork);
-    if (result === "failure") {
+    if (result === "failure" || result === "out of gas") {
       state.revert(checkpoint);
-      return { success: false, gasLeft: 0n, output: EMPTY_BYTES, halt: Halt.PrecompileFailure };
+      return { success: false, gasLeft: 0n, output: EMPTY_BYTES, halt: result === "failure" ? Halt.PrecompileFailure : Halt.OutOfGas };
     }
     return { success: true, gasLeft: message.gas - BigInt(result.gasUsed), output: result.output, halt: Halt.Success };
   }
@@ -224,7 +224,6 @@ function writeCallOutput(frame: Frame, offset: number, size: number, output: Uin
 
 /** CREATE and CREATE2 (Yellow Paper §7, EIP-1014, EIP-3860). */
 export function createOp(ctx: ExecutionContext, frame: Frame, op: number): number {
-  if (frame.isStatic) return Halt.StaticStateChange;
   const { state, fork } = ctx;
   const stack = frame.stack;
   let sp = frame.sp;
@@ -238,6 +237,8 @@ export function createOp(ctx: ExecutionContext, frame: Frame, op: number): numbe
   if (length > fork.maxInitcodeSize) return Halt.InitcodeSizeExceeded;
   const perWord = fork.gasInitcodeWord + (op === 0xf5 ? 6 : 0);
   if (!useGas(frame, perWord * wordCount(length))) return Halt.OutOfGas;
+  // EIP-214, once the creation is priced (as geth's opCreate and execution-specs check it).
+  if (frame.isStatic) return Halt.StaticStateChange;
   const initcode = length === 0 ? EMPTY_BYTES : frame.memory.slice(Number(offset), Number(offset) + length);
   const available = frame.totalGas();
   const childGas = fork.allButOne64th ? allButOne64th(available) : available;
@@ -283,7 +284,7 @@ export function settleFrame(ctx: ExecutionContext, frame: Frame): void {
     } else if (code.length > fork.maxCodeSize) {
       frame.status = Halt.CodeSizeExceeded;
     } else if (BigInt(depositCost) > frame.totalGas()) {
-      if (fork.codeDepositFailsCreation) frame.status = Halt.OutOfGas;
+      if (fork.codeDepositFailsCreation) frame.status = Halt.CodeStoreOutOfGas;
       else frame.output = EMPTY_BYTES;
     } else {
       frame.setGas(frame.totalGas() - BigInt(depositCost));

@@ -6,6 +6,7 @@
  * allow gas limits up to 2^63), so amounts beyond GAS_CHUNK wait in `gasReserve` (a BigInt) and
  * are moved into `gas` only when it runs low; the total is always exact.
  */
+import type { FrameStatus, HaltReason } from "../../conformance/implementation.js";
 import { EMPTY_BYTES } from "./bytes.js";
 import type { CodeAnalysis } from "./analysis.js";
 
@@ -32,27 +33,42 @@ export const enum Halt {
   AddressCollision = 11,
   InitcodeSizeExceeded = 12,
   PrecompileFailure = 13,
+  CodeStoreOutOfGas = 14,
 }
 
-const HALT_NAMES: Record<number, string> = {
-  0: "success",
-  1: "revert",
-  2: "out of gas",
-  3: "stack underflow",
-  4: "stack limit reached 1024 (1023)",
-  5: "invalid opcode",
-  6: "invalid jump destination",
-  7: "write protection",
-  8: "return data out of bounds",
-  9: "max code size exceeded",
-  10: "invalid code: must not begin with 0xef",
-  11: "contract address collision",
-  12: "max initcode size exceeded",
-  13: "precompile failed",
+/** Each halt in the words of the conformance contract's vocabulary (go-ethereum's, see HALT_REASONS). */
+const HALT_NAMES: Record<Halt, FrameStatus | undefined> = {
+  [Halt.Running]: undefined,
+  [Halt.Success]: "success",
+  [Halt.Revert]: "revert",
+  [Halt.OutOfGas]: "out of gas",
+  [Halt.StackUnderflow]: "stack underflow",
+  [Halt.StackOverflow]: "stack limit reached 1024 (1023)",
+  [Halt.InvalidOpcode]: "invalid opcode",
+  [Halt.InvalidJump]: "invalid jump destination",
+  [Halt.StaticStateChange]: "write protection",
+  [Halt.ReturnDataOutOfBounds]: "return data out of bounds",
+  [Halt.CodeSizeExceeded]: "max code size exceeded",
+  [Halt.InvalidCodePrefix]: "invalid code: must not begin with 0xef",
+  [Halt.AddressCollision]: "contract address collision",
+  // EIP-3860's limit fails CREATE's dynamic price, which geth reports as `out of gas: max initcode size exceeded`.
+  [Halt.InitcodeSizeExceeded]: "out of gas",
+  [Halt.PrecompileFailure]: "precompile failed",
+  [Halt.CodeStoreOutOfGas]: "contract creation code storage out of gas",
 };
 
-export function haltName(halt: Halt): string {
-  return HALT_NAMES[halt] ?? `halt ${halt}`;
+/** How a finished frame ended; a running frame has no status yet. */
+export function haltName(halt: Halt): FrameStatus {
+  const name = HALT_NAMES[halt];
+  if (name === undefined) throw new RangeError(`frame status ${halt} is not a finished frame's`);
+  return name;
+}
+
+/** The exceptional halt `halt` names, for a trace step's error. */
+export function haltReason(halt: Halt): HaltReason {
+  const name = haltName(halt);
+  if (name === "success" || name === "revert") throw new RangeError(`${name} is not an exceptional halt`);
+  return name;
 }
 
 /** Stacks of finished frames, reused so that a call costs no 1024-slot allocation. */

@@ -10,7 +10,7 @@
 import { readWord, sliceZeroPadded } from "./bytes.js";
 import { SUSPEND } from "./calls.js";
 import type { ExecutionContext } from "./context.js";
-import { type Frame, Halt, haltName, MAX_MEMORY, refillGas } from "./frame.js";
+import { type Frame, Halt, haltReason, MAX_MEMORY, refillGas } from "./frame.js";
 import { HANDLERS } from "./handlers.js";
 import { expandMemory } from "./memory.js";
 
@@ -58,11 +58,15 @@ export function run(ctx: ExecutionContext, f: Frame): number {
       halt = Halt.InvalidOpcode;
       break;
     }
+    // A failed stack check still prices the instruction (gas -= cost), so its trace step reports
+    // the static cost as go-ethereum's does; the frame's gas is forfeit either way.
     if (sp < stackMin[op]!) {
+      gas -= cost;
       halt = Halt.StackUnderflow;
       break;
     }
     if (sp > stackMax[op]!) {
+      gas -= cost;
       halt = Halt.StackOverflow;
       break;
     }
@@ -347,6 +351,6 @@ export function run(ctx: ExecutionContext, f: Frame): number {
   f.gas = gas;
   f.sp = sp;
   f.status = halt;
-  if (tracer !== null) tracer.complete(f.totalGas(), halt >= Halt.Exceptional ? haltName(halt) : undefined);
+  if (tracer !== null) tracer.complete(f.totalGas(), halt >= Halt.Exceptional ? haltReason(halt) : undefined);
   return halt;
 }

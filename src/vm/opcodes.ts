@@ -3,12 +3,13 @@
  * The interpreter checks arity and charges static gas from these tables before an opcode runs,
  * so the opcode bodies contain only their dynamic costs and their effect.
  */
+import { undefinedOpcodeName } from "../../conformance/implementation.js";
 import type { ForkSchedule } from "./forks.js";
 import { STACK_LIMIT } from "./frame.js";
 
 export const OPCODE_NAMES: readonly string[] = (() => {
   const names: string[] = new Array<string>(256);
-  for (let i = 0; i < 256; i++) names[i] = `0x${i.toString(16).padStart(2, "0")}`;
+  for (let i = 0; i < 256; i++) names[i] = undefinedOpcodeName(i);
   const fixed: Record<number, string> = {
     0x00: "STOP", 0x01: "ADD", 0x02: "MUL", 0x03: "SUB", 0x04: "DIV", 0x05: "SDIV", 0x06: "MOD", 0x07: "SMOD",
     0x08: "ADDMOD", 0x09: "MULMOD", 0x0a: "EXP", 0x0b: "SIGNEXTEND",

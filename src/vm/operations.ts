@@ -29,16 +29,20 @@ export function keccakOp(frame: Frame): Halt {
   return Halt.Running;
 }
 
-/** CALLDATACOPY, CODECOPY, RETURNDATACOPY: 3 per word plus memory; RETURNDATACOPY past the end halts (EIP-211). */
+/**
+ * CALLDATACOPY, CODECOPY, RETURNDATACOPY: 3 per word plus memory; RETURNDATACOPY past the end halts
+ * (EIP-211) once it has been priced, so that running out of gas comes first, as in the spec and
+ * go-ethereum, and a trace shows the full price.
+ */
 export function copyOp(frame: Frame, source: Uint8Array, checkBounds: boolean): Halt {
   const stack = frame.stack;
   const memOffset = stack[frame.sp - 1]!;
   const dataOffset = stack[frame.sp - 2]!;
   const size = stack[frame.sp - 3]!;
   frame.sp -= 3;
-  if (checkBounds && dataOffset + size > BigInt(source.length)) return Halt.ReturnDataOutOfBounds;
   if (!touchMemory(frame, memOffset, size)) return Halt.OutOfGas;
   if (!useGas(frame, 3 * wordCount(Number(size)))) return Halt.OutOfGas;
+  if (checkBounds && dataOffset + size > BigInt(source.length)) return Halt.ReturnDataOutOfBounds;
   if (size !== 0n) copyToMemory(frame, Number(memOffset), source, dataOffset, Number(size));
   return Halt.Running;
 }
@@ -97,7 +101,6 @@ export function sloadOp(ctx: ExecutionContext, frame: Frame): Halt {
  * values, EIP-2929 cold-slot surcharge, EIP-3529 smaller clearing refund.
  */
 export function sstoreOp(ctx: ExecutionContext, frame: Frame): Halt {
-  if (frame.isStatic) return Halt.StaticStateChange;
   const fork = ctx.fork;
   const state = ctx.state;
   const stack = frame.stack;
@@ -114,6 +117,7 @@ export function sstoreOp(ctx: ExecutionContext, frame: Frame): Halt {
   if (fork.sstoreRule === "legacy") {
     cost += current === 0n && value !== 0n ? fork.gasSstoreSet : fork.gasSstoreReset;
     if (!useGas(frame, cost)) return Halt.OutOfGas;
+    if (frame.isStatic) return Halt.StaticStateChange;
     if (current !== 0n && value === 0n) state.addRefund(fork.refundSstoreClears);
   } else {
     const original = state.originalStorage(address, slot);
@@ -121,6 +125,7 @@ export function sstoreOp(ctx: ExecutionContext, frame: Frame): Halt {
     else if (original === current) cost += original === 0n ? fork.gasSstoreSet : fork.gasSstoreReset;
     else cost += fork.gasSstoreNoop;
     if (!useGas(frame, cost)) return Halt.OutOfGas;
+    if (frame.isStatic) return Halt.StaticStateChange;
     if (current !== value) {
       let refund = 0;
       if (original === current) {
@@ -150,14 +155,14 @@ export function tstoreOp(ctx: ExecutionContext, frame: Frame): Halt {
   return Halt.Running;
 }
 
-/** LOG0..LOG4: 375 + 375 per topic (static) + 8 per byte + memory; forbidden in a static context. */
+/** LOG0..LOG4: 375 + 375 per topic (static) + 8 per byte + memory; forbidden in a static context, once priced. */
 export function logOp(ctx: ExecutionContext, frame: Frame, topicCount: number): Halt {
-  if (frame.isStatic) return Halt.StaticStateChange;
   const stack = frame.stack;
   const offset = stack[frame.sp - 1]!;
   const size = stack[frame.sp - 2]!;
   if (!touchMemory(frame, offset, size)) return Halt.OutOfGas;
   if (!useGas(frame, 8 * Number(size))) return Halt.OutOfGas;
+  if (frame.isStatic) return Halt.StaticStateChange;
   const topics: bigint[] = [];
   for (let i = 0; i < topicCount; i++) topics.push(stack[frame.sp - 3 - i]!);
   frame.sp -= 2 + topicCount;

@@ -6,7 +6,7 @@
  * the frame's suspension for a call (the cost then includes the gas passed on, as go-ethereum
  * reports it) or the frame's halt (when an exceptional halt also names the error).
  */
-import type { Tracer, TraceStep } from "../../conformance/implementation.js";
+import type { HaltReason, Tracer, TraceStep } from "../../conformance/implementation.js";
 import type { Frame } from "./frame.js";
 
 
@@ -47,7 +47,7 @@ export class StepRecorder {
   }
 
   /** Completes the held step with the gas left after it, and the error if it halted the frame exceptionally. */
-  complete(gasAfter: bigint, error?: string): void {
+  complete(gasAfter: bigint, error?: HaltReason): void {
     const step = this.pending;
     if (step === null) return;
     this.pending = null;

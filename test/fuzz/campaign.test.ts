@@ -6,13 +6,13 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { buildScenario } from "../../conformance/fuzz/build.js";
 import { fuzz, runSeed } from "../../conformance/fuzz/campaign.js";
-import { casesOfFile } from "../../conformance/fuzz/replay.js";
-import { divergenceLines } from "../../conformance/fuzz/report.js";
-import { writeReproducer } from "../../conformance/fuzz/reproducer.js";
+import { casesOfFile, replayReproducer } from "../../conformance/fuzz/replay.js";
+import { divergenceLines, replayLines } from "../../conformance/fuzz/report.js";
+import { readReproducer, writeReproducer } from "../../conformance/fuzz/reproducer.js";
 import { scenarioArb } from "../../conformance/fuzz/scenario.js";
 import { stateTestJson } from "../../conformance/fuzz/state-test-json.js";
 import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
-import type { CaseOutcome, Implementation } from "../../conformance/implementation.js";
+import type { CaseOutcome, Implementation, TraceStep } from "../../conformance/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
 import { buildCase, listCases } from "../../conformance/state-tests/cases.js";
 import { compareOutcome } from "../../conformance/state-tests/compare.js";
@@ -30,6 +30,24 @@ const brokenOnType2: Implementation = {
     const stateRoot = Uint8Array.from(outcome.stateRoot);
     stateRoot[0]! ^= 1;
     return { ...outcome, stateRoot };
+  },
+};
+
+/**
+ * The spec, except that its trace reports one gas too many on every step after the first: a
+ * deliberately broken tracer, whose divergences are in the trace only.
+ */
+const tracesGasWrong: Implementation = {
+  name: "stub",
+  runStateTest(testCase, options) {
+    const tracer = options?.tracer;
+    let steps = 0;
+    const wrapped = tracer === undefined ? undefined : {
+      step(step: TraceStep) {
+        tracer.step(steps++ > 0 ? { ...step, gas: step.gas + 1n } : step);
+      },
+    };
+    return specImplementation.runStateTest(testCase, wrapped === undefined ? {} : { tracer: wrapped });
   },
 };
 
@@ -65,7 +83,7 @@ describe("fuzz campaign", () => {
     expect(divergence.scenario.contracts[0]!.program.blocks).toEqual([]);
     expect(divergence.scenario.tx.data).toHaveLength(0);
 
-    const path = writeReproducer(dir, divergence);
+    const path = writeReproducer(dir, divergence, { a: "spec", b: "broken", strict: false, seed: 11 });
     const [testCase] = casesOfFile(path);
     const decoded = decodeStateTestFile(readFileSync(path, "utf8"));
     if (!decoded.ok) throw new Error(decoded.error);
@@ -73,6 +91,36 @@ describe("fuzz campaign", () => {
     const { expected } = buildCase(ref!, testCase!.fork, decoded.tests.get(ref!.testName)!);
     expect(compareOutcome(expected, specImplementation.runStateTest(testCase!) as CaseOutcome).pass).toBe(true);
     expect(compareOutcome(expected, brokenOnType2.runStateTest(testCase!) as CaseOutcome).pass).toBe(false);
+  });
+
+  it("saves trace-only divergences as reproducers that replay as diverging, and as agreeing once fixed", async () => {
+    const report = await fuzz({ a: specImplementation, b: tracesGasWrong, seed: 7, runs: 5, shrinkSeconds: 2 });
+    expect(report.failed).toBeGreaterThan(0);
+    for (const divergence of report.divergences) {
+      // Nothing a post entry can express differs: the outcome is the spec's.
+      expect(divergence.result.differences).toEqual([]);
+      expect(divergence.result.trace?.index).toBe(1);
+      const path = writeReproducer(dir, divergence, { a: "spec", b: "stub", strict: true, seed: 7 });
+      const { testCase, record } = readReproducer(path);
+      expect(record).toMatchObject({ a: "spec", b: "stub", strict: true, seed: 7, run: divergence.run, runSeed: divergence.runSeed, differences: [] });
+      expect(record.trace).toEqual(divergence.result.trace);
+      expect(record.outcomes.a).toEqual(record.outcomes.b);
+      // A state-test runner sees nothing wrong with the broken side...
+      const [stateTestCase] = casesOfFile(path);
+      const decoded = decodeStateTestFile(readFileSync(path, "utf8"));
+      if (!decoded.ok) throw new Error(decoded.error);
+      const [ref] = listCases(path, decoded.tests);
+      const { expected } = buildCase(ref!, stateTestCase!.fork, decoded.tests.get(ref!.testName)!);
+      expect(compareOutcome(expected, (await tracesGasWrong.runStateTest(stateTestCase!)) as CaseOutcome).pass).toBe(true);
+      // ...but the replay compares traces, so it still diverges, as recorded; the spec against itself no longer does.
+      const replay = await replayReproducer(testCase, specImplementation, tracesGasWrong, record.strict);
+      expect(replay.diverges).toBe(true);
+      expect(replay.result.trace).toEqual(record.trace);
+      expect(replayLines(record, replay, "spec", "stub")[1]).toBe(`spec and stub still diverge, as recorded: trace (step ${record.trace!.index})`);
+      const fixed = await replayReproducer(testCase, specImplementation, specImplementation, record.strict);
+      expect(fixed.diverges).toBe(false);
+      expect(replayLines(record, fixed, "spec", "spec")[1]).toBe("spec and spec no longer diverge");
+    }
   });
 });
 
@@ -125,7 +173,7 @@ describe("svm fuzz", () => {
   });
 
   it("rejects bad usage with exit code 2", async () => {
-    for (const args of [[], ["--b", "nope"], ["--b", "spec", "--runs", "0"], ["--b", "spec", "--seed", "x"], ["--b", "spec", "--time", "-1"], ["--b", "spec", "--bogus"], ["--b", "spec", "--strict", "--strict"], ["--b", "spec", "--strict=1"]]) {
+    for (const args of [[], ["--b", "nope"], ["--b", "spec", "--runs", "0"], ["--b", "spec", "--seed", "x"], ["--b", "spec", "--time", "-1"], ["--b", "spec", "--bogus"], ["--b", "spec", "--strict=1"], ["--b", "spec", "--seed", "--runs"], ["--replay", "x.json", "--runs", "3"], ["--replay", "/nonexistent.json"], ["--b", "spec", "stray"]]) {
       const { code, err } = await svm("fuzz", ...args);
       expect(code, args.join(" ")).toBe(2);
       expect(err).toContain("svm fuzz:");

@@ -1,10 +1,10 @@
 /** Canonical traces, outcome comparison and what the fuzzer prints. */
 import { describe, expect, it } from "vitest";
 import { CanonicalTraceRecorder, firstTraceDivergence } from "../../conformance/fuzz/canonical-trace.js";
-import { compareOutcomes, statusClass } from "../../conformance/fuzz/compare-outcomes.js";
+import { compareOutcomes } from "../../conformance/fuzz/compare-outcomes.js";
 import { statusText, summaryLine } from "../../conformance/fuzz/report.js";
 import { FuzzStatusLine } from "../../conformance/fuzz/status-line.js";
-import type { CaseOutcome, TraceStep } from "../../conformance/implementation.js";
+import type { CaseOutcome, HaltReason, TraceStep } from "../../conformance/implementation.js";
 
 function step(fields: Partial<TraceStep>): TraceStep {
   return { pc: 0, op: 0x60, opName: "PUSH1", gas: 100n, gasCost: 3n, stack: [], depth: 1, refund: 0n, memSize: 0, ...fields };
@@ -46,11 +46,12 @@ describe("canonical traces", () => {
     expect(firstTraceDivergence(recorder([step({ op: 0x44, opName: "PREVRANDAO" })]), recorder([step({ op: 0x44, opName: "DIFFICULTY" })]))).toBeDefined();
   });
 
-  it("compare errors as present or absent, when both sides report errors", () => {
-    const withError = (text: string) => recorder([step({ error: text })]);
-    expect(firstTraceDivergence(withError("OutOfGas"), withError("out of gas"))).toBeUndefined();
-    expect(firstTraceDivergence(recorder([step({ error: "x" }), step({})]), recorder([step({}), step({ error: "y" })]))?.index).toBe(0);
-    expect(firstTraceDivergence(withError("OutOfGas"), recorder([step({})]))).toBeUndefined();
+  it("compare errors exactly, when both sides report errors", () => {
+    const withError = (error: HaltReason) => recorder([step({ error })]);
+    expect(firstTraceDivergence(withError("out of gas"), withError("out of gas"))).toBeUndefined();
+    expect(firstTraceDivergence(withError("out of gas"), withError("invalid opcode"))?.index).toBe(0);
+    expect(firstTraceDivergence(recorder([step({ error: "out of gas" }), step({})]), recorder([step({}), step({ error: "out of gas" })]))?.index).toBe(0);
+    expect(firstTraceDivergence(withError("out of gas"), recorder([step({})]))).toBeUndefined();
   });
 });
 
@@ -66,12 +67,9 @@ const executed = (fields: Partial<Extract<CaseOutcome, { kind: "executed" }>>): 
 });
 
 describe("outcome comparison", () => {
-  it("classes statuses into success, revert and halt", () => {
-    expect(["success", "revert", "OutOfGas", "invalid opcode"].map(statusClass)).toEqual(["success", "revert", "halt", "halt"]);
-  });
-
-  it("finds each differing observable", () => {
-    expect(compareOutcomes(executed({ status: "OutOfGas" }), executed({ status: "out of gas" }))).toEqual([]);
+  it("finds each differing observable, the halt reason included", () => {
+    expect(compareOutcomes(executed({ status: "out of gas" }), executed({ status: "out of gas" }))).toEqual([]);
+    expect(compareOutcomes(executed({ status: "out of gas" }), executed({ status: "invalid opcode" }))).toEqual([{ what: "status", a: "out of gas", b: "invalid opcode" }]);
     const found = compareOutcomes(executed({}), executed({ gasUsed: 21001n, stateRoot: root(9), status: "revert", output: Uint8Array.of(1) }));
     expect(found.map((d) => d.what)).toEqual(["status", "gas used", "output", "state root"]);
     expect(compareOutcomes(executed({}), executed({ logsHash: root(3) })).map((d) => d.what)).toEqual(["logs hash"]);

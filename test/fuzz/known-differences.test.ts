@@ -8,7 +8,7 @@ import { fuzz } from "../../conformance/fuzz/campaign.js";
 import { type DifferentialResult, runDifferential } from "../../conformance/fuzz/differential.js";
 import { KNOWN_DIFFERENCES, knownDifferencesFor } from "../../conformance/fuzz/known-differences.js";
 import { explainedLine, normalisedLine } from "../../conformance/fuzz/report.js";
-import type { CaseOutcome, Implementation, StateTestCase, TraceStep } from "../../conformance/implementation.js";
+import type { CaseOutcome, HaltReason, Implementation, StateTestCase, TraceStep } from "../../conformance/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
 import { decodeTransaction, encodeTransaction } from "../../spec/transaction/index.js";
 
@@ -92,7 +92,7 @@ const push = (pc: number, gas: bigint, depth = 1): Step => ({ pc, gas, depth });
 function afterFailedCall(run: Run): Run {
   const failed: Step[] = [
     { pc: 0, op: 0xf1, opName: "CALL", gas: 99_000n, stack: [1000n] },
-    { pc: 0, op: 0xfe, opName: "INVALID", gas: 1000n, depth: 2, error: "invalid" },
+    { pc: 0, op: 0xfe, opName: "INVALID", gas: 1000n, depth: 2, error: "invalid opcode" },
   ];
   return withSide(withSide(run, "spec", { steps: [...failed, ...run.spec.steps] }), "ethereumjs", { steps: [...failed, ...run.ethereumjs.steps] });
 }
@@ -121,10 +121,10 @@ describe("which implementations the known differences apply to", () => {
 });
 
 function undefinedOpcodeRun(op: number, fork: StateTestCase["fork"] = "Cancun"): Run {
-  const outcome = executed({ status: "InvalidOpcode", gasUsed: 100_000n });
+  const outcome = executed({ status: "invalid opcode", gasUsed: 100_000n });
   return {
     case: testCase(CONTRACT, fork),
-    spec: { steps: [push(0, 90_000n), { pc: 2, op, opName: `opcode 0x${op.toString(16)}`, gas: 89_997n, stack: [1n], error: "InvalidOpcode" }], outcome },
+    spec: { steps: [push(0, 90_000n), { pc: 2, op, opName: `opcode 0x${op.toString(16)}`, gas: 89_997n, stack: [1n], error: "invalid opcode" }], outcome },
     ethereumjs: { steps: [push(0, 90_000n), { pc: 2, op: 0xfe, opName: "INVALID", gas: 89_997n, stack: [1n], error: "invalid opcode" }], outcome: executed({ status: "invalid opcode", gasUsed: 100_000n }) },
   };
 }
@@ -174,7 +174,7 @@ describe("ethereumjs-stack-underflow-step-untraced", () => {
   const log = { pc: 4, op: 0xa1, opName: "LOG1", gas: 89_994n, stack: [7n, 1n, 0n] };
   const run: Run = {
     case: testCase(CONTRACT),
-    spec: { steps: [push(0, 90_000n), log, { pc: 5, op: 0xfd, opName: "REVERT", gas: 88_000n, error: "StackUnderflow" }], outcome: executed({ status: "StackUnderflow" }) },
+    spec: { steps: [push(0, 90_000n), log, { pc: 5, op: 0xfd, opName: "REVERT", gas: 88_000n, error: "stack underflow" }], outcome: executed({ status: "stack underflow" }) },
     ethereumjs: { steps: [push(0, 90_000n), { ...log, error: "stack underflow" }], outcome: executed({ status: "stack underflow" }) },
   };
 
@@ -194,8 +194,8 @@ describe("ethereumjs-code-deposit-error-on-return", () => {
   const returning = { pc: 4, op: 0xf3, opName: "RETURN", gas: 300n, stack: [0x20n, 0n] };
   const creation: Run = {
     case: testCase(null),
-    spec: { steps: [push(0, 400n), returning], outcome: executed({ status: "OutOfGas" }) },
-    ethereumjs: { steps: [push(0, 400n), { ...returning, error: "code store out of gas" }], outcome: executed({ status: "code store out of gas" }) },
+    spec: { steps: [push(0, 400n), returning], outcome: executed({ status: "contract creation code storage out of gas" }) },
+    ethereumjs: { steps: [push(0, 400n), { ...returning, error: "contract creation code storage out of gas" }], outcome: executed({ status: "contract creation code storage out of gas" }) },
   };
 
   it("normalises the creation's failure put on the RETURN that ended it (transaction or CREATE)", async () => {
@@ -205,7 +205,7 @@ describe("ethereumjs-code-deposit-error-on-return", () => {
     const nested: Run = {
       case: testCase(CONTRACT),
       spec: { steps: [create, { ...returning, depth: 2 }, after], outcome: executed() },
-      ethereumjs: { steps: [create, { ...returning, depth: 2, error: "invalid bytecode deployed" }, after], outcome: executed() },
+      ethereumjs: { steps: [create, { ...returning, depth: 2, error: "invalid code: must not begin with 0xef" }, after], outcome: executed() },
     };
     expect(await verdict(afterFailedCall(nested))).toBe(`agree ${id}`);
   });
@@ -219,16 +219,131 @@ describe("ethereumjs-code-deposit-error-on-return", () => {
   });
 });
 
+describe("ethereumjs-code-deposit-status-as-out-of-gas", () => {
+  const id = "ethereumjs-code-deposit-status-as-out-of-gas";
+  const returning = { pc: 4, op: 0xf3, opName: "RETURN", gas: 300n, stack: [0x20n, 0n] };
+  const creation: Run = {
+    case: testCase(null),
+    spec: { steps: [push(0, 400n), returning], outcome: executed({ status: "contract creation code storage out of gas" }) },
+    ethereumjs: { steps: [push(0, 400n), { ...returning, error: "out of gas" }], outcome: executed({ status: "out of gas" }) },
+  };
+
+  it("explains ethereumjs's `out of gas` for a creation transaction's failed code deposit", async () => {
+    expect(await verdict(creation)).toBe(`explained ${id}`);
+  });
+
+  it("does not explain it on a call, after another last step, or with another difference", async () => {
+    expect(await verdict({ ...creation, case: testCase(CONTRACT) })).toBe("unexplained");
+    const stop = { ...returning, op: 0x00, opName: "STOP" };
+    expect(await verdict(withSide(withSide(creation, "spec", { steps: [push(0, 400n), stop] }), "ethereumjs", { steps: [push(0, 400n), stop] }))).toBe("unexplained");
+    expect(await verdict(withSide(creation, "ethereumjs", { outcome: executed({ status: "out of gas", gasUsed: 1n }) }))).toBe("unexplained");
+  });
+});
+
+describe("ethereumjs-returndata-out-of-bounds as out of gas", () => {
+  const copy = { pc: 6, op: 0x3e, opName: "RETURNDATACOPY", gas: 9000n, stack: [1n, 0n, 0n] };
+  const topLevel: Run = {
+    case: testCase(CONTRACT),
+    spec: { steps: [push(0, 9006n), { ...copy, error: "return data out of bounds" }], outcome: executed({ status: "return data out of bounds" }) },
+    ethereumjs: { steps: [push(0, 9006n), { ...copy, error: "out of gas" }], outcome: executed({ status: "out of gas" }) },
+  };
+
+  it("normalises the step's error and explains the status of the frame it ended", async () => {
+    expect(await verdict(topLevel)).toBe("explained ethereumjs-returndata-out-of-bounds-status-as-out-of-gas");
+    const call = { pc: 20, op: 0xf1, opName: "CALL", gas: 99_000n, stack: [1000n] };
+    const after = { pc: 21, op: 0x50, opName: "POP", gas: 90_000n, stack: [0n] };
+    const nested: Run = {
+      case: testCase(CONTRACT),
+      spec: { steps: [call, { ...copy, depth: 2, error: "return data out of bounds" }, after], outcome: executed() },
+      ethereumjs: { steps: [call, { ...copy, depth: 2, error: "out of gas" }, after], outcome: executed() },
+    };
+    expect(await verdict(nested)).toBe("agree ethereumjs-returndata-out-of-bounds-step-as-out-of-gas");
+  });
+
+  it("does not hide another instruction's error, another wording, or a difference after it", async () => {
+    const mload = { ...copy, op: 0x51, opName: "MLOAD" };
+    expect(await verdict(withSide(withSide(topLevel, "spec", { steps: [push(0, 9006n), { ...mload, error: "return data out of bounds" }] }), "ethereumjs", { steps: [push(0, 9006n), { ...mload, error: "out of gas" }] }))).toBe("unexplained");
+    expect(await verdict(withSide(topLevel, "ethereumjs", { outcome: executed({ status: "stack underflow" }) }))).toBe("unexplained");
+    expect(await verdict(withSide(topLevel, "ethereumjs", { outcome: executed({ status: "out of gas", gasUsed: 1n }) }))).toBe("unexplained");
+  });
+});
+
+describe("ethereumjs-gas-checked-before-stack", () => {
+  // DUP1 (static price 3) on an empty stack with 2 gas left: stack underflow first (geth, spec), out of gas in ethereumjs.
+  const dup = { pc: 2, op: 0x80, opName: "DUP1", gas: 2n, stack: [] };
+  const jumpdest = { pc: 0, op: 0x5b, opName: "JUMPDEST", gas: 3n, stack: [] };
+  const topLevel: Run = {
+    case: testCase(CONTRACT),
+    spec: { steps: [jumpdest, { ...dup, error: "stack underflow" }], outcome: executed({ status: "stack underflow" }) },
+    ethereumjs: { steps: [jumpdest, { ...dup, error: "out of gas" }], outcome: executed({ status: "out of gas" }) },
+  };
+
+  it("normalises the step and explains the status when the step could pay neither", async () => {
+    expect(await verdict(topLevel)).toBe("explained ethereumjs-gas-checked-before-stack-status");
+    const result = await compare(topLevel);
+    expect(result.normalised).toEqual(["ethereumjs-gas-checked-before-stack"]);
+  });
+
+  it("also when the instruction has a memory price ethereumjs computes from the items it peeks", async () => {
+    const log2 = { pc: 2, op: 0xa2, opName: "LOG2", gas: 3994n, stack: [0n, 0x600060006000n] };
+    const run = withSide(withSide(topLevel, "spec", { steps: [jumpdest, { ...log2, error: "stack underflow" }] }), "ethereumjs", { steps: [jumpdest, { ...log2, error: "out of gas" }] });
+    expect(await verdict(run)).toBe("explained ethereumjs-gas-checked-before-stack-status");
+  });
+
+  it("does not hide it when the gas would have paid the static price, or for another error", async () => {
+    const paid = { ...dup, gas: 3n };
+    expect(await verdict(withSide(withSide(topLevel, "spec", { steps: [jumpdest, { ...paid, error: "stack underflow" }] }), "ethereumjs", { steps: [jumpdest, { ...paid, error: "out of gas" }] }))).toBe("unexplained");
+    expect(await verdict(withSide(withSide(topLevel, "spec", { steps: [jumpdest, { ...dup, error: "invalid opcode" }], outcome: executed({ status: "invalid opcode" }) }), "ethereumjs", {}))).toBe("unexplained");
+  });
+});
+
+describe("ethereumjs-static-context-checked-before-price", () => {
+  const id = "ethereumjs-static-context-checked-before-price";
+  const call = { pc: 13, op: 0xf1, opName: "CALL", gas: 0n, stack: [5n, 0n, 0n, 0n, 0n, 1n, 0n], depth: 2 };
+  const outer = { pc: 0, op: 0xfa, opName: "STATICCALL", gas: 90_000n, stack: [0n, 0n, 0n, 0n, 0xc0den, 100n] };
+  const after = { pc: 1, op: 0x50, opName: "POP", gas: 80_000n, stack: [0n] };
+  const inStaticFrame = (step: Step, spec: HaltReason): Run => ({
+    case: testCase(CONTRACT),
+    spec: { steps: [outer, { ...step, error: spec }, after], outcome: executed() },
+    ethereumjs: { steps: [outer, { ...step, error: "write protection" }, after], outcome: executed() },
+  });
+
+  it("normalises a CREATE, SELFDESTRUCT, LOG or CALL that fails its price or stack, which ethereumjs reports as write protection", async () => {
+    expect(await verdict(inStaticFrame(call, "out of gas"))).toBe(`agree ${id}`);
+    expect(await verdict(inStaticFrame({ ...call, op: 0xf0, opName: "CREATE" }, "out of gas"))).toBe(`agree ${id}`);
+    expect(await verdict(inStaticFrame({ ...call, op: 0xff, opName: "SELFDESTRUCT", gas: 1n }, "out of gas"))).toBe(`agree ${id}`);
+    expect(await verdict(inStaticFrame({ ...call, op: 0xa4, opName: "LOG4" }, "stack underflow"))).toBe(`agree ${id}`);
+  });
+
+  it("on TSTORE only for a stack underflow (its price is charged before ethereumjs's static check)", async () => {
+    const tstore = { ...call, op: 0x5d, opName: "TSTORE", gas: 100n };
+    expect(await verdict(inStaticFrame(tstore, "stack underflow"))).toBe(`agree ${id}`);
+    expect(await verdict(inStaticFrame(tstore, "out of gas"))).toBe("unexplained");
+  });
+
+  it("does not hide it the other way round, for another error, or with a difference after it", async () => {
+    const reversed = withSide(withSide(inStaticFrame(call, "out of gas"), "spec", { steps: [outer, { ...call, error: "write protection" }, after] }), "ethereumjs", { steps: [outer, { ...call, error: "out of gas" }, after] });
+    expect(await verdict(reversed)).toBe("unexplained");
+    expect(await verdict(inStaticFrame(call, "invalid jump destination"))).toBe("unexplained");
+    expect(await verdict(withSide(inStaticFrame(call, "out of gas"), "ethereumjs", { steps: [outer, { ...call, error: "write protection" }, { ...after, gas: 79_999n }] }))).toBe("unexplained");
+  });
+});
+
 describe("ethereumjs-direct-precompile-failure-status", () => {
   const id = "ethereumjs-direct-precompile-failure-status";
   const run: Run = {
     case: testCase(0x05n),
-    spec: { steps: [], outcome: executed({ status: "PrecompileFailure", gasUsed: 100_000n }) },
+    spec: { steps: [], outcome: executed({ status: "precompile failed", gasUsed: 100_000n }) },
     ethereumjs: { steps: [], outcome: executed({ status: "revert", gasUsed: 100_000n }) },
   };
 
-  it("explains a halt labelled revert on a transaction to a precompile", async () => {
+  it("explains a halt labelled revert, or a refused input labelled out of gas, on a transaction to a precompile", async () => {
     expect(await verdict(run)).toBe(`explained ${id}`);
+    expect(await verdict(withSide(run, "ethereumjs", { outcome: executed({ status: "out of gas", gasUsed: 100_000n }) }))).toBe(`explained ${id}`);
+    expect(await verdict(withSide(run, "spec", { outcome: executed({ status: "out of gas", gasUsed: 100_000n }) }))).toBe(`explained ${id}`);
+    expect(await verdict(withSide(run, "ethereumjs", { outcome: executed({ status: "invalid opcode", gasUsed: 100_000n }) }))).toBe("unexplained");
+    const lengthFirst = withSide(withSide(run, "spec", { outcome: executed({ status: "out of gas", gasUsed: 100_000n }) }), "ethereumjs", { outcome: executed({ status: "precompile failed", gasUsed: 100_000n }) });
+    expect(await verdict(lengthFirst)).toBe(`explained ${id}`);
   });
 
   it("does not explain it with a gas difference, for a contract, or for a success labelled revert", async () => {
@@ -264,8 +379,8 @@ describe("ethereumjs-eip3541-applied-to-revert-data", () => {
     case: testCase(null),
     spec: { steps: [push(0, 5003n), revert], outcome: executed({ status: "revert", output: Uint8Array.of(0xef), gasUsed: 60_000n }) },
     ethereumjs: {
-      steps: [push(0, 5003n), { ...revert, error: "invalid bytecode deployed" }],
-      outcome: executed({ status: "invalid bytecode deployed", gasUsed: 100_000n, stateRoot: root(7) }),
+      steps: [push(0, 5003n), { ...revert, error: "invalid code: must not begin with 0xef" }],
+      outcome: executed({ status: "invalid code: must not begin with 0xef", gasUsed: 100_000n, stateRoot: root(7) }),
     },
   };
   const create = { pc: 9, op: 0xf5, opName: "CREATE2", gas: 90_000n, stack: [0n, 1n, 0n, 0n] };
@@ -274,7 +389,7 @@ describe("ethereumjs-eip3541-applied-to-revert-data", () => {
     case: testCase(CONTRACT),
     spec: { steps: [create, { ...revert, depth: 2 }, after(80_000n)], outcome: executed({ gasUsed: 40_000n }) },
     ethereumjs: {
-      steps: [create, { ...revert, depth: 2, error: "invalid bytecode deployed" }, after(75_000n)],
+      steps: [create, { ...revert, depth: 2, error: "invalid code: must not begin with 0xef" }, after(75_000n)],
       outcome: executed({ gasUsed: 45_000n, stateRoot: root(7) }),
     },
   };
@@ -291,10 +406,10 @@ describe("ethereumjs-eip3541-applied-to-revert-data", () => {
 
   it("does not explain revert data without 0xEF, more gas lost than the child had, or a CALL", async () => {
     expect(await verdict(withSide(topLevel, "spec", { outcome: executed({ status: "revert", output: Uint8Array.of(0x60), gasUsed: 60_000n }) }))).toBe("unexplained");
-    expect(await verdict(withSide(nested, "ethereumjs", { steps: [create, { ...revert, depth: 2, error: "invalid bytecode deployed" }, after(74_000n)] }))).toBe("unexplained");
+    expect(await verdict(withSide(nested, "ethereumjs", { steps: [create, { ...revert, depth: 2, error: "invalid code: must not begin with 0xef" }, after(74_000n)] }))).toBe("unexplained");
     const call = { ...create, op: 0xf1, opName: "CALL" };
     const viaCall = withSide(withSide(nested, "spec", { steps: [call, { ...revert, depth: 2 }, after(80_000n)] }), "ethereumjs", {
-      steps: [call, { ...revert, depth: 2, error: "invalid bytecode deployed" }, after(75_000n)],
+      steps: [call, { ...revert, depth: 2, error: "invalid code: must not begin with 0xef" }, after(75_000n)],
     });
     expect(await verdict(viaCall)).toBe("unexplained");
   });
@@ -302,10 +417,10 @@ describe("ethereumjs-eip3541-applied-to-revert-data", () => {
 
 describe("ethereumjs-trace-crash-on-huge-memory", () => {
   const id = "ethereumjs-trace-crash-on-huge-memory";
-  const huge = { pc: 6, op: 0xfd, opName: "REVERT", gas: 70_000n, stack: [2n ** 256n - 1n, 0n], error: "OutOfGas" };
+  const huge = { pc: 6, op: 0xfd, opName: "REVERT", gas: 70_000n, stack: [2n ** 256n - 1n, 0n], error: "out of gas" };
   const run: Run = {
     case: testCase(CONTRACT),
-    spec: { steps: [push(0, 70_006n), huge], outcome: executed({ status: "OutOfGas" }) },
+    spec: { steps: [push(0, 70_006n), huge], outcome: executed({ status: "out of gas" }) },
     ethereumjs: { steps: [push(0, 70_006n)], outcome: { crash: "Invalid typed array length: 18446744073709543000" } },
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { transactionErrorOf } from "../../conformance/peers/ethereumjs-errors.js";
+import { frameStatusOf, haltReasonOf, transactionErrorOf } from "../../conformance/peers/ethereumjs-errors.js";
 
 describe("ethereumjs error messages → vector exception names", () => {
   it.each([
@@ -23,5 +23,32 @@ describe("ethereumjs error messages → vector exception names", () => {
 
   it("leaves text it does not know unmapped", () => {
     expect(transactionErrorOf("something unexpected happened")).toBeUndefined();
+  });
+});
+
+describe("ethereumjs EVMError texts → halt reasons (go-ethereum's words)", () => {
+  it.each([
+    ["out of gas", "out of gas"],
+    ["code store out of gas", "contract creation code storage out of gas"],
+    ["code size to deposit exceeds maximum code size", "max code size exceeded"],
+    ["stack underflow", "stack underflow"],
+    ["stack overflow", "stack limit reached 1024 (1023)"],
+    ["invalid JUMP", "invalid jump destination"],
+    ["invalid JUMP at 0x7426e796/0xc0de000000000000000000000000000000000000:6", "invalid jump destination"],
+    ["invalid opcode", "invalid opcode"],
+    ["static state change", "write protection"],
+    ["create collision", "contract address collision"],
+    ["invalid bytecode deployed", "invalid code: must not begin with 0xef"],
+    ["initcode exceeds max initcode size", "out of gas"],
+    ["kzg proof invalid", "precompile failed"],
+  ])("%s", (text, reason) => {
+    expect(haltReasonOf(text)).toBe(reason);
+  });
+
+  it("a revert is a status, not a halt; no error is success; text it does not know stays unmapped", () => {
+    expect(frameStatusOf("revert")).toBe("revert");
+    expect(frameStatusOf(undefined)).toBe("success");
+    expect(haltReasonOf("revert")).toBeUndefined();
+    expect(frameStatusOf("refund exhausted")).toBeUndefined();
   });
 });

@@ -22,6 +22,7 @@ const FIXTURES = join(import.meta.dirname, "fixtures");
 interface FixtureResult {
   readonly function: string;
   readonly status: string;
+  readonly bounds: readonly string[];
   readonly counterexample: { readonly failure: string; readonly calls: { readonly value: string; readonly calldata: string }[] } | null;
 }
 
@@ -43,13 +44,23 @@ function proveFixture(file: string, args: string[] = []): FixtureRun {
   return { ...run, results, result, statusOf: (prefix) => result(prefix)?.status };
 }
 
-/** Every `prove_safe_…` function passed and every `prove_unsafe_…` one failed, `count` in all. */
-function expectVerdictsByName(run: FixtureRun, count: number): void {
+/**
+ * Every `prove_safe_…` function passed and every `prove_unsafe_…` one failed, `count` in all; the
+ * safe ones named in `bounded` held only within the bounds given (and are `bounded`, not `pass`).
+ */
+function expectVerdictsByName(run: FixtureRun, count: number, bounded: Record<string, readonly string[]> = {}): void {
   expect(run.results).toHaveLength(count);
   for (const result of run.results) {
-    expect(result.status, `${result.function}\n${run.stdout}`).toBe(result.function.startsWith("prove_safe_") ? "pass" : "fail");
+    const name = result.function.replace(/\(.*/, "");
+    const expected = name.startsWith("prove_safe_") ? (bounded[name] !== undefined ? "bounded" : "pass") : "fail";
+    expect(result.status, `${result.function}\n${run.stdout}`).toBe(expected);
+    if (expected === "bounded") expect(result.bounds, result.function).toEqual(bounded[name]);
+    if (expected === "pass") expect(result.bounds, result.function).toEqual([]);
   }
 }
+
+/** The bound a property hits when a symbolic address becomes an account (vm.prank, vm.deal of a symbolic address). */
+const DISTINCT_ADDRESS = ["a symbolic address used as an account is none of the existing accounts"];
 
 describe("svm prove", () => {
   it("passes a safe property, refutes an unsafe one with a decoded counterexample, and writes JSON", () => {
@@ -125,7 +136,9 @@ contract GuardTest is Test {
   it("calls payable targets of an invariant with any value, and replays the value it found", () => {
     const run = proveFixture("Bank.t.sol", ["--depth", "1"]);
     expect(run.status).toBe(1);
-    expect(run.statusOf("invariant_safe_balance_matches_total"), run.stdout).toBe("pass");
+    // An invariant holds only up to the depth explored: bounded, never a plain pass.
+    expect(run.statusOf("invariant_safe_balance_matches_total"), run.stdout).toBe("bounded");
+    expect(run.result("invariant_safe_balance_matches_total")?.bounds).toEqual(["depth 1", "msg.value < 2^96"]);
     expect(run.statusOf("invariant_unsafe_no_jackpot"), run.stdout).toBe("fail");
     expect(run.result("invariant_unsafe_no_jackpot")?.counterexample?.calls[0]?.value).toBe((1337n * 10n ** 18n).toString());
   });
@@ -134,14 +147,14 @@ contract GuardTest is Test {
     for (const convention of [[], ["--revert-fails"]]) {
       const run = proveFixture("Compat.t.sol", convention);
       expect(run.status, run.stdout).toBe(1);
-      expectVerdictsByName(run, 4);
+      expectVerdictsByName(run, 4, { prove_safe_pranked_sender_pays: DISTINCT_ADDRESS });
     }
   });
 
   it("moves symbolic amounts of ether: dealt, paid by a pranked sender, withdrawn", () => {
     const run = proveFixture("Bank2.t.sol");
     expect(run.status, run.stdout).toBe(1);
-    expectVerdictsByName(run, 4);
+    expectVerdictsByName(run, 4, { prove_safe_deposit_credits: DISTINCT_ADDRESS });
   });
 
   it("runs forge-std's other cheatcodes, and fails a property whose vm.expectRevert is not met", () => {

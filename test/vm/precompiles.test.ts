@@ -20,7 +20,7 @@ function call(address: number, input: Uint8Array, gas = 10_000_000, fork: ForkSc
 }
 
 function output(result: PrecompileResult): Uint8Array {
-  if (result === "failure") throw new Error("precompile failed");
+  if (typeof result === "string") throw new Error(`precompile: ${result}`);
   return result.output;
 }
 
@@ -45,7 +45,7 @@ describe("precompiles", () => {
     const input = concatBytes(hash, word(27n + BigInt(recovery)), r, s);
     expect(bytesToBigInt(output(call(1, input)))).toBe(address);
     expect(output(call(1, concatBytes(hash, word(29n), r, s)))).toEqual(new Uint8Array(0));
-    expect(call(1, input, 2999)).toBe("failure");
+    expect(call(1, input, 2999)).toBe("out of gas");
   });
 
   it("SHA256, RIPEMD160 and IDENTITY hash or copy, priced per word", () => {
@@ -100,5 +100,12 @@ describe("precompiles", () => {
     input[212] = 2;
     expect(call(9, input)).toBe("failure");
     expect(call(9, input.subarray(1))).toBe("failure");
+    input[212] = 1;
+    expect(call(9, input, 11)).toBe("out of gas");
+  });
+
+  it("ECPAIRING prices whole pairs before it checks the length (EIP-197), as the spec does", () => {
+    expect(call(8, new Uint8Array(193), 1000)).toBe("out of gas");
+    expect(call(8, new Uint8Array(193))).toBe("failure");
   });
 });

@@ -23,10 +23,19 @@ export const ADDRESS = <W, B>(f: Frame<W, B>): void => pushValue(f, f.message.ad
 export const ORIGIN = <W, B>(f: Frame<W, B>): void => pushValue(f, f.host.tx.origin);
 export const CALLER = <W, B>(f: Frame<W, B>): void => pushValue(f, f.message.caller);
 export const CALLVALUE = <W, B>(f: Frame<W, B>): void => pushValue(f, f.message.value);
-export const CALLDATASIZE = <W, B>(f: Frame<W, B>): void => pushValue(f, BigInt(f.words.length(f.message.data)));
+/** The length of a byte string, pushed as a word (`pushValue`'s shape): a symbolic domain may give it a symbolic length. */
+function pushSize<W, B>(f: Frame<W, B>, bytes: B): void {
+  // stack: nothing popped; gas: static only
+  // operation
+  f.push(f.words.size(bytes));
+  // program counter
+  f.pc += 1;
+}
+
+export const CALLDATASIZE = <W, B>(f: Frame<W, B>): void => pushSize(f, f.message.data);
 export const CODESIZE = <W, B>(f: Frame<W, B>): void => pushValue(f, BigInt(f.message.code.length));
 export const GASPRICE = <W, B>(f: Frame<W, B>): void => pushValue(f, f.host.tx.gasPrice);
-export const RETURNDATASIZE = <W, B>(f: Frame<W, B>): void => pushValue(f, BigInt(f.words.length(f.returnData)));
+export const RETURNDATASIZE = <W, B>(f: Frame<W, B>): void => pushSize(f, f.returnData);
 
 export function BALANCE<W, B>(f: Frame<W, B>): void {
   // stack
@@ -106,7 +115,7 @@ export function RETURNDATACOPY<W, B>(f: Frame<W, B>): void {
   const [start, length] = useMemory(f, destination, size);
   charge(f, copyCost(f, size));
   // operation
-  if (offset + size > BigInt(f.words.length(f.returnData))) throw new ExceptionalHalt("ReturnDataOutOfBounds");
+  if (offset + size > BigInt(f.words.length(f.returnData))) throw new ExceptionalHalt("return data out of bounds");
   if (length > 0) f.memory.write(start, f.words.slice(f.returnData, source, length));
   // program counter
   f.pc += 1;

@@ -6,7 +6,7 @@ import type { Frame } from "../frame.js";
 function jumpTo<W, B>(f: Frame<W, B>, destination: W): void {
   const target = f.words.need(destination, "jump destination");
   if (target >= BigInt(f.message.code.length) || !f.jumpdests.has(Number(target))) {
-    throw new ExceptionalHalt("InvalidJump", `to ${target}`);
+    throw new ExceptionalHalt("invalid jump destination", `to ${target}`);
   }
   f.pc = Number(target);
 }
@@ -54,5 +54,5 @@ export function JUMPDEST<W, B>(f: Frame<W, B>): void {
 
 /** INVALID (0xfe, EIP-141): the designated invalid instruction. */
 export function INVALID<W, B>(_f: Frame<W, B>): never {
-  throw new ExceptionalHalt("InvalidOpcode", "INVALID");
+  throw new ExceptionalHalt("invalid opcode", "INVALID");
 }

@@ -1,6 +1,7 @@
-/** LOG0-LOG4 (Yellow Paper, Appendix H.2). The static-context check is done by step. */
+/** LOG0-LOG4 (Yellow Paper, Appendix H.2). */
 import { charge, useMemory } from "../gas.js";
 import type { Frame } from "../frame.js";
+import { forbidInStaticContext } from "../static-context.js";
 
 export function log(topicCount: number) {
   return function LOG<W, B>(f: Frame<W, B>): void {
@@ -13,6 +14,7 @@ export function log(topicCount: number) {
     // gas
     const [start, length] = useMemory(f, offset, size);
     charge(f, s.gasLogData * size + s.gasLogTopic * BigInt(topicCount));
+    forbidInStaticContext(f);
     // operation
     f.host.log(f.message.address, topics, f.memory.read(start, length));
     // program counter

@@ -2,6 +2,7 @@
 import { ExceptionalHalt } from "../exceptions.js";
 import { charge } from "../gas.js";
 import type { Frame } from "../frame.js";
+import { forbidInStaticContext } from "../static-context.js";
 
 /** The price of reading a slot: fixed before Berlin, warm or cold from EIP-2929 on. */
 function slotAccessCost<W, B>(f: Frame<W, B>, key: W): bigint {
@@ -32,7 +33,7 @@ export function SSTORE<W, B>(f: Frame<W, B>): void {
   const value = f.pop();
   // gas
   if (s.sstoreRule === "net-metered-with-sentry" && f.gas <= s.sstoreSentryGas) {
-    throw new ExceptionalHalt("OutOfGas", "EIP-2200: SSTORE needs more than the call stipend");
+    throw new ExceptionalHalt("out of gas", "EIP-2200: SSTORE needs more than the call stipend");
   }
   const coldCost = s.accessRule === "warm-cold" && f.host.touchSlot(f.message.address, key) ? s.gasColdSload : 0n;
   const original = f.words.need(f.host.originalStorage(f.message.address, key), "SSTORE original value");
@@ -41,6 +42,7 @@ export function SSTORE<W, B>(f: Frame<W, B>): void {
   const { cost, refund } =
     s.sstoreRule === "legacy" ? legacyStorePrice(f, current, next) : netMeteredStorePrice(f, original, current, next);
   charge(f, coldCost + cost);
+  forbidInStaticContext(f);
   // operation
   if (refund !== 0n) f.host.addRefund(refund);
   f.host.sstore(f.message.address, key, value);
@@ -91,7 +93,8 @@ export function TSTORE<W, B>(f: Frame<W, B>): void {
   // stack
   const key = f.pop();
   const value = f.pop();
-  // gas: static only (the static-context check is done by step)
+  // gas: static only
+  forbidInStaticContext(f);
   // operation
   f.host.tstore(f.message.address, key, value);
   // program counter

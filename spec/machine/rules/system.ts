@@ -12,6 +12,7 @@ import { UnsupportedSymbolic } from "../../word/words.js";
 import { CALL_DEPTH_LIMIT, type Control, type Frame, type Message, type SubCallResult } from "../frame.js";
 import { delegatedAddress } from "../delegation.js";
 import { accountAccessCost, allButOne64th, charge, initcodeCost, keccakWordCost, useMemory } from "../gas.js";
+import { forbidInStaticContext } from "../static-context.js";
 
 const ADDRESS_MASK = (1n << 160n) - 1n;
 const MAX_NONCE = (1n << 64n) - 1n;
@@ -101,7 +102,7 @@ interface Initcode<B> {
 function initcodeOperand<W, B>(f: Frame<W, B>, offset: bigint, size: bigint): Initcode<B> {
   const limit = f.host.schedule.maxInitcodeSize;
   const [start, length] = useMemory(f, offset, size);
-  if (limit !== null && size > BigInt(limit)) throw new ExceptionalHalt("OutOfGas", "EIP-3860: initcode too large");
+  if (limit !== null && size > BigInt(limit)) throw new ExceptionalHalt("out of gas", "EIP-3860: initcode larger than the limit");
   charge(f, initcodeCost(f, size));
   const bytes = f.memory.read(start, length);
   const initcode = f.words.concreteBytes(bytes);
@@ -128,6 +129,7 @@ export function CREATE<W, B>(f: Frame<W, B>): Control<B> | void {
   const size = f.words.need(f.pop(), "CREATE size");
   // gas
   const initcode = initcodeOperand(f, offset, size);
+  forbidInStaticContext(f);
   // operation and program counter
   return create(f, "CREATE", value, initcode, (nonce) => createAddress(f.message.address, nonce));
 }
@@ -141,6 +143,7 @@ export function CREATE2<W, B>(f: Frame<W, B>): Control<B> | void {
   // gas: as CREATE, plus hashing the initcode
   const initcode = initcodeOperand(f, offset, size);
   charge(f, keccakWordCost(f, size));
+  forbidInStaticContext(f);
   // The address hashes the initcode, which must then be concrete.
   if (initcode.symbolicTail !== undefined) throw new UnsupportedSymbolic("CREATE2 of initcode with symbolic bytes (constructor arguments)");
   // operation and program counter
@@ -190,7 +193,7 @@ function call<W, B>(f: Frame<W, B>, kind: CallKind): Control<B> | void {
   const gas = s.allButOne64th && requestedGas > passableGas(f, f.gas) ? passableGas(f, f.gas) : requestedGas;
   charge(f, gas);
   if (f.message.isStatic && value !== 0n && kind.runsInCallee) {
-    throw new ExceptionalHalt("StaticStateChange", "CALL with value in a static context");
+    throw new ExceptionalHalt("write protection", "CALL with value in a static context");
   }
   const childGas = value !== 0n ? gas + s.gasCallStipend : gas;
 
@@ -269,6 +272,7 @@ export function SELFDESTRUCT<W, B>(f: Frame<W, B>): Control<B> {
     ? f.host.isDead(beneficiary) && f.host.balance(self) !== 0n
     : !f.host.exists(beneficiary);
   if (createsAccount && s.gasSelfdestruct !== 0n) charge(f, s.gasNewAccount);
+  forbidInStaticContext(f);
   // operation
   if (s.refundSelfdestruct !== 0n && !f.host.isScheduledForDeletion(self)) f.host.addRefund(s.refundSelfdestruct);
   f.host.selfdestruct(self, beneficiary);

@@ -59,10 +59,11 @@ function compress(rounds: number, h: bigint[], m: bigint[], t0: bigint, t1: bigi
 }
 
 export const blake2f: Precompile = (input, gas) => {
+  // EIP-152: the price is the rounds count, and an input of the wrong length costs nothing.
   if (input.length !== 213) return "failure";
   const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
   const rounds = view.getUint32(0);
-  if (rounds > gas) return "failure";
+  if (rounds > gas) return "out of gas";
   const flag = input[212]!;
   if (flag > 1) return "failure";
   const h: bigint[] = [];

@@ -97,7 +97,7 @@ function scalar(input: Uint8Array, offset: number): bigint {
 
 /** Charges `cost`, then runs `body`; an InvalidInput from the body fails the call. */
 function priced(cost: number, gas: number, body: () => Uint8Array): PrecompileResult {
-  if (cost > gas) return "failure";
+  if (cost > gas) return "out of gas";
   try {
     return { gasUsed: cost, output: body() };
   } catch (error) {

@@ -65,7 +65,7 @@ function guarded(compute: () => Uint8Array, gasUsed: number): ReturnType<Precomp
 }
 
 export const bnAdd: Precompile = (input, gas, fork) => {
-  if (fork.bnAddGas > gas) return "failure";
+  if (fork.bnAddGas > gas) return "out of gas";
   return guarded(() => {
     const data = sliceZeroPadded(input, 0, 128);
     return encodeG1(readG1(data, 0).add(readG1(data, 64)));
@@ -73,7 +73,7 @@ export const bnAdd: Precompile = (input, gas, fork) => {
 };
 
 export const bnMul: Precompile = (input, gas, fork) => {
-  if (fork.bnMulGas > gas) return "failure";
+  if (fork.bnMulGas > gas) return "out of gas";
   return guarded(() => {
     const data = sliceZeroPadded(input, 0, 96);
     const point = readG1(data, 0);
@@ -84,10 +84,11 @@ export const bnMul: Precompile = (input, gas, fork) => {
 };
 
 export const bnPairing: Precompile = (input, gas, fork) => {
-  if (input.length % 192 !== 0) return "failure";
-  const pairs = input.length / 192;
+  // EIP-197: the price counts whole pairs, so a length that is no multiple of 192 is priced too.
+  const pairs = Math.floor(input.length / 192);
   const cost = fork.bnPairingBaseGas + fork.bnPairingPerPointGas * pairs;
-  if (cost > gas) return "failure";
+  if (cost > gas) return "out of gas";
+  if (input.length % 192 !== 0) return "failure";
   return guarded(() => {
     const batch: { g1: G1Point; g2: G2Point }[] = [];
     for (let i = 0; i < pairs; i++) {

@@ -71,7 +71,7 @@ export const modexp: Precompile = (input, gas, fork) => {
   const limit = BigInt(fork.modexpMaxLength);
   if (baseLength > limit || exponentLength > limit || modulusLength > limit) return "failure";
   const cost = price(fork, input, baseLength, exponentLength, modulusLength);
-  if (cost > BigInt(gas)) return "failure";
+  if (cost > BigInt(gas)) return "out of gas";
   const gasUsed = Number(cost);
   if (modulusLength === 0n) return { gasUsed, output: new Uint8Array(0) };
   // Base and modulus are affordable only when short (the price is quadratic in the longer one);

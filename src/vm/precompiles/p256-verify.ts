@@ -14,6 +14,6 @@ const INVALID = new Uint8Array(0);
 
 export const p256Verify: Precompile = (input, gas, fork) => {
   const cost = fork.p256VerifyGas;
-  if (cost > gas) return "failure";
+  if (cost > gas) return "out of gas";
   return { gasUsed: cost, output: ecdsaVerifies(p256, input) ? VALID.slice() : INVALID };
 };

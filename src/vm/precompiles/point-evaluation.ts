@@ -26,7 +26,7 @@ function verifier(): KZG {
 const SUCCESS_OUTPUT = concatBytes(bigIntToBytes(FIELD_ELEMENTS_PER_BLOB, 32), bigIntToBytes(BLS_MODULUS, 32));
 
 export const pointEvaluation: Precompile = (input, gas) => {
-  if (GAS > gas) return "failure";
+  if (GAS > gas) return "out of gas";
   if (input.length !== 192) return "failure";
   const versionedHash = input.subarray(0, 32);
   const z = bytesToBigInt(input.subarray(32, 64));

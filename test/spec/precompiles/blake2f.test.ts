@@ -54,8 +54,8 @@ describe("BLAKE2F pricing", () => {
   it("costs one gas per round, so vector 8's 2^32 − 1 rounds fail for want of gas before running", () => {
     expect(run(9n, input("0000000c", "01"))).toMatchObject({ ok: true, gasUsed: 12n });
     expect(run(9n, input("00000000", "01"))).toMatchObject({ ok: true, gasUsed: 0n });
-    expect(run(9n, input("0000000c", "01"), "Istanbul", 11n)).toEqual({ ok: false, reason: "out of gas" });
-    expect(run(9n, input("ffffffff", "01"), "Istanbul", 0xfffffffen)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(9n, input("0000000c", "01"), "Istanbul", 11n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
+    expect(run(9n, input("ffffffff", "01"), "Istanbul", 0xfffffffen)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 });
 

@@ -81,8 +81,8 @@ describe("ECADD (0x06)", () => {
   it("costs 500 gas before Istanbul and 150 from Istanbul (EIP-1108)", () => {
     expect(run(6n, G1 + G1, "Byzantium")).toMatchObject({ ok: true, gasUsed: 500n });
     expect(run(6n, G1 + G1, "Istanbul")).toMatchObject({ ok: true, gasUsed: 150n });
-    expect(run(6n, G1 + G1, "Istanbul", 149n)).toEqual({ ok: false, reason: "out of gas" });
-    expect(run(6n, G1 + G1, "Constantinople", 499n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(6n, G1 + G1, "Istanbul", 149n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
+    expect(run(6n, G1 + G1, "Constantinople", 499n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 });
 
@@ -116,7 +116,7 @@ describe("ECMUL (0x07)", () => {
   it("costs 40000 gas before Istanbul and 6000 from Istanbul (EIP-1108)", () => {
     expect(run(7n, G1 + word(2n), "Byzantium")).toMatchObject({ ok: true, gasUsed: 40000n });
     expect(run(7n, G1 + word(2n), "Berlin")).toMatchObject({ ok: true, gasUsed: 6000n });
-    expect(run(7n, G1 + word(2n), "Berlin", 5999n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(7n, G1 + word(2n), "Berlin", 5999n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 });
 
@@ -204,7 +204,7 @@ describe("ECPAIRING (0x08)", () => {
     expect(run(8n, twoPairs, "Byzantium")).toMatchObject({ ok: true, gasUsed: 260000n });
     expect(run(8n, twoPairs, "Istanbul")).toMatchObject({ ok: true, gasUsed: 113000n });
     expect(run(8n, "", "Istanbul")).toMatchObject({ ok: true, gasUsed: 45000n });
-    expect(run(8n, twoPairs, "Istanbul", 112999n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(8n, twoPairs, "Istanbul", 112999n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 });
 

@@ -79,7 +79,7 @@ describe("ECRECOVER (0x01)", () => {
   });
 
   it("costs 3000 gas whatever the input, failing below it", () => {
-    expect(run(1n, "", "Frontier", 2999n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(1n, "", "Frontier", 2999n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
     expect(run(1n, "ff".repeat(500), "Frontier", 3000n)).toMatchObject({ ok: true, gasUsed: 3000n });
   });
 });

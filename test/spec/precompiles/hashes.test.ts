@@ -15,7 +15,7 @@ describe("SHA256 (0x02)", () => {
     expect(run(2n, "")).toMatchObject({ gasUsed: 60n });
     expect(run(2n, "00".repeat(32))).toMatchObject({ gasUsed: 72n });
     expect(run(2n, "00".repeat(33))).toMatchObject({ gasUsed: 84n });
-    expect(run(2n, "00".repeat(33), "Cancun", 83n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(2n, "00".repeat(33), "Cancun", 83n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 });
 
@@ -28,7 +28,7 @@ describe("RIPEMD160 (0x03)", () => {
   it("costs 600 + 120 per started word", () => {
     expect(run(3n, ABC)).toMatchObject({ gasUsed: 720n });
     expect(run(3n, "00".repeat(64))).toMatchObject({ gasUsed: 840n });
-    expect(run(3n, "00".repeat(65), "Frontier", 959n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(3n, "00".repeat(65), "Frontier", 959n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
     expect(run(3n, "00".repeat(65), "Frontier", 960n)).toMatchObject({ ok: true, gasUsed: 960n });
   });
 });

@@ -59,7 +59,7 @@ describe("precompile table", () => {
   });
 
   it("fails with 'out of gas' one below the price and succeeds at it", () => {
-    expect(run(4n, "00", "Cancun", 17n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(4n, "00", "Cancun", 17n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
     expect(run(4n, "00", "Cancun", 18n)).toMatchObject({ ok: true, gasUsed: 18n });
   });
 });

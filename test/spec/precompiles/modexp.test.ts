@@ -30,8 +30,8 @@ describe("MODEXP (0x05), EIP-198's examples", () => {
 
   it("fails for want of gas when the modulus length is 2^256 − 1, without allocating it", () => {
     const input = word(0n) + word(32n) + "ff".repeat(32) + "ff".repeat(31) + "fe" + "ff".repeat(31) + "fd";
-    expect(run(5n, input, "Byzantium", 10n ** 18n)).toEqual({ ok: false, reason: "out of gas" });
-    expect(run(5n, input, "Cancun", 10n ** 18n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(5n, input, "Byzantium", 10n ** 18n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
+    expect(run(5n, input, "Cancun", 10n ** 18n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 
   it("ignores data past the modulus, and zero-pads a modulus cut short", () => {
@@ -126,7 +126,7 @@ describe("MODEXP pricing", () => {
     // mult_complexity(1) × 8 × (2^31 − 32) / 20.
     expect(gas(input, "Byzantium")).toBe(858993446n);
     expect(run(5n, input, "Byzantium", 858993446n)).toEqual({ ok: true, gasUsed: 858993446n, output: new Uint8Array(0) });
-    expect(run(5n, input, "Byzantium", 858993445n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(5n, input, "Byzantium", 858993445n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 
   it("uses the larger of base and modulus lengths, rounding EIP-2565's words up", () => {
@@ -140,13 +140,13 @@ describe("MODEXP pricing", () => {
 
   it("fails one gas short of the price and succeeds at it", () => {
     const input = nagydani(64, "010001");
-    expect(run(5n, input, "Berlin", 340n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(5n, input, "Berlin", 340n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
     expect(run(5n, input, "Berlin", 341n)).toMatchObject({ ok: true, gasUsed: 341n });
   });
 
   it("prices huge lengths without reading them", () => {
     const huge = header(2n ** 256n - 1n, 2n ** 256n - 1n, 2n ** 256n - 1n);
     expect(gas(huge, "Berlin")).toBeGreaterThan(2n ** 256n);
-    expect(run(5n, huge, "Cancun", 2n ** 64n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(5n, huge, "Cancun", 2n ** 64n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 });

@@ -98,6 +98,6 @@ describe("POINT_EVALUATION (0x0a)", () => {
   it("costs 50000 gas, failing one below", () => {
     const valid = input(INFINITY, 0n, 0n, INFINITY);
     expect(run(10n, valid, "Cancun", 50000n)).toMatchObject({ ok: true, gasUsed: 50000n });
-    expect(run(10n, valid, "Cancun", 49999n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(10n, valid, "Cancun", 49999n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 });

@@ -83,7 +83,7 @@ describe("P256VERIFY (EIP-7951)", () => {
     expect(outputHex(run(0x100n, input(signature.r, signature.s, 0n, 0n), "Osaka"))).toBe("0x");
     expect(outputHex(run(0x100n, input(signature.r, signature.s, publicKey.x, publicKey.y + 1n), "Osaka"))).toBe("0x");
     expect(outputHex(run(0x100n, `${input(signature.r, signature.s)}00`, "Osaka"))).toBe("0x");
-    expect(run(0x100n, input(signature.r, signature.s), "Osaka", 6899n)).toEqual({ ok: false, reason: "out of gas" });
+    expect(run(0x100n, input(signature.r, signature.s), "Osaka", 6899n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
   });
 
   it("does not exist in Prague", () => {

@@ -31,8 +31,8 @@ function decrypt(input: Uint8Array): Uint8Array | undefined {
 }
 
 export const aes256GcmDecrypt: Precompile = (input, gas) => {
-  const cost = 400 + 4 * words(input.length);
-  if (cost > gas) return "failure";
+  const cost = 500 + 4 * words(input.length);
+  if (cost > gas) return "out of gas";
   const plaintext = decrypt(input);
   return plaintext === undefined ? "failure" : { gasUsed: cost, output: plaintext };
 };

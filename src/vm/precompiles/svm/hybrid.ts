@@ -8,13 +8,14 @@ import { p256 } from "@noble/curves/nist.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { concatBytes } from "../../bytes.js";
 import { ecdsaVerifies } from "../ecdsa-verify.js";
-import { ed25519Verifies } from "./ed25519.js";
+import { ed25519Gas, ed25519Verifies } from "./ed25519.js";
 import {
   FALCON_1024,
   FALCON_512,
   ML_DSA_44,
   ML_DSA_65,
   ML_DSA_87,
+  messageLastGas,
   type PostQuantumScheme,
   SLH_DSA_SHA2_128F,
   SLH_DSA_SHA2_128S,
@@ -43,35 +44,35 @@ const ecdsaPart = (curve: typeof p256 | typeof secp256k1, gas: number): Part => 
 const CLASSICAL: ReadonlyMap<number, Part> = new Map([
   [0x01, ecdsaPart(secp256k1, 3000)],
   [0x02, ecdsaPart(p256, 6900)],
-  [0x03, { length: 96, gas: 3412, verifies: (message, part) => ed25519Verifies(part.subarray(0, 32), part.subarray(32), message) }],
+  [0x03, { length: 96, gas: ed25519Gas(96 + MESSAGE), verifies: (message, part) => ed25519Verifies(part.subarray(0, 32), part.subarray(32), message) }],
 ]);
 
-/** ML-DSA and SLH-DSA parts are sig ‖ pk, as in their precompiles. */
-const signatureFirst = (scheme: PostQuantumScheme, gas: number): Part => ({
+/** ML-DSA and SLH-DSA parts are sig ‖ pk, at their precompiles' price. */
+const signatureFirst = (scheme: PostQuantumScheme): Part => ({
   length: scheme.signatureLength + scheme.publicKeyLength,
-  gas,
+  gas: scheme.gas,
   verifies: (message, part) =>
     scheme.verifies(message, part.subarray(0, scheme.signatureLength), part.subarray(scheme.signatureLength)),
 });
 
-/** Falcon parts are pk ‖ sig (EIP-7619's order); the price is Falcon's for a one-word message. */
-const publicKeyFirst = (scheme: PostQuantumScheme, gas: number): Part => ({
+/** Falcon parts are pk ‖ sig (EIP-7619's order); the price is Falcon's precompile's for the 32-byte message. */
+const publicKeyFirst = (scheme: PostQuantumScheme): Part => ({
   length: scheme.publicKeyLength + scheme.signatureLength,
-  gas,
+  gas: messageLastGas(scheme, MESSAGE),
   verifies: (message, part) =>
     scheme.verifies(message, part.subarray(scheme.publicKeyLength), part.subarray(0, scheme.publicKeyLength)),
 });
 
 const POST_QUANTUM: ReadonlyMap<number, Part> = new Map([
-  [0x01, signatureFirst(ML_DSA_44, 4500)],
-  [0x02, signatureFirst(ML_DSA_65, 6900)],
-  [0x03, signatureFirst(ML_DSA_87, 11200)],
-  [0x04, signatureFirst(SLH_DSA_SHA2_128S, 40000)],
-  [0x05, signatureFirst(SLH_DSA_SHA2_128F, 100000)],
-  [0x06, signatureFirst(SLH_DSA_SHAKE_128S, 60000)],
-  [0x07, signatureFirst(SLH_DSA_SHAKE_128F, 160000)],
-  [0x08, publicKeyFirst(FALCON_512, 3012)],
-  [0x09, publicKeyFirst(FALCON_1024, 6012)],
+  [0x01, signatureFirst(ML_DSA_44)],
+  [0x02, signatureFirst(ML_DSA_65)],
+  [0x03, signatureFirst(ML_DSA_87)],
+  [0x04, signatureFirst(SLH_DSA_SHA2_128S)],
+  [0x05, signatureFirst(SLH_DSA_SHA2_128F)],
+  [0x06, signatureFirst(SLH_DSA_SHAKE_128S)],
+  [0x07, signatureFirst(SLH_DSA_SHAKE_128F)],
+  [0x08, publicKeyFirst(FALCON_512)],
+  [0x09, publicKeyFirst(FALCON_1024)],
 ]);
 
 /** The two schemes the id bytes name (a missing byte reads as 0, which names none), or undefined. */

@@ -28,7 +28,7 @@ export function holds(check: () => boolean): boolean {
 export function verifier(gasOf: (input: Uint8Array) => number, verifies: (input: Uint8Array) => boolean): Precompile {
   return (input, gas) => {
     const cost = gasOf(input);
-    if (cost > gas) return "failure";
+    if (cost > gas) return "out of gas";
     return { gasUsed: cost, output: verdictWord(holds(() => verifies(input))) };
   };
 }
