@@ -14,14 +14,14 @@ describe("ED25519_VERIFY 0x010020 (RFC 8032 §7.1)", () => {
   const test1 = {
     pk: hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"),
     sig: hex("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"),
-    msg: new Uint8Array(0),
+    msg: new Uint8Array(0) as Uint8Array,
   };
   const test2 = {
     pk: hex("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"),
     sig: hex("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"),
     msg: hex("72"),
   };
-  const input = (v: typeof test1): Uint8Array => concatBytes(v.pk, v.sig, v.msg);
+  const input = (v: { pk: Uint8Array; sig: Uint8Array; msg: Uint8Array }): Uint8Array => concatBytes(v.pk, v.sig, v.msg);
 
   it("accepts TEST 1 (empty message) at 3400 gas and TEST 2 at 3412", () => {
     expectVerdict(0x010020, input(test1), true, 3400);
@@ -34,6 +34,11 @@ describe("ED25519_VERIFY 0x010020 (RFC 8032 §7.1)", () => {
     expectVerdict(0x010020, flipped(input(test2), 0), false);
     expectVerdict(0x010020, flipped(input(test2), 96), false);
     expectVerdict(0x010020, input(test1).subarray(0, 95), false, 3400);
+  });
+
+  it("rejects a non-canonical public key encoding (y = p, RFC 8032 §5.1.3 decoding fails)", () => {
+    const yEqualsP = Uint8Array.from([0xed, ...new Array<number>(30).fill(0xff), 0x7f]);
+    expectVerdict(0x010020, concatBytes(yEqualsP, test1.sig, test1.msg), false, 3400);
   });
 
   it("rejects S ≥ L (S + L is the same point equation, but non-canonical)", () => {

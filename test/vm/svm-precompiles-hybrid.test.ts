@@ -14,7 +14,7 @@ import { bigIntToBytes, bytesToBigInt, concatBytes } from "../../src/vm/bytes.js
 import { expectVerdict, flipped } from "./svm-call.js";
 
 const HYBRID = 0x010050;
-const message = new Uint8Array(32).map((_, i) => 0xa0 + i);
+const message: Uint8Array = new Uint8Array(32).map((_, i) => 0xa0 + i);
 const seed = (length: number, byte: number) => new Uint8Array(length).fill(byte);
 
 /** r ‖ s ‖ qx ‖ qy of an ECDSA signature over the raw hash `message`. */
@@ -60,6 +60,21 @@ describe("HYBRID_VERIFY 0x010050", () => {
     expectVerdict(HYBRID, hybrid(1, 1, classical, mlDsaPart, flipped(message, 0)), false, 8000);
     // the P-256 signature under the secp256k1 id
     expectVerdict(HYBRID, hybrid(1, 8, ecdsaPart(p256), falconPart), false, 500 + 3000 + 2112);
+  });
+
+  it("gives 0 for an ECDSA key off the curve, a coordinate ≥ p, r = 0 or s = n", () => {
+    for (const [id, curve, pq, pqGas] of [[1, secp256k1, mlDsaPart, 4500], [2, p256, falconPart, 2112]] as const) {
+      const { p, n } = curve.Point.CURVE();
+      const part = ecdsaPart(curve);
+      const gas = 500 + (id === 1 ? 3000 : 6900) + pqGas;
+      const pqId = id === 1 ? 1 : 8;
+      expectVerdict(HYBRID, hybrid(id, pqId, part, pq), true, gas);
+      expectVerdict(HYBRID, hybrid(id, pqId, flipped(part, 127), pq), false, gas);
+      // qx = p: reduced mod p it would be x = 0, but a coordinate must be below p
+      expectVerdict(HYBRID, hybrid(id, pqId, concatBytes(part.subarray(0, 64), bigIntToBytes(p, 32), part.subarray(96)), pq), false, gas);
+      expectVerdict(HYBRID, hybrid(id, pqId, concatBytes(new Uint8Array(32), part.subarray(32)), pq), false, gas);
+      expectVerdict(HYBRID, hybrid(id, pqId, concatBytes(part.subarray(0, 32), bigIntToBytes(n, 32), part.subarray(64)), pq), false, gas);
+    }
   });
 
   it("gives 0 at 500 gas for unknown ids, and at both prices for a wrong length", () => {
