@@ -41,10 +41,19 @@ const ecdsaPart = (curve: typeof p256 | typeof secp256k1, gas: number): Part => 
   verifies: (message, part) => ecdsaVerifies(curve, concatBytes(message, part)),
 });
 
+/** Ed25519's part pk 32 ‖ sig 64, priced as ED25519_VERIFY with the 32-byte message. */
+const ed25519Part: Part = {
+  length: 96,
+  gas: ed25519Gas(96 + MESSAGE),
+  verifies: (message, part) => ed25519Verifies(part.subarray(0, 32), part.subarray(32), message),
+};
+
 const CLASSICAL: ReadonlyMap<number, Part> = new Map([
+  // ECRECOVER's price
   [0x01, ecdsaPart(secp256k1, 3000)],
+  // P256VERIFY's price (EIP-7951)
   [0x02, ecdsaPart(p256, 6900)],
-  [0x03, { length: 96, gas: ed25519Gas(96 + MESSAGE), verifies: (message, part) => ed25519Verifies(part.subarray(0, 32), part.subarray(32), message) }],
+  [0x03, ed25519Part],
 ]);
 
 /** ML-DSA and SLH-DSA parts are sig ‖ pk, at their precompiles' price. */
