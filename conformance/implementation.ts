@@ -24,6 +24,8 @@ export const FORK_NAMES = [
   "Cancun",
   "Prague",
   "Osaka",
+  /** Osaka plus the SVM precompiles (docs/extensions.md); not an Ethereum fork, so no peer runs it. */
+  "SVM",
 ] as const;
 
 export type ForkName = (typeof FORK_NAMES)[number];

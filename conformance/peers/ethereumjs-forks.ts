@@ -4,9 +4,18 @@
  * Tangerine Whistle, EIP158 is Spurious Dragon, ConstantinopleFix is Petersburg).
  */
 import { Hardfork } from "@ethereumjs/common";
-import type { ForkName } from "../implementation.js";
+import { FORK_NAMES, type ForkName } from "../implementation.js";
 
-export const ETHEREUMJS_HARDFORKS: Readonly<Record<ForkName, Hardfork>> = {
+/** The forks @ethereumjs/vm knows: all but SVM, which is this project's own (docs/extensions.md). */
+export type EthereumjsForkName = Exclude<ForkName, "SVM">;
+
+export function isEthereumjsFork(fork: ForkName): fork is EthereumjsForkName {
+  return fork !== "SVM";
+}
+
+export const ETHEREUMJS_FORKS: readonly EthereumjsForkName[] = FORK_NAMES.filter(isEthereumjsFork);
+
+export const ETHEREUMJS_HARDFORKS: Readonly<Record<EthereumjsForkName, Hardfork>> = {
   Frontier: Hardfork.Chainstart,
   Homestead: Hardfork.Homestead,
   EIP150: Hardfork.TangerineWhistle,

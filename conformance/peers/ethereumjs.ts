@@ -26,7 +26,7 @@ import {
 } from "../implementation.js";
 import { StateTestBlockchain } from "./ethereumjs-blockchain.js";
 import { frameStatusOf, transactionErrorOf } from "./ethereumjs-errors.js";
-import { ETHEREUMJS_HARDFORKS } from "./ethereumjs-forks.js";
+import { ETHEREUMJS_FORKS, ETHEREUMJS_HARDFORKS, isEthereumjsFork } from "./ethereumjs-forks.js";
 import { ethereumjsKzg } from "./ethereumjs-kzg.js";
 import { attachProgress, attachTracer, type EthereumjsEvents } from "./ethereumjs-tracer.js";
 import { logsHash } from "./logs-hash.js";
@@ -37,10 +37,12 @@ export class EthereumjsAdapterError extends Error {
 }
 
 function commonFor(testCase: StateTestCase): Common {
+  const fork = testCase.fork;
+  if (!isEthereumjsFork(fork)) throw new EthereumjsAdapterError(`@ethereumjs/vm has no fork ${fork}`);
   const needsKzg = FORK_NAMES.indexOf(testCase.fork) >= FORK_NAMES.indexOf("Cancun");
   return new Common({
     chain: Mainnet,
-    hardfork: ETHEREUMJS_HARDFORKS[testCase.fork],
+    hardfork: ETHEREUMJS_HARDFORKS[fork],
     ...(needsKzg ? { customCrypto: { kzg: ethereumjsKzg() } } : {}),
   });
 }
@@ -143,7 +145,7 @@ async function run(testCase: StateTestCase, options: RunOptions | undefined): Pr
 
 export const ethereumjsImplementation: Implementation = {
   name: "ethereumjs",
-  /** @ethereumjs/vm 10 runs every fork up to Osaka (ETHEREUMJS_HARDFORKS maps each). */
-  forks: FORK_NAMES,
+  /** @ethereumjs/vm 10 runs every Ethereum fork up to Osaka (ETHEREUMJS_HARDFORKS maps each), not SVM. */
+  forks: ETHEREUMJS_FORKS,
   runStateTest: run,
 };

@@ -4,6 +4,7 @@
  */
 import type { ForkName } from "./names.js";
 import type { Schedule } from "./schedule.js";
+import { SVM_PRECOMPILE_ADDRESSES } from "./svm-addresses.js";
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -264,6 +265,16 @@ const osaka: Schedule = {
   maxBlobsPerTransaction: 6,
 };
 
+/**
+ * SVM: Osaka plus the SVM precompiles (docs/extensions.md, addresses 0x010000-0x0100ff, above
+ * EIP-1352's reserved range so no Ethereum precompile can ever collide). Not an Ethereum fork.
+ */
+const svm: Schedule = {
+  ...osaka,
+  fork: "SVM",
+  precompiles: [...osaka.precompiles, ...SVM_PRECOMPILE_ADDRESSES],
+};
+
 export const SCHEDULES: Readonly<Record<ForkName, Schedule>> = {
   Frontier: frontier,
   Homestead: homestead,
@@ -280,4 +291,5 @@ export const SCHEDULES: Readonly<Record<ForkName, Schedule>> = {
   Cancun: cancun,
   Prague: prague,
   Osaka: osaka,
+  SVM: svm,
 };

@@ -15,6 +15,8 @@ export const FORKS = [
   "Cancun",
   "Prague",
   "Osaka",
+  /** Osaka plus the SVM precompiles (docs/extensions.md); not an Ethereum fork. */
+  "SVM",
 ] as const;
 
 export type ForkName = (typeof FORKS)[number];

@@ -16,7 +16,17 @@ describe("fork names", () => {
     for (const fork of FORKS) expect(SCHEDULES[fork].fork).toBe(fork);
   });
 
-  it("the latest forks are Prague then Osaka", () => {
-    expect(FORK_NAMES.slice(-3)).toEqual(["Cancun", "Prague", "Osaka"]);
+  it("the latest Ethereum forks are Prague then Osaka, and SVM (Osaka plus its precompiles) comes last", () => {
+    expect(FORK_NAMES.slice(-4)).toEqual(["Cancun", "Prague", "Osaka", "SVM"]);
+  });
+
+  it("SVM is Osaka with only precompiles added, all in SVM's own block above EIP-1352's range", () => {
+    const { fork: _svmName, precompiles: svmPrecompiles, ...svmRest } = SCHEDULES.SVM;
+    const { fork: _osakaName, precompiles: osakaPrecompiles, ...osakaRest } = SCHEDULES.Osaka;
+    expect(svmRest).toEqual(osakaRest);
+    expect(svmPrecompiles.slice(0, osakaPrecompiles.length)).toEqual([...osakaPrecompiles]);
+    for (const address of svmPrecompiles.slice(osakaPrecompiles.length)) {
+      expect(address >= 0x010000n && address <= 0x0100ffn).toBe(true);
+    }
   });
 });

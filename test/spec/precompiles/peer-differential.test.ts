@@ -9,7 +9,7 @@ import { bn254 } from "@noble/curves/bn254.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ETHEREUMJS_HARDFORKS } from "../../../conformance/peers/ethereumjs-forks.js";
+import { ETHEREUMJS_HARDFORKS, type EthereumjsForkName } from "../../../conformance/peers/ethereumjs-forks.js";
 import { SCHEDULES } from "../../../spec/fork/forks.js";
 import type { ForkName } from "../../../spec/fork/names.js";
 import { runPrecompile } from "../../../spec/precompiles/index.js";
@@ -22,7 +22,7 @@ interface Peer {
 }
 
 const peers = new Map<ForkName, Peer>();
-const FORKS: ForkName[] = ["Byzantium", "Istanbul", "Berlin", "Cancun"];
+const FORKS: EthereumjsForkName[] = ["Byzantium", "Istanbul", "Berlin", "Cancun"];
 
 beforeAll(async () => {
   for (const fork of FORKS) {
