@@ -1,8 +1,8 @@
 /**
  * The precompiled contracts (Yellow Paper, Appendix E, and the EIPs that added them): accounts
  * whose code is a native function. A fork's schedule lists their addresses (1..4 in Frontier,
- * 1..8 from Byzantium, 1..9 from Istanbul, 1..10 from Cancun, 1..0x11 from Prague, and 0x100 in
- * Osaka) and says which pricing rules apply.
+ * 1..8 from Byzantium, 1..9 from Istanbul, 1..10 from Cancun, 1..0x11 from Prague, 0x100 in
+ * Osaka, and SVM's own block from 0x010000, docs/extensions.md) and says which pricing rules apply.
  *
  * A call first pays the price computed from its input; if the gas given is not enough, or the
  * contract rejects its input, the call fails and consumes all that gas.
@@ -22,6 +22,7 @@ import { pointEvaluation } from "./point-evaluation.js";
 import type { Precompile } from "./precompile.js";
 import { ripemd160 } from "./ripemd160.js";
 import { sha256 } from "./sha256.js";
+import { SVM_PRECOMPILES } from "./svm/index.js";
 
 export type { Precompile } from "./precompile.js";
 export { PrecompileFailure, type PrecompileFailureCode } from "./failure.js";
@@ -45,6 +46,7 @@ export const PRECOMPILES: readonly Precompile[] = [
   pointEvaluation,
   ...BLS12_381_PRECOMPILES,
   p256Verify,
+  ...SVM_PRECOMPILES,
 ];
 
 const BY_ADDRESS: ReadonlyMap<bigint, Precompile> = new Map(PRECOMPILES.map((p) => [p.address, p]));

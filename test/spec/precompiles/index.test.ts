@@ -2,11 +2,21 @@ import { describe, expect, it } from "vitest";
 import { SCHEDULES } from "../../../spec/fork/forks.js";
 import { FORKS } from "../../../spec/fork/names.js";
 import { isPrecompile, PRECOMPILES, runPrecompile, UnknownPrecompile } from "../../../spec/precompiles/index.js";
+import { SVM_PRECOMPILE_ADDRESSES } from "../../../spec/fork/svm-addresses.js";
+import { SVM_PRECOMPILES } from "../../../spec/precompiles/svm/index.js";
 import { run } from "./support.js";
 
 describe("precompile table", () => {
-  it("lives at addresses 1..0x11 and 0x100 in address order", () => {
-    expect(PRECOMPILES.map((p) => p.address)).toEqual([...Array.from({ length: 0x11 }, (_, i) => BigInt(i + 1)), 0x100n]);
+  it("lives at addresses 1..0x11, 0x100 and SVM's implemented ones, in address order", () => {
+    expect(PRECOMPILES.map((p) => p.address)).toEqual([
+      ...Array.from({ length: 0x11 }, (_, i) => BigInt(i + 1)),
+      0x100n,
+      ...SVM_PRECOMPILE_ADDRESSES,
+    ]);
+  });
+
+  it("the SVM fork lists exactly the SVM precompiles the spec defines", () => {
+    expect(SCHEDULES.SVM.precompiles.filter((a) => a >= 0x010000n)).toEqual(SVM_PRECOMPILES.map((p) => p.address));
   });
 
   it("grows with the forks: 4 in Frontier, 8 from Byzantium, 9 from Istanbul, 10 from Cancun, 17 from Prague, 18 in Osaka", () => {
