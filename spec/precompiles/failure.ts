@@ -23,7 +23,9 @@ export type PrecompileFailureCode =
   /** A BLS12-381 field element's 64-byte encoding has non-zero top 16 bytes (EIP-2537). */
   | "invalid-padding"
   /** A MODEXP length exceeds 1024 bytes (EIP-7823). */
-  | "input-too-long";
+  | "input-too-long"
+  /** AES-256-GCM's tag does not authenticate the ciphertext and associated data (NIST SP 800-38D). */
+  | "authentication-failed";
 
 export class PrecompileFailure extends Error {
   constructor(

@@ -1,0 +1,58 @@
+/**
+ * The published known-answer vectors under `sources/` (see its README for where each comes from),
+ * parsed. Both the vector generator and the tests read them through here.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { hexToBytes } from "../../../spec/primitives/bytes.js";
+
+/** `sources/` in the checkout, also when running from dist/ (which holds no copy of the data). */
+function sourcesFolder(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const fromDist = here.replace(/[\\/]dist[\\/]conformance[\\/]/, "/conformance/");
+  return join(fromDist, "sources");
+}
+
+function csvRows(file: string): string[][] {
+  const lines = readFileSync(join(sourcesFolder(), file), "utf8").trim().split("\n");
+  // No field of these files contains a comma except BIP-340's free-text comment, the last column.
+  return lines.slice(1).map((line) => {
+    const fields = line.split(",");
+    return [...fields.slice(0, 7), fields.slice(7).join(",")];
+  });
+}
+
+function bytes(hex: string): Uint8Array {
+  return hexToBytes(hex === "" ? "0x" : `0x${hex}`);
+}
+
+export interface SignatureKnownAnswer {
+  readonly name: string;
+  readonly publicKey: Uint8Array;
+  readonly message: Uint8Array;
+  readonly signature: Uint8Array;
+  readonly valid: boolean;
+}
+
+/** BIP-340's test-vectors.csv: index, secret key, public key, aux_rand, message, signature, result, comment. */
+export function bip340Vectors(): SignatureKnownAnswer[] {
+  return csvRows("bip340-test-vectors.csv").map(([index, , publicKey, , message, signature, result, comment]) => ({
+    name: `BIP-340 vector ${index}${comment ? ` (${comment})` : ""}`,
+    publicKey: bytes(publicKey!),
+    message: bytes(message!),
+    signature: bytes(signature!),
+    valid: result === "TRUE",
+  }));
+}
+
+/** RFC 8032 §7.1 TEST 1-3: name, secret key, public key, message, signature; all valid. */
+export function rfc8032Vectors(): SignatureKnownAnswer[] {
+  return csvRows("rfc8032-ed25519.csv").map(([name, , publicKey, message, signature]) => ({
+    name: `RFC 8032 ${name}`,
+    publicKey: bytes(publicKey!),
+    message: bytes(message!),
+    signature: bytes(signature!),
+    valid: true,
+  }));
+}
