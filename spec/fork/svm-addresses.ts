@@ -47,6 +47,9 @@ const IMPLEMENTED: readonly SvmPrecompileName[] = [
   "SCHNORR_VERIFY",
   "RSA_PKCS1_SHA256_VERIFY",
   "RSA_PSS_SHA256_VERIFY",
+  "BLS_VERIFY",
+  "BLS_AGGREGATE_VERIFY",
+  "BLS_FAST_AGGREGATE_VERIFY",
 ];
 
 export const SVM_PRECOMPILE_ADDRESSES: readonly bigint[] = IMPLEMENTED.map((name) => SVM_ADDRESS[name]);

@@ -56,3 +56,14 @@ export function rfc8032Vectors(): SignatureKnownAnswer[] {
     valid: true,
   }));
 }
+
+/** ethereum/bls12-381-tests verify vectors: name, public key, message, signature, result. */
+export function blsVerifyVectors(): SignatureKnownAnswer[] {
+  return csvRows("bls12-381-verify.csv").map(([name, publicKey, message, signature, result]) => ({
+    name: `ethereum/bls12-381-tests ${name}`,
+    publicKey: bytes(publicKey!),
+    message: bytes(message!),
+    signature: bytes(signature!),
+    valid: result === "TRUE",
+  }));
+}

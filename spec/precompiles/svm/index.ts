@@ -1,6 +1,7 @@
 /** The SVM fork's own precompiles the spec implements (docs/extensions.md), in address order. */
 import type { Precompile } from "../precompile.js";
 import { aes256GcmDecrypt } from "./aes-gcm.js";
+import { SVM_BLS_PRECOMPILES } from "./bls.js";
 import { ed25519Verify } from "./ed25519.js";
 import { SVM_HASH_PRECOMPILES } from "./hashes.js";
 import { rsaPkcs1Sha256Verify, rsaPssSha256Verify } from "./rsa.js";
@@ -13,4 +14,5 @@ export const SVM_PRECOMPILES: readonly Precompile[] = [
   schnorrVerify,
   rsaPkcs1Sha256Verify,
   rsaPssSha256Verify,
+  ...SVM_BLS_PRECOMPILES,
 ];
