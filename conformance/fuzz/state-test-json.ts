@@ -58,10 +58,10 @@ function postEntry(built: BuiltCase, expected: CaseOutcome) {
 }
 
 /**
- * The file's JSON text: one test named `name` with one post entry for the case's fork, and `info`
- * as the test's `_info` (where ethereum/tests keeps a test's metadata) when given.
+ * One test's GeneralStateTests object (encoded for JSON) with one post entry for the case's fork,
+ * and `info` as its `_info` (where ethereum/tests keeps a test's metadata) when given.
  */
-export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutcome, info?: object): string {
+export function stateTestObject(built: BuiltCase, expected: CaseOutcome, info?: object): object {
   const testCase = built.testCase;
   const env = testCase.env;
   const test: StateTest = {
@@ -84,5 +84,10 @@ export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutc
     transaction: transactionSection(built),
     post: { [testCase.fork]: [postEntry(built, expected)] },
   };
-  return `${JSON.stringify({ [name]: { ...(info !== undefined && { _info: info }), ...StateTest.encode(test) } }, null, 2)}\n`;
+  return { ...(info !== undefined && { _info: info }), ...(StateTest.encode(test) as object) };
+}
+
+/** The file's JSON text: one test named `name` (see stateTestObject). */
+export function stateTestJson(name: string, built: BuiltCase, expected: CaseOutcome, info?: object): string {
+  return `${JSON.stringify({ [name]: stateTestObject(built, expected, info) }, null, 2)}\n`;
 }

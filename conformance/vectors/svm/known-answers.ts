@@ -7,11 +7,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hexToBytes } from "../../../spec/primitives/bytes.js";
 
-/** `sources/` in the checkout, also when running from dist/ (which holds no copy of the data). */
-function sourcesFolder(): string {
+/** `conformance/vectors/svm` in the checkout, also when running from dist/ (which holds no copy of the data). */
+export function svmVectorsFolder(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const fromDist = here.replace(/[\\/]dist[\\/]conformance[\\/]/, "/conformance/");
-  return join(fromDist, "sources");
+  return here.replace(/[\\/]dist[\\/]conformance[\\/]/, "/conformance/");
+}
+
+function sourcesFolder(): string {
+  return join(svmVectorsFolder(), "sources");
 }
 
 function csvRows(file: string): string[][] {
