@@ -24,10 +24,10 @@ const SIGNATURE = 96;
 const MESSAGE = 32;
 const AGGREGATE_ITEM = PUBLIC_KEY + MESSAGE;
 
-export const BLS_VERIFY_GAS = 125_000n;
+export const BLS_VERIFY_GAS = 150_000n;
 export const BLS_WORD_GAS = 12n;
-export const BLS_AGGREGATE_BASE_GAS = 50_000n;
-export const BLS_AGGREGATE_PAIR_GAS = 75_000n;
+export const BLS_AGGREGATE_BASE_GAS = 70_000n;
+export const BLS_AGGREGATE_PAIR_GAS = 80_000n;
 export const BLS_FAST_AGGREGATE_KEY_GAS = 5_000n;
 
 const signatures = bls12_381.longSignatures;

@@ -25,7 +25,7 @@ const MAX_EXPONENT_BYTES = 4n;
 
 export const RSA_WORD_GAS = 12n;
 /** The modulus term's price at 2048 bits; it grows with the square of the modulus length. */
-export const RSA_2048_GAS = 1000n;
+export const RSA_2048_GAS = 2000n;
 
 function rsaGas(input: Uint8Array): bigint {
   const nLength = readWord(input, 0n);

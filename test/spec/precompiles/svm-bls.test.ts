@@ -66,14 +66,14 @@ describe("BLS precompiles (min-pk, POP ciphersuite)", () => {
     expect(answer(SVM_ADDRESS.BLS_FAST_AGGREGATE_VERIFY, concatBytes(aggregate, message))).toEqual(ZERO);
   });
 
-  it("prices verify at 125000, aggregate at 50000 + 75000 per pair, fast aggregate at 125000 + 5000 per key", () => {
+  it("prices verify at 150000, aggregate at 70000 + 80000 per pair, fast aggregate at 150000 + 5000 per key", () => {
     const gas = (address: bigint, length: number) => {
       const result = runPrecompile(address, new Uint8Array(length), PLENTY, SCHEDULES.SVM);
       return result.ok ? result.gasUsed : -1n;
     };
-    expect(gas(SVM_ADDRESS.BLS_VERIFY, 144 + 32)).toBe(125_012n);
-    expect(gas(SVM_ADDRESS.BLS_AGGREGATE_VERIFY, 96 + 2 * 80)).toBe(200_000n);
-    expect(gas(SVM_ADDRESS.BLS_FAST_AGGREGATE_VERIFY, 128 + 3 * 48)).toBe(140_000n);
-    expect(gas(SVM_ADDRESS.BLS_AGGREGATE_VERIFY, 10)).toBe(50_000n);
+    expect(gas(SVM_ADDRESS.BLS_VERIFY, 144 + 32)).toBe(150_012n);
+    expect(gas(SVM_ADDRESS.BLS_AGGREGATE_VERIFY, 96 + 2 * 80)).toBe(230_000n);
+    expect(gas(SVM_ADDRESS.BLS_FAST_AGGREGATE_VERIFY, 128 + 3 * 48)).toBe(165_000n);
+    expect(gas(SVM_ADDRESS.BLS_AGGREGATE_VERIFY, 10)).toBe(70_000n);
   });
 });
