@@ -2,10 +2,12 @@
  * Writes the SVM precompile vectors, conformance/vectors/svm/<family>.json, GeneralStateTests
  * files filled by the spec (see fill.ts). Run after changing a precompile or a case:
  *
- *     npx tsc -p tsconfig.json && node dist/conformance/vectors/svm/generate.js
+ *     npx tsc -p tsconfig.json && node dist/conformance/vectors/svm/generate.js [family...]
  *
- * The RSA cases sign with a fresh key each run, so regenerating changes rsa.json's bytes (not
- * what it checks); every other file comes out identical.
+ * Families are the file names without .json (hashes, aes-gcm, ed25519, schnorr, rsa, bls); all
+ * when none is named. The RSA cases sign with a fresh key each run, so regenerating changes
+ * rsa.json's bytes (not what it checks): name the families you changed. Every other file comes
+ * out identical.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -33,7 +35,11 @@ const INFO = {
 
 async function main(): Promise<void> {
   const folder = svmVectorsFolder();
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !FAMILIES.some(([file]) => file === name));
+  if (unknown.length > 0) throw new Error(`unknown vector family ${unknown.join(", ")}; known: ${FAMILIES.map(([file]) => file).join(", ")}`);
   for (const [file, cases] of FAMILIES) {
+    if (wanted.length > 0 && !wanted.includes(file)) continue;
     const tests: Record<string, unknown> = {};
     for (const vector of cases()) {
       if (vector.name in tests) throw new Error(`duplicate vector name ${vector.name}`);
