@@ -37,6 +37,11 @@ try {
 } catch (error) {
   post({ type: "unavailable", message: error instanceof Error ? error.message : String(error) });
 }
+// A peer runs only the forks it lists (e.g. @ethereumjs/vm has no SVM): refused like a missing implementation.
+if (implementation?.forks !== undefined && !implementation.forks.includes(setup.testCase.fork)) {
+  post({ type: "unavailable", message: `implementation ${setup.implementationName} does not run fork ${setup.testCase.fork}` });
+  implementation = undefined;
+}
 if (implementation !== undefined) {
   post({ type: "started" });
   const sink = setup.traceBuffer === undefined ? undefined : new TraceLineSink(setup.traceBuffer, () => post({ type: "trace-full" }));

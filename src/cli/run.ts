@@ -193,7 +193,8 @@ Options:
   --input HEX         calldata (default empty)
   --gas N             the transaction's gas limit, decimal or 0x-hex (default ${DEFAULT_GAS})
   --value N           wei sent with the call (default 0)
-  --fork NAME         Frontier … Osaka, as ethereum/tests names them (default ${DEFAULT_FORK})
+  --fork NAME         Frontier … Osaka, as ethereum/tests names them, or SVM (Osaka plus the
+                        precompiles of docs/extensions.md) (default ${DEFAULT_FORK})
   --impl NAME         ${Object.keys(implementations).join(", ")} (default spec)
   --timeout SECONDS   stop the call if it has not ended after this long (whole seconds)
   --json              print the result as one JSON object:

@@ -8,7 +8,25 @@ const ADD_AND_RETURN = "600160020160005260206000f3";
 // Cancun: from Osaka on, EIP-7825 caps a transaction at 2^24 gas, which the loop would exhaust.
 const ENDLESS = ["--code", "5b600056", "--fork", "Cancun", "--gas", "0xffffffffffffffff"];
 
+// Copies the calldata to memory, STATICCALLs 0x010001 (SVM's SHA3_256) with it, returns 32 bytes of memory 0.
+const SHA3_VIA_PRECOMPILE = "365f5f3760205f365f620100015afa5060205ff3";
+
 describe.concurrent("svm run", () => {
+  it("--fork SVM has the SVM precompiles (SHA3-256 of 'abc', FIPS 202); Osaka has nothing there", async () => {
+    const svmFork = await svm(["run", "--code", SHA3_VIA_PRECOMPILE, "--input", "616263", "--fork", "SVM", "--impl", "spec", "--json"]);
+    expect(JSON.parse(svmFork.stdout)).toMatchObject({ status: "success", output: "0x3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532" });
+    const osaka = await svm(["run", "--code", SHA3_VIA_PRECOMPILE, "--input", "616263", "--fork", "Osaka", "--impl", "spec", "--json"]);
+    expect(JSON.parse(osaka.stdout)).toMatchObject({ status: "success", output: `0x616263${"0".repeat(58)}` });
+  });
+
+  it("refuses --fork SVM on the ethereumjs peer, which has no such fork, with exit 2 and no stack trace", async () => {
+    const { code, stdout, stderr } = await svm(["run", "--code", "00", "--fork", "SVM", "--impl", "ethereumjs"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("does not run fork SVM");
+    expect(stderr).not.toContain("    at ");
+  });
+
   it("prints output, gas used and status", async () => {
     const { code, stdout, stderr } = await svm(["run", "--code", ADD_AND_RETURN, "--impl", "spec"]);
     expect(code).toBe(0);
