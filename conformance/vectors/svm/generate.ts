@@ -4,7 +4,7 @@
  *
  *     npx tsc -p tsconfig.json && node dist/conformance/vectors/svm/generate.js [family...]
  *
- * Families are the file names without .json (hashes, aes-gcm, ed25519, schnorr, rsa, bls); all
+ * Families are the file names without .json (hashes, aes-gcm, ed25519, schnorr, rsa, bls, post-quantum, hybrid); all
  * when none is named. The RSA cases sign with a fresh key each run, so regenerating changes
  * rsa.json's bytes (not what it checks): name the families you changed. Every other file comes
  * out identical.
@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { blsCases } from "./cases-bls.js";
 import { aesGcmCases, ed25519Cases, rsaCases, schnorrCases } from "./cases-classical.js";
 import { hashCases } from "./cases-hashes.js";
+import { hybridVectorCases, postQuantumCases } from "./cases-post-quantum.js";
 import { fillVector } from "./fill.js";
 import { svmVectorsFolder } from "./known-answers.js";
 import type { VectorCase } from "./vector-case.js";
@@ -25,6 +26,8 @@ const FAMILIES: readonly [file: string, cases: () => VectorCase[]][] = [
   ["schnorr", schnorrCases],
   ["rsa", rsaCases],
   ["bls", blsCases],
+  ["post-quantum", postQuantumCases],
+  ["hybrid", hybridVectorCases],
 ];
 
 const INFO = {

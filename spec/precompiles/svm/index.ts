@@ -4,6 +4,8 @@ import { aes256GcmDecrypt } from "./aes-gcm.js";
 import { SVM_BLS_PRECOMPILES } from "./bls.js";
 import { ed25519Verify } from "./ed25519.js";
 import { SVM_HASH_PRECOMPILES } from "./hashes.js";
+import { hybridVerify } from "./hybrid.js";
+import { SVM_POST_QUANTUM_PRECOMPILES } from "./post-quantum.js";
 import { rsaPkcs1Sha256Verify, rsaPssSha256Verify } from "./rsa.js";
 import { schnorrVerify } from "./schnorr.js";
 
@@ -15,4 +17,6 @@ export const SVM_PRECOMPILES: readonly Precompile[] = [
   rsaPkcs1Sha256Verify,
   rsaPssSha256Verify,
   ...SVM_BLS_PRECOMPILES,
+  ...SVM_POST_QUANTUM_PRECOMPILES,
+  hybridVerify,
 ];
