@@ -20,7 +20,7 @@ const TAG = 16;
 /** Key, nonce, aadLen and tag: the shortest input, with empty aad and empty ciphertext. */
 const MIN_INPUT = KEY + NONCE + AAD_LENGTH_WORD + TAG;
 
-export const AES_GCM_BASE_GAS = 400n;
+export const AES_GCM_BASE_GAS = 500n;
 export const AES_GCM_WORD_GAS = 4n;
 
 function decrypt(input: Uint8Array): Uint8Array {
