@@ -35,7 +35,7 @@ function checkExpectation(vector: VectorCase): void {
 }
 
 /** The GeneralStateTests object of one vector, filled by the spec. */
-export async function fillVector(vector: VectorCase): Promise<unknown> {
+export async function fillVector(vector: VectorCase, info: object): Promise<object> {
   checkExpectation(vector);
   const testCase = singleCallCase({ code: probeCode(vector.address, vector.callGas), input: vector.input, fork: "SVM" });
   const built = {
@@ -47,5 +47,5 @@ export async function fillVector(vector: VectorCase): Promise<unknown> {
   if (outcome.kind !== "executed" || outcome.status !== "success") {
     throw new VectorExpectationError(`${vector.name}: the probe transaction did not run to success on the spec`);
   }
-  return stateTestObject(built, outcome);
+  return stateTestObject(built, outcome, info);
 }

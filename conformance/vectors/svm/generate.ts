@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const tests: Record<string, unknown> = {};
     for (const vector of cases()) {
       if (vector.name in tests) throw new Error(`duplicate vector name ${vector.name}`);
-      tests[vector.name] = { _info: INFO, ...(await fillVector(vector) as object) };
+      tests[vector.name] = await fillVector(vector, INFO);
     }
     const path = join(folder, `${file}.json`);
     writeFileSync(path, `${JSON.stringify(tests, null, 2)}\n`);

@@ -39,7 +39,7 @@ describe("SVM hash precompiles", () => {
     for (const [name, gas] of Object.entries(price) as [keyof typeof price, bigint][]) {
       const ok = run(SVM_ADDRESS[name], input, "SVM", gas);
       expect(ok.ok && ok.gasUsed).toBe(gas);
-      expect(run(SVM_ADDRESS[name], input, "SVM", gas - 1n)).toEqual({ ok: false, reason: "out of gas" });
+      expect(run(SVM_ADDRESS[name], input, "SVM", gas - 1n)).toEqual({ ok: false, outOfGas: true, reason: "out of gas" });
     }
   });
 
