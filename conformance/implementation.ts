@@ -181,8 +181,11 @@ export type CaseOutcome =
       readonly kind: "executed";
       /** Merkle-Patricia root of the post state (32 bytes). */
       readonly stateRoot: Uint8Array;
-      /** keccak256(rlp([[address, [topics...], data], ...])) (32 bytes). */
-      readonly logsHash: Uint8Array;
+      /**
+       * keccak256(rlp([[address, [topics...], data], ...])) (32 bytes); absent when the
+       * implementation does not report it (an external state-test binary such as geth's `evm`).
+       */
+      readonly logsHash?: Uint8Array;
       readonly gasUsed: bigint;
       /** The top frame's return (or revert) data. */
       readonly output: Uint8Array;

@@ -85,9 +85,17 @@ export function runSeed(seed: number, run: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
+/** Longest a name may take in a case id; a `cmd:` peer's name is a whole command line. */
+const NAME_CHARS = 40;
+
+/** An implementation's name as it can appear in a file name (`cmd:evm --json statetest` → `cmd_evm_--json_statetest`). */
+function fileSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, NAME_CHARS);
+}
+
 /** The id a run's case carries (it names the reproducer file and its test). */
 export function caseName(options: Pick<FuzzOptions, "a" | "b" | "seed">, run: number): string {
-  return `fuzz-${options.a.name}-vs-${options.b.name}-seed${options.seed}-run${run}`;
+  return `fuzz-${fileSafe(options.a.name)}-vs-${fileSafe(options.b.name)}-seed${options.seed}-run${run}`;
 }
 
 /** Runs one scenario, shrinking it on an unexplained divergence. */

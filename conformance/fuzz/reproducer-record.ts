@@ -23,7 +23,8 @@ const OutcomeRecord = t.union([
   t.type({
     kind: t.literal("executed"),
     stateRoot: t.string,
-    logsHash: t.string,
+    /** null: the implementation reports no logs hash (a `cmd:` peer such as geth's evm). */
+    logsHash: t.union([t.string, t.null]),
     gasUsed: t.string,
     output: t.string,
     status: t.string,
@@ -69,7 +70,7 @@ function outcomeRecord(outcome: CaseOutcome): OutcomeRecord {
   return {
     kind: "executed",
     stateRoot: bytesToHex(outcome.stateRoot),
-    logsHash: bytesToHex(outcome.logsHash),
+    logsHash: outcome.logsHash === undefined ? null : bytesToHex(outcome.logsHash),
     gasUsed: `0x${outcome.gasUsed.toString(16)}`,
     output: bytesToHex(outcome.output),
     status: outcome.status,

@@ -12,6 +12,7 @@ import type { ForkName, Implementation } from "../implementation.js";
 import { eip3155Tracer, encodeTraceSummary, summaryOf } from "../trace/eip3155.js";
 import { buildCase, type CaseRef } from "./cases.js";
 import { compareOutcome } from "./compare.js";
+import { stateRootLine } from "./state-root-line.js";
 import type { CaseResult } from "./result.js";
 
 /** One file and the cases of it a run executes. */
@@ -27,6 +28,8 @@ export interface ExecuteHooks {
   onResult(result: CaseResult): void;
   /** When set, each case's EIP-3155 lines and summary line go here, one line per call. */
   traceLine?(line: string): void;
+  /** After each summary line, also the state-root line of the statetest protocol (state-root-line.ts). */
+  stateRootLine?: boolean;
 }
 
 function messageOf(error: unknown): string {
@@ -67,6 +70,7 @@ async function executeCase(
     const outcome = await implementation.runStateTest(testCase, options);
     const elapsed = timeMs();
     traceLine?.(encodeTraceSummary(summaryOf(outcome)));
+    if (hooks.stateRootLine === true) traceLine?.(stateRootLine(outcome));
     const verdict = compareOutcome(expected, outcome);
     const gasUsed = outcome.kind === "executed" ? { gasUsed: outcome.gasUsed } : {};
     if (!verdict.pass) return { id: ref.id, status: "fail", reason: verdict.reason, ...gasUsed, timeMs: elapsed };

@@ -7,6 +7,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Implementation } from "../implementation.js";
+import { COMMAND_PREFIX, commandImplementation } from "../peers/command.js";
 
 export type ImplementationRegistry = Readonly<Record<string, () => Promise<Implementation>>>;
 
@@ -18,7 +19,18 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * `cmd:COMMAND` names an external state-test binary (conformance/peers/command.ts) rather than a
+ * registry entry, so worker threads resolve it the same way as the main thread.
+ */
 export async function loadFromRegistry(registry: ImplementationRegistry, name: string): Promise<Implementation> {
+  if (name.startsWith(COMMAND_PREFIX)) {
+    try {
+      return commandImplementation(name.slice(COMMAND_PREFIX.length));
+    } catch (error) {
+      throw new ImplementationUnavailableError(messageOf(error));
+    }
+  }
   const load = Object.hasOwn(registry, name) ? registry[name] : undefined;
   if (load === undefined) {
     throw new ImplementationUnavailableError(`unknown implementation '${name}' (known: ${Object.keys(registry).join(", ")})`);

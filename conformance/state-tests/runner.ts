@@ -58,6 +58,8 @@ export interface StateTestRunOptions {
   readonly workers?: number;
   /** Writes EIP-3155 lines, one per call; forces a single in-thread worker so lines stay in case order. */
   readonly traceLine?: (line: string) => void;
+  /** With traceLine: end each case with the statetest protocol's state-root line too. */
+  readonly stateRootLine?: boolean;
   readonly onProgress?: (progress: Progress) => void;
   /** Called once for each case running longer than 60 s. */
   readonly onSlow?: (id: string, elapsedMs: number) => void;
@@ -148,6 +150,7 @@ export async function runStateTests(options: StateTestRunOptions): Promise<State
       record(result);
     },
     traceLine: options.traceLine,
+    stateRootLine: options.stateRootLine,
   };
   try {
     if (workers === 1) {

@@ -9,11 +9,15 @@ const FLUSH_CHARS = 1 << 20;
 
 export class LineFile {
   private readonly fd: number;
+  /** Whether close() closes the descriptor: not when it was given (stderr belongs to the process). */
+  private readonly owned: boolean;
   private pending: string[] = [];
   private pendingChars = 0;
 
-  constructor(path: string) {
-    this.fd = openSync(path, "w");
+  /** A path to create, or an open file descriptor (2 for stderr). */
+  constructor(target: string | number) {
+    this.owned = typeof target === "string";
+    this.fd = typeof target === "string" ? openSync(target, "w") : target;
   }
 
   readonly writeLine = (line: string): void => {
@@ -31,6 +35,6 @@ export class LineFile {
 
   close(): void {
     this.flush();
-    closeSync(this.fd);
+    if (this.owned) closeSync(this.fd);
   }
 }

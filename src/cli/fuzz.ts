@@ -16,7 +16,7 @@ import type { Implementation } from "../../conformance/implementation.js";
 import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { type Command, InputError, UsageError } from "./command.js";
 import { EXIT } from "./exit-codes.js";
-import { implementations } from "./implementations.js";
+import { implementationNames, implementations, isImplementationName } from "./implementations.js";
 import { type OptionSpec, type ParsedOptions, parseOptions, positiveInteger } from "./options.js";
 import { checkOutputFolder } from "./output-path.js";
 
@@ -62,7 +62,7 @@ const OPTIONS: readonly OptionSpec[] = [
 /** Options that only a campaign takes. */
 const CAMPAIGN_ONLY = ["--seed", "--runs", "--time", "--out", "--shrink-time"];
 
-const names = Object.keys(implementations).join(", ");
+const names = implementationNames();
 
 const help = `Usage: svm fuzz --b NAME [--a NAME] [--seed S] [--runs N | --time SECONDS] [--out DIR] [--strict]
        svm fuzz --replay FILE [--a NAME] [--b NAME] [--strict]
@@ -116,7 +116,7 @@ function positiveNumber(flag: string, text: string): number {
 }
 
 function implementationName(flag: string, name: string): string {
-  if (!Object.hasOwn(implementations, name)) throw new UsageError(`${flag}: unknown implementation '${name}' (one of: ${names})`);
+  if (!isImplementationName(name)) throw new UsageError(`${flag}: unknown implementation '${name}' (one of: ${names})`);
   return name;
 }
 
@@ -224,7 +224,7 @@ async function campaign(options: CampaignArgs): Promise<number> {
 
 /** An implementation a reproducer names, which this svm may not have (then --a/--b choose another). */
 function recordedName(file: string, name: string, flag: string): string {
-  if (!Object.hasOwn(implementations, name)) throw new InputError(`${file} was recorded with implementation '${name}', which this svm does not have; choose one with ${flag} (one of: ${names})`);
+  if (!isImplementationName(name)) throw new InputError(`${file} was recorded with implementation '${name}', which this svm does not have; choose one with ${flag} (one of: ${names})`);
   return name;
 }
 

@@ -8,6 +8,7 @@
  * clear error.
  */
 import type { Implementation } from "../../conformance/implementation.js";
+import { COMMAND_PREFIX } from "../../conformance/peers/command.js";
 
 /** Imports `exportName` from the module at `path`, relative to this file. */
 async function importImplementation(path: string, exportName: string): Promise<Implementation> {
@@ -18,6 +19,14 @@ async function importImplementation(path: string, exportName: string): Promise<I
   }
   return implementation as Implementation;
 }
+
+/** Whether `name` is something `--impl` accepts: a registry entry or `cmd:COMMAND`. */
+export function isImplementationName(name: string): boolean {
+  return Object.hasOwn(implementations, name) || (name.startsWith(COMMAND_PREFIX) && name.length > COMMAND_PREFIX.length);
+}
+
+/** The names for help and error text. */
+export const implementationNames = (): string => `${Object.keys(implementations).join(", ")}, cmd:'COMMAND'`;
 
 export const implementations: Record<string, () => Promise<Implementation>> = {
   /** The executable specification (spec/), the authority. */

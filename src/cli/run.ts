@@ -16,7 +16,7 @@ import { encodeTraceSummary, quantityHex, summaryOf } from "../../conformance/tr
 import { bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
 import { type Command, InputError, UsageError } from "./command.js";
 import { EXIT } from "./exit-codes.js";
-import { implementations } from "./implementations.js";
+import { implementationNames, implementations, isImplementationName } from "./implementations.js";
 import { type OptionSpec, parseOptions, positiveInteger } from "./options.js";
 
 interface RunArgs {
@@ -67,8 +67,8 @@ function parseArgs(args: readonly string[]): RunArgs {
   const fork = values.get("--fork") ?? DEFAULT_FORK;
   if (!isForkName(fork)) throw new UsageError(`--fork: unknown fork '${fork}'`);
   const impl = values.get("--impl") ?? "spec";
-  if (!Object.hasOwn(implementations, impl)) {
-    throw new UsageError(`--impl: unknown implementation '${impl}' (one of: ${Object.keys(implementations).join(", ")})`);
+  if (!isImplementationName(impl)) {
+    throw new UsageError(`--impl: unknown implementation '${impl}' (one of: ${implementationNames()})`);
   }
   const gas = values.get("--gas");
   const value = values.get("--value");
@@ -96,7 +96,7 @@ function outcomeJson(outcome: CaseOutcome): string {
     output: bytesToHex(outcome.output),
     gasUsed: quantityHex(outcome.gasUsed),
     stateRoot: bytesToHex(outcome.stateRoot),
-    logsHash: bytesToHex(outcome.logsHash),
+    logsHash: outcome.logsHash === undefined ? null : bytesToHex(outcome.logsHash),
   });
 }
 
@@ -195,7 +195,7 @@ Options:
   --value N           wei sent with the call (default 0)
   --fork NAME         Frontier … Osaka, as ethereum/tests names them, or SVM (Osaka plus the
                         precompiles of docs/extensions.md) (default ${DEFAULT_FORK})
-  --impl NAME         ${Object.keys(implementations).join(", ")} (default spec)
+  --impl NAME         ${implementationNames()} (default spec)
   --timeout SECONDS   stop the call if it has not ended after this long (whole seconds)
   --json              print the result as one JSON object:
                         {"status","output","gasUsed","stateRoot","logsHash"}, gasUsed in 0x-hex

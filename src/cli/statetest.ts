@@ -16,7 +16,7 @@ import { parseShard, ShardSyntaxError, type Shard } from "../../conformance/stat
 import { LineFile } from "../../conformance/trace/line-file.js";
 import { type Command, InputError, UsageError } from "./command.js";
 import { EXIT } from "./exit-codes.js";
-import { implementations } from "./implementations.js";
+import { implementationNames, implementations, isImplementationName } from "./implementations.js";
 import { type OptionSpec, parseOptions, positiveInteger, regexOption } from "./options.js";
 import { checkOutputFile } from "./output-path.js";
 import { requireSomethingChecked, requireSomethingMatched, vectorFiles } from "./vector-files.js";
@@ -28,19 +28,26 @@ one line per failing case, then \`N passed, M failed, K skipped\`. A relative pa
 the current folder, then in <vectors>/GeneralStateTests, then in <vectors>.
 
 Options:
-  --impl NAME       implementation to run: ${Object.keys(implementations).join(", ")} (required)
+  --impl NAME       implementation to run: ${implementationNames()} (required);
+                    cmd:'COMMAND' runs an external state-test binary on each case, the file's
+                    path appended (docs/conformance.md lists the command lines of the clients)
   --fork NAME       only this fork's cases (${FORK_NAMES.join(", ")})
   --filter REGEX    only cases whose id matches (ids: file.json::test::Fork::d<i>g<j>v<k>)
   --workers N       worker threads (default: 1 for few cases, else one per core)
   --shard I/N       only shard I of N (round-robin over the sorted, selected cases)
   --json FILE       write every case's result as JSON
   --trace FILE      write EIP-3155 trace lines (forces 1 worker)
+  --json-trace      speak the statetest protocol other tools drive clients by (goevmlab,
+                    --impl cmd:): per case, EIP-3155 lines, the summary line and a
+                    {"stateRoot","logsHash"} line on stderr (forces 1 worker; not with --trace)
   --tests DIR       ethereum/tests checkout (default: $SVM_TESTS_DIR, else ../shared/conformance/ethereum-tests)
   --verbose         also list skipped cases and notes on passing cases
 
 Examples:
   svm statetest stExample --impl spec --fork Cancun
-  svm statetest stExample stSelfBalance --impl src --fork Cancun --filter Balance --workers 2 --json report.json`;
+  svm statetest stExample stSelfBalance --impl src --fork Cancun --filter Balance --workers 2 --json report.json
+  svm statetest --impl "cmd:evm --json statetest" stExample --fork Cancun
+  svm statetest case.json --impl src --json-trace 2> case.jsonl`;
 
 interface StateTestArgs {
   readonly paths: readonly string[];
@@ -51,6 +58,7 @@ interface StateTestArgs {
   readonly shard?: Shard;
   readonly json?: string;
   readonly trace?: string;
+  readonly jsonTrace: boolean;
   readonly tests?: string;
   readonly verbose: boolean;
 }
@@ -63,6 +71,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: "--shard", value: true },
   { name: "--json", value: true },
   { name: "--trace", value: true },
+  { name: "--json-trace", value: false },
   { name: "--tests", value: true },
   { name: "--verbose", value: false, alias: "-v" },
 ];
@@ -79,19 +88,21 @@ function shardOption(text: string): Shard {
 function parseArgs(args: readonly string[]): StateTestArgs {
   const { values, switches, positional } = parseOptions(args, OPTIONS);
   const impl = values.get("--impl");
-  if (impl === undefined) throw new UsageError(`--impl is required (one of: ${Object.keys(implementations).join(", ")})`);
-  if (!Object.hasOwn(implementations, impl)) {
-    throw new UsageError(`unknown implementation '${impl}' (one of: ${Object.keys(implementations).join(", ")})`);
+  if (impl === undefined) throw new UsageError(`--impl is required (one of: ${implementationNames()})`);
+  if (!isImplementationName(impl)) {
+    throw new UsageError(`unknown implementation '${impl}' (one of: ${implementationNames()})`);
   }
   const fork = values.get("--fork");
   if (fork !== undefined && !isForkName(fork)) throw new UsageError(`unknown fork '${fork}' (one of: ${FORK_NAMES.join(", ")})`);
   const filter = values.get("--filter");
   const workers = values.get("--workers");
   const shard = values.get("--shard");
+  if (switches.has("--json-trace") && values.has("--trace")) throw new UsageError("--json-trace and --trace both take the trace: give one");
   return {
     paths: positional,
     impl,
     verbose: switches.has("--verbose"),
+    jsonTrace: switches.has("--json-trace"),
     ...(fork !== undefined && { fork }),
     ...(filter !== undefined && { filter: regexOption("--filter", filter) }),
     ...(workers !== undefined && { workers: positiveInteger("--workers", workers) }),
@@ -137,7 +148,8 @@ async function run(rawArgs: readonly string[]): Promise<number> {
   if (args.trace !== undefined) checkOutputFile("--trace", args.trace);
   const files = vectorFiles({ paths: args.paths, folder: "GeneralStateTests", ...(args.tests !== undefined && { tests: args.tests }) });
   const status = new StatusLine(process.stderr);
-  const trace = args.trace === undefined ? undefined : new LineFile(args.trace);
+  const STDERR = 2;
+  const trace = args.trace !== undefined ? new LineFile(args.trace) : args.jsonTrace ? new LineFile(STDERR) : undefined;
   let report: StateTestRunReport;
   try {
     report = await runStateTests({
@@ -152,6 +164,7 @@ async function run(rawArgs: readonly string[]): Promise<number> {
       shard: args.shard,
       workers: args.workers,
       traceLine: trace?.writeLine,
+      stateRootLine: args.jsonTrace,
       onProgress: (progress) => status.update(progress),
       onSlow: (id, ms) => status.message(`slow: ${id} has run for ${Math.round(ms / 1000)} s`),
     });
