@@ -36,7 +36,7 @@ function rootOf(accounts: ReadonlyMap<bigint, Account>): Uint8Array {
 }
 
 /** EIP-3155 lines from the driver's before/after hooks. */
-function traceObserver(tracer: Tracer): StepObserver<bigint, Uint8Array> {
+export function traceObserver(tracer: Tracer): StepObserver<bigint, Uint8Array> {
   let before: { pc: number; op: number; gas: bigint; stack: bigint[]; depth: number; memSize: number } | undefined;
   return {
     before(frame: Frame<bigint, Uint8Array>) {

@@ -17,6 +17,7 @@ export const commands: readonly CommandEntry[] = [
   { name: "rlptest", load: async () => (await import("./rlptest.js")).rlptestCommand },
   { name: "run", load: async () => (await import("./run.js")).runCommand },
   { name: "fuzz", load: async () => (await import("./fuzz.js")).fuzzCommand },
+  { name: "t8n", load: async () => (await import("./t8n.js")).t8nCommand },
   { name: "prove", load: async () => (await import("./prove.js")).proveCommand },
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
 ];
