@@ -30,6 +30,8 @@ export interface SvmOptions {
   readonly timeoutMs?: number;
   /** Called with each chunk of stdout as it arrives, e.g. to send a signal once a run has started. */
   readonly onStdout?: (chunk: string, child: ChildProcess) => void;
+  /** Written to standard input, which is then closed. */
+  readonly stdin?: string;
 }
 
 function environment(extra: SvmOptions["env"]): NodeJS.ProcessEnv {
@@ -52,6 +54,7 @@ export function svm(args: readonly string[], options: SvmOptions = {}): Promise<
     options.onStdout?.(chunk, child);
   });
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => void (stderr += chunk));
+  if (options.stdin !== undefined) child.stdin.end(options.stdin);
   return new Promise<SvmResult>((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
