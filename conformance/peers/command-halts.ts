@@ -35,7 +35,7 @@ const BY_LENGTH = [...HALT_REASONS].sort((a, b) => b.length - a.length);
 
 export function haltReasonOf(text: string): HaltReason | undefined {
   const trimmed = text.trim();
-  const revm = /^([A-Za-z]+)(\(.*\))?$/.exec(trimmed.replace(/^OutOfGas\((\w+)\)$/, "$1"));
+  const revm = /^([A-Za-z]+)(\(.*\))?$/.exec(trimmed);
   if (revm !== null && Object.hasOwn(REVM_NAMES, revm[1]!)) return REVM_NAMES[revm[1]!];
   const lower = trimmed.toLowerCase();
   return BY_LENGTH.find((reason) => lower === reason || lower.startsWith(`${reason}:`) || lower.startsWith(`${reason} (`));

@@ -12,6 +12,7 @@ import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
 import { isForkName, type StateTestCase } from "../../conformance/implementation.js";
 import { CommandPeerError, commandImplementation } from "../../conformance/peers/command.js";
 import { transactionErrorOfClientText } from "../../conformance/peers/command-errors.js";
+import { frameStatusOf, haltReasonOf } from "../../conformance/peers/command-halts.js";
 import { parseCommandOutput } from "../../conformance/peers/command-output.js";
 import { buildCase, listCases, type ExpectedOutcome } from "../../conformance/state-tests/cases.js";
 import { compareOutcome } from "../../conformance/state-tests/compare.js";
@@ -60,6 +61,18 @@ describe("reading a state-test binary's output", () => {
     const output = parseCommandOutput("", `{"output":"0x","gasUsed":"0x1","postHash":"${ROOT}","postLogsHash":"${LOGS}","pass":true}`);
     expect(bytesToHex(output.stateRoot!)).toBe(ROOT);
     expect(bytesToHex(output.logsHash!)).toBe(LOGS);
+  });
+
+  it("names a halt by geth's words with their detail, revm's enum names, or not at all", () => {
+    expect(haltReasonOf("out of gas: gas uint64 overflow")).toBe("out of gas");
+    expect(haltReasonOf("contract creation code storage out of gas")).toBe("contract creation code storage out of gas");
+    expect(haltReasonOf("stack underflow (0 <=> 1)")).toBe("stack underflow");
+    expect(haltReasonOf("invalid opcode: opcode 0xc not defined")).toBe("invalid opcode");
+    expect(haltReasonOf("OpcodeNotFound")).toBe("invalid opcode");
+    expect(haltReasonOf("OutOfGas(Memory)")).toBe("out of gas");
+    expect(haltReasonOf("the machine caught fire")).toBeUndefined();
+    expect(frameStatusOf(undefined)).toBe("success");
+    expect(frameStatusOf("execution reverted")).toBe("revert");
   });
 
   it("names a refusal by the client's words, or not at all", () => {
