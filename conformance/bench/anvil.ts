@@ -6,26 +6,18 @@
  * code) with the same sender and gas, so what remains is roughly revm's execution. eth_call
  * reports neither gas nor a state root: only the output is checked against the others.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import { dirname, join } from "node:path";
 import { bigIntToBytes, bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { decodeTransaction, recoverSender } from "../../spec/transaction/index.js";
 import type { CallPeer } from "./call-peer.js";
-import { JsonRpcClient } from "./json-rpc.js";
+import { AnvilProcess, AnvilUnavailableError, anvilLauncher } from "../peers/anvil-process.js";
+import type { JsonRpcClient } from "./json-rpc.js";
 import { median } from "./statistics.js";
 import type { Benchmark } from "./suite.js";
-
-export class AnvilUnavailableError extends Error {
-  readonly code = "ANVIL_UNAVAILABLE";
-}
 
 /** An address no benchmark uses, called to measure the JSON-RPC round trip alone. */
 const EMPTY_ACCOUNT = 0xdead00000000000000000000000000000000beefn;
 const ROUND_TRIP_SAMPLES = 7;
-const STARTUP_TIMEOUT_MS = 30_000;
 /** Above the 1e9 gas the benchmarks' transactions carry. */
 const GAS_CAP = 10_000_000_000n;
 const CHAIN_ID = 1n;
@@ -33,27 +25,6 @@ const CHAIN_ID = 1n;
 const quantity = (value: bigint) => `0x${value.toString(16)}`;
 const addressHex = (value: bigint) => bytesToHex(bigIntToBytes(value, 20));
 const wordHex = (value: bigint) => bytesToHex(bigIntToBytes(value, 32));
-
-/** The launcher script of @foundry-rs/anvil, which starts the platform binary it ships. */
-export function anvilLauncher(): string {
-  try {
-    const packageJson = createRequire(import.meta.url).resolve("@foundry-rs/anvil/package.json");
-    return join(dirname(packageJson), "bin.mjs");
-  } catch {
-    throw new AnvilUnavailableError("--peer anvil needs the npm package @foundry-rs/anvil (npm install --no-save @foundry-rs/anvil)");
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 interface DecodedCall {
   readonly from: bigint;
@@ -74,38 +45,22 @@ function callObject(call: DecodedCall, to: bigint) {
   return { from: addressHex(call.from), to: addressHex(to), data: bytesToHex(call.data), gas: quantity(call.gas), value: quantity(call.value) };
 }
 
+export { AnvilUnavailableError };
+
 export class AnvilPeer implements CallPeer {
   readonly name = "anvil";
   #roundTripMs = 0;
 
-  private constructor(
-    private readonly process: ChildProcess,
-    private readonly rpc: JsonRpcClient,
-  ) {}
+  private constructor(private readonly anvil: AnvilProcess) {}
+
+  private get rpc(): JsonRpcClient {
+    return this.anvil.rpc;
+  }
 
   /** Starts anvil on a free loopback port and waits until it answers. */
   static async start(launcher: string = anvilLauncher()): Promise<AnvilPeer> {
-    const port = await freePort();
-    const args = [launcher, "--host", "127.0.0.1", "--port", String(port), "--hardfork", "london", "--chain-id", String(CHAIN_ID)];
-    args.push("--gas-limit", GAS_CAP.toString(), "--disable-code-size-limit", "--silent");
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const peer = new AnvilPeer(child, new JsonRpcClient(`http://127.0.0.1:${port}`));
-    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-    for (;;) {
-      if (child.exitCode !== null) throw new AnvilUnavailableError(`anvil exited with code ${child.exitCode}: ${stderr.trim()}`);
-      try {
-        await peer.rpc.call("eth_chainId", []);
-        return peer;
-      } catch (error) {
-        if (Date.now() > deadline) {
-          child.kill();
-          throw new AnvilUnavailableError(`anvil did not answer within ${STARTUP_TIMEOUT_MS} ms: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
+    const args = ["--hardfork", "london", "--chain-id", String(CHAIN_ID), "--gas-limit", GAS_CAP.toString(), "--disable-code-size-limit", "--silent"];
+    return new AnvilPeer(await AnvilProcess.start(args, launcher));
   }
 
   async prepare(benchmark: Benchmark): Promise<void> {
@@ -138,9 +93,6 @@ export class AnvilPeer implements CallPeer {
   }
 
   async close(): Promise<void> {
-    if (this.process.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.process.once("exit", resolve));
-    this.process.kill("SIGTERM");
-    await exited;
+    await this.anvil.close();
   }
 }
