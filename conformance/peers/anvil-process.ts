@@ -49,6 +49,10 @@ export class AnvilProcess {
     const child = spawn(process.execPath, [launcher, "--host", "127.0.0.1", "--port", String(port), ...args], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // A command that never calls close() (svm statetest --impl revm) must still end, and take anvil with it.
+    child.unref();
+    (child.stderr as { unref?: () => void } | null)?.unref?.();
+    process.once("exit", () => child.kill());
     const anvil = new AnvilProcess(child, new JsonRpcClient(`http://127.0.0.1:${port}`));
     const deadline = Date.now() + STARTUP_TIMEOUT_MS;
     for (;;) {

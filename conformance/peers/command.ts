@@ -14,17 +14,16 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { keccak_256 } from "@noble/hashes/sha3.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { bytesEqual } from "../../spec/primitives/bytes.js";
 import { decodeTransaction, recoverSender } from "../../spec/transaction/index.js";
 import type { Transaction } from "../../spec/transaction/types.js";
-import { stateRoot } from "../../spec/trie/index.js";
 import { EMPTY_LOGS_HASH, stateTestFileJson } from "../fuzz/state-test-json.js";
-import type { CaseOutcome, FrameStatus, Implementation, PreState, RunOptions, StateTestCase } from "../implementation.js";
+import type { CaseOutcome, FrameStatus, Implementation, RunOptions, StateTestCase } from "../implementation.js";
 import { frameStatusOf } from "./command-halts.js";
 import { transactionErrorOfClientText } from "./command-errors.js";
 import { parseCommandOutput, type CommandOutput } from "./command-output.js";
+import { stateRootOf } from "./state-root-of.js";
 
 /** The prefix of `--impl cmd:COMMAND`. */
 export const COMMAND_PREFIX = "cmd:";
@@ -53,18 +52,6 @@ function requireProgram(command: string): void {
   if (program === undefined) throw new CommandPeerError("cmd: needs a command, e.g. cmd:'evm --json statetest'");
   const found = spawnSync("/bin/sh", ["-c", `command -v ${program}`], { stdio: "ignore" });
   if (found.status !== 0) throw new CommandPeerError(`'${command}': '${program}' is not a command on this machine (not found on PATH)`);
-}
-
-function preStateRoot(pre: PreState): Uint8Array {
-  return stateRoot(
-    [...pre].map(([address, account]) => ({
-      address,
-      nonce: account.nonce,
-      balance: account.balance,
-      codeHash: keccak_256(account.code),
-      storage: account.storage,
-    })),
-  );
 }
 
 /**
@@ -138,7 +125,7 @@ function statusOf(command: string, error: string | undefined): FrameStatus {
 }
 
 function outcomeOf(command: string, testCase: StateTestCase, output: CommandOutput, root: Uint8Array): CaseOutcome {
-  if (bytesEqual(root, preStateRoot(testCase.pre))) {
+  if (bytesEqual(root, stateRootOf(testCase.pre))) {
     const text = output.summary?.error ?? output.error ?? "";
     const error = transactionErrorOfClientText(text);
     if (error === undefined) {

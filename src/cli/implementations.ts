@@ -35,4 +35,6 @@ export const implementations: Record<string, () => Promise<Implementation>> = {
   src: () => importImplementation("../vm/implementation.js", "srcImplementation"),
   /** @ethereumjs/vm 10, a peer for differential testing. */
   ethereumjs: () => importImplementation("../../conformance/peers/ethereumjs.js", "ethereumjsImplementation"),
+  /** revm, through anvil (@foundry-rs/anvil): one anvil per fork, started on first use. */
+  revm: () => importImplementation("../../conformance/peers/revm-anvil.js", "revmImplementation"),
 };

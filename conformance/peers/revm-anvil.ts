@@ -1,0 +1,152 @@
+/**
+ * revm as a peer implementation, through `anvil` (@foundry-rs/anvil, a devDependency): one anvil
+ * process per fork (`--hardfork`), started when a case of that fork first arrives and stopped by
+ * `close()` or when the process exits. anvil starts empty (no dev accounts, no CREATE2 deployer,
+ * no automatic mining) and a snapshot of that empty chain is taken; each case reverts to it,
+ * writes the pre-state with anvil's state-editing methods (anvil_setBalance/Nonce/Code/StorageAt),
+ * sets the block (coinbase, gas limit, base fee, timestamp, number by mining empty blocks), sends
+ * the signed transaction raw and mines one block.
+ *
+ * The state root is not anvil's block root: anvil's block root is a true Merkle-Patricia root of
+ * its state, but anvil keeps a coinbase that earned nothing as an empty account, which EIP-161
+ * removes (a state test's root has no such account). So revm's post state is read per account,
+ * from the prestateTracer's diff of the transaction (prestate-diff.ts) over the case's pre-state,
+ * and its root computed with spec/'s trie. The logs hash is computed from the receipt's logs;
+ * gas used from the receipt; the output and the halt reason from the call tracer.
+ *
+ * What anvil cannot be told: PREVRANDAO/DIFFICULTY and the excess blob gas of the block (anvil
+ * derives its own), so cases that read them differ, and a case whose block number is below the
+ * chain's next is refused. These are limits of driving revm through a node, not revm's.
+ */
+import { keccak_256 } from "@noble/hashes/sha3.js";
+import { bigIntToBytes, bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
+import { rlpEncode } from "../../spec/primitives/rlp.js";
+import { decodeTransaction } from "../../spec/transaction/index.js";
+import type { CaseOutcome, ForkName, Implementation, StateTestCase, TransactionError } from "../implementation.js";
+import { AnvilProcess } from "./anvil-process.js";
+import { postStateFromDiff, type PrestateDiff } from "./prestate-diff.js";
+import { stateRootOf } from "./state-root-of.js";
+import { transactionErrorOfClientText } from "./command-errors.js";
+import { frameStatusOf } from "./command-halts.js";
+
+/** The forks anvil names (its --hardfork values); older ones it does not run. */
+const ANVIL_HARDFORKS: Partial<Record<ForkName, string>> = {
+  Berlin: "berlin",
+  London: "london",
+  Paris: "paris",
+  Shanghai: "shanghai",
+  Cancun: "cancun",
+  Prague: "prague",
+  Osaka: "osaka",
+};
+
+/** The most empty blocks mined to reach a case's block number. */
+const MAX_BLOCKS_TO_MINE = 10_000n;
+
+export class RevmAnvilError extends Error {
+  readonly code = "REVM_ANVIL";
+  override readonly name = "RevmAnvilError";
+}
+
+const quantity = (value: bigint) => `0x${value.toString(16)}`;
+const addressHex = (value: bigint) => bytesToHex(bigIntToBytes(value, 20));
+const wordHex = (value: bigint) => bytesToHex(bigIntToBytes(value, 32));
+
+interface Chain {
+  readonly anvil: AnvilProcess;
+  /** The snapshot of the empty chain; evm_revert consumes it, so each case takes a new one. */
+  snapshot: string;
+}
+
+interface RpcLog {
+  readonly address: string;
+  readonly topics: readonly string[];
+  readonly data: string;
+}
+
+function logsHashOf(logs: readonly RpcLog[]): Uint8Array {
+  return keccak_256(rlpEncode(logs.map((log) => [hexToBytes(log.address), log.topics.map((t) => hexToBytes(t)), hexToBytes(log.data)])));
+}
+
+export class RevmAnvil implements Implementation {
+  readonly name = "revm";
+  readonly forks = Object.keys(ANVIL_HARDFORKS) as ForkName[];
+  readonly #chains = new Map<ForkName, Promise<Chain>>();
+
+  private chain(fork: ForkName): Promise<Chain> {
+    const existing = this.#chains.get(fork);
+    if (existing !== undefined) return existing;
+    const hardfork = ANVIL_HARDFORKS[fork];
+    if (hardfork === undefined) throw new RevmAnvilError(`anvil does not run ${fork}`);
+    const args = ["--hardfork", hardfork, "--chain-id", "1", "--timestamp", "0", "--accounts", "0", "--disable-default-create2-deployer", "--no-mining", "--disable-min-priority-fee", "--silent"];
+    // EIP-7825's transaction gas cap is opt-in in anvil.
+    if (fork === "Osaka") args.push("--enable-tx-gas-limit");
+    const started = AnvilProcess.start(args).then(async (anvil) => ({ anvil, snapshot: (await anvil.rpc.call("evm_snapshot", [])) as string }));
+    this.#chains.set(fork, started);
+    return started;
+  }
+
+  async runStateTest(testCase: StateTestCase): Promise<CaseOutcome> {
+    const chain = await this.chain(testCase.fork);
+    const rpc = chain.anvil.rpc;
+    await rpc.call("anvil_dropAllTransactions", []);
+    await rpc.call("evm_revert", [chain.snapshot]);
+    chain.snapshot = (await rpc.call("evm_snapshot", [])) as string;
+    for (const [address, account] of testCase.pre) {
+      const at = addressHex(address);
+      await rpc.call("anvil_setBalance", [at, quantity(account.balance)]);
+      await rpc.call("anvil_setNonce", [at, quantity(account.nonce)]);
+      if (account.code.length > 0) await rpc.call("anvil_setCode", [at, bytesToHex(account.code)]);
+      for (const [slot, value] of account.storage) await rpc.call("anvil_setStorageAt", [at, wordHex(slot), wordHex(value)]);
+    }
+    const env = testCase.env;
+    const head = BigInt((await rpc.call("eth_blockNumber", [])) as string);
+    const toMine = env.number - 1n - head;
+    if (toMine < 0n || toMine > MAX_BLOCKS_TO_MINE) throw new RevmAnvilError(`anvil cannot run a block numbered ${env.number} (its next block is ${head + 1n})`);
+    if (toMine > 0n) await rpc.call("anvil_mine", [quantity(toMine)]);
+    await rpc.call("anvil_setCoinbase", [addressHex(env.coinbase)]);
+    await rpc.call("evm_setBlockGasLimit", [quantity(env.gasLimit)]);
+    if (env.baseFee !== undefined) await rpc.call("anvil_setNextBlockBaseFeePerGas", [quantity(env.baseFee)]);
+    await rpc.call("evm_setNextBlockTimestamp", [quantity(env.timestamp)]);
+    let hash: string;
+    try {
+      hash = (await rpc.call("eth_sendRawTransaction", [bytesToHex(testCase.txBytes)])) as string;
+    } catch (error) {
+      return this.rejection(error instanceof Error ? error.message : String(error), stateRootOf(testCase.pre));
+    }
+    await rpc.call("evm_mine", []);
+    const receipt = (await rpc.call("eth_getTransactionReceipt", [hash])) as { status: string; gasUsed: string; logs: RpcLog[] } | null;
+    if (receipt === null) {
+      // anvil queues rather than refuses a transaction whose nonce is ahead of the sender's.
+      const tx = decodeTransaction(testCase.txBytes);
+      return this.rejection(`anvil did not include the transaction (nonce ${tx.nonce} is not the sender's next)`, stateRootOf(testCase.pre), "NONCE_MISMATCH");
+    }
+    const call = (await rpc.call("debug_traceTransaction", [hash, { tracer: "callTracer" }])) as { output?: string; error?: string };
+    const status = frameStatusOf(call.error);
+    if (status === undefined) throw new RevmAnvilError(`anvil's call tracer gave an error SVM does not recognise: ${call.error}`);
+    const diff = (await rpc.call("debug_traceTransaction", [hash, { tracer: "prestateTracer", tracerConfig: { diffMode: true } }])) as PrestateDiff;
+    return {
+      kind: "executed",
+      stateRoot: stateRootOf(postStateFromDiff(testCase.pre, diff)),
+      logsHash: logsHashOf(receipt.logs),
+      gasUsed: BigInt(receipt.gasUsed),
+      output: status === "success" || status === "revert" ? hexToBytes(call.output ?? "0x") : new Uint8Array(0),
+      status,
+    };
+  }
+
+  private rejection(message: string, stateRoot: Uint8Array, known?: TransactionError): CaseOutcome {
+    const error = known ?? transactionErrorOfClientText(message);
+    if (error === undefined) throw new RevmAnvilError(`anvil refused the transaction for a reason SVM does not recognise: ${message}`);
+    return { kind: "rejected", stateRoot, error, message };
+  }
+
+  async close(): Promise<void> {
+    const chains = [...this.#chains.values()];
+    this.#chains.clear();
+    await Promise.all(chains.map(async (chain) => (await chain).anvil.close()));
+  }
+}
+
+/** The registry's entry: one instance per process; its anvils stop when the process exits. */
+export const revmImplementation = new RevmAnvil();
