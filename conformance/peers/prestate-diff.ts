@@ -2,8 +2,8 @@
  * The post state of a transaction from its pre-state and go-ethereum's prestateTracer in diff
  * mode (which anvil implements): `post` holds, per account that changed, the fields that changed
  * (a cleared storage slot is left out of `post` but stays in `pre`), and an account in `pre` but
- * not in `post` no longer exists. Empty accounts are then removed (EIP-161), as at the end of
- * every transaction from Spurious Dragon on.
+ * not in `post` no longer exists. Empty accounts the transaction touched are then removed
+ * (EIP-161), as at the end of every transaction from Spurious Dragon on; untouched ones stay.
  */
 import { hexToBytes } from "../../spec/primitives/bytes.js";
 import type { AccountState, PreState } from "../implementation.js";
@@ -26,7 +26,12 @@ function isEmpty(account: AccountState): boolean {
   return account.nonce === 0n && account.balance === 0n && account.code.length === 0;
 }
 
-export function postStateFromDiff(pre: PreState, diff: PrestateDiff): Map<bigint, AccountState> {
+/**
+ * `touched`: the addresses the transaction touched beyond those the diff names (every call
+ * frame's sender and recipient, the coinbase): an empty one is removed although nothing of it
+ * changed, which is why the diff leaves it out.
+ */
+export function postStateFromDiff(pre: PreState, diff: PrestateDiff, touched: Iterable<bigint> = []): Map<bigint, AccountState> {
   const state = new Map(pre);
   for (const [address, before] of Object.entries(diff.pre)) {
     const key = BigInt(address);
@@ -59,6 +64,10 @@ export function postStateFromDiff(pre: PreState, diff: PrestateDiff): Map<bigint
       storage,
     });
   }
-  for (const [address, account] of state) if (isEmpty(account) && account.storage.size === 0) state.delete(address);
+  // Only what the transaction touched: an untouched empty account of the pre-state stays.
+  for (const address of [...Object.keys(diff.pre), ...Object.keys(diff.post)].map(BigInt).concat([...touched])) {
+    const account = state.get(address);
+    if (account !== undefined && isEmpty(account) && account.storage.size === 0) state.delete(address);
+  }
   return state;
 }

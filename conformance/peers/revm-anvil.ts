@@ -15,8 +15,9 @@
  * gas used from the receipt; the output and the halt reason from the call tracer.
  *
  * What anvil cannot be told: PREVRANDAO/DIFFICULTY and the excess blob gas of the block (anvil
- * derives its own), so cases that read them differ, and a case whose block number is below the
- * chain's next is refused. These are limits of driving revm through a node, not revm's.
+ * derives its own), so cases that read them differ; a blob transaction without its sidecar is
+ * refused by anvil's pool; a case whose block number is below the chain's next is refused. These
+ * are limits of driving revm through a node, not revm's. No EIP-3155 trace is reported.
  */
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bigIntToBytes, bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
@@ -66,6 +67,21 @@ interface RpcLog {
 
 function logsHashOf(logs: readonly RpcLog[]): Uint8Array {
   return keccak_256(rlpEncode(logs.map((log) => [hexToBytes(log.address), log.topics.map((t) => hexToBytes(t)), hexToBytes(log.data)])));
+}
+
+/** A frame of the call tracer's tree (go-ethereum's callTracer shape). */
+interface CallFrame {
+  readonly from?: string;
+  readonly to?: string;
+  readonly output?: string;
+  readonly error?: string;
+  readonly calls?: readonly CallFrame[];
+}
+
+/** Every sender and recipient of the call tree: the accounts a transaction touches (EIP-161). */
+function frameAddresses(frame: CallFrame): bigint[] {
+  const own = [frame.from, frame.to].filter((a): a is string => a !== undefined).map(BigInt);
+  return own.concat((frame.calls ?? []).flatMap(frameAddresses));
 }
 
 export class RevmAnvil implements Implementation {
@@ -121,13 +137,13 @@ export class RevmAnvil implements Implementation {
       const tx = decodeTransaction(testCase.txBytes);
       return this.rejection(`anvil did not include the transaction (nonce ${tx.nonce} is not the sender's next)`, stateRootOf(testCase.pre), "NONCE_MISMATCH");
     }
-    const call = (await rpc.call("debug_traceTransaction", [hash, { tracer: "callTracer" }])) as { output?: string; error?: string };
+    const call = (await rpc.call("debug_traceTransaction", [hash, { tracer: "callTracer" }])) as CallFrame;
     const status = frameStatusOf(call.error);
     if (status === undefined) throw new RevmAnvilError(`anvil's call tracer gave an error SVM does not recognise: ${call.error}`);
     const diff = (await rpc.call("debug_traceTransaction", [hash, { tracer: "prestateTracer", tracerConfig: { diffMode: true } }])) as PrestateDiff;
     return {
       kind: "executed",
-      stateRoot: stateRootOf(postStateFromDiff(testCase.pre, diff)),
+      stateRoot: stateRootOf(postStateFromDiff(testCase.pre, diff, [env.coinbase, ...frameAddresses(call)])),
       logsHash: logsHashOf(receipt.logs),
       gasUsed: BigInt(receipt.gasUsed),
       output: status === "success" || status === "revert" ? hexToBytes(call.output ?? "0x") : new Uint8Array(0),
