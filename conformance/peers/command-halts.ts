@@ -28,13 +28,16 @@ const REVM_NAMES: Readonly<Record<string, HaltReason>> = {
   CreateContractSizeLimit: "max code size exceeded",
   CreateContractStartingWithEF: "invalid code: must not begin with 0xef",
   PrecompileError: "precompile failed",
+  ReentrancySentryOOG: "out of gas",
+  NotActivated: "invalid opcode",
 };
 
 /** The reasons longest first, so `out of gas` does not take `contract creation code storage out of gas`'s place. */
 const BY_LENGTH = [...HALT_REASONS].sort((a, b) => b.length - a.length);
 
 export function haltReasonOf(text: string): HaltReason | undefined {
-  const trimmed = text.trim();
+  // anvil's struct logger prints revm's Option: `Some(OutOfGas)`.
+  const trimmed = text.trim().replace(/^Some\((.*)\)$/, "$1");
   const revm = /^([A-Za-z]+)(\(.*\))?$/.exec(trimmed);
   if (revm !== null && Object.hasOwn(REVM_NAMES, revm[1]!)) return REVM_NAMES[revm[1]!];
   const lower = trimmed.toLowerCase();

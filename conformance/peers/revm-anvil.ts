@@ -17,16 +17,19 @@
  * What anvil cannot be told: PREVRANDAO/DIFFICULTY and the excess blob gas of the block (anvil
  * derives its own), so cases that read them differ; a blob transaction without its sidecar is
  * refused by anvil's pool; a case whose block number is below the chain's next is refused. These
- * are limits of driving revm through a node, not revm's. No EIP-3155 trace is reported.
+ * are limits of driving revm through a node, not revm's. With a tracer, the steps come from
+ * anvil's struct logger (struct-logs.ts).
  */
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bigIntToBytes, bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
 import { rlpEncode } from "../../spec/primitives/rlp.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
-import type { CaseOutcome, ForkName, Implementation, StateTestCase, TransactionError } from "../implementation.js";
+import { SCHEDULES } from "../../spec/fork/forks.js";
+import type { CaseOutcome, ForkName, Implementation, RunOptions, StateTestCase, TransactionError } from "../implementation.js";
 import { AnvilProcess } from "./anvil-process.js";
 import { postStateFromDiff, type PrestateDiff } from "./prestate-diff.js";
 import { stateRootOf } from "./state-root-of.js";
+import { opcodesByName, stepsOfStructLogs, type StructLog } from "./struct-logs.js";
 import { transactionErrorOfClientText } from "./command-errors.js";
 import { frameStatusOf } from "./command-halts.js";
 
@@ -94,7 +97,7 @@ export class RevmAnvil implements Implementation {
     if (existing !== undefined) return existing;
     const hardfork = ANVIL_HARDFORKS[fork];
     if (hardfork === undefined) throw new RevmAnvilError(`anvil does not run ${fork}`);
-    const args = ["--hardfork", hardfork, "--chain-id", "1", "--timestamp", "0", "--accounts", "0", "--disable-default-create2-deployer", "--no-mining", "--disable-min-priority-fee", "--silent"];
+    const args = ["--hardfork", hardfork, "--chain-id", "1", "--timestamp", "0", "--accounts", "0", "--disable-default-create2-deployer", "--no-mining", "--disable-min-priority-fee", "--steps-tracing", "--silent"];
     // EIP-7825's transaction gas cap is opt-in in anvil.
     if (fork === "Osaka") args.push("--enable-tx-gas-limit");
     const started = AnvilProcess.start(args).then(async (anvil) => ({ anvil, snapshot: (await anvil.rpc.call("evm_snapshot", [])) as string }));
@@ -102,7 +105,7 @@ export class RevmAnvil implements Implementation {
     return started;
   }
 
-  async runStateTest(testCase: StateTestCase): Promise<CaseOutcome> {
+  async runStateTest(testCase: StateTestCase, options: RunOptions = {}): Promise<CaseOutcome> {
     const chain = await this.chain(testCase.fork);
     const rpc = chain.anvil.rpc;
     await rpc.call("anvil_dropAllTransactions", []);
@@ -138,6 +141,12 @@ export class RevmAnvil implements Implementation {
       return this.rejection(`anvil did not include the transaction (nonce ${tx.nonce} is not the sender's next)`, stateRootOf(testCase.pre), "NONCE_MISMATCH");
     }
     const call = (await rpc.call("debug_traceTransaction", [hash, { tracer: "callTracer" }])) as CallFrame;
+    if (options.tracer !== undefined) {
+      const traced = (await rpc.call("debug_traceTransaction", [hash, { disableMemory: true, disableStorage: true }])) as { structLogs: StructLog[] };
+      const steps = stepsOfStructLogs(traced.structLogs, opcodesByName(SCHEDULES[testCase.fork]));
+      if (typeof steps === "string") throw new RevmAnvilError(`anvil's trace has ${steps}`);
+      for (const step of steps) options.tracer.step(step);
+    }
     const status = frameStatusOf(call.error);
     if (status === undefined) throw new RevmAnvilError(`anvil's call tracer gave an error SVM does not recognise: ${call.error}`);
     const diff = (await rpc.call("debug_traceTransaction", [hash, { tracer: "prestateTracer", tracerConfig: { diffMode: true } }])) as PrestateDiff;

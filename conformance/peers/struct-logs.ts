@@ -1,0 +1,54 @@
+/**
+ * go-ethereum's struct-logger trace (`debug_traceTransaction` without a tracer, which anvil
+ * implements over revm) as trace steps: each log names its instruction (`PUSH1`, `opcode 0xc not
+ * defined`), so the byte is found by name in the fork's instruction set (spec/'s names are
+ * go-ethereum's), and errors are read into the halt vocabulary.
+ */
+import type { Schedule } from "../../spec/fork/schedule.js";
+import { opcodeName } from "../../spec/machine/opcodes.js";
+import type { TraceStep } from "../implementation.js";
+import { haltReasonOf } from "./command-halts.js";
+
+export interface StructLog {
+  readonly pc: number;
+  readonly op: string;
+  readonly gas: number | string;
+  readonly gasCost: number | string;
+  readonly depth: number;
+  readonly stack?: readonly string[];
+  readonly refund?: number | string;
+  readonly memSize?: number;
+  readonly error?: string;
+}
+
+/** The byte of each instruction name under `schedule`. */
+export function opcodesByName(schedule: Schedule): ReadonlyMap<string, number> {
+  const byName = new Map<string, number>();
+  for (let op = 0; op < 256; op++) byName.set(opcodeName(op, schedule), op);
+  return byName;
+}
+
+/** The steps, or the first thing about a log that cannot be read (an unknown name or error text). */
+export function stepsOfStructLogs(logs: readonly StructLog[], byName: ReadonlyMap<string, number>): TraceStep[] | string {
+  const steps: TraceStep[] = [];
+  for (const log of logs) {
+    const undefinedByte = /^opcode 0x([0-9a-f]+) not defined$/i.exec(log.op);
+    const op = byName.get(log.op) ?? (undefinedByte === null ? undefined : parseInt(undefinedByte[1]!, 16));
+    if (op === undefined) return `an instruction SVM does not know: ${log.op}`;
+    const error = log.error === undefined || log.error === "" ? undefined : haltReasonOf(log.error);
+    if (log.error !== undefined && log.error !== "" && error === undefined) return `an error SVM does not recognise: ${log.error}`;
+    steps.push({
+      pc: log.pc,
+      op,
+      opName: log.op,
+      gas: BigInt(log.gas),
+      gasCost: BigInt(log.gasCost),
+      stack: (log.stack ?? []).map((word) => BigInt(word)),
+      depth: log.depth,
+      refund: BigInt(log.refund ?? 0),
+      memSize: log.memSize ?? 0,
+      ...(error !== undefined && { error }),
+    });
+  }
+  return steps;
+}
