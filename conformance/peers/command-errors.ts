@@ -59,6 +59,7 @@ const PATTERNS: readonly (readonly [RegExp, TransactionError])[] = [
   [/tip (higher|above) .*fee cap|max priority fee per gas higher|PriorityFeeGreaterThanMaxFee|PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS|MAX_PRIORITY_FEE_PER_GAS_EXCEEDS/i, "PRIORITY_GREATER_THAN_MAX_FEE_PER_GAS"],
   [/fee cap less than block base fee|max fee per gas less than block base fee|GasPriceLessThanBasefee|INSUFFICIENT_MAX_FEE_PER_GAS|GAS_PRICE_BELOW_CURRENT_BASE_FEE/i, "INSUFFICIENT_MAX_FEE_PER_GAS"],
   [/overflow.*(gas \* price|fee)|OverflowPaymentInTransaction|GASLIMIT_PRICE_PRODUCT_OVERFLOW/i, "GASLIMIT_PRICE_PRODUCT_OVERFLOW"],
+  [/EIP-4844 fields received but is not supported/i, "TYPE_3_TX_PRE_FORK"],
   [/blob.*create|TYPE_3_TX_CONTRACT_CREATION/i, "TYPE_3_TX_CONTRACT_CREATION"],
   [/missing blob hashes|EmptyBlobs|TYPE_3_TX_ZERO_BLOBS/i, "TYPE_3_TX_ZERO_BLOBS"],
   [/too many blobs|blob gas limit|TooManyBlobs|TYPE_3_TX_BLOB_COUNT_EXCEEDED|TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED/i, "TYPE_3_TX_BLOB_COUNT_EXCEEDED"],

@@ -41,6 +41,8 @@ export function haltReasonOf(text: string): HaltReason | undefined {
   const revm = /^([A-Za-z]+)(\(.*\))?$/.exec(trimmed);
   if (revm !== null && Object.hasOwn(REVM_NAMES, revm[1]!)) return REVM_NAMES[revm[1]!];
   const lower = trimmed.toLowerCase();
+  // revm's call tracer (through anvil) words a refused precompile input so.
+  if (lower === "precompiled failed") return "precompile failed";
   return BY_LENGTH.find((reason) => lower === reason || lower.startsWith(`${reason}:`) || lower.startsWith(`${reason} (`));
 }
 
