@@ -45,9 +45,7 @@ Options:
 
 Examples:
   svm statetest stExample --impl spec --fork Cancun
-  svm statetest stExample stSelfBalance --impl src --fork Cancun --filter Balance --workers 2 --json report.json
-  svm statetest --impl "cmd:evm --json statetest" stExample --fork Cancun
-  svm statetest case.json --impl src --json-trace 2> case.jsonl`;
+  svm statetest stExample stSelfBalance --impl src --fork Cancun --filter Balance --workers 2 --json report.json`;
 
 interface StateTestArgs {
   readonly paths: readonly string[];

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { EXIT_CODES_HELP } from "../../src/cli/exit-codes.js";
 import { PROJECT_ROOT, svm } from "./svm-process.js";
 
-const COMMANDS = ["statetest", "txtest", "trietest", "rlptest", "run", "fuzz", "prove"];
+const COMMANDS = ["statetest", "txtest", "trietest", "rlptest", "run", "fuzz", "t8n", "prove"];
 /** The commands whose help examples this suite runs (fuzz and prove are tested with their own). */
 const EXAMPLES_OF = ["statetest", "txtest", "trietest", "rlptest", "run"];
 
