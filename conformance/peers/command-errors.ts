@@ -69,7 +69,7 @@ const PATTERNS: readonly (readonly [RegExp, TransactionError])[] = [
   [/transaction type not supported|tx type not supported|Eip\d+NotSupported|TYPE_NOT_SUPPORTED|INVALID_TRANSACTION_TYPE/i, "TYPE_NOT_SUPPORTED"],
   [/chain ?id|INVALID_CHAIN_ID|WRONG_CHAIN_ID/i, "INVALID_CHAIN_ID"],
   [/invalid sender|signature|INVALID_SIGNATURE/i, "INVALID_SIGNATURE"],
-  [/rlp|typed transaction too short|MALFORMED_RLP/i, "MALFORMED_RLP"],
+  [/rlp|typed transaction too short|failed to decode transaction|MALFORMED_RLP/i, "MALFORMED_RLP"],
 ];
 
 export function transactionErrorOfClientText(text: string): TransactionError | undefined {

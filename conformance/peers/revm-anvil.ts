@@ -161,6 +161,10 @@ export class RevmAnvil implements Implementation {
   }
 
   private rejection(message: string, stateRoot: Uint8Array, known?: TransactionError): CaseOutcome {
+    // anvil's pool wants a blob transaction's sidecar (the blobs), which a state test does not carry.
+    if (/sidecar|blob_hashes. are required/i.test(message)) {
+      throw new RevmAnvilError(`anvil cannot take a blob transaction without its sidecar (a limit of driving revm through anvil): ${message}`);
+    }
     const error = known ?? transactionErrorOfClientText(message);
     if (error === undefined) throw new RevmAnvilError(`anvil refused the transaction for a reason SVM does not recognise: ${message}`);
     return { kind: "rejected", stateRoot, error, message };
