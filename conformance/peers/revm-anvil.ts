@@ -143,7 +143,9 @@ export class RevmAnvil implements Implementation {
     const call = (await rpc.call("debug_traceTransaction", [hash, { tracer: "callTracer" }])) as CallFrame;
     if (options.tracer !== undefined) {
       const traced = (await rpc.call("debug_traceTransaction", [hash, { disableMemory: true, disableStorage: true }])) as { structLogs: StructLog[] };
-      const steps = stepsOfStructLogs(traced.structLogs, opcodesByName(SCHEDULES[testCase.fork]));
+      const tx = decodeTransaction(testCase.txBytes);
+      const topCode = tx.to === null ? tx.data : testCase.pre.get(tx.to)?.code;
+      const steps = stepsOfStructLogs(traced.structLogs, opcodesByName(SCHEDULES[testCase.fork]), topCode);
       if (typeof steps === "string") throw new RevmAnvilError(`anvil's trace has ${steps}`);
       for (const step of steps) options.tracer.step(step);
     }

@@ -21,6 +21,12 @@ export interface StructLog {
   readonly error?: string;
 }
 
+/** The name `byName` gives `op`. */
+function opcodeNameOf(op: number, byName: ReadonlyMap<string, number>): string {
+  for (const [name, byte] of byName) if (byte === op) return name;
+  return `opcode 0x${op.toString(16)} not defined`;
+}
+
 /** The byte of each instruction name under `schedule`. */
 export function opcodesByName(schedule: Schedule): ReadonlyMap<string, number> {
   const byName = new Map<string, number>();
@@ -28,19 +34,24 @@ export function opcodesByName(schedule: Schedule): ReadonlyMap<string, number> {
   return byName;
 }
 
-/** The steps, or the first thing about a log that cannot be read (an unknown name or error text). */
-export function stepsOfStructLogs(logs: readonly StructLog[], byName: ReadonlyMap<string, number>): TraceStep[] | string {
+/**
+ * The steps, or the first thing about a log that cannot be read (an unknown name or error text).
+ * revm names every byte no fork defines `Unknown`; at depth 1 the byte is read from `topCode`
+ * (the code the transaction runs), deeper it cannot be recovered.
+ */
+export function stepsOfStructLogs(logs: readonly StructLog[], byName: ReadonlyMap<string, number>, topCode?: Uint8Array): TraceStep[] | string {
   const steps: TraceStep[] = [];
   for (const log of logs) {
     const undefinedByte = /^opcode 0x([0-9a-f]+) not defined$/i.exec(log.op);
-    const op = byName.get(log.op) ?? (undefinedByte === null ? undefined : parseInt(undefinedByte[1]!, 16));
+    const unknownAtTop = log.op === "Unknown" && log.depth === 1 ? topCode?.[log.pc] : undefined;
+    const op = byName.get(log.op) ?? (undefinedByte === null ? unknownAtTop : parseInt(undefinedByte[1]!, 16));
     if (op === undefined) return `an instruction SVM does not know: ${log.op}`;
     const error = log.error === undefined || log.error === "" ? undefined : haltReasonOf(log.error);
     if (log.error !== undefined && log.error !== "" && error === undefined) return `an error SVM does not recognise: ${log.error}`;
     steps.push({
       pc: log.pc,
       op,
-      opName: log.op,
+      opName: log.op === "Unknown" ? opcodeNameOf(op, byName) : log.op,
       gas: BigInt(log.gas),
       gasCost: BigInt(log.gasCost),
       stack: (log.stack ?? []).map((word) => BigInt(word)),

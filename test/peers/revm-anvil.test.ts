@@ -11,6 +11,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
 import { isForkName } from "../../conformance/implementation.js";
 import { postStateFromDiff } from "../../conformance/peers/prestate-diff.js";
+import { opcodesByName, stepsOfStructLogs } from "../../conformance/peers/struct-logs.js";
+import { SCHEDULES } from "../../spec/fork/forks.js";
+import type { TraceStep } from "../../conformance/implementation.js";
 import { RevmAnvil } from "../../conformance/peers/revm-anvil.js";
 import { buildCase, listCases } from "../../conformance/state-tests/cases.js";
 import { compareOutcome } from "../../conformance/state-tests/compare.js";
@@ -54,6 +57,28 @@ describe("revm through anvil", () => {
     const result = await svm(["statetest", "stExample/add11.json", "--impl", "revm", "--fork", "Cancun"]);
     expect(result.stdout).toMatch(/^1 passed, 0 failed, 0 skipped/m);
     expect(result.code).toBe(0);
+  });
+});
+
+describe("anvil's struct logs as trace steps", () => {
+  const byName = opcodesByName(SCHEDULES.Cancun);
+
+  it("finds each byte by its name, reads revm's Some(halt) errors, and an Unknown byte at depth 1 from the code", () => {
+    const steps = stepsOfStructLogs(
+      [
+        { pc: 0, op: "PUSH1", gas: 100, gasCost: 3, depth: 1, stack: [] },
+        { pc: 2, op: "Unknown", gas: 97, gasCost: 0, depth: 1, stack: ["0x1"], error: "Some(OpcodeNotFound)" },
+      ],
+      byName,
+      Uint8Array.of(0x60, 0x01, 0x0c),
+    );
+    expect(steps).not.toBeTypeOf("string");
+    expect((steps as TraceStep[]).map((s) => [s.op, s.opName, s.error])).toEqual([[0x60, "PUSH1", undefined], [0x0c, "opcode 0xc not defined", "invalid opcode"]]);
+  });
+
+  it("says what it cannot read rather than guess", () => {
+    expect(stepsOfStructLogs([{ pc: 0, op: "Unknown", gas: 1, gasCost: 0, depth: 2 }], byName)).toMatch(/does not know: Unknown/);
+    expect(stepsOfStructLogs([{ pc: 0, op: "STOP", gas: 1, gasCost: 0, depth: 1, error: "Some(Cosmic)" }], byName)).toMatch(/does not recognise/);
   });
 });
 
