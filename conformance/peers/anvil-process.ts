@@ -73,6 +73,8 @@ export class AnvilProcess {
   async close(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    // Started unreferenced; waiting for its exit must keep this process alive.
+    this.child.ref();
     this.child.kill("SIGTERM");
     await exited;
   }

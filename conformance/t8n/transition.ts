@@ -18,7 +18,7 @@ import type { Log } from "../../spec/state/world-state.js";
 import { decodeTransaction, recoverSender, transactionHash } from "../../spec/transaction/index.js";
 import type { Transaction } from "../../spec/transaction/types.js";
 import { stateRoot } from "../../spec/trie/index.js";
-import { FORK_NAMES, type ForkName, type Tracer } from "../implementation.js";
+import { FORK_NAMES, type BlockEnv, type ForkName, type PreState, type StateTestCase, type Tracer } from "../implementation.js";
 import { traceObserver } from "../impls/spec.js";
 import { T8nInputError, type T8nEnv } from "./inputs.js";
 import { encodeReceipt, encodeWithdrawal, logsBloom, orderedTrieRoot, type Receipt } from "./receipts.js";
@@ -32,6 +32,12 @@ export interface TransitionOptions {
   readonly chainId: bigint;
   /** Added to the coinbase after the transactions when positive (geth: negative disables it). */
   readonly reward: bigint;
+  /**
+   * Keep, for each transaction that was applied (or refused by the spec), the state-test case it
+   * was (the state before it, the block, its bytes) and the spec's root after it, so another
+   * implementation can be checked transaction by transaction (`svm t8n --impl`).
+   */
+  readonly keepCases?: boolean;
   /** A tracer for transaction `index` (hash `hash`), and a call when it is done. */
   readonly traceFor?: (index: number, hash: Uint8Array) => { readonly tracer: Tracer; done(): void };
 }
@@ -59,6 +65,12 @@ export interface TransitionResult {
   readonly withdrawalsRoot?: Uint8Array;
   /** rlp([tx, ...]) of the included transactions: the block body's transaction list. */
   readonly body: Uint8Array;
+  /** With `keepCases`: each transaction as a state-test case, and the spec's root after it. */
+  readonly cases: readonly { readonly index: number; readonly testCase: StateTestCase; readonly stateRoot: Uint8Array }[];
+}
+
+function snapshot(accounts: ReadonlyMap<bigint, Account>): PreState {
+  return new Map([...accounts].map(([address, a]) => [address, { nonce: a.nonce, balance: a.balance, code: a.code, storage: new Map(a.storage) }]));
 }
 
 function atLeast(fork: ForkName, since: ForkName): boolean {
@@ -114,6 +126,7 @@ export function transition(
   const included: IncludedTransaction[] = [];
   const rejected: { index: number; error: string }[] = [];
   const allLogs: Log[] = [];
+  const cases: { index: number; testCase: StateTestCase; stateRoot: Uint8Array }[] = [];
   let gasUsed = 0n;
   let blobGasUsed = 0n;
   txs.forEach((bytes, index) => {
@@ -130,9 +143,23 @@ export function transition(
       return;
     }
     const hash = transactionHash(bytes);
+    const before = options.keepCases === true ? snapshot(accounts) : undefined;
     const trace = options.traceFor?.(index, hash);
     const outcome = applyTransaction(accounts, bytes, block, schedule, trace === undefined ? undefined : traceObserver(trace.tracer));
     trace?.done();
+    if (before !== undefined) {
+      const caseEnv: BlockEnv = {
+        coinbase: block.coinbase,
+        gasLimit: block.gasLimit,
+        number: block.number,
+        timestamp: block.timestamp,
+        difficulty: block.difficulty,
+        ...(env.random !== undefined && { prevRandao: env.random }),
+        ...(env.baseFee !== undefined && { baseFee: env.baseFee }),
+        ...(env.excessBlobGas !== undefined && { excessBlobGas: env.excessBlobGas }),
+      };
+      cases.push({ index, testCase: { id: `t8n::tx${index}`, fork: options.fork, env: caseEnv, pre: before, txBytes: bytes }, stateRoot: rootOf(accounts) });
+    }
     if (outcome.kind === "rejected") {
       rejected.push({ index, error: `${outcome.error.code}: ${outcome.error.message}` });
       return;
@@ -161,5 +188,6 @@ export function transition(
     blobGasUsed,
     ...(env.withdrawals !== undefined && { withdrawalsRoot: orderedTrieRoot(env.withdrawals.map(encodeWithdrawal)) }),
     body: rlpEncode(bodyItems),
+    cases,
   };
 }

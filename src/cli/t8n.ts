@@ -12,7 +12,11 @@ import { t8nOutputs } from "../../conformance/t8n/outputs.js";
 import { transition } from "../../conformance/t8n/transition.js";
 import { eip3155Tracer } from "../../conformance/trace/eip3155.js";
 import { LineFile } from "../../conformance/trace/line-file.js";
-import { bytesToHex } from "../../spec/primitives/bytes.js";
+import { bytesEqual, bytesToHex } from "../../spec/primitives/bytes.js";
+import type { Implementation } from "../../conformance/implementation.js";
+import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
+import type { TransitionResult } from "../../conformance/t8n/transition.js";
+import { implementationNames, implementations, isImplementationName } from "./implementations.js";
 import { type Command, InputError, UsageError } from "./command.js";
 import { EXIT } from "./exit-codes.js";
 import { type OptionSpec, parseOptions } from "./options.js";
@@ -51,6 +55,10 @@ Options:
   --state.chainid N      chain id (default 1)
   --state.reward N       block reward in wei paid to the coinbase; 0 or negative: none (default 0)
   --trace                EIP-3155 trace per transaction: trace-<index>-<txhash>.jsonl in the basedir
+  --impl NAME            also run each transaction on NAME (${implementationNames()}) as a
+                         state test from the state the spec had before it, and require the same
+                         post-state root; differences are listed on stderr and exit 1 (the outputs
+                         are the spec's). BLOCKHASH answers as in state tests there.
 
 Example:
   svm t8n --input.alloc alloc.json --input.env env.json --input.txs txs.json --state.fork Cancun --output.basedir out`;
@@ -67,6 +75,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: "--state.chainid", value: true },
   { name: "--state.reward", value: true },
   { name: "--trace", value: false },
+  { name: "--impl", value: true },
 ];
 
 const STREAMS = new Set(["stdout", "stderr"]);
@@ -115,6 +124,8 @@ async function run(args: readonly string[]): Promise<number> {
   if (positional.length > 0) throw new UsageError(`unexpected argument '${positional[0]}'`);
   const fork = values.get("--state.fork") ?? LATEST;
   if (!isForkName(fork)) throw new UsageError(`--state.fork: unknown fork '${fork}' (one of: ${FORK_NAMES.join(", ")})`);
+  const impl = values.get("--impl");
+  if (impl !== undefined && !isImplementationName(impl)) throw new UsageError(`--impl: unknown implementation '${impl}' (one of: ${implementationNames()})`);
   const chainId = integer("--state.chainid", values.get("--state.chainid") ?? "1");
   const reward = integer("--state.reward", values.get("--state.reward") ?? "0");
   const basedir = values.get("--output.basedir") ?? ".";
@@ -139,7 +150,7 @@ async function run(args: readonly string[]): Promise<number> {
           return { tracer: eip3155Tracer(file.writeLine), done: () => file.close() };
         }
       : undefined;
-    result = transition(alloc, env, txs, { fork, chainId, reward, ...(traceFor !== undefined && { traceFor }) });
+    result = transition(alloc, env, txs, { fork, chainId, reward, keepCases: impl !== undefined, ...(traceFor !== undefined && { traceFor }) });
   } catch (error) {
     if (error instanceof T8nInputError) throw new InputError(error.message);
     throw error;
@@ -154,7 +165,31 @@ async function run(args: readonly string[]): Promise<number> {
   for (const stream of ["stdout", "stderr"] as const) {
     if (Object.keys(toStream[stream]!).length > 0) process[stream].write(`${JSON.stringify(toStream[stream], null, 2)}\n`);
   }
-  return EXIT.held;
+  return impl === undefined ? EXIT.held : crossCheck(impl, result.cases);
+}
+
+/** Runs each transaction's case on `name`; exit 1 when a post-state root differs from the spec's. */
+async function crossCheck(name: string, cases: TransitionResult["cases"]): Promise<number> {
+  let implementation: Implementation;
+  try {
+    implementation = await loadFromRegistry(implementations, name);
+  } catch (error) {
+    if (error instanceof ImplementationUnavailableError) throw new InputError(`--impl: ${error.message}`);
+    throw error;
+  }
+  let differ = 0;
+  try {
+    for (const { index, testCase, stateRoot } of cases) {
+      const outcome = await implementation.runStateTest(testCase);
+      if (!bytesEqual(outcome.stateRoot, stateRoot)) {
+        differ++;
+        process.stderr.write(`tx ${index}: ${name} reaches ${bytesToHex(outcome.stateRoot)}, the spec ${bytesToHex(stateRoot)}\n`);
+      }
+    }
+  } finally {
+    await (implementation as { close?: () => Promise<void> }).close?.();
+  }
+  return differ > 0 ? EXIT.failed : EXIT.held;
 }
 
 export const t8nCommand: Command = {

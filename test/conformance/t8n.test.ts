@@ -145,6 +145,21 @@ describe("svm t8n command line", () => {
     expect(output.result.stateRoot).toBe(v.posts[0]!.hash);
   });
 
+  it("--impl runs each transaction on another implementation too and requires the spec's roots", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "svm-t8n-"));
+    const v = vector("stLogTests/log1_MaxTopic.json");
+    const input = JSON.stringify({ alloc: v.pre, env: v.env, txs: txsRlp([v.posts[0]!.txbytes, v.posts[0]!.txbytes]) });
+    const base = ["t8n", "--input.alloc", "stdin", "--input.env", "stdin", "--input.txs", "stdin", "--state.fork", "Cancun", "--output.basedir", folder];
+    for (const impl of ["src", "revm"]) {
+      const agreeing = await svm([...base, "--impl", impl], { stdin: input });
+      expect([agreeing.code, agreeing.stderr]).toEqual([0, ""]);
+    }
+    const wrongRoot = `cmd:${process.execPath} -e "console.error(JSON.stringify({stateRoot: '0x' + '11'.repeat(32), gasUsed: '0x1', output: '0x'}))"`;
+    const differing = await svm([...base, "--impl", wrongRoot], { stdin: input });
+    expect(differing.code).toBe(1);
+    expect(differing.stderr).toMatch(/^tx 0: cmd:.* reaches 0x(11){32}, the spec 0x/m);
+  }, 30_000);
+
   it("is an input error for a missing env field, naming it", async () => {
     const folder = mkdtempSync(join(tmpdir(), "svm-t8n-"));
     writeFileSync(join(folder, "alloc.json"), "{}");
