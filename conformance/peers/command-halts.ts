@@ -32,6 +32,19 @@ const REVM_NAMES: Readonly<Record<string, HaltReason>> = {
   NotActivated: "invalid opcode",
 };
 
+/**
+ * OpenEthereum's (parity's) words, which anvil's call tracer gives. Its `Out of stack` is left out:
+ * anvil gives it for underflows too (the fuzzer met it where the stack was empty), so it does not
+ * say which limit was hit, and a halt it names stays unrecognised rather than guessed.
+ */
+const PARITY_WORDS: Readonly<Record<string, HaltReason>> = {
+  "bad jump destination": "invalid jump destination",
+  "bad instruction": "invalid opcode",
+  "mutable call in static context": "write protection",
+  "built-in failed": "precompile failed",
+  "precompiled failed": "precompile failed",
+};
+
 /** The reasons longest first, so `out of gas` does not take `contract creation code storage out of gas`'s place. */
 const BY_LENGTH = [...HALT_REASONS].sort((a, b) => b.length - a.length);
 
@@ -41,8 +54,7 @@ export function haltReasonOf(text: string): HaltReason | undefined {
   const revm = /^([A-Za-z]+)(\(.*\))?$/.exec(trimmed);
   if (revm !== null && Object.hasOwn(REVM_NAMES, revm[1]!)) return REVM_NAMES[revm[1]!];
   const lower = trimmed.toLowerCase();
-  // revm's call tracer (through anvil) words a refused precompile input so.
-  if (lower === "precompiled failed") return "precompile failed";
+  if (Object.hasOwn(PARITY_WORDS, lower)) return PARITY_WORDS[lower];
   return BY_LENGTH.find((reason) => lower === reason || lower.startsWith(`${reason}:`) || lower.startsWith(`${reason} (`));
 }
 

@@ -70,6 +70,8 @@ describe("reading a state-test binary's output", () => {
     expect(haltReasonOf("invalid opcode: opcode 0xc not defined")).toBe("invalid opcode");
     expect(haltReasonOf("OpcodeNotFound")).toBe("invalid opcode");
     expect(haltReasonOf("OutOfGas(Memory)")).toBe("out of gas");
+    expect(haltReasonOf("Out of stack")).toBeUndefined();
+    expect(haltReasonOf("Bad jump destination")).toBe("invalid jump destination");
     expect(haltReasonOf("the machine caught fire")).toBeUndefined();
     expect(frameStatusOf(undefined)).toBe("success");
     expect(frameStatusOf("execution reverted")).toBe("revert");
