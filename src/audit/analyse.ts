@@ -33,6 +33,8 @@ export interface AnalyseOptions {
   readonly root?: string;
   /** Import remappings; default `<root>/remappings.txt`. */
   readonly remappings?: readonly string[];
+  /** Folders searched after the root for a non-relative import (solc's include paths; a Foundry project's libraries). */
+  readonly includePaths?: readonly string[];
   /** Generate bytecode too (for confirmation and gas). Default true; false only parses and type-checks (faster). */
   readonly bytecode?: boolean;
   /** Only these detector ids (`DETECTORS` lists them all; unknown ids select nothing). Default: all. */
@@ -141,6 +143,7 @@ function compileOptions(options: AnalyseOptions, root: string): SolidityOptions 
   return {
     root,
     ...(options.remappings === undefined ? {} : { remappings: options.remappings }),
+    ...(options.includePaths === undefined ? {} : { includePaths: options.includePaths }),
     ast: true,
     codegen: options.bytecode !== false,
     relaxPinnedVersions: true,

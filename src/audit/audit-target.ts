@@ -46,7 +46,11 @@ function fileOutcome(report: FileReport): FileOutcome {
 
 function analyse(target: string, options: AuditOptions): AnalysisResult {
   try {
-    return analyseTarget(target, { root: options.root, ...(options.remappings.length === 0 ? {} : { remappings: options.remappings }) });
+    return analyseTarget(target, {
+      root: options.root,
+      ...(options.remappings.length === 0 ? {} : { remappings: options.remappings }),
+      includePaths: options.includePaths,
+    });
   } catch (error) {
     if (error instanceof CompileError && error.code === "INPUT") throw new AuditInputError(error.message);
     throw error;

@@ -8,8 +8,10 @@ import type { ReportInput } from "./report-model.js";
 export interface AuditOptions {
   /** Import root; file paths in the report are relative to it. */
   readonly root: string;
-  /** Import remappings (`[context:]prefix=target`), besides `root/remappings.txt`. */
+  /** Every import remapping in force (`[context:]prefix=target`); `root/remappings.txt` is read only when there are none. */
   readonly remappings: readonly string[];
+  /** Folders searched after the root for a non-relative import (the project's libraries), as solc's include paths. */
+  readonly includePaths: readonly string[];
   /** Only this contract's findings and campaign. */
   readonly contract?: string;
   /** Wall-clock budget of the exploit campaigns, in milliseconds. */

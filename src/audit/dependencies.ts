@@ -1,7 +1,7 @@
 /**
  * Which files are dependencies rather than the project's own code, for `--exclude-dependencies`:
- * anything under `node_modules/`, under a top-level `lib/` (Foundry's `forge install` folder), or
- * under a remapping's target outside the audited folder (a remapped library, e.g.
+ * anything under `node_modules/`, under one of the project's library folders (foundry.toml's
+ * `libs`, `lib/` by default: `forge install`'s folder), or under a remapping's target outside the audited folder (a remapped library, e.g.
  * `@oz/=deps/openzeppelin/` when auditing `src/`). Paths are relative to the import root; when the
  * root itself is audited every remapping points inside it, and only the first two rules apply.
  */
@@ -17,18 +17,20 @@ function asFolder(path: string): string {
 }
 
 /**
- * The dependency test for files relative to the import root, given the remappings in force and
- * the audited folder (relative to the root; "" when the root itself is audited).
+ * The dependency test for files relative to the import root, given the remappings in force, the
+ * audited folder (relative to the root; "" when the root itself is audited) and the library
+ * folders (relative to the root, as src/compile/project.ts's layout names them).
  */
-export function dependencyFilter(remappings: readonly string[], auditedFolder: string): (file: string) => boolean {
+export function dependencyFilter(remappings: readonly string[], auditedFolder: string, libs: readonly string[]): (file: string) => boolean {
   const own = asFolder(auditedFolder);
+  const libraryFolders = libs.map(asFolder).filter((folder) => folder !== "");
   const libraries = remappings
     .map((text) => asFolder(parseRemapping(text).target))
     .filter((folder) => own !== "" && !folder.startsWith(own));
   return (file) => {
     const path = normalise(file);
     const segments = path.split("/");
-    if (segments.includes("node_modules") || segments[0] === "lib") return true;
-    return libraries.some((folder) => path.startsWith(folder));
+    if (segments.includes("node_modules")) return true;
+    return [...libraryFolders, ...libraries].some((folder) => path.startsWith(folder));
   };
 }

@@ -6,7 +6,7 @@
  * nothing could be analysed. Files that do not compile are in every report and the run goes on.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { auditorWith, confirmOnVm } from "../audit/audit-target.js";
 import { type Auditor, AuditInputError, type AuditResult } from "../audit/auditor.js";
@@ -17,11 +17,12 @@ import { buildReport, filesNotAnalysed, hasFindingAtOrAbove, type ReportFilters 
 import { isReportFormat, REPORT_FORMATS, type ReportFormat, WRITERS } from "../audit/report/formats.js";
 import { writeJson } from "../audit/report/json.js";
 import { writeSummary } from "../audit/report/text.js";
-import { remappingsFile } from "../compile/sources.js";
+import { missingImport, type ProjectLayout } from "../compile/index.js";
 import { type Command, InputError, UsageError } from "./command.js";
 import { EXIT } from "./exit-codes.js";
 import { parseOptions } from "./options.js";
 import { checkOutputFile, checkOutputFolder } from "./output-path.js";
+import { importHint, layoutOf } from "./project-layout.js";
 import { version } from "./main.js";
 
 const OPTIONS = [
@@ -44,7 +45,8 @@ const DEFAULT_OUT = "svm-audit";
 
 interface AuditArgs {
   readonly target: string;
-  readonly root: string;
+  /** `--root`; without it the root is the Foundry project's (src/compile/project.ts). */
+  readonly root?: string;
   readonly remappings: readonly string[];
   readonly contract?: string;
   readonly formats: readonly ReportFormat[];
@@ -85,11 +87,12 @@ function parseArgs(args: readonly string[]): AuditArgs {
   const value = (name: string) => parsed.values.get(name);
   const format = value("--format");
   const out = value("--out") ?? (format === undefined ? undefined : DEFAULT_OUT);
-  const isFolder = existsSync(target) && statSync(target).isDirectory();
+  const remappings = parsed.lists.get("--remap") ?? [];
+  for (const remapping of remappings) if (!remapping.includes("=")) throw new UsageError(`--remap: expected prefix=target, got '${remapping}'`);
   return {
     target,
-    root: value("--root") ?? (isFolder ? target : "."),
-    remappings: parsed.lists.get("--remap") ?? [],
+    ...(value("--root") === undefined ? {} : { root: value("--root")! }),
+    remappings,
     ...(value("--contract") === undefined ? {} : { contract: value("--contract")! }),
     formats: format === undefined ? (out === undefined ? [] : [...REPORT_FORMATS]) : parseFormats(format),
     ...(out === undefined ? {} : { out }),
@@ -117,7 +120,7 @@ function readBaseline(file: string): ReadonlySet<string> {
 }
 
 /** Everything that can be refused is refused here, before the (long) analysis starts. */
-function filtersFor(args: AuditArgs): ReportFilters {
+function filtersFor(args: AuditArgs, layout: ProjectLayout): ReportFilters {
   if (!existsSync(args.target)) throw new InputError(`no such file or folder: ${args.target}`);
   if (args.out !== undefined) {
     checkOutputFolder("--out", args.out);
@@ -126,8 +129,8 @@ function filtersFor(args: AuditArgs): ReportFilters {
   const filters: { -readonly [K in keyof ReportFilters]: ReportFilters[K] } = {};
   if (args.baseline !== undefined) filters.baseline = { file: args.baseline, ids: readBaseline(args.baseline) };
   if (args.excludeDependencies) {
-    const audited = relative(args.root, statSync(args.target).isDirectory() ? args.target : dirname(args.target));
-    filters.isDependency = dependencyFilter([...remappingsFile(args.root), ...args.remappings], audited);
+    const audited = relative(layout.root, resolve(statSync(args.target).isDirectory() ? args.target : dirname(args.target)));
+    filters.isDependency = dependencyFilter(layout.remappings, audited, layout.libs);
   }
   return filters;
 }
@@ -141,6 +144,11 @@ with an SWC id, a category, severity and confidence), tries to exploit each find
 (a finding whose exploit ran is "confirmed", with its transactions), and reports. A file that does
 not compile is listed in every report with the compiler's reason; the others go on.
 
+Imports resolve as in \`svm prove\` and Foundry: the root is the nearest folder above the target
+holding foundry.toml (else remappings.txt, else .git); foundry.toml's src, libs and remappings,
+remappings.txt and the libraries' own remappings are read, so \`svm audit src/Vault.sol\` works
+from the root or any folder of the project. An import that is not found names the folders searched.
+
 Options:
   --contract NAME          only this contract's findings and exploit campaign
   --format LIST            report formats to write, comma-separated: md, html, json, sarif
@@ -148,28 +156,36 @@ Options:
   --out DIR                folder for the reports audit.md, audit.html, audit.json, audit.sarif
                            (default: ${DEFAULT_OUT} when --format is given; no files otherwise)
   --time-budget S          seconds for the exploit campaigns together (default ${DEFAULT_TIME_BUDGET_S})
-  --exclude-dependencies   leave out findings in lib/, node_modules/ and remapped library folders
+  --exclude-dependencies   leave out findings in the project's library folders (foundry.toml's
+                           libs, lib/ by default), node_modules/ and remapped library folders
   --baseline FILE          hide findings whose ids are in this earlier JSON report (audit.json);
                            ids survive unrelated edits, so triage does too
   --fail-on SEVERITY       exit 1 when a finding at or above it remains: high, medium, low,
                            informational (default high)
   --json                   print the JSON report on stdout instead of the summary
-  --root DIR               import root; report paths are relative to it (default: the folder
-                           given, or the current folder for a file)
-  --remap P=T              an import remapping (repeatable); root/remappings.txt is read too
+  --root DIR               import root; report paths are relative to it (default: the Foundry
+                           project's root, else the folder given or the file's folder)
+  --remap P=T              an import remapping (repeatable; wins over the project's for its prefix)
 
 Example:
   svm audit contracts/ --out audit --fail-on medium
   svm audit src/Bank.sol --format sarif --baseline audit/audit.json`;
 
+/** A file that did not compile for an import not found also says where the root is and how to move it, as `svm prove` does. */
+function withImportHints(result: AuditResult, layout: ProjectLayout): AuditResult {
+  const files = result.files.map((file) => (!file.analysed && missingImport(file.reason) ? { ...file, reason: `${file.reason}${importHint(layout)}` } : file));
+  return { ...result, files };
+}
+
 /** Runs the engine, with a status line on a terminal; its input errors become the CLI's. */
-async function runAuditor(auditor: Auditor, args: AuditArgs): Promise<AuditResult> {
+async function runAuditor(auditor: Auditor, args: AuditArgs, layout: ProjectLayout): Promise<AuditResult> {
   const status = new TerminalStatus<string>(process.stderr, (text) => text, { redrawMs: 0 });
   status.update(`svm audit: compiling, analysing and confirming ${args.target} (campaigns within ${args.timeBudgetMs / 1000} s)…`);
   try {
     return await auditor(args.target, {
-      root: args.root,
-      remappings: args.remappings,
+      root: layout.root,
+      remappings: layout.remappings,
+      includePaths: layout.includePaths,
       ...(args.contract === undefined ? {} : { contract: args.contract }),
       timeBudgetMs: args.timeBudgetMs,
     });
@@ -188,8 +204,10 @@ export function auditCommandWith(auditor: Auditor): Command {
     help: HELP,
     async run(argv) {
       const args = parseArgs(argv);
-      const filters = filtersFor(args);
-      const input = await runAuditor(auditor, args);
+      if (!existsSync(args.target)) throw new InputError(`no such file or folder: ${args.target}`);
+      const layout = layoutOf(args);
+      const filters = filtersFor(args, layout);
+      const input = withImportHints(await runAuditor(auditor, args, layout), layout);
       if (input.files.length === 0) throw new InputError(`no Solidity file to audit in ${args.target}`);
       const report = buildReport({ ...input, tool: { name: "svm", version: version() } }, filters);
       const written = args.formats.map((format) => {

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join, relative, resolve } from "node:path";
 import { functionsOf, selectorOf, signatureOf } from "../abi/index.js";
 import { counterexampleJson, counterexampleText, type DecodingContext, renderCounterexample, type RenderedCounterexample } from "../audit/counterexample.js";
-import { type CompiledContract, CompileError, compileSolidityProject, compileYul, missingImport, type ProjectLayout, projectLayout } from "../compile/index.js";
+import { type CompiledContract, CompileError, compileSolidityProject, compileYul, missingImport, type ProjectLayout } from "../compile/index.js";
 import { checkBytecode, checkContract, deployedRuntime } from "../../proofs/check.js";
 import { type ReplaySubject, traceCounterexample } from "../../proofs/replay-trace.js";
 import type { ParamType } from "../../proofs/calldata.js";
@@ -23,6 +23,7 @@ import { type Command, InputError, UsageError } from "./command.js";
 import { exitCode, summaryLine, tagOf } from "./prove-report.js";
 import { type OptionSpec, parseOptions, positiveInteger, regexOption } from "./options.js";
 import { checkOutputFile } from "./output-path.js";
+import { importHint, layoutOf } from "./project-layout.js";
 
 interface ProveArgs {
   readonly target: string;
@@ -238,24 +239,6 @@ interface RunState {
   readonly selection: Selection;
   /** Starts Z3 and the solver workers on first call (a run that selects nothing starts none) and resolves once they are warm. */
   readonly solversReady: () => Promise<void>;
-}
-
-/** The import root, remappings and include paths of the project a target stands in (src/compile/project.ts). */
-function layoutOf(args: ProveArgs): ProjectLayout {
-  try {
-    // Foundry picks the profile from the environment; so does svm, to read the same layout.
-    const profile = process.env["FOUNDRY_PROFILE"];
-    return projectLayout(args.target, { ...(args.root !== undefined && { root: args.root }), remappings: args.remappings, ...(profile !== undefined && profile !== "" && { profile }) });
-  } catch (error) {
-    if (error instanceof CompileError) throw new InputError(error.message);
-    throw error;
-  }
-}
-
-/** An import that was not found: where it was looked for is in the message; how to look elsewhere is this. */
-function importHint(layout: ProjectLayout): string {
-  const how = layout.marker === undefined ? "no foundry.toml, remappings.txt or .git above the target" : `the folder holding ${layout.marker}`;
-  return `\n(the import root is ${layout.root}: ${how}; give the project's root with --root DIR, or a remapping with --remap prefix=target)`;
 }
 
 async function proveSolidity(file: string, layout: ProjectLayout, args: ProveArgs, state: RunState): Promise<void> {

@@ -54,7 +54,7 @@ describe("svm audit (fixture engine)", () => {
     expect(out).toContain(`${CONFIRMED_REENTRANCY.id}  Reentrancy: ether sent before state is updated  contracts/Bank.sol:14  Bank.withdraw(uint256)  confirmed`);
     expect(out).toContain("files: 4 analysed, 1 not analysed");
     expect(out).toContain("contracts/Broken.sol: did not compile");
-    expect(calls[0]).toEqual({ target: join(folder, "contracts"), options: { root: join(folder, "contracts"), remappings: [], timeBudgetMs: 30_000 } });
+    expect(calls[0]).toEqual({ target: join(folder, "contracts"), options: { root: join(folder, "contracts"), remappings: [], includePaths: [], timeBudgetMs: 30_000 } });
   });
 
   it("exits 0 when nothing reaches --fail-on, 1 when something does", async () => {
@@ -67,7 +67,7 @@ describe("svm audit (fixture engine)", () => {
 
   it("passes --contract, --time-budget, --root and --remap to the engine", async () => {
     await audit([folder, "--contract", "Bank", "--time-budget", "2.5", "--root", folder, "--remap", "@oz/=lib/oz/"]);
-    expect(calls[0]!.options).toEqual({ root: folder, remappings: ["@oz/=lib/oz/"], contract: "Bank", timeBudgetMs: 2500 });
+    expect(calls[0]!.options).toEqual({ root: folder, remappings: ["@oz/=lib/oz/"], includePaths: [], contract: "Bank", timeBudgetMs: 2500 });
   });
 
   it("writes every format into --out, and only those named by --format", async () => {
