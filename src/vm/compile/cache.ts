@@ -10,7 +10,7 @@ import type { Frame } from "../frame.js";
 import type { OpcodeTable } from "../opcodes.js";
 import { basicBlocks } from "./blocks.js";
 import { generate, TooLargeToCompile } from "./codegen.js";
-import { RUNTIME, RUNTIME_NAMES } from "./runtime.js";
+import { EXIT, RUNTIME, RUNTIME_NAMES } from "./runtime.js";
 
 /** Runs a frame from its pc; returns a halt reason, SUSPEND, or EXIT (continue in the interpreter at frame.pc). */
 export type CompiledCode = (ctx: ExecutionContext, frame: Frame) => number;
@@ -89,14 +89,37 @@ export class CompiledCodeCache {
   }
 }
 
+/** A chunk of compiled blocks: runs from the block at `pc`; returns the pc of a block outside it, or ~result. */
+type Chunk = (ctx: ExecutionContext, frame: Frame, pc: number) => number;
+
+/** Runs chunk after chunk; a pc that starts no compiled block goes to the interpreter. */
+function driver(byStart: readonly (Chunk | undefined)[]): CompiledCode {
+  return (ctx, f) => {
+    let pc = f.pc;
+    for (;;) {
+      const chunk = byStart[pc];
+      if (chunk === undefined) {
+        f.pc = pc;
+        return EXIT;
+      }
+      pc = chunk(ctx, f, pc);
+      if (pc < 0) return ~pc;
+    }
+  };
+}
+
 function compileEntry(code: CodeAnalysis, table: OpcodeTable): Entry {
   if (code.size > MAX_COMPILED_CODE_SIZE) return { compiled: null, bytes: 64 };
   try {
     const generated = generate(code, basicBlocks(code, table), MAX_GENERATED_CHARS);
     // The text is the generator's own (see codegen.ts); the factory receives the runtime as arguments.
-    const factory = new Function(...RUNTIME_NAMES, generated.source) as (...runtime: unknown[]) => CompiledCode;
-    const compiled = factory(...RUNTIME_NAMES.map((name) => RUNTIME[name]));
-    return { compiled, bytes: 2 * generated.source.length };
+    const factory = new Function(...RUNTIME_NAMES, generated.source) as (...runtime: unknown[]) => Chunk[];
+    const chunks = factory(...RUNTIME_NAMES.map((name) => RUNTIME[name]));
+    const byStart: (Chunk | undefined)[] = new Array(code.size + 1);
+    generated.chunkStarts.forEach((starts, i) => {
+      for (const start of starts) byStart[start] = chunks[i]!;
+    });
+    return { compiled: driver(byStart), bytes: 2 * generated.source.length + 8 * byStart.length };
   } catch (error) {
     if (error instanceof TooLargeToCompile) return { compiled: null, bytes: 64 };
     throw error;

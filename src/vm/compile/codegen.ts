@@ -160,34 +160,69 @@ class BlockWriter {
 }
 
 export interface GeneratedCode {
-  /** The factory's body: `return function …`. */
+  /** The factory's body: it returns an array of chunk functions, `(ctx, frame, pc) => next pc or ~result`. */
   readonly source: string;
-  readonly blocks: number;
+  /** For each chunk, the pcs of the blocks it holds. */
+  readonly chunkStarts: readonly (readonly number[])[];
 }
 
 /** Thrown by the generator when the text outgrows the budget; the code is left to the interpreter. */
 export class TooLargeToCompile extends Error {}
 
+/**
+ * Blocks are grouped into chunks of about this many characters, one function each: V8 optimises
+ * a function only below a bytecode size (TurboFan's limit is 60 KiB), and a whole contract as one
+ * function stays in the bytecode interpreter. Jumps within a chunk stay in its loop.
+ */
+const CHUNK_CHARS = 12_000;
+
 export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars: number): GeneratedCode {
   let counter = 0;
   const fresh = (): string => `v${counter++}`;
-  const out: string[] = [];
   let chars = 0;
   const codeSize = BigInt(code.size);
   const isJumpdest = (dest: bigint): boolean => dest < codeSize && code.jumpdests[Number(dest)] === 1;
   const handlerNames = new Set<number>();
+  const chunks: string[] = [];
+  const chunkStarts: number[][] = [];
+  let out: string[] = [];
+  let starts: number[] = [];
+  let chunkChars = 0;
 
-  const halt = (pc: number, reason: number): string => `{ f.pc = ${pc}; f.gas = gas; f.sp = sp; f.status = ${reason}; return ${reason}; }`;
+  const halt = (pc: number, reason: number): string => `{ f.pc = ${pc}; f.gas = gas; f.sp = sp; f.status = ${reason}; return ${~reason}; }`;
+  const closeChunk = (): void => {
+    // Leaving the chunk (a block elsewhere, or a pc that starts no block): the driver looks the pc up.
+    chunks.push(`function (ctx, f, pc) {
+const stack = f.stack;
+const J = f.code.jumpdests;
+let gas = f.gas;
+let sp = f.sp;
+let r = 0;
+for (;;) {
+switch (pc) {
+${out.join("\n")}
+default:
+f.gas = gas; f.sp = sp; return pc;
+}
+}
+}`);
+    chunkStarts.push(starts);
+    out = [];
+    starts = [];
+    chunkChars = 0;
+  };
 
   for (const block of blocks) {
+    const first = out.length;
     out.push(`case ${block.start}: {`);
+    starts.push(block.start);
     const checks: string[] = [];
     if (block.minStack > 0) checks.push(`sp < ${block.minStack}`);
     if (block.maxStack < STACK_LIMIT) checks.push(`sp > ${block.maxStack}`);
-    if (checks.length > 0) out.push(`if (${checks.join(" || ")}) { f.pc = ${block.start}; f.gas = gas; f.sp = sp; return EXIT; }`);
+    if (checks.length > 0) out.push(`if (${checks.join(" || ")}) { f.pc = ${block.start}; f.gas = gas; f.sp = sp; return X_EXIT; }`);
     if (block.gas > 0) {
       out.push(`gas -= ${block.gas};`);
-      out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) { f.pc = ${block.start}; f.gas = gas + ${block.gas}; f.sp = sp; return EXIT; }`);
+      out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) { f.pc = ${block.start}; f.gas = gas + ${block.gas}; f.sp = sp; return X_EXIT; }`);
     }
     const w = new BlockWriter(out, fresh);
     for (const ins of block.instructions) {
@@ -197,32 +232,28 @@ export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars:
     if (block.ending === "next") w.materialise();
     if (block.ending === "exit") {
       w.materialise();
-      out.push(`f.pc = ${block.end}; f.gas = gas; f.sp = sp; return EXIT;`);
+      out.push(`f.pc = ${block.end}; f.gas = gas; f.sp = sp; return X_EXIT;`);
     }
+    for (let i = first; i < out.length; i++) chunkChars += out[i]!.length + 1;
+    const closes = chunkChars > CHUNK_CHARS;
+    // A block that falls through (or a JUMPI not taken) at the end of a chunk leaves it for the block at block.end.
+    if (closes) out.push(`f.gas = gas; f.sp = sp; return ${block.end};`);
     out.push("}");
-    for (let i = out.length - 1; i >= 0 && out[i] !== `case ${block.start}: {`; i--) chars += out[i]!.length + 1;
-    if (chars > maxChars) throw new TooLargeToCompile(`more than ${maxChars} characters of JavaScript`);
+    if (closes) {
+      chars += chunkChars;
+      if (chars > maxChars) throw new TooLargeToCompile(`more than ${maxChars} characters of JavaScript`);
+      closeChunk();
+    }
   }
+  if (starts.length > 0) closeChunk();
 
   const handlers = [...handlerNames].map((op) => `const h${op} = HANDLERS[${op}];`).join("\n");
   const source = `"use strict";
 ${handlers}
-return function compiled(ctx, f) {
-const stack = f.stack;
-const J = f.code.jumpdests;
-let pc = f.pc;
-let gas = f.gas;
-let sp = f.sp;
-let r = 0;
-for (;;) {
-switch (pc) {
-${out.join("\n")}
-default:
-f.pc = pc; f.gas = gas; f.sp = sp; return EXIT;
-}
-}
-};`;
-  return { source, blocks: blocks.length };
+return [
+${chunks.join(",\n")}
+];`;
+  return { source, chunkStarts };
 }
 
 interface Context {
@@ -239,7 +270,7 @@ const MAX_MEMORY_LITERAL = `${MAX_MEMORY}n`;
 /** After a dynamic charge: when gas no longer covers the rest of the block, continue in the interpreter after `ins`. */
 function afterDynamicCharge(ins: Instruction, w: BlockWriter, next: number): string {
   if (ins.gasAfter === 0) return "";
-  return `if (gas < 0 && (gas = refillGas(f, gas)) < 0) { ${w.storeState(next, `gas + ${ins.gasAfter}`)} return EXIT; }`;
+  return `if (gas < 0 && (gas = refillGas(f, gas)) < 0) { ${w.storeState(next, `gas + ${ins.gasAfter}`)} return X_EXIT; }`;
 }
 
 function emitInstruction(ins: Instruction, w: BlockWriter, out: string[], c: Context): void {
@@ -352,7 +383,7 @@ function emitHandlerCall(ins: Instruction, w: BlockWriter, out: string[], c: Con
   c.handlerNames.add(ins.op);
   out.push(`f.pc = ${ins.pc}; f.gas = gas + ${ins.gasAfter}; f.sp = sp;`);
   out.push(`r = h${ins.op}(ctx, f, ${ins.op});`);
-  out.push(`if (r !== ${Halt.Running}) { if (r === SUSPEND) { f.pc = ${next}; return SUSPEND; } f.status = r; return r; }`);
+  out.push(`if (r !== ${Halt.Running}) { if (r === SUSPEND) { f.pc = ${next}; return X_SUSPEND; } f.status = r; return ~r; }`);
   out.push(`sp = f.sp; gas = f.gas - ${ins.gasAfter};`);
-  if (ins.gasAfter > 0) out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) { f.pc = ${next}; f.gas = gas + ${ins.gasAfter}; return EXIT; }`);
+  if (ins.gasAfter > 0) out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) { f.pc = ${next}; f.gas = gas + ${ins.gasAfter}; return X_EXIT; }`);
 }

@@ -44,7 +44,9 @@ function sgt(a: bigint, b: bigint): bigint {
 }
 
 export const RUNTIME = {
-  EXIT,
+  /** Chunks return a pc (>= 0) to continue at, or ~result: these are ~EXIT and ~SUSPEND. */
+  X_EXIT: ~EXIT,
+  X_SUSPEND: ~SUSPEND,
   SUSPEND,
   HANDLERS,
   refillGas,
