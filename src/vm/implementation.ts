@@ -39,3 +39,9 @@ export function srcImplementationWithTier(tier: TierMode): Implementation {
     },
   };
 }
+
+/** `--impl src-compiled`: every frame in compiled code (SVM_TIER=always for this implementation only). */
+export const srcCompiledImplementation: Implementation = { ...srcImplementationWithTier("always"), name: "src-compiled" };
+
+/** `--impl src-interpreter`: the interpreter only (SVM_TIER=never for this implementation only). */
+export const srcInterpreterImplementation: Implementation = { ...srcImplementationWithTier("never"), name: "src-interpreter" };
