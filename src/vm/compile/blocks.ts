@@ -61,6 +61,13 @@ function blockStarts(code: CodeAnalysis, table: OpcodeTable): number[] {
   return [...starts].sort((a, b) => a - b);
 }
 
+/**
+ * A longer straight run is cut into blocks of this many instructions: one block is one piece of a
+ * chunk function, and V8 optimises only functions below a bytecode size (Huff code unrolls whole
+ * hash rounds into single blocks thousands of instructions long).
+ */
+export const MAX_BLOCK_INSTRUCTIONS = 192;
+
 export function basicBlocks(code: CodeAnalysis, table: OpcodeTable): Block[] {
   const starts = blockStarts(code, table);
   const bytes = code.padded;
@@ -76,6 +83,10 @@ export function basicBlocks(code: CodeAnalysis, table: OpcodeTable): Block[] {
     let pc = start;
     for (;;) {
       if (pc >= limit) break;
+      if (ops.length === MAX_BLOCK_INSTRUCTIONS) {
+        starts.splice(i + 1, 0, pc);
+        break;
+      }
       const op = pc >= code.size ? 0x00 : bytes[pc]!;
       const gas = table.gas[op]!;
       if (gas < 0) {
