@@ -144,8 +144,9 @@ describe("tier selection", () => {
   });
 
   it("SVM_TIER accepts always, never and adaptive only", () => {
-    expect(parseTierMode(undefined)).toBe("adaptive");
+    expect(parseTierMode(undefined)).toBe("never");
     expect(parseTierMode("always")).toBe("always");
+    expect(parseTierMode("adaptive")).toBe("adaptive");
     expect(parseTierMode("never")).toBe("never");
     expect(() => parseTierMode("sometimes")).toThrow(/SVM_TIER must be one of always, never, adaptive/);
   });
