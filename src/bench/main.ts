@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the evm-benchmarks suite on several implementations in one process.
  *
- *   node --expose-gc dist/src/bench/main.js [--impl src,ethereumjs] [--filter REGEX] [--runs N]
+ *   node --expose-gc dist/src/bench/main.js [--impl src-interpreter,src-compiled,ethereumjs] [--filter REGEX] [--runs N]
  *        [--warmup N] [--json FILE] [--benchmarks DIR] [--peer anvil] [--no-memory]
  *
  * Prints a table (median ms, Mgas/s, speed-up over ethereumjs) and, when snailtracer is among

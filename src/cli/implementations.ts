@@ -33,6 +33,10 @@ export const implementations: Record<string, () => Promise<Implementation>> = {
   spec: () => importImplementation("../../conformance/impls/spec.js", "specImplementation"),
   /** The fast interpreter (src/vm). */
   src: () => importImplementation("../vm/implementation.js", "srcImplementation"),
+  /** src with its compile tier forced on (SVM_TIER=always). */
+  "src-compiled": () => importImplementation("../vm/implementation.js", "srcCompiledImplementation"),
+  /** src with its compile tier off (SVM_TIER=never). */
+  "src-interpreter": () => importImplementation("../vm/implementation.js", "srcInterpreterImplementation"),
   /** @ethereumjs/vm 10, a peer for differential testing. */
   ethereumjs: () => importImplementation("../../conformance/peers/ethereumjs.js", "ethereumjsImplementation"),
   /** revm, through anvil (@foundry-rs/anvil): one anvil per fork, started on first use. */

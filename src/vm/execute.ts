@@ -2,7 +2,7 @@
 import { resumeParent, settleFrame, SUSPEND } from "./calls.js";
 import type { ExecutionContext } from "./context.js";
 import { type Frame, type Halt, releaseStack } from "./frame.js";
-import { run } from "./interpreter.js";
+import { runFrame } from "./compile/tier.js";
 
 export interface FrameOutcome {
   readonly status: Halt;
@@ -17,7 +17,7 @@ export function execute(ctx: ExecutionContext, top: Frame): FrameOutcome {
   frames.push(top);
   for (;;) {
     const frame = frames[frames.length - 1]!;
-    if (run(ctx, frame) === SUSPEND) continue;
+    if (runFrame(ctx, frame) === SUSPEND) continue;
     settleFrame(ctx, frame);
     frames.pop();
     releaseStack(frame);

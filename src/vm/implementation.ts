@@ -1,20 +1,47 @@
-/** The `src` implementation: the fast interpreter behind the conformance Implementation interface. */
+/** The `src` implementation: the fast interpreter (and its compile tier) behind the conformance Implementation interface. */
 import { FORK_NAMES, type CaseOutcome, type Implementation, type RunOptions, type StateTestCase } from "../../conformance/implementation.js";
+import { currentTier, setTier, type TierMode } from "./compile/tier.js";
 import { primeInterpreter } from "./prime.js";
 import { applyTransaction } from "./processor.js";
 
+function runCase(testCase: StateTestCase, options?: RunOptions): CaseOutcome {
+  primeInterpreter();
+  return applyTransaction({
+    fork: testCase.fork,
+    env: testCase.env,
+    pre: testCase.pre,
+    txBytes: testCase.txBytes,
+    tracer: options?.tracer,
+    progress: options?.progress,
+  });
+}
+
+/** Runs cases in the process's tier (SVM_TIER, default never: the interpreter). */
 export const srcImplementation: Implementation = {
   name: "src",
   forks: FORK_NAMES,
-  runStateTest(testCase: StateTestCase, options?: RunOptions): CaseOutcome {
-    primeInterpreter();
-    return applyTransaction({
-      fork: testCase.fork,
-      env: testCase.env,
-      pre: testCase.pre,
-      txBytes: testCase.txBytes,
-      tracer: options?.tracer,
-      progress: options?.progress,
-    });
-  },
+  runStateTest: runCase,
 };
+
+/** src pinned to one tier (`always`: compiled code for every frame; `never`: the interpreter), whatever SVM_TIER says. */
+export function srcImplementationWithTier(tier: TierMode): Implementation {
+  return {
+    name: "src",
+    forks: FORK_NAMES,
+    runStateTest(testCase: StateTestCase, options?: RunOptions): CaseOutcome {
+      const previous = currentTier();
+      setTier(tier);
+      try {
+        return runCase(testCase, options);
+      } finally {
+        setTier(previous);
+      }
+    },
+  };
+}
+
+/** `--impl src-compiled`: every frame in compiled code (SVM_TIER=always for this implementation only). */
+export const srcCompiledImplementation: Implementation = { ...srcImplementationWithTier("always"), name: "src-compiled" };
+
+/** `--impl src-interpreter`: the interpreter only (SVM_TIER=never for this implementation only). */
+export const srcInterpreterImplementation: Implementation = { ...srcImplementationWithTier("never"), name: "src-interpreter" };

@@ -1,0 +1,389 @@
+/**
+ * Translates basic blocks into the text of one JavaScript function: a loop over a switch on the
+ * pc of block starts, each block a case that falls through to the next.
+ *
+ * Every character of the text comes from this file: opcodes select templates, and the only values
+ * taken from the contract are numbers (pcs, PUSH immediates, gas) printed with toString.
+ *
+ * Exactness. The interpreter checks arity and charges static gas before each instruction; a block
+ * checks the entry stack height against the block's bounds and charges the whole block's static
+ * gas once. When either check fails, the frame goes to the interpreter at the block's start with
+ * nothing changed, and the interpreter halts exactly where it would have. Inside a block the local
+ * `gas` runs ahead of the interpreter's by the static gas of the instructions still to come
+ * (`gasAfter`), so wherever gas is observed (a handler, memory expansion) that amount is added
+ * back; when a dynamic charge leaves too little for the rest of the block, the frame goes to the
+ * interpreter after that instruction, with the interpreter's own gas.
+ *
+ * The stack is the frame's array. Within a block, items live in JavaScript constants (PUSH values
+ * as literals, DUP and SWAP as renamings) and are written to the array only where the block ends,
+ * calls a handler or leaves for the interpreter.
+ */
+import type { CodeAnalysis } from "../analysis.js";
+import { Halt, MAX_MEMORY, STACK_LIMIT } from "../frame.js";
+import type { Block, Instruction } from "./blocks.js";
+
+/** An item of the symbolic stack: a value already in a constant (or a literal), or one still in the array. */
+type Item =
+  | { readonly kind: "value"; readonly expr: string; readonly constant?: bigint }
+  | { kind: "entry"; readonly depth: number; name: string | null };
+
+/** Items held in constants before a block writes them to the array, bounding the text an exit copies. */
+const MAX_HELD_ITEMS = 32;
+
+const UINT256_MAX = (1n << 256n) - 1n;
+
+function literal(value: bigint): string {
+  return `0x${value.toString(16)}n`;
+}
+
+/** Binary word operations written inline: a is the top of the stack, b the item below it. */
+const BINARY: Record<number, (a: string, b: string) => string> = {
+  0x01: (a, b) => `BigInt.asUintN(256, ${a} + ${b})`,
+  0x02: (a, b) => `BigInt.asUintN(256, ${a} * ${b})`,
+  0x03: (a, b) => `BigInt.asUintN(256, ${a} - ${b})`,
+  0x04: (a, b) => `div(${a}, ${b})`,
+  0x05: (a, b) => `sdiv(${a}, ${b})`,
+  0x06: (a, b) => `(${b} === 0n ? 0n : ${a} % ${b})`,
+  0x10: (a, b) => `(${a} < ${b} ? 1n : 0n)`,
+  0x11: (a, b) => `(${a} > ${b} ? 1n : 0n)`,
+  0x12: (a, b) => `slt(${a}, ${b})`,
+  0x13: (a, b) => `sgt(${a}, ${b})`,
+  0x14: (a, b) => `(${a} === ${b} ? 1n : 0n)`,
+  0x16: (a, b) => `(${a} & ${b})`,
+  0x17: (a, b) => `(${a} | ${b})`,
+  0x18: (a, b) => `(${a} ^ ${b})`,
+  0x1b: (a, b) => `(${a} < 256n ? BigInt.asUintN(256, ${b} << ${a}) : 0n)`,
+  0x1c: (a, b) => `(${a} < 256n ? ${b} >> ${a} : 0n)`,
+};
+
+class BlockWriter {
+  private items: Item[] = [];
+  /** How many items below the runtime sp the symbolic stack has taken over from the array. */
+  private taken = 0;
+
+  constructor(
+    private readonly out: string[],
+    private readonly fresh: () => string,
+  ) {}
+
+  private ensure(n: number): void {
+    while (this.items.length < n) {
+      this.taken++;
+      this.items.unshift({ kind: "entry", depth: this.taken, name: null });
+    }
+  }
+
+  pop(): Item {
+    this.ensure(1);
+    return this.items.pop()!;
+  }
+
+  push(item: Item): void {
+    this.items.push(item);
+  }
+
+  dup(n: number): void {
+    this.ensure(n);
+    this.items.push(this.items[this.items.length - n]!);
+  }
+
+  swap(n: number): void {
+    this.ensure(n + 1);
+    const top = this.items.length - 1;
+    const other = top - n;
+    const t = this.items[top]!;
+    this.items[top] = this.items[other]!;
+    this.items[other] = t;
+  }
+
+  get held(): number {
+    return this.items.length;
+  }
+
+  /** The expression of an item, loading an array item into a constant on first use. */
+  expr(item: Item): string {
+    if (item.kind === "value") return item.expr;
+    if (item.name === null) {
+      item.name = this.fresh();
+      this.out.push(`const ${item.name} = stack[sp - ${item.depth}];`);
+    }
+    return item.name;
+  }
+
+  /** A new constant holding `expression`, pushed. */
+  pushComputed(expression: string): void {
+    const name = this.fresh();
+    this.out.push(`const ${name} = ${expression};`);
+    this.items.push({ kind: "value", expr: name });
+  }
+
+  /** The writes that put the symbolic stack into the array, and the change of sp they imply. */
+  private writes(loadInto: string[]): { lines: string[]; delta: number } {
+    const lines: string[] = [];
+    const pending: { position: number; item: Item }[] = [];
+    this.items.forEach((item, i) => {
+      const position = i - this.taken;
+      if (item.kind === "entry" && -item.depth === position) return;
+      pending.push({ position, item });
+    });
+    // Array items moved by DUP/SWAP are read before any slot is overwritten.
+    const temporary = new Map<Item, string>();
+    for (const { item } of pending) {
+      if (item.kind === "entry" && item.name === null && !temporary.has(item)) {
+        const name = this.fresh();
+        temporary.set(item, name);
+        loadInto.push(`const ${name} = stack[sp - ${item.depth}];`);
+      }
+    }
+    for (const { position, item } of pending) {
+      const value = item.kind === "entry" ? (item.name ?? temporary.get(item)!) : item.expr;
+      lines.push(`stack[sp ${position < 0 ? "-" : "+"} ${Math.abs(position)}] = ${value};`);
+    }
+    return { lines, delta: this.items.length - this.taken };
+  }
+
+  /** On the main path: writes the symbolic stack to the array and moves sp; the block continues from the array. */
+  materialise(): void {
+    const { lines, delta } = this.writes(this.out);
+    this.out.push(...lines);
+    if (delta !== 0) this.out.push(`sp += ${delta};`);
+    this.items = [];
+    this.taken = 0;
+  }
+
+  /** Text that stores the whole machine state in the frame (inside a branch that leaves the function). */
+  storeState(pc: number, gasExpr: string): string {
+    const loads: string[] = [];
+    const { lines, delta } = this.writes(loads);
+    return [...loads, ...lines, `f.pc = ${pc}; f.gas = ${gasExpr}; f.sp = sp + ${delta};`].join(" ");
+  }
+}
+
+export interface GeneratedCode {
+  /** The factory's body: it returns an array of chunk functions, `(ctx, frame, pc) => next pc or ~result`. */
+  readonly source: string;
+  /** For each chunk, the pcs of the blocks it holds. */
+  readonly chunkStarts: readonly (readonly number[])[];
+}
+
+/** Thrown by the generator when the text outgrows the budget; the code is left to the interpreter. */
+export class TooLargeToCompile extends Error {}
+
+/**
+ * Blocks are grouped into chunks of about this many characters, one function each: V8 optimises
+ * a function only below a bytecode size (TurboFan's limit is 60 KiB), and a whole contract as one
+ * function stays in the bytecode interpreter. Jumps within a chunk stay in its loop.
+ */
+const CHUNK_CHARS = 12_000;
+
+export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars: number): GeneratedCode {
+  let counter = 0;
+  const fresh = (): string => `v${counter++}`;
+  let chars = 0;
+  const codeSize = BigInt(code.size);
+  const isJumpdest = (dest: bigint): boolean => dest < codeSize && code.jumpdests[Number(dest)] === 1;
+  const handlerNames = new Set<number>();
+  const chunks: string[] = [];
+  const chunkStarts: number[][] = [];
+  let out: string[] = [];
+  let starts: number[] = [];
+  let chunkChars = 0;
+
+  const halt = (pc: number, reason: number): string => `{ f.pc = ${pc}; f.gas = gas; f.sp = sp; f.status = ${reason}; return ${~reason}; }`;
+  const closeChunk = (): void => {
+    // Leaving the chunk (a block elsewhere, or a pc that starts no block): the driver looks the pc up.
+    chunks.push(`function (ctx, f, pc) {
+const stack = f.stack;
+const J = f.code.jumpdests;
+let gas = f.gas;
+let sp = f.sp;
+let r = 0;
+for (;;) {
+switch (pc) {
+${out.join("\n")}
+default:
+f.gas = gas; f.sp = sp; return pc;
+}
+}
+}`);
+    chunkStarts.push(starts);
+    out = [];
+    starts = [];
+    chunkChars = 0;
+  };
+
+  for (const block of blocks) {
+    const first = out.length;
+    out.push(`case ${block.start}: {`);
+    starts.push(block.start);
+    const checks: string[] = [];
+    if (block.minStack > 0) checks.push(`sp < ${block.minStack}`);
+    if (block.maxStack < STACK_LIMIT) checks.push(`sp > ${block.maxStack}`);
+    if (checks.length > 0) out.push(`if (${checks.join(" || ")}) { f.pc = ${block.start}; f.gas = gas; f.sp = sp; return X_EXIT; }`);
+    if (block.gas > 0) {
+      out.push(`gas -= ${block.gas};`);
+      out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) { f.pc = ${block.start}; f.gas = gas + ${block.gas}; f.sp = sp; return X_EXIT; }`);
+    }
+    const w = new BlockWriter(out, fresh);
+    for (const ins of block.instructions) {
+      emitInstruction(ins, w, out, { isJumpdest, halt, handlerNames, codeSize, pushValues: code.pushValues, fresh });
+      if (w.held > MAX_HELD_ITEMS) w.materialise();
+    }
+    if (block.ending === "next") w.materialise();
+    if (block.ending === "exit") {
+      w.materialise();
+      out.push(`f.pc = ${block.end}; f.gas = gas; f.sp = sp; return X_EXIT;`);
+    }
+    for (let i = first; i < out.length; i++) chunkChars += out[i]!.length + 1;
+    const closes = chunkChars > CHUNK_CHARS;
+    // A block that falls through (or a JUMPI not taken) at the end of a chunk leaves it for the block at block.end.
+    if (closes) out.push(`f.gas = gas; f.sp = sp; return ${block.end};`);
+    out.push("}");
+    if (closes) {
+      chars += chunkChars;
+      if (chars > maxChars) throw new TooLargeToCompile(`more than ${maxChars} characters of JavaScript`);
+      closeChunk();
+    }
+  }
+  if (starts.length > 0) closeChunk();
+
+  const handlers = [...handlerNames].map((op) => `const h${op} = HANDLERS[${op}];`).join("\n");
+  const source = `"use strict";
+${handlers}
+return [
+${chunks.join(",\n")}
+];`;
+  return { source, chunkStarts };
+}
+
+interface Context {
+  readonly isJumpdest: (dest: bigint) => boolean;
+  readonly halt: (pc: number, reason: number) => string;
+  readonly handlerNames: Set<number>;
+  readonly codeSize: bigint;
+  readonly pushValues: readonly bigint[];
+  readonly fresh: () => string;
+}
+
+const MAX_MEMORY_LITERAL = `${MAX_MEMORY}n`;
+
+/** After a dynamic charge: when gas no longer covers the rest of the block, continue in the interpreter after `ins`. */
+function afterDynamicCharge(ins: Instruction, w: BlockWriter, next: number): string {
+  if (ins.gasAfter === 0) return "";
+  return `if (gas < 0 && (gas = refillGas(f, gas)) < 0) { ${w.storeState(next, `gas + ${ins.gasAfter}`)} return X_EXIT; }`;
+}
+
+function emitInstruction(ins: Instruction, w: BlockWriter, out: string[], c: Context): void {
+  const { op, pc } = ins;
+  const next = op >= 0x60 && op <= 0x7f ? pc + op - 0x5e : pc + 1;
+  const binary = BINARY[op];
+  if (binary !== undefined) {
+    const a = w.expr(w.pop());
+    const b = w.expr(w.pop());
+    w.pushComputed(binary(a, b));
+    return;
+  }
+  if (op >= 0x60 && op <= 0x7f) {
+    const value = c.pushValues[pc]!;
+    w.push({ kind: "value", expr: literal(value), constant: value });
+    return;
+  }
+  if (op >= 0x80 && op <= 0x8f) return w.dup(op - 0x7f);
+  if (op >= 0x90 && op <= 0x9f) return w.swap(op - 0x8f);
+  switch (op) {
+    case 0x15: {
+      const a = w.expr(w.pop());
+      w.pushComputed(`(${a} === 0n ? 1n : 0n)`);
+      return;
+    }
+    case 0x19: {
+      const a = w.expr(w.pop());
+      w.pushComputed(`(${literal(UINT256_MAX)} ^ ${a})`);
+      return;
+    }
+    case 0x35: {
+      const offset = w.expr(w.pop());
+      w.pushComputed(
+        `(${offset} >= BigInt(f.input.length) ? 0n : Number(${offset}) + 32 <= f.input.length ? readWord(f.input, Number(${offset}), 32) : readWord(sliceZeroPadded(f.input, Number(${offset}), 32), 0, 32))`,
+      );
+      return;
+    }
+    case 0x50:
+      w.pop();
+      return;
+    case 0x5b:
+      return;
+    case 0x5f:
+      w.push({ kind: "value", expr: "0n", constant: 0n });
+      return;
+    case 0x58:
+      w.push({ kind: "value", expr: `${pc}n`, constant: BigInt(pc) });
+      return;
+    case 0x00:
+      out.push(c.halt(pc, Halt.Success));
+      return;
+    case 0x51:
+    case 0x52:
+      return emitMemoryWord(ins, w, out, c, next);
+    case 0x56: {
+      const dest = w.pop();
+      emitJump(dest, w, out, c, pc, null);
+      return;
+    }
+    case 0x57: {
+      const dest = w.pop();
+      const condition = w.expr(w.pop());
+      emitJump(dest, w, out, c, pc, condition);
+      return;
+    }
+  }
+  emitHandlerCall(ins, w, out, c, next);
+}
+
+/** JUMP (condition null) or JUMPI: a constant destination is checked now; any other against the JUMPDEST table. */
+function emitJump(dest: Item, w: BlockWriter, out: string[], c: Context, pc: number, condition: string | null): void {
+  const constant = dest.kind === "value" ? dest.constant : undefined;
+  const target = constant === undefined ? w.expr(dest) : null;
+  w.materialise();
+  let body: string;
+  if (constant !== undefined) {
+    body = c.isJumpdest(constant) ? `pc = ${constant}; continue;` : c.halt(pc, Halt.InvalidJump);
+  } else {
+    body = `if (${target} >= ${c.codeSize}n || J[Number(${target})] !== 1) ${c.halt(pc, Halt.InvalidJump)} pc = Number(${target}); continue;`;
+  }
+  out.push(condition === null ? body : `if (${condition} !== 0n) { ${body} }`);
+}
+
+/** MLOAD and MSTORE inline: memory grows by the interpreter's expandMemory, with the interpreter's gas. */
+function emitMemoryWord(ins: Instruction, w: BlockWriter, out: string[], c: Context, next: number): void {
+  const offset = w.expr(w.pop());
+  const value = ins.op === 0x52 ? w.expr(w.pop()) : null;
+  const start = c.fresh();
+  out.push(`if (${offset} > ${MAX_MEMORY_LITERAL}) ${c.halt(ins.pc, Halt.OutOfGas)}`);
+  out.push(`const ${start} = Number(${offset});`);
+  out.push(
+    `if (${start} + 32 > f.memSize) { r = expandMemory(f, ${start} + 32, gas + ${ins.gasAfter}); if (r < 0) ${c.halt(ins.pc, Halt.OutOfGas)} gas = r - ${ins.gasAfter}; }`,
+  );
+  if (value === null) {
+    w.pushComputed(
+      `(f.memView.getBigUint64(${start}) << 192n) | (f.memView.getBigUint64(${start} + 8) << 128n) | (f.memView.getBigUint64(${start} + 16) << 64n) | f.memView.getBigUint64(${start} + 24)`,
+    );
+  } else {
+    out.push(
+      `{ const m = f.memView; m.setBigUint64(${start}, ${value} >> 192n); m.setBigUint64(${start} + 8, ${value} >> 128n); m.setBigUint64(${start} + 16, ${value} >> 64n); m.setBigUint64(${start} + 24, ${value}); }`,
+    );
+  }
+  const check = afterDynamicCharge(ins, w, next);
+  if (check !== "") out.push(check);
+}
+
+/** Any other instruction runs its interpreter handler on the frame, with the interpreter's pc, gas and stack. */
+function emitHandlerCall(ins: Instruction, w: BlockWriter, out: string[], c: Context, next: number): void {
+  w.materialise();
+  c.handlerNames.add(ins.op);
+  out.push(`f.pc = ${ins.pc}; f.gas = gas + ${ins.gasAfter}; f.sp = sp;`);
+  out.push(`r = h${ins.op}(ctx, f, ${ins.op});`);
+  out.push(`if (r !== ${Halt.Running}) { if (r === SUSPEND) { f.pc = ${next}; return X_SUSPEND; } f.status = r; return ~r; }`);
+  out.push(`sp = f.sp; gas = f.gas - ${ins.gasAfter};`);
+  if (ins.gasAfter > 0) out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) { f.pc = ${next}; f.gas = gas + ${ins.gasAfter}; return X_EXIT; }`);
+}

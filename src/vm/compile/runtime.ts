@@ -1,0 +1,62 @@
+/**
+ * What compiled code calls at run time: the interpreter's own helpers (handlers, gas refills,
+ * memory expansion, word reads) and the few word operations compiled code uses as functions,
+ * small enough for V8 to inline. Compiled code receives them as arguments of its factory, so the
+ * generated text names nothing outside this object.
+ */
+import { readWord, sliceZeroPadded } from "../bytes.js";
+import { SUSPEND } from "../calls.js";
+import { refillGas } from "../frame.js";
+import { HANDLERS } from "../handlers.js";
+import { expandMemory } from "../memory.js";
+
+/** Returned by compiled code that hands the frame to the interpreter at frame.pc, with identical state. */
+export const EXIT = 101;
+
+const SIGN_BIT = 1n << 255n;
+const POWER_OF_TWO: bigint[] = [];
+const SHIFT_OF_POWER: bigint[] = [];
+for (let k = 0; k < 256; k++) {
+  POWER_OF_TWO.push(1n << BigInt(k));
+  SHIFT_OF_POWER.push(BigInt(k));
+}
+
+/** DIV; a divisor that is a power of two is a shift (the interpreter's fast path, same result). */
+function div(a: bigint, b: bigint): bigint {
+  const k = Math.log2(Number(b));
+  if (k === (k | 0) && POWER_OF_TWO[k] === b) return a >> SHIFT_OF_POWER[k]!;
+  return b === 0n ? 0n : a / b;
+}
+
+function sdiv(a: bigint, b: bigint): bigint {
+  if (b === 0n) return 0n;
+  if (a < SIGN_BIT && b < SIGN_BIT) return a / b;
+  return BigInt.asUintN(256, BigInt.asIntN(256, a) / BigInt.asIntN(256, b));
+}
+
+/** Words on the same side of 2^255 compare as unsigned; otherwise the one with the sign bit is smaller. */
+function slt(a: bigint, b: bigint): bigint {
+  return (a < SIGN_BIT) === (b < SIGN_BIT) ? (a < b ? 1n : 0n) : a >= SIGN_BIT ? 1n : 0n;
+}
+
+function sgt(a: bigint, b: bigint): bigint {
+  return (a < SIGN_BIT) === (b < SIGN_BIT) ? (a > b ? 1n : 0n) : a < SIGN_BIT ? 1n : 0n;
+}
+
+export const RUNTIME = {
+  /** Chunks return a pc (>= 0) to continue at, or ~result: these are ~EXIT and ~SUSPEND. */
+  X_EXIT: ~EXIT,
+  X_SUSPEND: ~SUSPEND,
+  SUSPEND,
+  HANDLERS,
+  refillGas,
+  expandMemory,
+  readWord,
+  sliceZeroPadded,
+  div,
+  sdiv,
+  slt,
+  sgt,
+} as const;
+
+export const RUNTIME_NAMES = Object.keys(RUNTIME) as (keyof typeof RUNTIME)[];

@@ -1,0 +1,111 @@
+/**
+ * Which tier runs a frame. `never` (the default): the interpreter. `always`: compiled code from
+ * the first frame of every code. `adaptive`: the interpreter first; once a code (by hash) has been
+ * entered HOT_CALLS times or has burnt HOT_GAS gas in the interpreter, compiled code.
+ * SVM_TIER=always|never|adaptive sets the process default; setTier overrides it. The default stays
+ * `never` while compiled code is slower than the interpreter on some benchmarks (docs/performance.md:
+ * chunks V8 has not yet optimised run in its bytecode interpreter).
+ *
+ * A traced or probed run always interprets: the EIP-3155 trace is the interpreter's, step by step.
+ * Compiled code that meets what it does not handle returns EXIT with the frame in the state the
+ * interpreter expects at frame.pc, and the interpreter takes the frame from there.
+ */
+import type { CodeAnalysis } from "../analysis.js";
+import type { ExecutionContext } from "../context.js";
+import type { Frame } from "../frame.js";
+import { run } from "../interpreter.js";
+import { keccak256 } from "../keccak.js";
+import type { OpcodeTable } from "../opcodes.js";
+import { type CacheStats, type CompiledCode, CompiledCodeCache } from "./cache.js";
+import { EXIT } from "./runtime.js";
+
+export type TierMode = "always" | "never" | "adaptive";
+
+export const TIER_MODES: readonly TierMode[] = ["always", "never", "adaptive"];
+
+/** Frames entered before a code counts as hot. */
+export const HOT_CALLS = 32;
+/** Gas a code may burn in the interpreter (summed over its frames) before it counts as hot. */
+export const HOT_GAS = 1_000_000;
+/** Codes whose hotness is tracked; beyond it the counts start over (bounded memory). */
+const MAX_TRACKED = 4096;
+
+export class TierModeError extends Error {
+  readonly code = "INPUT";
+}
+
+export function parseTierMode(value: string | undefined): TierMode {
+  if (value === undefined || value === "") return "never";
+  if ((TIER_MODES as readonly string[]).includes(value)) return value as TierMode;
+  throw new TierModeError(`SVM_TIER must be one of ${TIER_MODES.join(", ")}, not ${JSON.stringify(value)}`);
+}
+
+let mode: TierMode = parseTierMode(process.env.SVM_TIER);
+
+export function setTier(next: TierMode): void {
+  mode = next;
+}
+
+export function currentTier(): TierMode {
+  return mode;
+}
+
+const cache = new CompiledCodeCache();
+
+export function compileCacheStats(): CacheStats {
+  return cache.stats();
+}
+
+/** Per code object: its cache key under the table it last ran with, and the compiled code once hot. */
+interface Slot {
+  table: OpcodeTable;
+  key: string;
+  compiled: CompiledCode | null;
+}
+
+const slots = new WeakMap<CodeAnalysis, Slot>();
+const heat = new Map<string, { calls: number; gas: number }>();
+
+function slotOf(code: CodeAnalysis, table: OpcodeTable, forkName: string): Slot {
+  let slot = slots.get(code);
+  if (slot === undefined || slot.table !== table) {
+    const hash = Buffer.from(keccak256(code.padded.subarray(0, code.size))).toString("hex");
+    slot = { table, key: `${forkName}:${hash}`, compiled: null };
+    slots.set(code, slot);
+  }
+  return slot;
+}
+
+function compiledFor(ctx: ExecutionContext, f: Frame): CompiledCode | null {
+  const slot = slotOf(f.code, ctx.opcodes, ctx.fork.name);
+  if (slot.compiled !== null) return slot.compiled;
+  if (mode === "adaptive") {
+    let h = heat.get(slot.key);
+    if (h === undefined) {
+      if (heat.size >= MAX_TRACKED) heat.clear();
+      h = { calls: 0, gas: 0 };
+      heat.set(slot.key, h);
+    }
+    if (++h.calls < HOT_CALLS && h.gas < HOT_GAS) return null;
+  }
+  slot.compiled = cache.get(slot.key, f.code, ctx.opcodes);
+  return slot.compiled;
+}
+
+function interpret(ctx: ExecutionContext, f: Frame): number {
+  if (mode !== "adaptive") return run(ctx, f);
+  const before = f.gas;
+  const result = run(ctx, f);
+  const h = heat.get(slots.get(f.code)?.key ?? "");
+  if (h !== undefined) h.gas += Math.max(0, before - f.gas);
+  return result;
+}
+
+/** Runs `f` from its pc in the tier the mode selects. Returns SUSPEND or the halt reason, as the interpreter's run does. */
+export function runFrame(ctx: ExecutionContext, f: Frame): number {
+  if (mode === "never" || ctx.tracer !== null || ctx.progress !== null) return run(ctx, f);
+  const compiled = compiledFor(ctx, f);
+  if (compiled === null) return interpret(ctx, f);
+  const result = compiled(ctx, f);
+  return result === EXIT ? run(ctx, f) : result;
+}

@@ -1,0 +1,153 @@
+/**
+ * The compile tier (src/vm/compile) against the interpreter: the same code under every gas limit
+ * around what it needs, so that each block's up-front charge, every mid-block dynamic charge and
+ * every exit to the interpreter is met by running out of gas exactly there; stack limits; gas held
+ * beyond 2^52; code built to blow up the compiler; the adaptive threshold; tracing.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import type { TraceStep } from "../../conformance/implementation.js";
+import { compileCacheStats, currentTier, HOT_CALLS, parseTierMode, setTier, type TierMode } from "../../src/vm/compile/tier.js";
+import { MAX_COMPILED_CODE_SIZE } from "../../src/vm/compile/cache.js";
+import { runCode, type CodeRunResult } from "../../src/vm/run-code.js";
+
+const initialTier = currentTier();
+afterEach(() => setTier(initialTier));
+
+function hex(text: string): Uint8Array {
+  return Uint8Array.from(Buffer.from(text.replace(/\s+/g, ""), "hex"));
+}
+
+function repeat(part: string, times: number): string {
+  return part.repeat(times);
+}
+
+function runIn(tier: TierMode, code: Uint8Array, gas: bigint, input?: Uint8Array): CodeRunResult {
+  setTier(tier);
+  return runCode({ code, gas, ...(input !== undefined && { input }) });
+}
+
+function expectSame(code: Uint8Array, gas: bigint, input?: Uint8Array): CodeRunResult {
+  const interpreted = runIn("never", code, gas, input);
+  const compiled = runIn("always", code, gas, input);
+  expect({ ...compiled, storage: [...compiled.storage] }, `gas ${gas}`).toEqual({ ...interpreted, storage: [...interpreted.storage] });
+  return interpreted;
+}
+
+/**
+ * Runs `code` with enough gas, then with gas limits from 0 to what it used plus a few: every one
+ * for small programs; for larger ones a stride of about 2 000 limits, and every one of the last 300.
+ */
+function sweepGas(code: Uint8Array, input?: Uint8Array): CodeRunResult {
+  const full = expectSame(code, 10_000_000n, input);
+  const stride = full.gasUsed > 3_000n ? full.gasUsed / 2_000n : 1n;
+  for (let gas = 0n; gas <= full.gasUsed + 3n; gas += gas + 300n >= full.gasUsed ? 1n : stride) expectSame(code, gas, input);
+  return full;
+}
+
+const PROGRAMS: Record<string, string> = {
+  // counter = 20; do { counter -= 1 } while (counter != 0); mstore(0, 42); return(0, 32)
+  loop: "6014 5b 600190 03 80 6002 57 50 602a60005260206000f3",
+  // A far MSTORE in the middle of a block (memory expansion with static gas still to come), then more work.
+  "memory expansion mid-block": "6001 611000 52 6001 6002 01 50 6120 00 51 6000 52 60206000f3",
+  // SSTORE (its handler reads gas for the EIP-2200 sentry) twice in one block, GAS and PC captured.
+  "storage and gas mid-block": "6001 6000 55 6002 6001 55 5a 6000 52 58 6020 52 60406000f3",
+  // Keccak and CALLDATACOPY (handlers with dynamic gas), CALLDATALOAD inside and across the end of the input.
+  handlers: "6020 6000 6000 37 6020 6000 20 6000 52 6010 35 6020 52 6100ff 35 6040 52 60606000f3",
+  "wide words": "7f8000000000000000000000000000000000000000000000000000000000000003 6007 81 81 05 6000 52 81 81 12 6020 52 81 81 13 6040 52 6004 1b 6060 52 6004 6000 03 6002 04 6080 52 60a06000f3",
+  "stack underflow": "6001 6002 01 01",
+  "stack overflow": "5b 6001 6000 56",
+  "invalid jump": "6003 6002 01 56 5b 00",
+  "undefined opcode mid-block": "6001 6002 0c 00",
+  "static jump to a non-JUMPDEST": "6005 56 00 00 00 00",
+  "revert with data": "6011 6000 52 6020 6000 fd",
+  "push truncated by the end": "6001 61ff",
+  "jumpi not taken at the end": "6000 6000 57",
+};
+
+describe("compile tier ≡ interpreter", () => {
+  for (const [name, program] of Object.entries(PROGRAMS)) {
+    it(`${name}: same status, output, gas and storage at every gas limit`, () => {
+      sweepGas(hex(program), hex(repeat("c3", 48)));
+    });
+  }
+
+  it("gas beyond 2^52 waits in the reserve and stays exact", () => {
+    for (const program of [PROGRAMS.loop!, PROGRAMS["storage and gas mid-block"]!, PROGRAMS["memory expansion mid-block"]!]) {
+      expectSame(hex(program), 2n ** 60n + 12345n);
+      expectSame(hex(program), 2n ** 52n + 1n);
+    }
+  });
+
+  it("a traced run is the interpreter's, step for step", () => {
+    const traced = (tier: TierMode) => {
+      const steps: TraceStep[] = [];
+      setTier(tier);
+      runCode({ code: hex(PROGRAMS.loop!), gas: 100_000n, tracer: { step: (s) => steps.push(s) } });
+      return steps;
+    };
+    const interpreted = traced("never");
+    expect(interpreted.length).toBeGreaterThan(100);
+    expect(traced("always")).toEqual(interpreted);
+  });
+});
+
+describe("adversarial code", () => {
+  /** Runs with the tier on and off; the compiler's time and the cache's growth for this code are returned. */
+  function measure(code: Uint8Array, gas = 50_000_000n): { ms: number; compiled: boolean; bytes: number } {
+    const before = compileCacheStats();
+    expectSame(code, gas);
+    const after = compileCacheStats();
+    expect(after.compiled + after.refused).toBe(before.compiled + before.refused + 1);
+    return { ms: after.compileMs - before.compileMs, compiled: after.compiled > before.compiled, bytes: after.bytes - before.bytes };
+  }
+
+  it("24 KiB of JUMPDESTs compiles in bounded time and memory", () => {
+    const result = measure(hex(repeat("5b", 24_576) + "00"));
+    expect(result.ms).toBeLessThan(5_000);
+    expect(result.bytes).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("one huge basic block (12 000 PUSH1/POP pairs) compiles in bounded time", () => {
+    const result = measure(hex(repeat("6001 50".replace(/ /g, ""), 12_000) + "00"));
+    expect(result.compiled).toBe(true);
+    expect(result.ms).toBeLessThan(5_000);
+  });
+
+  it("deep DUP and SWAP chains to the stack limit compile, and overflow as the interpreter does", () => {
+    measure(hex("6001" + repeat("80", 1023) + repeat("90", 1000) + repeat("01", 1023) + "600052 60206000f3"));
+    measure(hex("6001" + repeat("80", 1024) + "00"));
+  });
+
+  it("maximum-size initcode (49 152 bytes) of mixed instructions compiles or is left to the interpreter, in bounded time", () => {
+    const unit = "6001 6002 01 6000 52 6000 51 50 5b".replace(/ /g, "");
+    const body = repeat(unit, Math.floor(MAX_COMPILED_CODE_SIZE / (unit.length / 2)));
+    const code = hex(body + repeat("00", MAX_COMPILED_CODE_SIZE - body.length / 2));
+    expect(code.length).toBe(MAX_COMPILED_CODE_SIZE);
+    expect(measure(code).ms).toBeLessThan(10_000);
+  });
+
+  it("code beyond the size cap is left to the interpreter", () => {
+    const result = measure(hex(repeat("5b", MAX_COMPILED_CODE_SIZE + 1) + "00"));
+    expect(result.compiled).toBe(false);
+  });
+});
+
+describe("tier selection", () => {
+  it("adaptive compiles a code once it has been entered HOT_CALLS times", () => {
+    const code = hex("7f" + Buffer.from("adaptive threshold test 0123456789abcdef").toString("hex").slice(0, 64) + "50 00".replace(/ /g, ""));
+    setTier("adaptive");
+    const before = compileCacheStats().compiled;
+    for (let i = 1; i < HOT_CALLS; i++) runCode({ code, gas: 100_000n });
+    expect(compileCacheStats().compiled).toBe(before);
+    runCode({ code, gas: 100_000n });
+    expect(compileCacheStats().compiled).toBe(before + 1);
+  });
+
+  it("SVM_TIER accepts always, never and adaptive only", () => {
+    expect(parseTierMode(undefined)).toBe("never");
+    expect(parseTierMode("always")).toBe("always");
+    expect(parseTierMode("adaptive")).toBe("adaptive");
+    expect(parseTierMode("never")).toBe("never");
+    expect(() => parseTierMode("sometimes")).toThrow(/SVM_TIER must be one of always, never, adaptive/);
+  });
+});
