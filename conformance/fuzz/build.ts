@@ -4,13 +4,16 @@
  */
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";
+import { delegationDesignator } from "../../spec/machine/delegation.js";
+import { authorizationSigningHash } from "../../spec/transaction/authority.js";
 import { encodeTransaction } from "../../spec/transaction/encode.js";
+import { calldataFloorGas, intrinsicGas } from "../../spec/transaction/intrinsic-gas.js";
 import { signingHash } from "../../spec/transaction/signing-hash.js";
-import type { Transaction } from "../../spec/transaction/types.js";
+import type { Authorization, Transaction } from "../../spec/transaction/types.js";
 import type { AccountState, BlockEnv, StateTestCase } from "../implementation.js";
 import { initcodeBytes, programBytes } from "./program.js";
-import type { Scenario, TxSeed } from "./scenario.js";
-import { CONTRACT_ADDRESSES, PLAIN_ACCOUNT, SIGNERS, type Signer } from "./world.js";
+import type { AuthorizationSeed, Scenario, TxSeed } from "./scenario.js";
+import { CONTRACT_ADDRESSES, FRESH_AUTHORITY, PLAIN_ACCOUNT, SIGNERS, type Signer } from "./world.js";
 
 /** ethereum/tests' state tests run on chain id 1. */
 export const CHAIN_ID = 1n;
@@ -24,14 +27,86 @@ export interface BuiltCase {
   readonly signer: Signer;
 }
 
+/** A chain id no state test runs on, and the largest one an authorization can carry. */
+const OTHER_CHAIN_ID = 2n;
+const HUGE_CHAIN_ID = (1n << 256n) - 1n;
+const SECP256K1_N = secp256k1.Point.Fn.ORDER;
+/** Where a type-4 transaction goes when the seed asks for a creation, which EIP-7702 forbids (`to` is required). */
+const SET_CODE_CREATION_FALLBACK = CONTRACT_ADDRESSES[0]!;
+
+/** The transaction's calldata (initcode for a creation). */
+function txData(seed: TxSeed): Uint8Array {
+  return seed.recipient.kind === "call" ? seed.data : initcodeBytes(seed.recipient.initcode);
+}
+
+/**
+ * The gas limit the seed asks for, or, with a floor delta, the least a Prague transaction must
+ * offer (the larger of its intrinsic gas and EIP-7623's calldata floor) plus the delta.
+ */
+function withGasLimit(tx: Transaction, seed: TxSeed): Transaction {
+  if (seed.floorDelta === null) return tx;
+  const least = [intrinsicGas(tx, SCHEDULES.Prague), calldataFloorGas(tx, SCHEDULES.Prague)].reduce((a, b) => (a > b ? a : b));
+  return { ...tx, gasLimit: least + seed.floorDelta };
+}
+
+/**
+ * Signs the authorization tuples in order. An authority's expected nonce starts at its pre-state
+ * nonce (plus one when it also sends the transaction, whose nonce is bumped first, EIP-7702) and
+ * grows with each tuple that should take effect, so later tuples of the same authority line up.
+ */
+function signAuthorizations(scenario: Scenario, txNonce: bigint): Authorization[] {
+  const authorities = [...SIGNERS, FRESH_AUTHORITY];
+  const expected = new Map<number, bigint>();
+  authorities.forEach((_, i) => {
+    const pre = i < SIGNERS.length ? scenario.signers[i]!.nonce : 0n;
+    expected.set(i, i === scenario.tx.signer ? txNonce + 1n : pre);
+  });
+  return scenario.tx.authorizations.map((seed) => {
+    const current = expected.get(seed.authority)!;
+    // One below a nonce of 0 cannot be signed (nonces are unsigned): one above is as wrong.
+    const nonce = seed.nonce ?? (current + seed.nonceOffset < 0n ? current + 1n : current + seed.nonceOffset);
+    if (nonce === current && seed.signature === "valid" && seed.chainId !== "other" && seed.chainId !== "huge") expected.set(seed.authority, current + 1n);
+    return signAuthorization(seed, nonce, authorities[seed.authority]!);
+  });
+}
+
+function signAuthorization(seed: AuthorizationSeed, nonce: bigint, authority: Signer): Authorization {
+  const chainId = { chain: CHAIN_ID, any: 0n, other: OTHER_CHAIN_ID, huge: HUGE_CHAIN_ID }[seed.chainId];
+  const unsigned: Authorization = { chainId, address: seed.target, nonce, yParity: 0n, r: 0n, s: 0n };
+  // "wrong-payload" signs a tuple naming another address: the authority recovered is some other account.
+  const signed = seed.signature === "wrong-payload" ? { ...unsigned, address: seed.target ^ 1n } : unsigned;
+  const signature = secp256k1.Signature.fromBytes(
+    secp256k1.sign(authorizationSigningHash(signed), authority.secretKey, { prehash: false, format: "recovered" }),
+    "recovered",
+  );
+  const yParity = BigInt(signature.recovery ?? 0);
+  switch (seed.signature) {
+    case "high-s":
+      return { ...unsigned, r: signature.r, s: SECP256K1_N - signature.s, yParity: 1n - yParity };
+    case "y-parity-2":
+      return { ...unsigned, r: signature.r, s: signature.s, yParity: 2n };
+    case "r-zero":
+      return { ...unsigned, r: 0n, s: signature.s, yParity };
+    case "valid":
+    case "wrong-payload":
+      return { ...unsigned, r: signature.r, s: signature.s, yParity };
+  }
+}
+
 /** An unsigned transaction of the seed's type, with r = s = 0 until it is signed. */
-function unsignedTransaction(seed: TxSeed, nonce: bigint, baseFee: bigint): Transaction {
+function unsignedTransaction(scenario: Scenario, nonce: bigint): Transaction {
+  return withGasLimit(unpricedTransaction(scenario, nonce), scenario.tx);
+}
+
+function unpricedTransaction(scenario: Scenario, nonce: bigint): Transaction {
+  const seed = scenario.tx;
+  const baseFee = scenario.env.baseFee;
   const common = {
     nonce,
     gasLimit: seed.gasLimit,
     to: seed.recipient.kind === "call" ? seed.recipient.address : null,
     value: seed.value,
-    data: seed.recipient.kind === "call" ? seed.data : initcodeBytes(seed.recipient.initcode),
+    data: txData(seed),
     r: 0n,
     s: 0n,
   };
@@ -57,6 +132,18 @@ function unsignedTransaction(seed: TxSeed, nonce: bigint, baseFee: bigint): Tran
         chainId: CHAIN_ID,
         yParity: 0n,
       };
+    case 4:
+      return {
+        ...common,
+        type: 4,
+        to: common.to ?? SET_CODE_CREATION_FALLBACK,
+        accessList,
+        maxPriorityFeePerGas: seed.tip,
+        maxFeePerGas,
+        authorizationList: signAuthorizations(scenario, nonce),
+        chainId: CHAIN_ID,
+        yParity: 0n,
+      };
   }
 }
 
@@ -75,10 +162,10 @@ export function signTransaction(tx: Transaction, signer: Signer): Transaction {
   return { ...tx, r, s, yParity: recovery };
 }
 
-function blockEnv(scenario: Scenario): BlockEnv {
+function blockEnv(scenario: Scenario, txGasLimit: bigint): BlockEnv {
   const schedule = SCHEDULES[scenario.fork];
   const env = scenario.env;
-  const gasLimit = env.gasLimit === "tight" ? scenario.tx.gasLimit - 1n : env.gasLimit;
+  const gasLimit = env.gasLimit === "tight" ? txGasLimit - 1n : env.gasLimit;
   return {
     coinbase: env.coinbase,
     gasLimit,
@@ -96,7 +183,9 @@ export function buildScenario(scenario: Scenario, id: string): BuiltCase {
   const noStorage = new Map<bigint, bigint>();
   SIGNERS.forEach((signer, i) => {
     const seed = scenario.signers[i]!;
-    pre.set(signer.address, { nonce: seed.nonce, balance: seed.balance, code: new Uint8Array(0), storage: noStorage });
+    const delegation = scenario.delegations[i] ?? null;
+    const code = delegation === null ? new Uint8Array(0) : delegationDesignator(delegation);
+    pre.set(signer.address, { nonce: seed.nonce, balance: seed.balance, code, storage: noStorage });
   });
   scenario.contracts.forEach((contract, i) => {
     const storage = new Map(contract.storage.filter(([, value]) => value !== 0n));
@@ -105,9 +194,9 @@ export function buildScenario(scenario: Scenario, id: string): BuiltCase {
   pre.set(PLAIN_ACCOUNT, { nonce: 0n, balance: scenario.plainBalance, code: new Uint8Array(0), storage: noStorage });
   const signer = SIGNERS[scenario.tx.signer]!;
   const nonce = scenario.signers[scenario.tx.signer]!.nonce + scenario.tx.nonceOffset;
-  const transaction = signTransaction(unsignedTransaction(scenario.tx, nonce, scenario.env.baseFee), signer);
+  const transaction = signTransaction(unsignedTransaction(scenario, nonce), signer);
   return {
-    testCase: { id, fork: scenario.fork, env: blockEnv(scenario), pre, txBytes: encodeTransaction(transaction) },
+    testCase: { id, fork: scenario.fork, env: blockEnv(scenario, transaction.gasLimit), pre, txBytes: encodeTransaction(transaction) },
     transaction,
     signer,
   };

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import type { Block, CallGas, Initcode, InitcodeEnd, Program, Sink, Terminator } from "./program.js";
 import { programBytes } from "./program.js";
 import { type PrecompileInput, wellFormedPrecompileInputArb } from "./precompile-inputs.js";
+import { praguePrecompileInputArb } from "./precompile-inputs-prague.js";
 import { addressArb, bytesArb, lengthArb, offsetArb, slotArb, wordArb } from "./values.js";
 import { CONTRACT_ADDRESSES, PRECOMPILE_ADDRESSES } from "./world.js";
 
@@ -41,7 +42,7 @@ const blobIndexArb = fc.oneof(fc.bigInt({ min: 0n, max: 7n }), wordArb);
 const computeArb: fc.Arbitrary<Block> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...NULLARY).chain((m) => compute(m, [])) },
   { weight: 6, arbitrary: fc.constantFrom(...BINARY).chain((m) => compute(m, [wordArb, wordArb])) },
-  fc.constantFrom("ISZERO", "NOT").chain((m) => compute(m, [wordArb])),
+  fc.constantFrom("ISZERO", "NOT", "CLZ").chain((m) => compute(m, [wordArb])),
   fc.constantFrom("ADDMOD", "MULMOD").chain((m) => compute(m, [wordArb, wordArb, wordArb])),
   fc.constantFrom("BALANCE", "EXTCODESIZE", "EXTCODEHASH").chain((m) => compute(m, [addressArb])),
   fc.constantFrom("CALLDATALOAD", "MLOAD").chain((m) => compute(m, [offsetArb])),
@@ -102,11 +103,12 @@ const precompileLengthArb = fc.oneof(fc.constantFrom(0n, 1n, 32n, 64n, 96n, 128n
 /** Any words to any precompile (mostly invalid input), or well-formed input to the one it suits. */
 const precompileInputArb: fc.Arbitrary<PrecompileInput> = fc.oneof(
   fc.record({
-    address: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...PRECOMPILE_ADDRESSES) }, { weight: 1, arbitrary: fc.constantFrom(0n, 0x0bn, 0x100n) }),
+    address: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...PRECOMPILE_ADDRESSES) }, { weight: 1, arbitrary: fc.constantFrom(0n, 0x12n, 0xffn, 0x101n) }),
     words: fc.array(precompileWordArb, { maxLength: 7 }),
     length: precompileLengthArb,
   }),
   wellFormedPrecompileInputArb,
+  praguePrecompileInputArb,
 );
 
 const precompileArb: fc.Arbitrary<Block> = fc

@@ -27,7 +27,7 @@ export type Block =
   | { readonly kind: "call"; readonly mnemonic: "CALL" | "CALLCODE" | "DELEGATECALL" | "STATICCALL"; readonly gas: CallGas; readonly target: bigint; readonly value: bigint; readonly args: readonly [bigint, bigint]; readonly ret: readonly [bigint, bigint]; readonly sink: Sink }
   /**
    * Words written to memory from offset 0, then a call to a precompile over the first `length`
-   * bytes; the success flag goes to the sink and keccak256 of the 64 output bytes to PRECOMPILE_OUTPUT_SLOT.
+   * bytes; the success flag goes to the sink and keccak256 of the whole output (the return data) to PRECOMPILE_OUTPUT_SLOT.
    */
   | { readonly kind: "precompile"; readonly mnemonic: "CALL" | "STATICCALL"; readonly address: bigint; readonly words: readonly bigint[]; readonly length: bigint; readonly sink: Sink }
   /** Initcode written to memory, then CREATE or CREATE2 over it; with `callAfter`, a CALL to the new address follows. */
@@ -170,7 +170,11 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
       const writes = block.words.flatMap((word, i) => [push(word), push(BigInt(i * WORD)), op("MSTORE")]);
       const value = block.mnemonic === "CALL" ? [0n] : [];
       const operands = [block.address, ...value, 0n, block.length, 0n, 64n];
-      const outputHash = [push(64n), push(0n), op("KECCAK256"), push(PRECOMPILE_OUTPUT_SLOT), op("SSTORE")];
+      // The whole output, not only the 64 bytes copied back: BLS points are 128 and 256 bytes long.
+      const outputHash = [
+        op("RETURNDATASIZE"), push(0n), push(0n), op("RETURNDATACOPY"),
+        op("RETURNDATASIZE"), push(0n), op("KECCAK256"), push(PRECOMPILE_OUTPUT_SLOT), op("SSTORE"),
+      ];
       return [...writes, ...pushAll(operands), op("GAS"), op(block.mnemonic), ...sinkItems(block.sink), ...outputHash];
     }
     case "create": {

@@ -1,7 +1,8 @@
 /**
- * A generated state test, as data: the fork, the block environment, the pre-state (signers, up to
- * four generated contracts, a plain account) and one transaction of any type (0 legacy, 1 EIP-2930,
- * 2 EIP-1559, 3 EIP-4844). Everything is drawn from fast-check arbitraries, so a failing scenario
+ * A generated state test, as data: the fork, the block environment, the pre-state (signers, some
+ * already delegated by EIP-7702, up to four generated contracts, a plain account) and one
+ * transaction of any type (0 legacy, 1 EIP-2930, 2 EIP-1559, 3 EIP-4844, 4 EIP-7702 with an
+ * authorization list). Everything is drawn from fast-check arbitraries, so a failing scenario
  * shrinks field by field; `buildScenario` (build.ts) turns it into the signed StateTestCase that
  * implementations run.
  */
@@ -10,11 +11,18 @@ import { bigIntToBytes, concatBytes } from "../../spec/primitives/bytes.js";
 import type { Initcode, Program } from "./program.js";
 import { initcodeArb, programArb } from "./program-arbitrary.js";
 import { bytesArb, slotArb, wordArb } from "./values.js";
-import { COINBASE, CONTRACT_ADDRESSES, KNOWN_ADDRESSES, MAX_CONTRACTS, SIGNERS } from "./world.js";
+import { ABSENT_ACCOUNT, COINBASE, CONTRACT_ADDRESSES, FRESH_AUTHORITY, KNOWN_ADDRESSES, MAX_CONTRACTS, SIGNERS } from "./world.js";
 
-/** The forks generated: Cancun mostly, London and Shanghai sometimes (the opcodes they lack then halt). */
-export const FUZZ_FORKS = ["London", "Shanghai", "Cancun"] as const;
+/** The forks generated (the opcodes, precompiles and transaction types a fork lacks then halt, call empty accounts, or are rejected). */
+export const FUZZ_FORKS = ["London", "Shanghai", "Cancun", "Prague", "Osaka"] as const;
 export type FuzzFork = (typeof FUZZ_FORKS)[number];
+
+export function isFuzzFork(name: string): name is FuzzFork {
+  return (FUZZ_FORKS as readonly string[]).includes(name);
+}
+
+/** Forks from Prague on know type-4 transactions and delegation designators (EIP-7702). */
+const SET_CODE_FORKS: readonly FuzzFork[] = ["Prague", "Osaka"];
 
 export interface AccountSeed {
   readonly balance: bigint;
@@ -37,6 +45,25 @@ export interface EnvSeed {
   readonly coinbase: bigint;
 }
 
+/**
+ * One EIP-7702 authorization tuple. The authority is a signer of world.ts (index < SIGNERS.length)
+ * or FRESH_AUTHORITY (index = SIGNERS.length), which has no account yet. Its nonce is the one the
+ * authority will have when the tuple is processed (build.ts counts the sender's own increment and
+ * earlier tuples of the same authority) plus `nonceOffset`, or exactly `nonce` when that is given.
+ */
+export interface AuthorizationSeed {
+  readonly authority: number;
+  /** The chain id signed: the state tests' chain, 0 (any chain), another chain, or a huge one. */
+  readonly chainId: "chain" | "any" | "other" | "huge";
+  readonly nonceOffset: bigint;
+  /** 2^64−1 (EIP-7702: skipped, the nonce could not be bumped) or 2^64 (the transaction is invalid). */
+  readonly nonce: bigint | null;
+  /** Delegated code: a generated contract, another signer (a chain that EIP-7702 does not follow), a precompile, 0 (clears the delegation). */
+  readonly target: bigint;
+  /** A valid signature, or one EIP-7702 skips: s above n/2 (EIP-2), y-parity 2, r = 0, or signed over another address. */
+  readonly signature: "valid" | "high-s" | "y-parity-2" | "r-zero" | "wrong-payload";
+}
+
 export type Recipient = { readonly kind: "call"; readonly address: bigint } | { readonly kind: "create"; readonly initcode: Initcode };
 
 export interface AccessListSeed {
@@ -45,7 +72,7 @@ export interface AccessListSeed {
 }
 
 export interface TxSeed {
-  readonly type: 0 | 1 | 2 | 3;
+  readonly type: 0 | 1 | 2 | 3 | 4;
   readonly signer: number;
   /** Added to the signer's nonce: non-zero makes the transaction invalid (NONCE_MISMATCH). */
   readonly nonceOffset: bigint;
@@ -54,6 +81,12 @@ export interface TxSeed {
   readonly recipient: Recipient;
   readonly value: bigint;
   readonly gasLimit: bigint;
+  /**
+   * When set, the gas limit is the least a Prague transaction must offer, the larger of its
+   * intrinsic gas and EIP-7623's calldata floor (21000 + 10 per token, a zero byte one token, any
+   * other four), plus this, replacing `gasLimit`: −1 is invalid from Prague on.
+   */
+  readonly floorDelta: bigint | null;
   readonly data: Uint8Array;
   readonly accessList: readonly AccessListSeed[];
   /** gasPrice = baseFee + tip (types 0, 1); the priority fee (types 2, 3). */
@@ -64,6 +97,8 @@ export interface TxSeed {
   readonly underpriced: boolean;
   readonly blobHashes: readonly Uint8Array[];
   readonly maxFeePerBlobGas: bigint;
+  /** Type 4 only (an empty list makes the transaction invalid). */
+  readonly authorizations: readonly AuthorizationSeed[];
 }
 
 export interface Scenario {
@@ -71,6 +106,8 @@ export interface Scenario {
   readonly env: EnvSeed;
   /** One per signer of world.ts, in order. */
   readonly signers: readonly AccountSeed[];
+  /** One per signer: the address its code delegates to (EIP-7702 designator 0xef0100 ‖ address), or null for no code. */
+  readonly delegations: readonly (bigint | null)[];
   /** Installed at CONTRACT_ADDRESSES[0..]. */
   readonly contracts: readonly ContractSeed[];
   /** The balance of PLAIN_ACCOUNT. */
@@ -80,10 +117,11 @@ export interface Scenario {
 
 const ETHER = 10n ** 18n;
 
-const forkArb: fc.Arbitrary<FuzzFork> = fc.oneof(
-  { weight: 6, arbitrary: fc.constant("Cancun" as const) },
-  { weight: 1, arbitrary: fc.constantFrom("London" as const, "Shanghai" as const) },
-);
+/** Weights of the forks: the latest most, the older ones for what they lack. */
+const FORK_WEIGHTS: Readonly<Record<FuzzFork, number>> = { London: 1, Shanghai: 1, Cancun: 3, Prague: 3, Osaka: 4 };
+
+const forkArbOf = (forks: readonly FuzzFork[]): fc.Arbitrary<FuzzFork> =>
+  fc.oneof(...forks.map((fork) => ({ weight: FORK_WEIGHTS[fork], arbitrary: fc.constant(fork) })));
 
 /** Excess blob gas of zero, of one blob above target, and enough to make blob gas cost > 1 wei. */
 const excessBlobGasArb = fc.constantFrom(0n, 0x20000n, 0x60000n, 10_000_000n);
@@ -112,14 +150,22 @@ const contractArb: fc.Arbitrary<ContractSeed> = fc.record({
   storage: fc.array(fc.tuple(slotArb, fc.oneof(fc.constant(1n), wordArb)), { maxLength: 3 }),
 });
 
-/** Calldata: random bytes or a few interesting words (what CALLDATALOAD reads). */
+/** Calldata: random bytes or a few interesting words (what CALLDATALOAD reads); rarely kilobytes, to make EIP-7623's floor the price. */
 const calldataArb: fc.Arbitrary<Uint8Array> = fc.oneof(
-  bytesArb(40),
-  fc.array(wordArb, { maxLength: 4 }).map((words) => concatBytes(...words.map((word) => bigIntToBytes(word, 32)))),
+  { weight: 12, arbitrary: bytesArb(40) },
+  { weight: 12, arbitrary: fc.array(wordArb, { maxLength: 4 }).map((words) => concatBytes(...words.map((word) => bigIntToBytes(word, 32)))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ length: fc.integer({ min: 100, max: 4000 }), byte: fc.constantFrom(0, 1, 0xff) })
+      .map(({ length, byte }) => new Uint8Array(length).fill(byte)),
+  },
 );
 
 const recipientArb: fc.Arbitrary<Recipient> = fc.oneof(
   { weight: 8, arbitrary: fc.constant({ kind: "call" as const, address: CONTRACT_ADDRESSES[0]! }) },
+  /** Signers run their delegated code, if any (EIP-7702). */
+  { weight: 2, arbitrary: fc.constantFrom(...SIGNERS.map((s) => s.address), FRESH_AUTHORITY.address).map((address) => ({ kind: "call" as const, address })) },
   { weight: 2, arbitrary: fc.constantFrom(...KNOWN_ADDRESSES).map((address) => ({ kind: "call" as const, address })) },
   { weight: 2, arbitrary: initcodeArb.map((initcode) => ({ kind: "create" as const, initcode })) },
 );
@@ -135,12 +181,40 @@ const blobHashArb = (version: fc.Arbitrary<number>): fc.Arbitrary<Uint8Array> =>
 const kzgVersion = fc.constant(1);
 const anyVersion = fc.constantFrom(0, 1, 2);
 
-const txArb: fc.Arbitrary<TxSeed> = fc.record({
-  type: fc.oneof(
-    { weight: 2, arbitrary: fc.constantFrom(0 as const, 1 as const) },
-    { weight: 3, arbitrary: fc.constant(2 as const) },
-    { weight: 2, arbitrary: fc.constant(3 as const) },
+/** Code an authorization delegates to, or that a signer's pre-state designator names. */
+const delegationTargetArb: fc.Arbitrary<bigint> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...CONTRACT_ADDRESSES) },
+  { weight: 2, arbitrary: fc.constantFrom(...SIGNERS.map((s) => s.address), FRESH_AUTHORITY.address) },
+  { weight: 1, arbitrary: fc.constantFrom(0x01n, 0x04n, 0x0bn, 0x100n, ABSENT_ACCOUNT) },
+  { weight: 1, arbitrary: fc.constant(0n) },
+);
+
+const authorizationArb: fc.Arbitrary<AuthorizationSeed> = fc.record({
+  authority: fc.integer({ min: 0, max: SIGNERS.length }),
+  chainId: fc.oneof({ weight: 8, arbitrary: fc.constantFrom("chain" as const, "any" as const) }, { weight: 1, arbitrary: fc.constantFrom("other" as const, "huge" as const) }),
+  nonceOffset: fc.oneof({ weight: 8, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: fc.constantFrom(-1n, 1n) }),
+  nonce: fc.oneof({ weight: 30, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom((1n << 64n) - 1n, 1n << 64n) }),
+  target: delegationTargetArb,
+  signature: fc.oneof(
+    { weight: 10, arbitrary: fc.constant("valid" as const) },
+    { weight: 1, arbitrary: fc.constantFrom("high-s" as const, "y-parity-2" as const, "r-zero" as const, "wrong-payload" as const) },
   ),
+});
+
+/** Transaction types: type 4 (EIP-7702) mostly where the fork has it, rarely where it is invalid. */
+const txTypeArb = (fork: FuzzFork): fc.Arbitrary<TxSeed["type"]> =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(0 as const, 1 as const) },
+    { weight: 9, arbitrary: fc.constant(2 as const) },
+    { weight: 6, arbitrary: fc.constant(3 as const) },
+    { weight: SET_CODE_FORKS.includes(fork) ? 12 : 1, arbitrary: fc.constant(4 as const) },
+  );
+
+/** EIP-7825 (Osaka) caps a transaction's gas at 2^24: the cap and one above. */
+const GAS_CAP_EDGES = [(1n << 24n) - 1n, 1n << 24n, (1n << 24n) + 1n];
+
+const txArbFor = (fork: FuzzFork): fc.Arbitrary<TxSeed> => fc.record({
+  type: txTypeArb(fork),
   signer: fc.integer({ min: 0, max: SIGNERS.length - 1 }),
   nonceOffset: fc.oneof({ weight: 40, arbitrary: fc.constant(0n) }, { weight: 1, arbitrary: fc.constant(1n) }),
   unprotected: fc.boolean(),
@@ -155,8 +229,9 @@ const txArb: fc.Arbitrary<TxSeed> = fc.record({
     { weight: 6, arbitrary: fc.constant(1_000_000n) },
     { weight: 10, arbitrary: fc.constantFrom(100_000n, 300_000n) },
     { weight: 6, arbitrary: fc.bigInt({ min: 21_000n, max: 400_000n }) },
-    { weight: 1, arbitrary: fc.constantFrom(21_000n, 25_000n, 53_000n, 3_000_000n) },
+    { weight: 1, arbitrary: fc.constantFrom(21_000n, 25_000n, 53_000n, 3_000_000n, ...GAS_CAP_EDGES) },
   ),
+  floorDelta: fc.oneof({ weight: 12, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(-1n, 0n, 1n, 5000n) }),
   data: calldataArb,
   accessList: accessListArb,
   tip: fc.constantFrom(0n, 1n, 3n, 10n ** 9n),
@@ -167,13 +242,30 @@ const txArb: fc.Arbitrary<TxSeed> = fc.record({
     { weight: 1, arbitrary: fc.array(blobHashArb(anyVersion), { minLength: 0, maxLength: 7 }) },
   ),
   maxFeePerBlobGas: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(10n ** 9n, 1000n) }, { weight: 1, arbitrary: fc.constantFrom(0n, 1n) }),
+  authorizations: fc.oneof(
+    { weight: 20, arbitrary: fc.array(authorizationArb, { minLength: 1, maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.constant([]) },
+  ),
 });
 
-export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
-  fork: forkArb,
-  env: envArb,
-  signers: fc.tuple(...SIGNERS.map(() => signerArb)),
-  contracts: fc.array(contractArb, { minLength: 1, maxLength: MAX_CONTRACTS }),
-  plainBalance: fc.constantFrom(0n, 1n, ETHER),
-  tx: txArb,
-});
+/** A signer's code before the transaction: mostly none; on set-code forks sometimes a delegation. */
+const delegationArb = (fork: FuzzFork): fc.Arbitrary<bigint | null> =>
+  fc.oneof({ weight: SET_CODE_FORKS.includes(fork) ? 6 : 40, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: delegationTargetArb });
+
+/** Scenarios on the given forks (each weighted as FORK_WEIGHTS says). */
+export function scenarioArbFor(forks: readonly FuzzFork[]): fc.Arbitrary<Scenario> {
+  return forkArbOf(forks).chain((fork) =>
+    fc.record({
+      fork: fc.constant(fork),
+      env: envArb,
+      signers: fc.tuple(...SIGNERS.map(() => signerArb)),
+      delegations: fc.tuple(...SIGNERS.map(() => delegationArb(fork))),
+      contracts: fc.array(contractArb, { minLength: 1, maxLength: MAX_CONTRACTS }),
+      plainBalance: fc.constantFrom(0n, 1n, ETHER),
+      tx: txArbFor(fork),
+    }),
+  );
+}
+
+/** Scenarios on every fork the generator knows. */
+export const scenarioArb: fc.Arbitrary<Scenario> = scenarioArbFor(FUZZ_FORKS);

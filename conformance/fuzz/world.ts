@@ -37,8 +37,18 @@ export const CONTRACT_BASE = 0xc0de000000000000000000000000000000000000n;
 export const MAX_CONTRACTS = 4;
 export const CONTRACT_ADDRESSES: readonly bigint[] = Array.from({ length: MAX_CONTRACTS }, (_, i) => CONTRACT_BASE + BigInt(i));
 
-/** The precompiles of Cancun: ecrecover … point evaluation (0x01-0x0a). */
-export const PRECOMPILE_ADDRESSES: readonly bigint[] = Array.from({ length: 10 }, (_, i) => BigInt(i + 1));
+/**
+ * The precompiles of Osaka: ecrecover … point evaluation (0x01-0x0a), the BLS12-381 operations of
+ * Prague (0x0b-0x11, EIP-2537) and P256VERIFY (0x100, EIP-7951). Before their fork the later ones
+ * are empty accounts, which calls to them test too.
+ */
+export const PRECOMPILE_ADDRESSES: readonly bigint[] = [...Array.from({ length: 0x11 }, (_, i) => BigInt(i + 1)), 0x100n];
+
+/**
+ * An account the fuzzer can sign for that has no pre-state: its EIP-7702 authorizations
+ * create it (nonce 0), and calls to it find nothing until they do.
+ */
+export const FRESH_AUTHORITY: Signer = signerOf(derivedKey("svm fuzz fresh authority"));
 
 /** An account that exists with a balance but no code, and one that does not exist at all. */
 export const PLAIN_ACCOUNT = 0x00000000000000000000000000000000000ba1a9n;
@@ -49,6 +59,7 @@ export const COINBASE = 0x2adc25665018aa1fe0e6bc666dac8fc2697ff9ban;
 export const KNOWN_ADDRESSES: readonly bigint[] = [
   ...CONTRACT_ADDRESSES,
   ...SIGNERS.map((s) => s.address),
+  FRESH_AUTHORITY.address,
   ...PRECOMPILE_ADDRESSES,
   PLAIN_ACCOUNT,
   ABSENT_ACCOUNT,

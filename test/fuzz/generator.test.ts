@@ -40,7 +40,7 @@ function hasRaw(blocks: readonly Block[]): boolean {
 describe("generated programs", () => {
   it("never underflow the stack nor jump to a non-JUMPDEST, unless they hold raw bytes", () => {
     // Depth 1 only: contracts a program creates and then calls may run random runtime bytes.
-    const programs = fc.sample(programArb, { seed: 20261125, numRuns: 150 }).filter((p: Program) => !hasRaw(p.blocks));
+    const programs = fc.sample(programArb, { seed: 20261125, numRuns: 180 }).filter((p: Program) => !hasRaw(p.blocks));
     expect(programs.length).toBeGreaterThan(100);
     let steps = 0;
     for (const program of programs) {
@@ -81,16 +81,21 @@ describe("generated scenarios", () => {
     const types = new Set<number>();
     for (const scenario of scenarios) {
       const { testCase, transaction } = buildScenario(scenario, "t");
+      // An authorization nonce of 2^64 is generated on purpose: such a transaction does not decode (EIP-7702).
+      if (transaction.type === 4 && transaction.authorizationList.some((a) => a.nonce >= 1n << 64n)) {
+        expect(() => decodeTransaction(testCase.txBytes)).toThrow();
+        continue;
+      }
       const decoded = decodeTransaction(testCase.txBytes);
       expect(decoded.type).toBe(scenario.tx.type);
       expect(recoverSender(decoded, SCHEDULES[scenario.fork], CHAIN_ID)).toBe(SIGNERS[scenario.tx.signer]!.address);
       expect(decoded.nonce).toBe(transaction.nonce);
       types.add(decoded.type);
     }
-    expect([...types].sort()).toEqual([0, 1, 2, 3]);
+    expect([...types].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it("mostly execute, in all three forks, with every transaction type", () => {
+  it("mostly execute, in all five forks, with every transaction type", () => {
     const executedTypes = new Set<number>();
     const forks = new Set<string>();
     let executed = 0;
@@ -101,8 +106,10 @@ describe("generated scenarios", () => {
       executedTypes.add(scenario.tx.type);
       forks.add(scenario.fork);
     }
-    expect(executed / scenarios.length).toBeGreaterThan(0.7);
-    expect([...executedTypes].sort()).toEqual([0, 1, 2, 3]);
-    expect([...forks].sort()).toEqual(["Cancun", "London", "Shanghai"]);
+    // Some scenarios are invalid on purpose (a type-4 transaction before Prague, gas one below
+    // EIP-7623's floor, an empty authorization list, a nonce too high or low, too little gas).
+    expect(executed / scenarios.length).toBeGreaterThan(0.6);
+    expect([...executedTypes].sort()).toEqual([0, 1, 2, 3, 4]);
+    expect([...forks].sort()).toEqual(["Cancun", "London", "Osaka", "Prague", "Shanghai"]);
   });
 });
