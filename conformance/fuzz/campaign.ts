@@ -14,7 +14,7 @@ import type { Implementation } from "../implementation.js";
 import { type BuiltCase, buildScenario } from "./build.js";
 import { type DifferentialResult, runDifferential } from "./differential.js";
 import { KNOWN_DIFFERENCES } from "./known-differences.js";
-import { type Scenario, scenarioArb } from "./scenario.js";
+import { type FuzzFork, type Scenario, scenarioArbFor, FUZZ_FORKS } from "./scenario.js";
 
 /** The generator or the property itself failed, rather than an implementation: a bug in the fuzzer. */
 export class FuzzerError extends Error {
@@ -32,6 +32,8 @@ export interface FuzzOptions {
   readonly timeSeconds?: number;
   /** How long shrinking one divergence may take (default 60 s); the smallest case found by then is kept. */
   readonly shrinkSeconds?: number;
+  /** The forks scenarios are drawn from (default: every fork the generator knows). */
+  readonly forks?: readonly FuzzFork[];
   /** Count every divergence as failed: no known difference normalises or explains anything. */
   readonly strict?: boolean;
   readonly onProgress?: (progress: FuzzProgress) => void;
@@ -105,7 +107,7 @@ export async function fuzzRun(options: FuzzOptions, run: number): Promise<RunVer
   const known = options.strict === true ? {} : { knownDifferences: KNOWN_DIFFERENCES };
   let first: DifferentialResult | undefined;
   let lastFailure: { scenario: Scenario; built: BuiltCase; result: DifferentialResult } | undefined;
-  const property = fc.asyncProperty(scenarioArb, async (scenario) => {
+  const property = fc.asyncProperty(scenarioArbFor(options.forks ?? FUZZ_FORKS), async (scenario) => {
     const built = buildScenario(scenario, id);
     const result = await runDifferential(options.a, options.b, built.testCase, known);
     first ??= result;

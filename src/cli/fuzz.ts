@@ -12,6 +12,7 @@ import { replayReproducer } from "../../conformance/fuzz/replay.js";
 import { divergenceLines, explainedLine, normalisedLine, replayLines, runsPerSecond, summaryLine } from "../../conformance/fuzz/report.js";
 import { readReproducer, ReproducerError, writeReproducer } from "../../conformance/fuzz/reproducer.js";
 import { FuzzStatusLine } from "../../conformance/fuzz/status-line.js";
+import { FUZZ_FORKS, type FuzzFork, isFuzzFork } from "../../conformance/fuzz/scenario.js";
 import type { Implementation } from "../../conformance/implementation.js";
 import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { type Command, InputError, UsageError } from "./command.js";
@@ -30,6 +31,7 @@ interface CampaignArgs {
   readonly out: string;
   readonly shrinkTime: number;
   readonly strict: boolean;
+  readonly forks: readonly FuzzFork[];
 }
 
 interface ReplayArgs {
@@ -57,20 +59,22 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: "--shrink-time", value: true },
   { name: "--strict", value: false },
   { name: "--replay", value: true },
+  { name: "--fork", value: true },
 ];
 
 /** Options that only a campaign takes. */
-const CAMPAIGN_ONLY = ["--seed", "--runs", "--time", "--out", "--shrink-time"];
+const CAMPAIGN_ONLY = ["--seed", "--runs", "--time", "--out", "--shrink-time", "--fork"];
 
 const names = implementationNames();
 
-const help = `Usage: svm fuzz --b NAME [--a NAME] [--seed S] [--runs N | --time SECONDS] [--out DIR] [--strict]
+const help = `Usage: svm fuzz --b NAME [--a NAME] [--fork F[,F...]] [--seed S] [--runs N | --time SECONDS] [--out DIR] [--strict]
        svm fuzz --replay FILE [--a NAME] [--b NAME] [--strict]
 
 Generates state tests (programs with sound stack use and real jump targets, nested calls and
 creates, precompile calls, storage, transient storage, memory at word boundaries, random
-pre-states, transaction types 0-3 on Cancun, Shanghai and London), runs each on implementations
-A and B with tracing, and compares state root, logs hash, gas used, output, status (the halt
+pre-states, transaction types 0-4 with EIP-7702 authorizations, the BLS12-381 and P-256
+precompiles, CLZ, each instruction swept over its operand boundaries, on ${FUZZ_FORKS.join(", ")}),
+runs each on implementations A and B with tracing, and compares state root, logs hash, gas used, output, status (the halt
 reason, in go-ethereum's words) and the canonical trace (depth, pc, gas, op, opName, top of
 stack, error).
 
@@ -93,6 +97,7 @@ unexplained divergences. --strict counts every divergence as failed.
 Options:
   --a NAME            reference implementation: ${names} (default spec)
   --b NAME            implementation under test: ${names} (required for a campaign)
+  --fork F[,F...]     the forks to generate for: ${FUZZ_FORKS.join(", ")} (default: all of them)
   --seed S            32-bit integer seed, negative allowed; the same seed replays the same runs
                       (default: random, printed)
   --runs N            number of runs (default ${DEFAULT_RUNS} when --time is not given)
@@ -161,7 +166,17 @@ function parseArgs(args: readonly string[]): CampaignArgs | ReplayArgs {
     out: parsed.values.get("--out") ?? DEFAULT_OUT,
     shrinkTime: shrinkText === undefined ? DEFAULT_SHRINK_SECONDS : positiveNumber("--shrink-time", shrinkText),
     strict,
+    forks: parseForks(parsed.values.get("--fork")),
   };
+}
+
+function parseForks(text: string | undefined): readonly FuzzFork[] {
+  if (text === undefined) return FUZZ_FORKS;
+  const forks = text.split(",");
+  for (const fork of forks) {
+    if (!isFuzzFork(fork)) throw new UsageError(`--fork: the generator has no fork '${fork}' (one of: ${FUZZ_FORKS.join(", ")})`);
+  }
+  return forks as FuzzFork[];
 }
 
 async function load(name: string): Promise<Implementation> {
@@ -206,6 +221,7 @@ async function campaign(options: CampaignArgs): Promise<number> {
       seed: options.seed,
       shrinkSeconds: options.shrinkTime,
       strict: options.strict,
+      forks: options.forks,
       ...(options.runs !== undefined && { runs: options.runs }),
       ...(options.time !== undefined && { timeSeconds: options.time }),
       onProgress: (progress) => status.update(progress),
