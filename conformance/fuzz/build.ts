@@ -13,7 +13,7 @@ import type { Authorization, Transaction } from "../../spec/transaction/types.js
 import type { AccountState, BlockEnv, StateTestCase } from "../implementation.js";
 import { initcodeBytes, programBytes } from "./program.js";
 import type { AuthorizationSeed, Scenario, TxSeed } from "./scenario.js";
-import { CONTRACT_ADDRESSES, FRESH_AUTHORITY, PLAIN_ACCOUNT, SIGNERS, type Signer } from "./world.js";
+import { CONTRACT_ADDRESSES, DEEP_CONTRACT, FRESH_AUTHORITY, PLAIN_ACCOUNT, SIGNERS, type Signer } from "./world.js";
 
 /** ethereum/tests' state tests run on chain id 1. */
 export const CHAIN_ID = 1n;
@@ -33,6 +33,13 @@ const HUGE_CHAIN_ID = (1n << 256n) - 1n;
 const SECP256K1_N = secp256k1.Point.Fn.ORDER;
 /** Where a type-4 transaction goes when the seed asks for a creation, which EIP-7702 forbids (`to` is required). */
 const SET_CODE_CREATION_FALLBACK = CONTRACT_ADDRESSES[0]!;
+
+/**
+ * The gas of a deep scenario's transaction: each frame passes on all but 1/64 of its gas (EIP-150),
+ * so frame 1024 gets about 2^38 · (63/64)^1024 ≈ 27000 gas, enough to call once more and fail on the depth
+ * (2^36 runs out near frame 1020). At 2 gwei it costs 550 ether, which a rich signer has.
+ */
+export const DEEP_GAS = 1n << 38n;
 
 /** The transaction's calldata (initcode for a creation). */
 function txData(seed: TxSeed): Uint8Array {
@@ -95,7 +102,8 @@ function signAuthorization(seed: AuthorizationSeed, nonce: bigint, authority: Si
 
 /** An unsigned transaction of the seed's type, with r = s = 0 until it is signed. */
 function unsignedTransaction(scenario: Scenario, nonce: bigint): Transaction {
-  return withGasLimit(unpricedTransaction(scenario, nonce), scenario.tx);
+  const tx = withGasLimit(unpricedTransaction(scenario, nonce), scenario.tx);
+  return scenario.deep === null ? tx : { ...tx, to: DEEP_CONTRACT, gasLimit: DEEP_GAS };
 }
 
 function unpricedTransaction(scenario: Scenario, nonce: bigint): Transaction {
@@ -165,7 +173,8 @@ export function signTransaction(tx: Transaction, signer: Signer): Transaction {
 function blockEnv(scenario: Scenario, txGasLimit: bigint): BlockEnv {
   const schedule = SCHEDULES[scenario.fork];
   const env = scenario.env;
-  const gasLimit = env.gasLimit === "tight" ? txGasLimit - 1n : env.gasLimit;
+  const limit = env.gasLimit === "tight" ? txGasLimit - 1n : env.gasLimit;
+  const gasLimit = scenario.deep === null || limit >= txGasLimit ? limit : txGasLimit;
   return {
     coinbase: env.coinbase,
     gasLimit,
@@ -191,6 +200,7 @@ export function buildScenario(scenario: Scenario, id: string): BuiltCase {
     const storage = new Map(contract.storage.filter(([, value]) => value !== 0n));
     pre.set(CONTRACT_ADDRESSES[i]!, { nonce: contract.nonce, balance: contract.balance, code: programBytes(contract.program), storage });
   });
+  if (scenario.deep !== null) pre.set(DEEP_CONTRACT, { nonce: 1n, balance: 0n, code: programBytes(scenario.deep), storage: noStorage });
   pre.set(PLAIN_ACCOUNT, { nonce: 0n, balance: scenario.plainBalance, code: new Uint8Array(0), storage: noStorage });
   const signer = SIGNERS[scenario.tx.signer]!;
   const nonce = scenario.signers[scenario.tx.signer]!.nonce + scenario.tx.nonceOffset;

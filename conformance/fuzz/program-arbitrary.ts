@@ -9,7 +9,7 @@ import type { Block, CallGas, Initcode, InitcodeEnd, Program, Sink, Terminator }
 import { programBytes } from "./program.js";
 import { type PrecompileInput, wellFormedPrecompileInputArb } from "./precompile-inputs.js";
 import { praguePrecompileInputArb } from "./precompile-inputs-prague.js";
-import { addressArb, bytesArb, lengthArb, offsetArb, slotArb, wordArb } from "./values.js";
+import { addressArb, BLOCKHASH_EDGES, bytesArb, lengthArb, offsetArb, operandsFor, slotArb, wordArb } from "./values.js";
 import { CONTRACT_ADDRESSES, PRECOMPILE_ADDRESSES } from "./world.js";
 
 const NULLARY = [
@@ -35,15 +35,15 @@ const effect = (mnemonic: string, operands: fc.Arbitrary<bigint>[]): fc.Arbitrar
   fc.tuple(...operands).map((operands) => ({ kind: "effect", mnemonic, operands }));
 
 /** Block numbers around the current one (BLOCKHASH looks back at most 256 blocks). */
-const blockNumberArb = fc.oneof(fc.bigInt({ min: 0n, max: 300n }), wordArb);
+const blockNumberArb = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...BLOCKHASH_EDGES) }, fc.bigInt({ min: 0n, max: 300n }), wordArb);
 /** Blob indexes: those that exist (up to 6 blobs) and just beyond. */
 const blobIndexArb = fc.oneof(fc.bigInt({ min: 0n, max: 7n }), wordArb);
 
 const computeArb: fc.Arbitrary<Block> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...NULLARY).chain((m) => compute(m, [])) },
-  { weight: 6, arbitrary: fc.constantFrom(...BINARY).chain((m) => compute(m, [wordArb, wordArb])) },
-  fc.constantFrom("ISZERO", "NOT", "CLZ").chain((m) => compute(m, [wordArb])),
-  fc.constantFrom("ADDMOD", "MULMOD").chain((m) => compute(m, [wordArb, wordArb, wordArb])),
+  { weight: 6, arbitrary: fc.constantFrom(...BINARY).chain((m) => compute(m, operandsFor(m, 2))) },
+  { weight: 2, arbitrary: fc.constantFrom("ISZERO", "NOT", "CLZ").chain((m) => compute(m, operandsFor(m, 1))) },
+  fc.constantFrom("ADDMOD", "MULMOD").chain((m) => compute(m, operandsFor(m, 3))),
   fc.constantFrom("BALANCE", "EXTCODESIZE", "EXTCODEHASH").chain((m) => compute(m, [addressArb])),
   fc.constantFrom("CALLDATALOAD", "MLOAD").chain((m) => compute(m, [offsetArb])),
   fc.constantFrom("SLOAD", "TLOAD").chain((m) => compute(m, [slotArb])),
@@ -115,6 +115,19 @@ const precompileArb: fc.Arbitrary<Block> = fc
   .record({ mnemonic: fc.constantFrom("CALL" as const, "STATICCALL" as const), input: precompileInputArb, sink: sinkArb })
   .map(({ mnemonic, input, sink }) => ({ kind: "precompile", mnemonic, ...input, sink }));
 
+/** Return data of a boundary length, and a RETURNDATACOPY ending one byte before, at, or after its end. */
+const returndataArb: fc.Arbitrary<Block> = fc
+  .record({
+    length: fc.constantFrom(0n, 1n, 31n, 32n, 33n, 64n),
+    offsetShare: fc.constantFrom(0, 1, 2),
+    delta: fc.constantFrom(-1n, 0n, 1n),
+    dest: offsetArb,
+  })
+  .map(({ length, offsetShare, delta, dest }): Block => ({ kind: "returndata", length, offset: offsetShare === 0 ? 0n : offsetShare === 1 ? length / 2n : length, delta, dest }));
+
+/** Stacks at the 1024-item limit (Yellow Paper §9.4.2), whatever a loop counter or two adds. */
+const fillArb: fc.Arbitrary<Block> = fc.integer({ min: 1021, max: 1025 }).map((count): Block => ({ kind: "fill", count }));
+
 /** Straight-line blocks only: what creation code and runtime code of created contracts run. */
 const leafBlockArb: fc.Arbitrary<Block> = fc.oneof(
   { weight: 6, arbitrary: computeArb },
@@ -122,6 +135,7 @@ const leafBlockArb: fc.Arbitrary<Block> = fc.oneof(
   { weight: 1, arbitrary: stackArb },
   { weight: 2, arbitrary: callArb },
   { weight: 1, arbitrary: precompileArb },
+  { weight: 1, arbitrary: returndataArb },
 );
 
 const leafProgramArb: fc.Arbitrary<Program> = fc.record({
@@ -172,7 +186,7 @@ const jumpArb: fc.Arbitrary<Block> = deadBytesArb.map((dead) => ({ kind: "jump",
 
 /** Blocks that may nest `depth` more levels of loops and branches. */
 function blockArb(depth: number): fc.Arbitrary<Block> {
-  const leaf = fc.oneof({ weight: 12, arbitrary: leafBlockArb }, { weight: 2, arbitrary: createArb });
+  const leaf = fc.oneof({ weight: 60, arbitrary: leafBlockArb }, { weight: 10, arbitrary: createArb }, { weight: 1, arbitrary: fillArb });
   if (depth === 0) return leaf;
   const body = fc.array(blockArb(depth - 1), { minLength: 1, maxLength: 4 });
   return fc.oneof(
@@ -196,3 +210,15 @@ export const programArb: fc.Arbitrary<Program> = fc.record({
   blocks: fc.array(fc.oneof({ weight: 30, arbitrary: blockArb(2) }, { weight: 1, arbitrary: rawArb }), { maxLength: 10 }),
   end: terminatorArb,
 });
+
+/**
+ * The program of the contract a deep scenario calls (scenario.ts): it calls itself with all its
+ * gas, so the chain of frames reaches the 1024 limit when the transaction brings enough gas, then
+ * runs a few straight-line blocks in each frame on the way back.
+ */
+export const deepProgramArb: fc.Arbitrary<Program> = fc
+  .record({
+    mnemonic: fc.constantFrom("CALL" as const, "CALLCODE" as const, "DELEGATECALL" as const, "STATICCALL" as const),
+    after: fc.array(fc.oneof(computeArb, returndataArb), { maxLength: 2 }),
+  })
+  .map(({ mnemonic, after }) => ({ blocks: [{ kind: "recurse", mnemonic }, ...after], end: { kind: "stop" } }));

@@ -42,7 +42,21 @@ export type Block =
    */
   | { readonly kind: "jump"; readonly dead: Uint8Array }
   /** Arbitrary bytes: undefined opcodes, truncated pushes, stack underflows. */
-  | { readonly kind: "raw"; readonly bytes: Uint8Array };
+  | { readonly kind: "raw"; readonly bytes: Uint8Array }
+  /**
+   * A call to the identity precompile that leaves `length` bytes of return data, then
+   * RETURNDATACOPY to `dest` from `offset` of as many bytes as end `delta` (−1, 0, 1) from the
+   * data's end: the last byte in, exactly the end, one byte past it (EIP-211 halts).
+   */
+  | { readonly kind: "returndata"; readonly length: bigint; readonly offset: bigint; readonly delta: bigint; readonly dest: bigint }
+  /** `count` zeros pushed and popped again: stacks at and around the 1024-item limit. */
+  | { readonly kind: "fill"; readonly count: number }
+  /**
+   * A call of the running contract to itself with all its gas, the result popped: the program
+   * that holds it recurses until gas or the 1024-frame limit stops it (scenario.ts uses it once,
+   * at the head of a dedicated contract, so the recursion is a chain, not a tree).
+   */
+  | { readonly kind: "recurse"; readonly mnemonic: "CALL" | "CALLCODE" | "DELEGATECALL" | "STATICCALL" };
 
 /** How much gas a call forwards: a fixed amount, or all that is left (the GAS opcode). */
 export type CallGas = { readonly kind: "fixed"; readonly amount: bigint } | { readonly kind: "all" };
@@ -79,6 +93,9 @@ export type InitcodeEnd =
   | { readonly kind: "stop" }
   /** SELFDESTRUCT during creation: the account is created and destroyed in one transaction (EIP-6780). */
   | { readonly kind: "selfdestruct"; readonly beneficiary: bigint };
+
+/** The identity precompile (Yellow Paper Appendix E), which returns its input as return data. */
+const IDENTITY = 4n;
 
 /** Memory where creation blocks assemble initcode; above the offsets other blocks favour. */
 const INITCODE_OFFSET = 0x400n;
@@ -219,6 +236,17 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
     }
     case "raw":
       return [{ kind: "raw", bytes: block.bytes }];
+    case "returndata": {
+      const size = block.length + block.delta - block.offset;
+      const call = [...pushAll([IDENTITY, 0n, block.length, 0n, 0n]), op("GAS"), op("STATICCALL"), op("POP")];
+      return [...call, ...pushAll([block.dest, block.offset, size < 0n ? 0n : size]), op("RETURNDATACOPY")];
+    }
+    case "fill":
+      return [...Array.from({ length: block.count }, () => push(0n)), ...Array.from({ length: block.count }, () => op("POP"))];
+    case "recurse": {
+      const value = block.mnemonic === "CALL" || block.mnemonic === "CALLCODE" ? [0n] : [];
+      return [...pushAll([...value, 0n, 0n, 0n, 0n]), op("ADDRESS"), op("GAS"), op(block.mnemonic), op("POP")];
+    }
   }
 }
 

@@ -9,8 +9,8 @@
 import fc from "fast-check";
 import { bigIntToBytes, concatBytes } from "../../spec/primitives/bytes.js";
 import type { Initcode, Program } from "./program.js";
-import { initcodeArb, programArb } from "./program-arbitrary.js";
-import { bytesArb, slotArb, wordArb } from "./values.js";
+import { deepProgramArb, initcodeArb, programArb } from "./program-arbitrary.js";
+import { BLOCK_NUMBERS, bytesArb, slotArb, wordArb } from "./values.js";
 import { ABSENT_ACCOUNT, COINBASE, CONTRACT_ADDRESSES, FRESH_AUTHORITY, KNOWN_ADDRESSES, MAX_CONTRACTS, SIGNERS } from "./world.js";
 
 /** The forks generated (the opcodes, precompiles and transaction types a fork lacks then halt, call empty accounts, or are rejected). */
@@ -113,6 +113,12 @@ export interface Scenario {
   /** The balance of PLAIN_ACCOUNT. */
   readonly plainBalance: bigint;
   readonly tx: TxSeed;
+  /**
+   * A deep scenario: the transaction calls DEEP_CONTRACT, which runs this program (a call to
+   * itself first), with gas enough (DEEP_GAS) for the chain of frames to reach the 1024 limit.
+   * Never on Osaka, whose 2^24 gas cap (EIP-7825) cannot pay for that depth.
+   */
+  readonly deep: Program | null;
 }
 
 const ETHER = 10n ** 18n;
@@ -127,7 +133,7 @@ const forkArbOf = (forks: readonly FuzzFork[]): fc.Arbitrary<FuzzFork> =>
 const excessBlobGasArb = fc.constantFrom(0n, 0x20000n, 0x60000n, 10_000_000n);
 
 const envArb: fc.Arbitrary<EnvSeed> = fc.record({
-  number: fc.constantFrom(1n, 255n, 256n, 257n, 1000n),
+  number: fc.constantFrom(...BLOCK_NUMBERS),
   timestamp: fc.constantFrom(1000n, 0xffffffffn),
   baseFee: fc.constantFrom(7n, 1n, 0n, 1000n, 10n ** 9n),
   excessBlobGas: excessBlobGasArb,
@@ -263,6 +269,7 @@ export function scenarioArbFor(forks: readonly FuzzFork[]): fc.Arbitrary<Scenari
       contracts: fc.array(contractArb, { minLength: 1, maxLength: MAX_CONTRACTS }),
       plainBalance: fc.constantFrom(0n, 1n, ETHER),
       tx: txArbFor(fork),
+      deep: fork === "Osaka" ? fc.constant(null) : fc.oneof({ weight: 40, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: deepProgramArb }),
     }),
   );
 }

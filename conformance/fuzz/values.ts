@@ -1,8 +1,26 @@
 /**
- * Interesting operands: the values at which EVM rules change behaviour. Word edges (0, 1, 2^255,
- * 2^256-1) for signed and modular arithmetic; byte and shift counts around 31/32/255/256; memory
- * offsets around 32-byte word boundaries (memory grows in words, Yellow Paper §9.1) and far beyond
- * (expansion cost overflow); addresses of accounts that exist in the generated pre-state.
+ * Interesting operands: the values at which EVM rules change behaviour, so that an off-by-one in
+ * any instruction or precompile shows. The distribution is deliberate, not left to luck:
+ *
+ * - every generic word (`wordArb`) is a boundary 4 times in 11: 0, 1, 2, limits ±1 of every
+ *   width an implementation might special-case (2^8, 2^16, 2^31, 2^32, 2^63, 2^64, 2^128, 2^160),
+ *   2^255 − 1, 2^255 (the minimum signed integer), 2^255 + 1, 2^256 − 2, 2^256 − 1 (−1);
+ * - each instruction whose rule has its own edges draws its operands from a table of them
+ *   (`operandsFor`) half of the time, the other operands staying generic, so that pairs like
+ *   SDIV(−2^255, −1) or SLT(−2^255, 1) come up in every few hundred runs rather than once in a
+ *   million: shift amounts 0, 1, 254–257 and huge; SIGNEXTEND and BYTE indexes 0, 1, 29–33;
+ *   divisors 0, 1, −1, 2^k and 2^k ± 1 (fast paths for powers of two), and 2^64 − 1, 2^160 − 1,
+ *   whose doubles round to powers of two; EXP bases 0, 1, 2, −1 with exponents 0, 1, 255–257;
+ *   moduli 0, 1, 2^256 − 1; words whose sign bit sits just above or below a byte edge;
+ * - memory offsets and sizes around 32-byte words (memory grows in words, Yellow Paper §9.1) and
+ *   4096-byte pages, and near 2^32, 2^63 and 2^64, where an implementation's native integers end
+ *   (expansion then costs more gas than exists, which must halt, not wrap);
+ * - block numbers 0, 1, 255 and 256 back from every generated block number (BLOCKHASH's window);
+ * - the addresses of accounts that exist in the generated pre-state.
+ *
+ * Program blocks (program-arbitrary.ts) add the boundaries an operand cannot reach alone: the end
+ * of the return data ±1 for RETURNDATACOPY, a stack of 1023–1025 items, and (scenario.ts) a call
+ * chain 1024 frames deep.
  */
 import fc from "fast-check";
 import { KNOWN_ADDRESSES } from "./world.js";
@@ -10,16 +28,33 @@ import { KNOWN_ADDRESSES } from "./world.js";
 const TWO_255 = 1n << 255n;
 const MAX_WORD = (1n << 256n) - 1n;
 
+/** 2^k − 1, 2^k and 2^k + 1. */
+const around = (k: bigint): bigint[] => [(1n << k) - 1n, 1n << k, (1n << k) + 1n];
+
 export const WORD_EDGES: readonly bigint[] = [
   0n, 1n, 2n, 3n, 7n, 8n, 31n, 32n, 33n, 255n, 256n, 257n,
-  (1n << 32n) - 1n, 1n << 32n, (1n << 63n) - 1n, (1n << 64n) - 1n, 1n << 64n, (1n << 160n) - 1n,
+  ...[16n, 31n, 32n, 63n, 64n, 128n, 160n].flatMap(around),
   TWO_255 - 1n, TWO_255, TWO_255 + 1n, MAX_WORD - 1n, MAX_WORD,
 ];
 
+/** Signed edges (two's complement): 0, ±1, the largest and smallest signed integers and their neighbours. */
+export const SIGNED_EDGES: readonly bigint[] = [0n, 1n, 2n, MAX_WORD, MAX_WORD - 1n, TWO_255 - 1n, TWO_255, TWO_255 + 1n];
+/** Shift amounts: in range, at the width (255/256/257, EIP-145), and far beyond. */
+export const SHIFT_AMOUNTS: readonly bigint[] = [0n, 1n, 8n, 254n, 255n, 256n, 257n, 1n << 64n, MAX_WORD];
+/** SIGNEXTEND and BYTE indexes: the first bytes, the last ones (30, 31) and just past them (32, 33). */
+export const BYTE_INDEXES: readonly bigint[] = [0n, 1n, 29n, 30n, 31n, 32n, 33n, 1n << 64n, MAX_WORD];
+/** Values whose top bit sits at a byte edge: what SIGNEXTEND extends, BYTE extracts and CLZ counts. */
+export const BYTE_EDGE_VALUES: readonly bigint[] = [0n, 0x7fn, 0x80n, 0xffn, 0x7fffn, 0x8000n, 1n << 247n, (1n << 247n) - 1n, (1n << 248n) - 1n, TWO_255, MAX_WORD];
+/** Divisors and moduli: 0, 1, −1, powers of two with their neighbours (fast paths), and 2^64 − 1 / 2^160 − 1, whose doubles round to a power of two. */
+export const DIVISORS: readonly bigint[] = [0n, 1n, 2n, 3n, MAX_WORD, MAX_WORD - 1n, TWO_255, TWO_255 - 1n, ...[8n, 64n, 128n, 160n, 255n].flatMap(around)];
+/** EXP: bases that have fast paths, exponents at the word's width. */
+export const EXP_BASES: readonly bigint[] = [0n, 1n, 2n, 3n, 256n, MAX_WORD, TWO_255];
+export const EXP_EXPONENTS: readonly bigint[] = [0n, 1n, 2n, 31n, 32n, 127n, 128n, 255n, 256n, 257n, MAX_WORD];
+
 /** Offsets and lengths around word boundaries, then a few that make memory expansion unaffordable. */
-export const SMALL_OFFSETS: readonly bigint[] = [0n, 1n, 2n, 31n, 32n, 33n, 63n, 64n, 65n, 95n, 96n, 127n, 128n, 224n, 255n, 256n, 1023n, 1024n];
-export const LARGE_OFFSETS: readonly bigint[] = [0x10000n, 0xffffffffn, 1n << 32n, (1n << 64n) - 1n, MAX_WORD];
-export const LENGTHS: readonly bigint[] = [0n, 1n, 20n, 31n, 32n, 33n, 64n, 65n, 96n, 128n, 200n];
+export const SMALL_OFFSETS: readonly bigint[] = [0n, 1n, 2n, 31n, 32n, 33n, 63n, 64n, 65n, 95n, 96n, 127n, 128n, 224n, 255n, 256n, 1023n, 1024n, 4095n, 4096n, 4097n];
+export const LARGE_OFFSETS: readonly bigint[] = [0x10000n, ...around(32n), 1n << 63n, ...around(64n), MAX_WORD - 31n, MAX_WORD];
+export const LENGTHS: readonly bigint[] = [0n, 1n, 20n, 31n, 32n, 33n, 63n, 64n, 65n, 96n, 128n, 200n, 4095n, 4096n, 4097n];
 
 /** Any 256-bit word, biased to the edges, small numbers and known addresses. */
 export const wordArb: fc.Arbitrary<bigint> = fc.oneof(
@@ -57,3 +92,52 @@ export const addressArb: fc.Arbitrary<bigint> = fc.oneof(
 
 /** Bytes of any value, short. */
 export const bytesArb = (maxLength: number): fc.Arbitrary<Uint8Array> => fc.uint8Array({ maxLength });
+
+/** A generic word half of the time, else one of `edges`. */
+const edged = (edges: readonly bigint[]): fc.Arbitrary<bigint> => fc.oneof(fc.constantFrom(...edges), wordArb);
+
+/**
+ * The operands of `mnemonic` (µs[0] first): for instructions with edges of their own, drawn from
+ * the tables above half of the time; for the others, generic words.
+ */
+export function operandsFor(mnemonic: string, count: number): fc.Arbitrary<bigint>[] {
+  const generic = Array.from({ length: count }, () => wordArb);
+  switch (mnemonic) {
+    case "SHL":
+    case "SHR":
+    case "SAR":
+      return [edged(SHIFT_AMOUNTS), edged([...SIGNED_EDGES, ...BYTE_EDGE_VALUES])];
+    case "SIGNEXTEND":
+    case "BYTE":
+      return [edged(BYTE_INDEXES), edged(BYTE_EDGE_VALUES)];
+    case "DIV":
+    case "SDIV":
+    case "MOD":
+    case "SMOD":
+      return [edged(SIGNED_EDGES), edged(DIVISORS)];
+    case "SLT":
+    case "SGT":
+    case "LT":
+    case "GT":
+    case "EQ":
+      return [edged(SIGNED_EDGES), edged(SIGNED_EDGES)];
+    case "EXP":
+      return [edged(EXP_BASES), edged(EXP_EXPONENTS)];
+    case "ADDMOD":
+    case "MULMOD":
+      return [edged(SIGNED_EDGES), edged(SIGNED_EDGES), edged(DIVISORS)];
+    case "CLZ":
+    case "ISZERO":
+    case "NOT":
+      return [edged([...BYTE_EDGE_VALUES, ...DIVISORS])];
+    default:
+      return generic;
+  }
+}
+
+/** The block numbers env generation uses (scenario.ts), so BLOCKHASH can aim 1, 256 and 257 back from each. */
+export const BLOCK_NUMBERS: readonly bigint[] = [1n, 255n, 256n, 257n, 1000n];
+export const BLOCKHASH_EDGES: readonly bigint[] = [
+  0n,
+  ...BLOCK_NUMBERS.flatMap((n) => [n, n - 1n, n - 256n, n - 257n]).filter((n) => n >= 0n),
+];

@@ -53,6 +53,8 @@ export const FRESH_AUTHORITY: Signer = signerOf(derivedKey("svm fuzz fresh autho
 /** An account that exists with a balance but no code, and one that does not exist at all. */
 export const PLAIN_ACCOUNT = 0x00000000000000000000000000000000000ba1a9n;
 export const ABSENT_ACCOUNT = 0x000000000000000000000000000000000000deadn;
+/** The contract of a deep scenario (scenario.ts): no generated program names it, so only the transaction enters it. */
+export const DEEP_CONTRACT = 0x00000000000000000000000000000000000dee90n;
 export const COINBASE = 0x2adc25665018aa1fe0e6bc666dac8fc2697ff9ban;
 
 /** Every address a program may push as a call target, balance query or beneficiary. */
