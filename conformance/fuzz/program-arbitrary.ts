@@ -9,7 +9,7 @@ import type { Block, CallGas, Initcode, InitcodeEnd, Program, Sink, Terminator }
 import { programBytes } from "./program.js";
 import { type PrecompileInput, wellFormedPrecompileInputArb } from "./precompile-inputs.js";
 import { praguePrecompileInputArb } from "./precompile-inputs-prague.js";
-import { addressArb, BLOCKHASH_EDGES, bytesArb, lengthArb, offsetArb, operandsFor, slotArb, wordArb } from "./values.js";
+import { addressArb, BLOCKHASH_EDGES, bytesArb, lengthArb, offsetArb, operandsFor, slotArb, SWEEP_TUPLES, wordArb } from "./values.js";
 import { CONTRACT_ADDRESSES, PRECOMPILE_ADDRESSES } from "./world.js";
 
 const NULLARY = [
@@ -125,6 +125,11 @@ const returndataArb: fc.Arbitrary<Block> = fc
   })
   .map(({ length, offsetShare, delta, dest }): Block => ({ kind: "returndata", length, offset: offsetShare === 0 ? 0n : offsetShare === 1 ? length / 2n : length, delta, dest }));
 
+/** A sweep of one instruction over its whole boundary table (values.ts). */
+const sweepArb: fc.Arbitrary<Block> = fc
+  .constantFrom(...SWEEP_TUPLES.keys())
+  .map((mnemonic): Block => ({ kind: "sweep", mnemonic, tuples: SWEEP_TUPLES.get(mnemonic)! }));
+
 /** Stacks at the 1024-item limit (Yellow Paper §9.4.2), whatever a loop counter or two adds. */
 const fillArb: fc.Arbitrary<Block> = fc.integer({ min: 1021, max: 1025 }).map((count): Block => ({ kind: "fill", count }));
 
@@ -135,7 +140,8 @@ const leafBlockArb: fc.Arbitrary<Block> = fc.oneof(
   { weight: 1, arbitrary: stackArb },
   { weight: 2, arbitrary: callArb },
   { weight: 1, arbitrary: precompileArb },
-  { weight: 1, arbitrary: returndataArb },
+  { weight: 2, arbitrary: returndataArb },
+  { weight: 3, arbitrary: sweepArb },
 );
 
 const leafProgramArb: fc.Arbitrary<Program> = fc.record({
@@ -205,11 +211,19 @@ const terminatorArb: fc.Arbitrary<Terminator> = fc.oneof(
   { weight: 1, arbitrary: addressArb.map((beneficiary) => ({ kind: "selfdestruct" as const, beneficiary })) },
 );
 
-/** A contract's runtime program: up to 10 blocks nested two deep, a rare raw byte run, and an ending. */
-export const programArb: fc.Arbitrary<Program> = fc.record({
-  blocks: fc.array(fc.oneof({ weight: 30, arbitrary: blockArb(2) }, { weight: 1, arbitrary: rawArb }), { maxLength: 10 }),
-  end: terminatorArb,
-});
+/**
+ * A contract's runtime program: up to two sweeps of an instruction's boundary table first (before
+ * anything can halt the frame), then up to 10 blocks nested two deep, a rare raw byte run, and an
+ * ending; about one later top-level block in five is a sweep too. So each instruction's edges are
+ * tried in several percent of runs (docs/fuzzing.md, "Boundaries").
+ */
+export const programArb: fc.Arbitrary<Program> = fc
+  .record({
+    sweeps: fc.array(sweepArb, { maxLength: 2 }),
+    blocks: fc.array(fc.oneof({ weight: 30, arbitrary: blockArb(2) }, { weight: 8, arbitrary: sweepArb }, { weight: 1, arbitrary: rawArb }), { maxLength: 10 }),
+    end: terminatorArb,
+  })
+  .map(({ sweeps, blocks, end }) => ({ blocks: [...sweeps, ...blocks], end }));
 
 /**
  * The program of the contract a deep scenario calls (scenario.ts): it calls itself with all its

@@ -49,6 +49,12 @@ export type Block =
    * data's end: the last byte in, exactly the end, one byte past it (EIP-211 halts).
    */
   | { readonly kind: "returndata"; readonly length: bigint; readonly offset: bigint; readonly delta: bigint; readonly dest: bigint }
+  /**
+   * One instruction run on each operand tuple in turn (µs[0] first), every result popped: a sweep
+   * of the instruction's boundary table (values.ts, `sweepTuples`). Each result is still compared,
+   * as the top of the stack in the canonical trace.
+   */
+  | { readonly kind: "sweep"; readonly mnemonic: string; readonly tuples: readonly (readonly bigint[])[] }
   /** `count` zeros pushed and popped again: stacks at and around the 1024-item limit. */
   | { readonly kind: "fill"; readonly count: number }
   /**
@@ -241,6 +247,8 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
       const call = [...pushAll([IDENTITY, 0n, block.length, 0n, 0n]), op("GAS"), op("STATICCALL"), op("POP")];
       return [...call, ...pushAll([block.dest, block.offset, size < 0n ? 0n : size]), op("RETURNDATACOPY")];
     }
+    case "sweep":
+      return block.tuples.flatMap((tuple) => [...pushAll(tuple), op(block.mnemonic), op("POP")]);
     case "fill":
       return [...Array.from({ length: block.count }, () => push(0n)), ...Array.from({ length: block.count }, () => op("POP"))];
     case "recurse": {

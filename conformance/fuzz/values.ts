@@ -141,3 +141,32 @@ export const BLOCKHASH_EDGES: readonly bigint[] = [
   0n,
   ...BLOCK_NUMBERS.flatMap((n) => [n, n - 1n, n - 256n, n - 257n]).filter((n) => n >= 0n),
 ];
+
+/** Every tuple of one operand from each table (µs[0] from the first). */
+function product(tables: readonly (readonly bigint[])[]): bigint[][] {
+  return tables.reduce<bigint[][]>((tuples, table) => tuples.flatMap((tuple) => table.map((value) => [...tuple, value])), [[]]);
+}
+
+const SWEEP_SIGNED = [0n, 1n, MAX_WORD, TWO_255 - 1n, TWO_255, TWO_255 + 1n];
+const SWEEP_SHIFTS = [0n, 1n, 254n, 255n, 256n, 257n, MAX_WORD];
+const SWEEP_SHIFTED = [1n, 0x80n, TWO_255, TWO_255 - 1n, MAX_WORD];
+const SWEEP_INDEXES = [0n, 1n, 29n, 30n, 31n, 32n, 33n, MAX_WORD];
+const SWEEP_EXTENDED = [0x80n, 0x7fn, 0xffn, 1n << 239n, 1n << 247n, (1n << 248n) - 1n, TWO_255 - 1n, MAX_WORD];
+const SWEEP_DIVIDENDS = [0n, 1n, 7n, TWO_255, TWO_255 - 1n, TWO_255 + 1n, MAX_WORD, 1n << 64n, (1n << 64n) + 5n];
+const SWEEP_DIVISORS = [0n, 1n, 2n, 3n, MAX_WORD, TWO_255, (1n << 64n) - 1n, 1n << 64n, (1n << 160n) - 1n, 1n << 128n];
+
+/**
+ * For a sweep block: the boundary tuples of each instruction that has them, the cross product of
+ * small per-operand tables, so that one block tries every combination of edges (SDIV(−2^255, −1),
+ * SHL(256, 1), SIGNEXTEND(30, 2^247) …). Each tuple costs a few gas, EXP's up to 1610.
+ */
+export const SWEEP_TUPLES: ReadonlyMap<string, readonly (readonly bigint[])[]> = new Map<string, bigint[][]>([
+  ...["SHL", "SHR", "SAR"].map((m): [string, bigint[][]] => [m, product([SWEEP_SHIFTS, SWEEP_SHIFTED])]),
+  ...["SIGNEXTEND", "BYTE"].map((m): [string, bigint[][]] => [m, product([SWEEP_INDEXES, SWEEP_EXTENDED])]),
+  ...["DIV", "SDIV", "MOD", "SMOD"].map((m): [string, bigint[][]] => [m, product([SWEEP_DIVIDENDS, SWEEP_DIVISORS])]),
+  ...["SLT", "SGT", "LT", "GT", "EQ"].map((m): [string, bigint[][]] => [m, product([SWEEP_SIGNED, SWEEP_SIGNED])]),
+  ["EXP", product([[0n, 1n, 2n, 3n, MAX_WORD, TWO_255], [0n, 1n, 2n, 255n, 256n, 257n, MAX_WORD]])],
+  ...["ADDMOD", "MULMOD"].map((m): [string, bigint[][]] => [m, product([[1n, MAX_WORD, TWO_255], [1n, MAX_WORD, TWO_255], [0n, 1n, 2n, MAX_WORD]])]),
+  ...["CLZ", "ISZERO", "NOT"].map((m): [string, bigint[][]] => [m, product([[...BYTE_EDGE_VALUES, 1n, 2n, (1n << 64n) - 1n, 1n << 64n]])]),
+  ["BLOCKHASH", product([BLOCKHASH_EDGES])],
+]);

@@ -11,7 +11,7 @@
  * Exit 0 when the share killed reaches the target (default 90%), 1 when it does not, 2 on a
  * usage error or a divergence without any mutant.
  */
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FUZZ_FORKS, isFuzzFork } from "../../conformance/fuzz/scenario.js";
@@ -77,11 +77,14 @@ export function parseMutantsArgs(args: readonly string[]): MutantsArgs {
   };
 }
 
+/** The campaign running now, stopped with the tool on Ctrl-C or SIGTERM. */
+let running: ChildProcess | undefined;
+
 /** Runs kill.js in the copy at `root`; a campaign that outlives the timeout counts as survived. */
 function campaign(root: string, args: MutantsArgs): Promise<Verdict> {
   const script = join(root, "dist", "src", "mutants", "kill.js");
   return new Promise((resolve, reject) => {
-    execFile(
+    running = execFile(
       process.execPath,
       [script, String(args.runs), String(args.seed), args.forks.join(",")],
       { timeout: args.timeoutSeconds * 1000, maxBuffer: 1 << 20 },
@@ -97,6 +100,13 @@ function campaign(root: string, args: MutantsArgs): Promise<Verdict> {
 
 export async function runMutants(args: MutantsArgs, progress: (line: string) => void): Promise<number> {
   const tree = new ScratchTree(REPO_ROOT);
+  const stop = (signal: NodeJS.Signals) => {
+    running?.kill();
+    tree.dispose();
+    process.exit(signal === "SIGINT" ? EXIT.interrupted : EXIT.failed);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   try {
     const baseline = await tree.withMutant(null, (root) => campaign(root, args));
     if (baseline.killed) {

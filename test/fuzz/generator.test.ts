@@ -32,9 +32,9 @@ describe("assembler", () => {
   });
 });
 
-/** Raw bytes, and dead bytes after a JUMP (whose pushes may swallow the jump's JUMPDEST). */
+/** Raw bytes, dead bytes after a JUMP (whose pushes may swallow the jump's JUMPDEST), and stacks filled to the 1024 limit on purpose. */
 function hasRaw(blocks: readonly Block[]): boolean {
-  return blocks.some((b) => b.kind === "raw" || b.kind === "jump" || ((b.kind === "loop" || b.kind === "branch") && hasRaw(b.body)));
+  return blocks.some((b) => b.kind === "raw" || b.kind === "jump" || b.kind === "fill" || ((b.kind === "loop" || b.kind === "branch") && hasRaw(b.body)));
 }
 
 describe("generated programs", () => {
