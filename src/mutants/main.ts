@@ -12,7 +12,8 @@
  * usage error or a divergence without any mutant.
  */
 import { type ChildProcess, execFile } from "node:child_process";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FUZZ_FORKS, isFuzzFork } from "../../conformance/fuzz/scenario.js";
 import { UsageError } from "../cli/command.js";
@@ -27,7 +28,16 @@ const DEFAULT_RUNS = 2000;
 const DEFAULT_SEED = 1;
 const DEFAULT_TARGET = 90;
 const DEFAULT_TIMEOUT_SECONDS = 900;
-const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+/** The checkout: the nearest folder above this module with a package.json (from dist/src/mutants or src/mutants alike). */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("mutants: no package.json above the tool");
+    dir = parent;
+  }
+  return dir;
+}
 
 export interface MutantsArgs {
   readonly runs: number;
@@ -99,7 +109,7 @@ function campaign(root: string, args: MutantsArgs): Promise<Verdict> {
 }
 
 export async function runMutants(args: MutantsArgs, progress: (line: string) => void): Promise<number> {
-  const tree = new ScratchTree(REPO_ROOT);
+  const tree = new ScratchTree(repoRoot());
   const stop = (signal: NodeJS.Signals) => {
     running?.kill();
     tree.dispose();
