@@ -177,15 +177,15 @@ export const MUTANTS: readonly Mutant[] = [
   {
     name: "modexp-bound-exclusive",
     file: "precompiles/modexp.js",
-    find: "if (baseLength > limit || exponentLength > limit || modulusLength > limit)",
-    replace: "if (baseLength >= limit || exponentLength >= limit || modulusLength >= limit)",
+    find: "(baseLength > bound || exponentLength > bound || modulusLength > bound)",
+    replace: "(baseLength >= bound || exponentLength >= bound || modulusLength >= bound)",
     why: "modexp lengths of exactly 1024 bytes fail (EIP-7823 allows them)",
   },
   {
     name: "modexp-bound-1025",
     file: "precompiles/modexp.js",
-    find: "if (baseLength > limit || exponentLength > limit || modulusLength > limit)",
-    replace: "if (baseLength > limit + 1n || exponentLength > limit + 1n || modulusLength > limit + 1n)",
+    find: "(baseLength > bound || exponentLength > bound || modulusLength > bound)",
+    replace: "(baseLength > bound + 1n || exponentLength > bound + 1n || modulusLength > bound + 1n)",
     why: "modexp lengths of 1025 bytes pass (EIP-7823 rejects them)",
   },
   {

@@ -1,32 +1,38 @@
 /**
  * One mutant's campaign, run in a child process inside the mutated copy of dist/ (plant.ts):
- * spec against src, run after run of the fixed seed, until the first divergence (the mutant is
- * killed) or the budget is spent (it survived). Prints one JSON line, a KillResult.
+ * spec against src on the scenarios of the fixed seed, one after another, until the first
+ * divergence (the mutant is killed) or the end of the budget (it survived). Prints one JSON line,
+ * a KillResult.
  *
  *   node COPY/dist/src/mutants/kill.js RUNS SEED FORK[,FORK...]
+ *
+ * Scenarios are drawn directly, run by run (the campaign's per-run seeds), and never shrunk:
+ * only whether a run diverges matters, and no time limit may cut a run short, so the verdict
+ * depends on the seed alone, not on the machine's load.
  */
-import { fuzzRun } from "../../conformance/fuzz/campaign.js";
-import { divergenceLines } from "../../conformance/fuzz/report.js";
-import { isFuzzFork } from "../../conformance/fuzz/scenario.js";
+import fc from "fast-check";
+import { buildScenario } from "../../conformance/fuzz/build.js";
+import { runSeed } from "../../conformance/fuzz/campaign.js";
+import { runDifferential } from "../../conformance/fuzz/differential.js";
+import { isFuzzFork, scenarioArbFor } from "../../conformance/fuzz/scenario.js";
 import { loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { implementations } from "../cli/implementations.js";
 import type { KillResult } from "./kill-result.js";
 
-/** Shrinking does not matter here: the first divergence decides, so it gets a token time. */
-const SHRINK_SECONDS = 0.001;
-
 const [runsText, seedText, forkList] = process.argv.slice(2);
-const forks = (forkList ?? "").split(",").filter(isFuzzFork);
 const runs = Number(runsText);
 const seed = Number(seedText);
+const scenarios = scenarioArbFor((forkList ?? "").split(",").filter(isFuzzFork));
 const a = await loadFromRegistry(implementations, "spec");
 const b = await loadFromRegistry(implementations, "src");
 let result: KillResult = { killed: false, runs };
 for (let run = 0; run < runs; run++) {
-  const verdict = await fuzzRun({ a, b, seed, forks, shrinkSeconds: SHRINK_SECONDS, strict: true }, run);
-  if (verdict.kind === "diverged") {
-    const evidence = divergenceLines(verdict.divergence, "spec", "src").slice(1, 3).map((line) => line.trim()).join("; ");
-    result = { killed: true, runs: run + 1, evidence };
+  const [scenario] = fc.sample(scenarios, { seed: runSeed(seed, run), numRuns: 1 });
+  const diverged = await runDifferential(a, b, buildScenario(scenario!, `mutant-run${run}`).testCase);
+  if (!diverged.agree) {
+    const differences = diverged.differences.map((d) => `${d.what}: spec ${String(d.a)}, src ${String(d.b)}`);
+    const trace = diverged.trace === undefined ? [] : [`trace step ${diverged.trace.index}: spec ${diverged.trace.a ?? "-"} / src ${diverged.trace.b ?? "-"}`];
+    result = { killed: true, runs: run + 1, evidence: [...differences, ...trace].join("; ").slice(0, 300) };
     break;
   }
 }

@@ -120,8 +120,11 @@ export interface ForkSchedule {
   readonly bnPairingPerPointGas: number;
   /** Modexp pricing: EIP-198, EIP-2565 (Berlin), EIP-7883 (Osaka). */
   readonly modexpRule: "eip198" | "eip2565" | "eip7883";
-  /** EIP-7823 (Osaka): each of the base, exponent and modulus lengths at most this many bytes, else the call fails. */
-  readonly modexpMaxLength: number;
+  /**
+   * EIP-7823 (Osaka): each of the base, exponent and modulus lengths at most this many bytes, else
+   * the call fails; null before, when only the price bounds them.
+   */
+  readonly modexpMaxLength: number | null;
   /** EIP-7951 (Osaka) P256VERIFY price. */
   readonly p256VerifyGas: number;
   /** From Paris, DIFFICULTY (0x44) returns PREVRANDAO (EIP-4399). */
@@ -206,7 +209,7 @@ const frontier: ForkSchedule = {
   bnPairingBaseGas: 0,
   bnPairingPerPointGas: 0,
   modexpRule: "eip198",
-  modexpMaxLength: Number.MAX_SAFE_INTEGER,
+  modexpMaxLength: null,
   p256VerifyGas: 0,
   difficultyIsPrevRandao: false,
 };

@@ -68,8 +68,11 @@ export const modexp: Precompile = (input, gas, fork) => {
   const baseLength = bytesToBigInt(header.subarray(0, 32));
   const exponentLength = bytesToBigInt(header.subarray(32, 64));
   const modulusLength = bytesToBigInt(header.subarray(64, 96));
-  const limit = BigInt(fork.modexpMaxLength);
-  if (baseLength > limit || exponentLength > limit || modulusLength > limit) return "failure";
+  const bound = fork.modexpMaxLength === null ? null : BigInt(fork.modexpMaxLength);
+  if (bound !== null && (baseLength > bound || exponentLength > bound || modulusLength > bound)) return "failure";
+  // Before EIP-7823 only the price bounds the lengths: a huge exponent with an empty base and
+  // modulus costs the minimum and returns nothing (EIP-198), and any huge base or modulus costs
+  // more gas than exists, so past this check every length read below fits in memory.
   const cost = price(fork, input, baseLength, exponentLength, modulusLength);
   if (cost > BigInt(gas)) return "out of gas";
   const gasUsed = Number(cost);
