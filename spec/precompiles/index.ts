@@ -79,9 +79,10 @@ export function precompileAt(address: bigint, schedule: Schedule): Precompile {
 export function runPrecompile(address: bigint, input: Uint8Array, gasLimit: bigint, schedule: Schedule): PrecompileResult {
   if (gasLimit < 0n) throw new RangeError(`negative gas limit ${gasLimit}`);
   const precompile = precompileAt(address, schedule);
-  const gasUsed = precompile.gasCost(input, schedule);
-  if (gasUsed > gasLimit) return { ok: false, outOfGas: true, reason: "out of gas" };
   try {
+    precompile.refuseBeforePricing?.(input, schedule);
+    const gasUsed = precompile.gasCost(input, schedule);
+    if (gasUsed > gasLimit) return { ok: false, outOfGas: true, reason: "out of gas" };
     return { ok: true, gasUsed, output: precompile.run(input, schedule) };
   } catch (error) {
     if (error instanceof PrecompileFailure) return { ok: false, outOfGas: false, reason: `${error.code}: ${error.message}` };

@@ -100,14 +100,19 @@ function iterationCount(input: Uint8Array, layout: ModexpLayout, perByte: bigint
 export const modexp: Precompile = {
   address: 0x05n,
   name: "MODEXP",
-  gasCost: modexpGasCost,
-  run(input, schedule) {
+  // EIP-7823: each length at most 1024 bytes, else the call fails and consumes all its gas. The
+  // lengths are checked before the price (as execution-specs' Osaka MODEXP does), so a length
+  // past the bound is a refused input even when its price would exceed the gas.
+  refuseBeforePricing(input, schedule) {
     const layout = layoutOf(input);
-    // EIP-7823: each length at most 1024 bytes, else the call fails and consumes all its gas.
     const bound = schedule.modexpMaxLength;
     if (bound !== null && (layout.baseLength > bound || layout.exponentLength > bound || layout.modulusLength > bound)) {
       throw new PrecompileFailure("input-too-long", `a MODEXP length exceeds ${bound} bytes (EIP-7823)`);
     }
+  },
+  gasCost: modexpGasCost,
+  run(input) {
+    const layout = layoutOf(input);
     // The output has the modulus's length, so an empty modulus needs none of the numbers read.
     if (layout.modulusLength === 0n) return new Uint8Array(0);
     const modulusLength = allocatableLength(layout.modulusLength);

@@ -9,6 +9,11 @@ export interface Precompile {
   readonly address: bigint;
   /** The name its EIP gives it, for traces and error messages. */
   readonly name: string;
+  /**
+   * Checks some inputs must pass before they are even priced; throws `PrecompileFailure`, which
+   * fails the call as a refused input, not as out of gas (EIP-7823's MODEXP length bound).
+   */
+  refuseBeforePricing?(input: Uint8Array, schedule: Schedule): void;
   /** Gas charged before the contract runs; it may depend on the input and the fork. */
   gasCost(input: Uint8Array, schedule: Schedule): bigint;
   /** The output for an input whose gas was paid; throws `PrecompileFailure` to fail the call. */

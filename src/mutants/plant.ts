@@ -32,9 +32,14 @@ export class ScratchTree {
   /** Copies `repoRoot`'s dist/ and package.json; links its node_modules. */
   constructor(repoRoot: string) {
     this.root = mkdtempSync(join(tmpdir(), "svm-mutants-"));
-    cpSync(join(repoRoot, "dist"), join(this.root, "dist"), { recursive: true });
-    cpSync(join(repoRoot, "package.json"), join(this.root, "package.json"));
-    symlinkSync(realpathSync(join(repoRoot, "node_modules")), join(this.root, "node_modules"), "dir");
+    try {
+      cpSync(join(repoRoot, "dist"), join(this.root, "dist"), { recursive: true });
+      cpSync(join(repoRoot, "package.json"), join(this.root, "package.json"));
+      symlinkSync(realpathSync(join(repoRoot, "node_modules")), join(this.root, "node_modules"), "dir");
+    } catch (error) {
+      this.dispose();
+      throw error;
+    }
   }
 
   /** Plants `mutant`, runs `body` with the copy's root, and restores the file whatever happens. */
