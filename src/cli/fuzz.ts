@@ -73,10 +73,10 @@ const help = `Usage: svm fuzz --b NAME [--a NAME] [--fork F[,F...]] [--seed S] [
 Generates state tests (programs with sound stack use and real jump targets, nested calls and
 creates, precompile calls, storage, transient storage, memory at word boundaries, random
 pre-states, transaction types 0-4 with EIP-7702 authorizations, the BLS12-381 and P-256
-precompiles, CLZ, each instruction swept over its operand boundaries, on ${FUZZ_FORKS.join(", ")}),
-runs each on implementations A and B with tracing, and compares state root, logs hash, gas used, output, status (the halt
-reason, in go-ethereum's words) and the canonical trace (depth, pc, gas, op, opName, top of
-stack, error).
+precompiles, CLZ, each instruction swept over its operand boundaries, call chains 1024 deep,
+on ${FUZZ_FORKS.join(", ")}), runs each on implementations A and B
+with tracing, and compares state root, logs hash, gas used, output, status (the halt reason, in
+go-ethereum's words) and the canonical trace (depth, pc, gas, op, opName, top of stack, error).
 
 A divergence is shrunk, saved in DIR as a reproducer, and printed with the first diverging trace
 line and the command that replays it. A reproducer is a GeneralStateTests file whose post entry
