@@ -73,11 +73,15 @@ const scalarArb = fc.oneof(fc.constantFrom(0n, 1n, 2n, Q - 1n, Q, LOW_WORD), wor
 const g1Arb = fc.constantFrom(...G1_POINTS);
 const g2Arb = fc.constantFrom(...G2_POINTS);
 
-/** The exact byte length, or one short or long, or one whole element short (EIP-2537 wants exact lengths). */
+/**
+ * The exact byte length (3 in 5), one byte short or long (1 in 5: EIP-2537 and EIP-7951 want exact
+ * lengths), or one whole element short, or nothing.
+ */
 const lengthNear = (length: number, unit: number): fc.Arbitrary<bigint> =>
   fc.oneof(
     { weight: 6, arbitrary: fc.constant(BigInt(length)) },
-    { weight: 1, arbitrary: fc.constantFrom(BigInt(Math.max(0, length - 1)), BigInt(length + 1), BigInt(Math.max(0, length - unit)), 0n) },
+    { weight: 2, arbitrary: fc.constantFrom(BigInt(Math.max(0, length - 1)), BigInt(length + 1)) },
+    { weight: 1, arbitrary: fc.constantFrom(BigInt(Math.max(0, length - unit)), 0n) },
   );
 
 const withLength = (address: bigint, words: readonly bigint[], unit: number) =>
@@ -160,3 +164,30 @@ export const praguePrecompileInputArb: fc.Arbitrary<PrecompileInput> = fc.oneof(
   p256Arb,
   modexpBoundArb,
 );
+
+/** A valid P256VERIFY input for a fixed hash: h, r, s, qx, qy. */
+function p256Words(hash: bigint): bigint[] {
+  const signature = p256.Signature.fromBytes(p256.sign(bigIntToBytes(hash, WORD), P256_KEY, { prehash: false, lowS: false }), "compact");
+  const publicKey = p256.Point.fromBytes(p256.getPublicKey(P256_KEY, false)).toAffine();
+  return [hash, signature.r, signature.s, publicKey.x, publicKey.y];
+}
+
+/** modexp with the base or the modulus `length` bytes long and a one-byte exponent of 3. */
+function modexpWithLength(which: "base" | "modulus", length: number): PrecompileInput {
+  const [b, m] = which === "base" ? [length, 1] : [1, length];
+  const header = [BigInt(b), 1n, BigInt(m)];
+  return { address: 5n, words: [...header, (1n << 255n) | 3n], length: BigInt(3 * WORD + b + 1 + m) };
+}
+
+/**
+ * Precompile calls in groups that straddle one input edge each, run together by a program's
+ * leading sweeps (program-arbitrary.ts), as instruction sweeps straddle operand edges: MODEXP's
+ * base and modulus at 1023, 1024 and 1025 bytes (EIP-7823; affordable, so the result shows),
+ * P256VERIFY at 159, 160 and 161 bytes, and G1ADD at 255, 256 and 257 bytes.
+ */
+export const PRECOMPILE_EDGE_GROUPS: readonly (readonly PrecompileInput[])[] = [
+  [1023, 1024, 1025].map((length) => modexpWithLength("base", length)),
+  [1023, 1024, 1025].map((length) => modexpWithLength("modulus", length)),
+  [159n, 160n, 161n].map((length) => ({ address: 0x100n, words: p256Words(0x5eedn), length })),
+  [255n, 256n, 257n].map((length) => ({ address: 0x0bn, words: [...G1_POINTS[1]!, ...G1_POINTS[2]!], length })),
+];

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import type { Block, CallGas, Initcode, InitcodeEnd, Program, Sink, Terminator } from "./program.js";
 import { programBytes } from "./program.js";
 import { type PrecompileInput, wellFormedPrecompileInputArb } from "./precompile-inputs.js";
-import { praguePrecompileInputArb } from "./precompile-inputs-prague.js";
+import { PRECOMPILE_EDGE_GROUPS, praguePrecompileInputArb } from "./precompile-inputs-prague.js";
 import { addressArb, BLOCKHASH_EDGES, bytesArb, lengthArb, offsetArb, operandsFor, slotArb, SWEEP_TUPLES, wordArb } from "./values.js";
 import { CONTRACT_ADDRESSES, PRECOMPILE_ADDRESSES } from "./world.js";
 
@@ -102,13 +102,13 @@ const precompileLengthArb = fc.oneof(fc.constantFrom(0n, 1n, 32n, 64n, 96n, 128n
 
 /** Any words to any precompile (mostly invalid input), or well-formed input to the one it suits. */
 const precompileInputArb: fc.Arbitrary<PrecompileInput> = fc.oneof(
-  fc.record({
+  { weight: 2, arbitrary: fc.record({
     address: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...PRECOMPILE_ADDRESSES) }, { weight: 1, arbitrary: fc.constantFrom(0n, 0x12n, 0xffn, 0x101n) }),
     words: fc.array(precompileWordArb, { maxLength: 7 }),
     length: precompileLengthArb,
-  }),
-  wellFormedPrecompileInputArb,
-  praguePrecompileInputArb,
+  }) },
+  { weight: 2, arbitrary: wellFormedPrecompileInputArb },
+  { weight: 3, arbitrary: praguePrecompileInputArb },
 );
 
 const precompileArb: fc.Arbitrary<Block> = fc
@@ -132,6 +132,11 @@ const sweepArb: fc.Arbitrary<Block> = fc
 
 /** Stacks at the 1024-item limit (Yellow Paper §9.4.2), whatever a loop counter or two adds. */
 const fillArb: fc.Arbitrary<Block> = fc.integer({ min: 1021, max: 1025 }).map((count): Block => ({ kind: "fill", count }));
+
+/** One group of PRECOMPILE_EDGE_GROUPS: a call per input, each result popped (and its output hashed to storage). */
+const precompileEdgesArb: fc.Arbitrary<Block[]> = fc
+  .constantFrom(...PRECOMPILE_EDGE_GROUPS)
+  .map((inputs) => inputs.map((input): Block => ({ kind: "precompile", mnemonic: "STATICCALL", ...input, sink: { kind: "pop" } })));
 
 /** Straight-line blocks only: what creation code and runtime code of created contracts run. */
 const leafBlockArb: fc.Arbitrary<Block> = fc.oneof(
@@ -212,18 +217,18 @@ const terminatorArb: fc.Arbitrary<Terminator> = fc.oneof(
 );
 
 /**
- * A contract's runtime program: up to two sweeps of an instruction's boundary table first (before
- * anything can halt the frame), then up to 10 blocks nested two deep, a rare raw byte run, and an
+ * A contract's runtime program: up to two sweeps of an instruction's boundary table or precompile
+ * calls at their input edges first (before anything can halt the frame), then up to 10 blocks nested two deep, a rare raw byte run, and an
  * ending; about one later top-level block in five is a sweep too. So each instruction's edges are
  * tried in several percent of runs (docs/fuzzing.md, "Boundaries").
  */
 export const programArb: fc.Arbitrary<Program> = fc
   .record({
-    sweeps: fc.array(sweepArb, { maxLength: 2 }),
+    sweeps: fc.array(fc.oneof({ weight: 3, arbitrary: sweepArb.map((block) => [block]) }, { weight: 1, arbitrary: precompileEdgesArb }), { maxLength: 2 }),
     blocks: fc.array(fc.oneof({ weight: 30, arbitrary: blockArb(2) }, { weight: 8, arbitrary: sweepArb }, { weight: 1, arbitrary: rawArb }), { maxLength: 10 }),
     end: terminatorArb,
   })
-  .map(({ sweeps, blocks, end }) => ({ blocks: [...sweeps, ...blocks], end }));
+  .map(({ sweeps, blocks, end }) => ({ blocks: [...sweeps.flat(), ...blocks], end }));
 
 /**
  * The program of the contract a deep scenario calls (scenario.ts): it calls itself with all its
