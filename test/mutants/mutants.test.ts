@@ -1,7 +1,7 @@
 /**
  * `npm run mutants` (src/mutants): the catalogue applies to the current build, the options are
- * checked, and a small budget kills two boundary mutants that the generator's sweeps and deep
- * call chains target. The full measurement (2,000 runs, every mutant) is not part of the suite:
+ * checked, and a small budget kills two boundary mutants that the generator's sweeps and
+ * return-data blocks target. The full measurement (2,000 runs, every mutant) is not part of the suite:
  * docs/fuzzing.md gives its figures and command.
  */
 import { readFileSync } from "node:fs";
@@ -43,11 +43,11 @@ describe("npm run mutants: options", () => {
 });
 
 describe("npm run mutants: a small budget", () => {
-  it("kills BYTE's index limit and the 1024 call depth within 60 runs, and exits 0 at a 100% target", async () => {
+  it("kills BYTE's index limit and RETURNDATACOPY's end within 60 runs, and exits 0 at a 100% target", async () => {
     const printed: string[] = [];
     const log = vi.spyOn(console, "log").mockImplementation((line: string) => void printed.push(line));
     try {
-      const args = parseMutantsArgs(["--runs", "60", "--only", "byte-limit-31,call-depth-1023", "--target", "100", "--json"]);
+      const args = parseMutantsArgs(["--runs", "60", "--only", "byte-limit-31,returndatacopy-end-exclusive", "--target", "100", "--json"]);
       expect(await runMutants(args, () => {})).toBe(0);
     } finally {
       log.mockRestore();
@@ -55,7 +55,7 @@ describe("npm run mutants: a small budget", () => {
     const report = JSON.parse(printed.join("\n")) as MutantsReport;
     expect(report.outcomes.map((o) => [o.name, o.verdict.killed])).toEqual([
       ["byte-limit-31", true],
-      ["call-depth-1023", true],
+      ["returndatacopy-end-exclusive", true],
     ]);
     expect(report.percent).toBe(100);
   }, 60_000);
