@@ -204,7 +204,7 @@ export const MUTANTS: readonly Mutant[] = [
   },
   {
     name: "p256-long-input",
-    file: "precompiles/p256-verify.js",
+    file: "precompiles/ecdsa-verify.js",
     find: "if (input.length !== INPUT_LENGTH)",
     replace: "if (input.length < INPUT_LENGTH)",
     why: "P256VERIFY accepts input longer than 160 bytes (EIP-7951 wants exactly 160)",
