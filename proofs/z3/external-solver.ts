@@ -64,10 +64,30 @@ export function logicOf(smt: string): string {
   return `QF_${arrays ? "A" : ""}${functions ? "UF" : ""}BV`;
 }
 
+const WORD = "(_ BitVec 256)";
+const WIDE = (term: string) => `((_ sign_extend 256) ${term})`;
+/**
+ * Definitions of the functions Z3 prints that SMT-LIB lacks (Z3's `Z3_mk_bvmul_no_overflow` and
+ * `_no_underflow` give them), over the 256-bit words the engine applies them to: a product that
+ * fits its 512-bit widening. Another width makes the solver refuse the query, an `unknown`.
+ */
+const Z3_EXTENSIONS: Readonly<Record<string, string>> = {
+  bvumul_noovfl: `(define-fun bvumul_noovfl ((a ${WORD}) (b ${WORD})) Bool (= ((_ extract 511 256) (bvmul ((_ zero_extend 256) a) ((_ zero_extend 256) b))) (_ bv0 256)))`,
+  bvsmul_noovfl: `(define-fun bvsmul_noovfl ((a ${WORD}) (b ${WORD})) Bool (bvsle (bvmul ${WIDE("a")} ${WIDE("b")}) ((_ zero_extend 256) (bvlshr (bvnot (_ bv0 256)) (_ bv1 256)))))`,
+  bvsmul_noudfl: `(define-fun bvsmul_noudfl ((a ${WORD}) (b ${WORD})) Bool (bvsge (bvmul ${WIDE("a")} ${WIDE("b")}) ${WIDE("(bvshl (_ bv1 256) (_ bv255 256))")}))`,
+};
+
+/** The definitions of the Z3 extensions the query uses. */
+export function z3Extensions(smt: string): string[] {
+  return Object.entries(Z3_EXTENSIONS)
+    .filter(([name]) => new RegExp(`\\(${name}\\s`).test(smt))
+    .map(([, definition]) => definition);
+}
+
 /** The script a solver reads: options its dialect knows, the logic, the query, check-sat and the model request. */
 export function scriptFor(solver: ExternalSolver, smt: string, declared: readonly Declared[]): string {
   const lines = solver.dialect === "get-value" ? ["(set-option :produce-models true)"] : [];
-  lines.push(`(set-logic ${logicOf(smt)})`, smt, "(check-sat)");
+  lines.push(`(set-logic ${logicOf(smt)})`, ...z3Extensions(smt), smt, "(check-sat)");
   if (solver.dialect === "get-value" && declared.length > 0) lines.push(`(get-value (${declared.map((d) => d.name).join(" ")}))`);
   if (solver.dialect === "get-value") lines.push("(exit)");
   return `${lines.join("\n")}\n`;
