@@ -489,7 +489,7 @@ async function run(argv: readonly string[]): Promise<number> {
 
 export const proveCommand: Command = {
   name: "prove",
-  summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3; counterexamples replayed on the spec",
+  summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3 (raced with cvc5, boolector… when present); counterexamples replayed on the spec",
   help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES | --revert-fails]
                  [--calldata abi|abstract] [--symbolic-storage] [--accept-bounded] [-v]
