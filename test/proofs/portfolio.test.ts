@@ -138,7 +138,7 @@ describe("the race", () => {
   });
 
   it("is not held up by a solver that hangs or one that crashes; both are tallied", async () => {
-    const portfolio = new Portfolio(fakePool({ kind: "unsat" }, 300, []), [stubSolver("hangs", "hanging-solver.sh"), stubSolver("crashes", "crashing-solver.sh")]);
+    const portfolio = new Portfolio(fakePool({ kind: "unsat" }, 300, []), [stubSolver("hangs", "hanging-solver.sh"), stubSolver("crashes", "crashing-solver.sh")], 0);
     const started = Date.now();
     expect(await portfolio.solve(UNSAT_QUERY, 30_000, [])).toEqual({ kind: "unsat" });
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -147,6 +147,19 @@ describe("the race", () => {
     // The hanging one is tallied for the time until it was stopped (killed), not its 600 s.
     expect(Object.keys(stats.timeMs).sort()).toEqual(["crashes", "hangs", "z3"]);
     expect(stats.timeMs["hangs"]).toBeLessThan(10_000);
+  });
+
+  it("gives Z3 a head start: an answer within it starts no external solver", async () => {
+    const portfolio = new Portfolio(fakePool({ kind: "unsat" }, 10, []), [stubSolver("crashes", "crashing-solver.sh")], 5_000);
+    expect(await portfolio.solve(UNSAT_QUERY, 30_000, [])).toEqual({ kind: "unsat" });
+    expect(Object.keys(portfolio.takeStats().timeMs)).toEqual(["z3"]);
+  });
+
+  it("starts the external solvers as soon as Z3 gives up within its head start", async () => {
+    const portfolio = new Portfolio(fakePool({ kind: "unknown", reason: "z3 gave up" }, 10, []), [stubSolver("slow", "lying-slow-solver.sh")], 60_000);
+    const started = Date.now();
+    expect(await portfolio.solve(SAT_QUERY, 30_000, [256])).toMatchObject({ kind: "sat", requested: [1n] });
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("is unknown with every solver's reason when none decides", async () => {
