@@ -11,8 +11,8 @@ import type { PoolAnswer, SolverPool } from "./solver-pool.js";
 export const Z3_NAME = "z3";
 
 /**
- * Z3's head start: on the property suite, nearly every query Z3 answers at all it answers well
- * within this (docs/prove.md gives the figures).
+ * Z3's head start: long enough for the easy queries, most of them, to be answered before any
+ * external solver starts (docs/prove.md gives the suite's figures with and without it).
  */
 export const DEFAULT_HEAD_START_MS = 500;
 
