@@ -28,6 +28,9 @@ const DEFAULT_GRACE_MS = 10_000;
 const WARM_QUERY = "(check-sat)";
 const WARM_TIMEOUT_MS = 5_000;
 
+/** How long closing waits for a worker to confirm its end. */
+const TERMINATE_WAIT_MS = 2_000;
+
 /** Workers that fail before they are ready, in a row, before the pool gives up starting them. */
 const MAX_FAILED_STARTS = 3;
 
@@ -147,7 +150,11 @@ export class SolverPool {
       this.slots.splice(0).map((slot) => {
         clearTimeout(slot.watchdog);
         slot.job?.resolve({ kind: "unknown", reason: "solver pool closed" });
-        return slot.worker.terminate();
+        // A worker whose Z3 check was just interrupted may never confirm its end: waiting for it
+        // would leave nothing but that promise, and Node ends such a run with exit code 13. The
+        // wait is bounded, and the worker no longer keeps the process alive.
+        slot.worker.unref();
+        return Promise.race([slot.worker.terminate(), new Promise((resolve) => setTimeout(resolve, TERMINATE_WAIT_MS))]);
       }),
     );
   }
