@@ -557,8 +557,9 @@ Options:
                       --solver 'bitwuzla=bitwuzla --lang smt2'. cvc5, bitwuzla, yices-smt2 and
                       boolector are raced whenever they are on PATH (scripts/setup-solvers.sh
                       installs the Debian ones); without any, Z3 decides alone, and --stats says so.
-                      Every query goes to all; the first sat or unsat is kept and the others are
-                      stopped; a sat model is still replayed on the spec before it counts
+                      Every query goes to Z3 and, after a 500 ms head start, to all the others;
+                      the first sat or unsat is kept and the others are stopped; a sat model is
+                      still replayed on the spec before it counts
   --z3-only           race no external solver
   --stats             per property: the solver queries asked, how many each solver answered
                       first, and the time each solver spent (the JSON has them as "stats")
