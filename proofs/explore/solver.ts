@@ -6,7 +6,7 @@
 import type { Expr } from "z3-solver";
 import { hashAxioms } from "../domain/keccak.js";
 import { REQUESTED_PREFIX, type ConstantValue } from "../z3/protocol.js";
-import { solverPool, z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
+import { portfolio, z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import type { Abstraction, KeccakUse } from "./path.js";
 
 /**
@@ -136,7 +136,7 @@ export class Solver {
     }
     values.forEach((term, i) => this.printer.add(ctx.BitVec.const(`${REQUESTED_PREFIX}${i}`, term.sort.size()).eq(term)));
     const timeout = Math.max(1, Math.floor(Math.min(this.timeoutMs * share, left)));
-    const answer = await solverPool().solve(this.printer.toString(), timeout, values.map((term) => term.sort.size()));
+    const answer = await portfolio().solve(this.printer.toString(), timeout, values.map((term) => term.sort.size()));
     if (answer.kind === "sat") return { kind: "sat", model: new Assignment(values, answer.requested, answer.constants) };
     if (answer.kind === "unsat") return { kind: "unsat" };
     return { kind: "unknown", reason: answer.reason };

@@ -8,6 +8,8 @@
  */
 import { init } from "z3-solver";
 import type { BitVec, Bool, Context, Expr } from "z3-solver";
+import { solversOnPath, type ExternalSolver } from "./external-solver.js";
+import { Portfolio } from "./portfolio.js";
 import { DEFAULT_POOL_SIZE, SolverPool } from "./solver-pool.js";
 
 export type Z3Context = Context<"svm">;
@@ -28,6 +30,8 @@ const SHUTDOWN_DRAIN_MS = 50;
 let runtime: Z3Runtime | undefined;
 let pool: SolverPool | undefined;
 let poolSize = DEFAULT_POOL_SIZE;
+let portfolioInstance: Portfolio | undefined;
+let externalSolvers: readonly ExternalSolver[] | undefined;
 
 /** Initialises Z3 on first use; later calls return the same instance. */
 export async function z3(): Promise<Z3Runtime> {
@@ -75,6 +79,18 @@ export function setSolverWorkers(count: number): void {
  */
 export async function warmSolverPool(): Promise<void> {
   await solverPool().warm();
+}
+
+/** Sets the external solvers raced with Z3 (before the first query); by default, the known ones on PATH. */
+export function setExternalSolvers(solvers: readonly ExternalSolver[]): void {
+  if (portfolioInstance !== undefined) throw new Error("the solver portfolio has started already");
+  externalSolvers = solvers;
+}
+
+/** The portfolio every query goes to: the Z3 workers raced with the external solvers. */
+export function portfolio(): Portfolio {
+  portfolioInstance ??= new Portfolio(solverPool, externalSolvers ?? solversOnPath());
+  return portfolioInstance;
 }
 
 /** The pool of solver workers, started on first use. */

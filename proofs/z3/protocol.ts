@@ -17,6 +17,12 @@ export interface SolveRequest {
   readonly requested: readonly number[];
 }
 
+/** Stops the query with this id if it is still running (another solver answered it first). */
+export interface CancelRequest {
+  readonly kind: "cancel";
+  readonly id: number;
+}
+
 /** A constant of the model, by name (bit-vectors as bigints, booleans as booleans). */
 export interface ConstantValue {
   readonly name: string;

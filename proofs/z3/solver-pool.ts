@@ -10,10 +10,13 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ReadyMessage, SolveReply, SolveRequest } from "./protocol.js";
+import type { CancelRequest, ConstantValue, ReadyMessage, SolveReply, SolveRequest } from "./protocol.js";
 
-/** The answer to a query (its id is the pool's own routing). */
-export type PoolAnswer = SolveReply | { readonly kind: "unknown"; readonly reason: string };
+/** The answer to a query, from the pool or an external solver (a reply's id is the pool's own routing). */
+export type PoolAnswer =
+  | { readonly kind: "sat"; readonly requested: readonly bigint[]; readonly constants: readonly ConstantValue[] }
+  | { readonly kind: "unsat" }
+  | { readonly kind: "unknown"; readonly reason: string };
 
 /**
  * How long past its timeout a query may run before its worker is taken to be stuck: Z3 checks its
@@ -24,6 +27,9 @@ const DEFAULT_GRACE_MS = 10_000;
 /** What `warm` asks each worker: nothing to solve, so its answer only shows the worker can. */
 const WARM_QUERY = "(check-sat)";
 const WARM_TIMEOUT_MS = 5_000;
+
+/** How long closing waits for a worker to confirm its end. */
+const TERMINATE_WAIT_MS = 2_000;
 
 /** Workers that fail before they are ready, in a row, before the pool gives up starting them. */
 const MAX_FAILED_STARTS = 3;
@@ -91,14 +97,32 @@ export class SolverPool {
     for (let i = 0; i < size; i++) this.slots.push(this.start());
   }
 
-  /** Checks one query (SMT-LIB text) with a timeout, reading the requested values from a model. */
-  solve(smt: string, timeoutMs: number, requested: readonly number[]): Promise<PoolAnswer> {
+  /**
+   * Checks one query (SMT-LIB text) with a timeout, reading the requested values from a model.
+   * When `signal` aborts (another solver of the portfolio answered), a waiting query leaves the
+   * queue and a running one is interrupted; either is answered `unknown`.
+   */
+  solve(smt: string, timeoutMs: number, requested: readonly number[], signal?: AbortSignal): Promise<PoolAnswer> {
     if (this.closed) return Promise.resolve({ kind: "unknown", reason: "solver pool closed" });
     if (this.broken !== undefined) return Promise.resolve({ kind: "unknown", reason: this.broken });
+    if (signal?.aborted) return Promise.resolve({ kind: "unknown", reason: "z3 stopped" });
     return new Promise((resolve) => {
-      this.queue.push({ request: { id: this.nextId++, smt, timeoutMs, requested }, resolve });
+      const job: Job = { request: { id: this.nextId++, smt, timeoutMs, requested }, resolve };
+      this.queue.push(job);
+      signal?.addEventListener("abort", () => this.cancel(job), { once: true });
       this.dispatch();
     });
+  }
+
+  private cancel(job: Job): void {
+    const waiting = this.queue.indexOf(job);
+    if (waiting >= 0) {
+      this.queue.splice(waiting, 1);
+      job.resolve({ kind: "unknown", reason: "z3 stopped" });
+      return;
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    slot?.worker.postMessage({ kind: "cancel", id: job.request.id } satisfies CancelRequest);
   }
 
   /** Resolves once every worker has started its Z3, or the pool has given up starting them, or closed. */
@@ -126,7 +150,11 @@ export class SolverPool {
       this.slots.splice(0).map((slot) => {
         clearTimeout(slot.watchdog);
         slot.job?.resolve({ kind: "unknown", reason: "solver pool closed" });
-        return slot.worker.terminate();
+        // A worker whose Z3 check was just interrupted may never confirm its end: waiting for it
+        // would leave nothing but that promise, and Node ends such a run with exit code 13. The
+        // wait is bounded, and the worker no longer keeps the process alive.
+        slot.worker.unref();
+        return Promise.race([slot.worker.terminate(), new Promise((resolve) => setTimeout(resolve, TERMINATE_WAIT_MS))]);
       }),
     );
   }

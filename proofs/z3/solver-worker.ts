@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { init, type Model } from "z3-solver";
-import { REQUESTED_PREFIX, type ConstantValue, type ReadyMessage, type SolveReply, type SolveRequest } from "./protocol.js";
+import { REQUESTED_PREFIX, type CancelRequest, type ConstantValue, type ReadyMessage, type SolveReply, type SolveRequest } from "./protocol.js";
 
 if (parentPort === null) throw new Error("solver-worker.js runs as a worker thread");
 const port = parentPort;
@@ -54,8 +54,17 @@ function constantsOf(model: Model<"svm-worker">): ConstantValue[] {
   return constants;
 }
 
-port.on("message", (request: SolveRequest) => {
-  solve(request).then(
+/** The id of the query being solved: a cancel for an older one arrives late and is ignored. */
+let running: number | undefined;
+
+port.on("message", (request: SolveRequest | CancelRequest) => {
+  if ("kind" in request) {
+    // Z3 checks for an interrupt between its steps, and its check then answers unknown.
+    if (request.id === running) ctx.interrupt();
+    return;
+  }
+  running = request.id;
+  solve(request).finally(() => (running = undefined)).then(
     (reply) => port.postMessage(reply),
     (error: unknown) => port.postMessage({ id: request.id, kind: "unknown", reason: `solver error: ${error instanceof Error ? error.message : String(error)}` } satisfies SolveReply),
   );

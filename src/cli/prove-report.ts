@@ -4,6 +4,7 @@
  * it is counted apart, and it fails the exit code unless the caller accepts bounded passes.
  */
 import type { PropertyResult, Status } from "../../proofs/prove.js";
+import { Z3_NAME, type SolverStats } from "../../proofs/z3/portfolio.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 
 /** `[PASS]`, `[PASS (bounded: loop 16, calldata ≤ 1024 bytes)]`, `[FAIL]` or `[UNKNOWN]`. */
@@ -31,4 +32,21 @@ export function summaryLine(statuses: readonly Status[], filesNotChecked: number
 export function exitCode(statuses: readonly Status[], filesNotChecked: number, acceptBounded: boolean): ExitCode {
   const held = (status: Status) => status === "pass" || (status === "bounded" && acceptBounded);
   return filesNotChecked === 0 && statuses.every(held) ? EXIT.held : EXIT.failed;
+}
+
+/** The solvers raced, said once per run: Z3 alone is named as such, with how to add others. */
+export function solversLine(names: readonly string[], z3Only: boolean): string {
+  if (names.length > 1) return `solvers: ${names.join(", ")} (raced; the first definite answer is kept)`;
+  const why = z3Only ? "--z3-only" : "no cvc5, bitwuzla, yices-smt2 or boolector on PATH (scripts/setup-solvers.sh installs them) and no --solver";
+  return `solvers: ${Z3_NAME} only (${why})`;
+}
+
+/** `solvers: 12 queries, answered by z3 8, cvc5 3, 1 undecided; time z3 1200 ms, cvc5 900 ms`. */
+export function statsLine(stats: SolverStats): string {
+  const answered = Object.entries(stats.answeredBy).map(([name, count]) => `${name} ${count}`);
+  const time = Object.entries(stats.timeMs).map(([name, ms]) => `${name} ${ms} ms`);
+  const parts = [`${stats.queries} ${stats.queries === 1 ? "query" : "queries"}`];
+  if (answered.length > 0) parts.push(`answered by ${answered.join(", ")}`);
+  if (stats.undecided > 0) parts.push(`${stats.undecided} undecided`);
+  return `solvers: ${parts.join(", ")}${time.length > 0 ? `; time ${time.join(", ")}` : ""}`;
 }

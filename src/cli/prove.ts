@@ -14,13 +14,15 @@ import { type ReplaySubject, traceCounterexample } from "../../proofs/replay-tra
 import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
 import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind } from "../../proofs/prove.js";
-import { setSolverWorkers, warmSolverPool, z3 } from "../../proofs/z3/context.js";
+import { portfolio, setExternalSolvers, setSolverWorkers, warmSolverPool, z3 } from "../../proofs/z3/context.js";
+import { type ExternalSolver, parseSolverSpec, solversOnPath } from "../../proofs/z3/external-solver.js";
+import type { SolverStats } from "../../proofs/z3/portfolio.js";
 import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { CORES, DEFAULT_POOL_SIZE, MAX_POOL_SIZE } from "../../proofs/z3/solver-pool.js";
 import { ALL_PANIC_CODES } from "../../proofs/failure.js";
 import { hexToBytes } from "../../spec/primitives/bytes.js";
 import { type Command, InputError, UsageError } from "./command.js";
-import { exitCode, summaryLine, tagOf } from "./prove-report.js";
+import { exitCode, solversLine, statsLine, summaryLine, tagOf } from "./prove-report.js";
 import { type OptionSpec, parseOptions, positiveInteger, regexOption } from "./options.js";
 import { checkOutputFile } from "./output-path.js";
 import { importHint, layoutOf } from "./project-layout.js";
@@ -43,6 +45,12 @@ interface ProveArgs {
   readonly acceptBounded: boolean;
   /** Show the call trace of each counterexample's replay. */
   readonly verbose: boolean;
+  /** External solvers named with --solver, raced with Z3 besides the known ones on PATH. */
+  readonly named: readonly ExternalSolver[];
+  /** Z3 alone: no external solver. */
+  readonly z3Only: boolean;
+  /** Print each property's solver statistics. */
+  readonly stats: boolean;
 }
 
 const OPTIONS: readonly OptionSpec[] = [
@@ -62,6 +70,9 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: "--strict-pragma", value: false },
   { name: "--accept-bounded", value: false },
   { name: "--verbose", value: false, alias: "-v" },
+  { name: "--solver", value: true, repeatable: true },
+  { name: "--z3-only", value: false },
+  { name: "--stats", value: false },
 ];
 
 function parsePanics(text: string): bigint[] {
@@ -87,6 +98,26 @@ function parseSolvers(text: string): number {
   return count;
 }
 
+/** `--solver NAME=COMMAND`, repeatable: a later one of the same name replaces an earlier one. */
+function parseExternalSolvers(specs: readonly string[]): ExternalSolver[] {
+  const byName = new Map<string, ExternalSolver>();
+  for (const spec of specs) {
+    try {
+      const solver = parseSolverSpec(spec);
+      byName.set(solver.name, solver);
+    } catch (error) {
+      throw new UsageError(`--solver: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return [...byName.values()];
+}
+
+/** The known solvers on PATH, with those named by --solver added (or replacing one of the same name). */
+function externalSolvers(named: readonly ExternalSolver[]): ExternalSolver[] {
+  const names = new Set(named.map((solver) => solver.name));
+  return [...solversOnPath().filter((solver) => !names.has(solver.name)), ...named];
+}
+
 function parseArgs(args: readonly string[]): ProveArgs {
   const parsed = parseOptions(args, OPTIONS);
   const text = (flag: string) => parsed.values.get(flag);
@@ -96,6 +127,8 @@ function parseArgs(args: readonly string[]): ProveArgs {
   const remappings = parsed.lists.get("--remap") ?? [];
   for (const remapping of remappings) if (!remapping.includes("=")) throw new UsageError(`--remap: expected prefix=target, got '${remapping}'`);
   const matchText = text("--match");
+  const solverSpecs = parsed.lists.get("--solver") ?? [];
+  if (has("--z3-only") && solverSpecs.length > 0) throw new UsageError("--z3-only and --solver contradict each other: give one");
   const options: ProveOptions = {
     ...DEFAULT_OPTIONS,
     ...(text("--loop") !== undefined && { loopBound: positiveInteger("--loop", text("--loop")!) }),
@@ -119,6 +152,9 @@ function parseArgs(args: readonly string[]): ProveArgs {
     strictPragma: has("--strict-pragma"),
     acceptBounded: has("--accept-bounded"),
     verbose: has("--verbose"),
+    named: parseExternalSolvers(solverSpecs),
+    z3Only: has("--z3-only"),
+    stats: has("--stats"),
   };
 }
 
@@ -174,6 +210,8 @@ interface FileError {
 interface Line {
   readonly file: string;
   readonly result: PropertyResult;
+  /** The portfolio's queries for this property (taken when its result arrives: properties are checked one at a time). */
+  readonly stats: SolverStats;
   /** The counterexample decoded and its replay's logs and trace (src/audit/counterexample.ts), for a failure. */
   readonly counterexample: RenderedCounterexample | undefined;
 }
@@ -182,15 +220,16 @@ interface Line {
 function lineOf(file: string, result: PropertyResult, subject: ReplaySubject, context: DecodingContext): Line {
   const cex = result.counterexample;
   const replay = cex === undefined ? undefined : traceCounterexample(subject, result.function, cex);
-  return { file, result, counterexample: renderCounterexample(result, context, replay) };
+  return { file, result, stats: portfolio().takeStats(), counterexample: renderCounterexample(result, context, replay) };
 }
 
 const NO_CONTRACTS: DecodingContext = { abis: new Map(), runtimes: new Map() };
 
-function printLine(line: Line, verbose: boolean): void {
+function printLine(line: Line, verbose: boolean, stats: boolean): void {
   const r = line.result;
   const out = [`${tagOf(r)} ${r.contract}.${r.function} (paths: ${r.paths}, ${r.timeMs} ms)`];
   if (r.reason !== undefined) out.push(`    reason: ${r.reason}`);
+  if (stats) out.push(`    ${statsLine(line.stats)}`);
   if (line.counterexample !== undefined) out.push(...counterexampleText(line.counterexample, verbose));
   process.stdout.write(`${out.join("\n")}\n`);
 }
@@ -288,9 +327,13 @@ async function proveSolidity(file: string, layout: ProjectLayout, args: ProveArg
         status.clear();
         const line = lineOf(file, result, { kind: "contract", contract, known }, decoding);
         lines.push(line);
-        printLine(line, args.verbose);
+        printLine(line, args.verbose, args.stats);
       },
-      (fn) => status.begin(`${test.name}.${fn.signature}`),
+      (fn) => {
+        // What ran between properties (the deployment's setUp) is no property's.
+        portfolio().takeStats();
+        status.begin(`${test.name}.${fn.signature}`);
+      },
     );
   }
 }
@@ -329,7 +372,7 @@ async function proveTarget(args: ProveArgs, state: RunState): Promise<void> {
     const result = await checkBytecode("bytecode", runtime, bytecodeOptions(args));
     const line = lineOf("", result, { kind: "bytecode", runtime }, NO_CONTRACTS);
     lines.push(line);
-    printLine(line, args.verbose);
+    printLine(line, args.verbose, args.stats);
     return;
   }
   if (stats.isDirectory()) {
@@ -366,13 +409,13 @@ async function proveTarget(args: ProveArgs, state: RunState): Promise<void> {
     const result = await checkBytecode(compiled.name, runtime, bytecodeOptions(args));
     const line = lineOf(target, result, { kind: "bytecode", runtime }, NO_CONTRACTS);
     lines.push(line);
-    printLine(line, args.verbose);
+    printLine(line, args.verbose, args.stats);
     return;
   }
   await proveSolidity(target, layoutOf(args), args, state);
 }
 
-function writeJson(path: string, lines: readonly Line[], errors: readonly FileError[], verbose: boolean): void {
+function writeJson(path: string, lines: readonly Line[], errors: readonly FileError[], verbose: boolean, solvers: readonly string[]): void {
   const results = lines.map((line) => ({
     file: line.file,
     contract: line.result.contract,
@@ -383,9 +426,10 @@ function writeJson(path: string, lines: readonly Line[], errors: readonly FileEr
     bounds: line.result.bounds,
     paths: line.result.paths,
     timeMs: line.result.timeMs,
+    stats: line.stats,
   }));
   try {
-    writeFileSync(path, `${JSON.stringify({ results, errors }, null, 2)}\n`);
+    writeFileSync(path, `${JSON.stringify({ solvers, results, errors }, null, 2)}\n`);
   } catch (error) {
     throw new InputError(`--json: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -404,6 +448,8 @@ async function run(argv: readonly string[]): Promise<number> {
     solversReady: async () => {
       solvers ??= z3().then(async (runtime) => {
         setSolverWorkers(args.solvers);
+        setExternalSolvers(args.z3Only ? [] : externalSolvers(args.named));
+        if (args.stats) process.stdout.write(`${solversLine(portfolio().names, args.z3Only)}\n`);
         await warmSolverPool();
         return runtime;
       });
@@ -420,17 +466,18 @@ async function run(argv: readonly string[]): Promise<number> {
   if (selection.properties === 0 && errors.length === 0) throw new InputError(`nothing to check: ${nothingSelected(args, selection)}`);
   const statuses = lines.map((line) => line.result.status);
   process.stdout.write(`${summaryLine(statuses, errors.length)}\n`);
-  if (args.json !== undefined) writeJson(args.json, lines, errors, args.verbose);
+  if (args.json !== undefined) writeJson(args.json, lines, errors, args.verbose, solvers === undefined ? [] : portfolio().names);
   return exitCode(statuses, errors.length, args.acceptBounded);
 }
 
 export const proveCommand: Command = {
   name: "prove",
-  summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3; counterexamples replayed on the spec",
+  summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3 (raced with cvc5, boolector… when present); counterexamples replayed on the spec",
   help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES | --revert-fails]
                  [--calldata abi|abstract] [--symbolic-storage] [--accept-bounded] [-v]
                  [--json FILE] [--root DIR] [--remap prefix=target]... [--solvers N] [--strict-pragma]
+                 [--solver NAME=COMMAND]... [--z3-only] [--stats]
 
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
 each property with symbolic arguments (Z3). prove_/check_ functions fail on a failed assert
@@ -479,14 +526,26 @@ Options:
   --accept-bounded    a pass within bounds counts as a pass for the exit code
   -v, --verbose       with each counterexample, the call trace of its replay (calls, events,
                       reverts, decoded with the ABI)
-  --json FILE         write {"results":[{file, contract, function, status, bounds, reason,
-                      counterexample, paths, timeMs}], "errors":[{file, message}]}; status is
+  --json FILE         write {"solvers":[names], "results":[{file, contract, function, status, bounds,
+                      reason, counterexample, paths, timeMs, stats:{queries, answeredBy,
+                      undecided, timeMs}}], "errors":[{file, message}]}; status is
                       pass, bounded, fail or unknown (checked writable before anything runs)
   --root DIR          import root for Solidity (default: the Foundry project's root, else the
                       folder given or the file's folder)
   --remap P=T         an import remapping (repeatable; wins over the project's for its prefix)
   --solvers N         solver worker threads, each with its own Z3 (default: one per core, ${DEFAULT_POOL_SIZE}
                       here; at most twice the cores, ${MAX_POOL_SIZE} here)
+  --solver NAME=CMD   an external SMT-LIB 2 solver raced with Z3 (repeatable): CMD reads a script
+                      on standard input and answers check-sat and get-value, e.g.
+                      --solver 'bitwuzla=bitwuzla --lang smt2'. cvc5, bitwuzla, yices-smt2 and
+                      boolector are raced whenever they are on PATH (scripts/setup-solvers.sh
+                      installs the Debian ones); without any, Z3 decides alone, and --stats says so.
+                      Every query goes to Z3 and, after a 500 ms head start, to all the others;
+                      the first sat or unsat is kept and the others are stopped; a sat model is
+                      still replayed on the spec before it counts
+  --z3-only           race no external solver
+  --stats             per property: the solver queries asked, how many each solver answered
+                      first, and the time each solver spent (the JSON has them as "stats")
   --strict-pragma     refuse a pinned pragma (pragma solidity 0.8.19;) whose compiler is not
                       installed; by default the newest installed compiler of its line is used,
                       with a warning

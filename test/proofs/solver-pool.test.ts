@@ -87,3 +87,53 @@ describe("solver pool with misbehaving workers", () => {
     }
   });
 });
+
+describe("stopping a query (another solver of the portfolio answered it)", () => {
+  /** Factoring a product of two large primes through a 256-bit multiplier: far longer than the test waits. */
+  function factoring(): string {
+    const product = ((1n << 61n) - 1n) * ((1n << 89n) - 1n);
+    const bound = `(_ bv${1n << 128n} 256)`;
+    return [
+      "(declare-fun x () (_ BitVec 256))",
+      "(declare-fun y () (_ BitVec 256))",
+      `(assert (bvult x ${bound}))`,
+      `(assert (bvult y ${bound}))`,
+      "(assert (bvugt x (_ bv1 256)))",
+      "(assert (bvugt y (_ bv1 256)))",
+      `(assert (= (bvmul x y) (_ bv${product} 256)))`,
+    ].join("\n");
+  }
+
+  it("interrupts a running query, answers it unknown, and the worker answers the next one", async () => {
+    const pool = new SolverPool({ size: 1 });
+    try {
+      await pool.warm();
+      const stop = new AbortController();
+      const started = Date.now();
+      setTimeout(() => stop.abort(), 300);
+      const answer = await pool.solve(factoring(), 60_000, [], stop.signal);
+      expect(answer.kind).toBe("unknown");
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect((await pool.solve("(declare-fun z () (_ BitVec 8))\n(assert (= z #x01))", 5_000, [])).kind).toBe("sat");
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("takes a waiting query out of the queue", async () => {
+    const pool = new SolverPool({ size: 1 });
+    try {
+      await pool.warm();
+      const busy = new AbortController();
+      const running = pool.solve(factoring(), 60_000, [], busy.signal);
+      const stop = new AbortController();
+      const waiting = pool.solve("(declare-fun z () (_ BitVec 8))", 5_000, [], stop.signal);
+      stop.abort();
+      expect(await waiting).toEqual({ kind: "unknown", reason: "z3 stopped" });
+      busy.abort();
+      expect((await running).kind).toBe("unknown");
+    } finally {
+      await pool.close();
+    }
+  });
+});
