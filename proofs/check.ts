@@ -26,7 +26,7 @@ import {
   propertyKind,
   proveFunction,
   symbolicFailure,
-  verdict,
+  propertyResult,
 } from "./prove.js";
 import { z3 } from "./z3/context.js";
 
@@ -124,14 +124,5 @@ export async function checkBytecode(name: string, runtime: Uint8Array, options: 
     { loopBound: options.loopBound, queryTimeoutMs: options.queryTimeoutMs, deadline: started + options.timeoutMs },
   );
   const findings = { counterexample, incomplete: [...exploration.incomplete, ...unreplayed], bounds: exploration.bounds, completed, reverted: 0 };
-  return {
-    contract: name,
-    function: "(bytecode)",
-    ...verdict(findings),
-    ...(counterexample !== undefined && { counterexample }),
-    bounds: exploration.bounds,
-    ...(exploration.assumptions.length > 0 && { assumptions: exploration.assumptions }),
-    paths: exploration.paths,
-    timeMs: Date.now() - started,
-  };
+  return propertyResult({ contract: name, function: "(bytecode)" }, findings, exploration.assumptions, exploration.paths, started);
 }

@@ -35,7 +35,7 @@ import {
   failurePolicy,
   selectorOf,
   symbolicFailure,
-  verdict,
+  propertyResult,
 } from "./prove.js";
 import { z3, z3Runtime, type Bv } from "./z3/context.js";
 
@@ -193,16 +193,7 @@ export async function proveInvariant(
   }
   // Reverted sequences are dropped as paths (they are shorter sequences), so none counts as reverted here.
   const findings = { counterexample, incomplete, bounds: [...new Set(bounds)], completed: paths, reverted: 0 };
-  return {
-    contract: contract.name,
-    function: invariant.signature,
-    ...verdict(findings),
-    ...(counterexample !== undefined && { counterexample }),
-    bounds: findings.bounds,
-    ...(assumptions.size > 0 && { assumptions: [...assumptions] }),
-    paths,
-    timeMs: Date.now() - started,
-  };
+  return propertyResult({ contract: contract.name, function: invariant.signature }, findings, assumptions, paths, started);
 }
 
 /** Replays the calls and then the invariant on the spec; the failure shown, or undefined. */

@@ -162,6 +162,26 @@ export function verdict(findings: Findings): { status: Status; reason?: string }
   return { status: findings.bounds.length > 0 ? "bounded" : "pass" };
 }
 
+/** A property's result from what its exploration found: the verdict, the bounds and assumptions it rests on. */
+export function propertyResult(
+  what: { readonly contract: string; readonly function: string },
+  findings: Findings,
+  assumptions: Iterable<string>,
+  paths: number,
+  started: number,
+): PropertyResult {
+  const assumed = [...new Set(assumptions)];
+  return {
+    ...what,
+    ...verdict(findings),
+    ...(findings.counterexample !== undefined && { counterexample: findings.counterexample }),
+    bounds: findings.bounds,
+    ...(assumed.length > 0 && { assumptions: assumed }),
+    paths,
+    timeMs: Date.now() - started,
+  };
+}
+
 /** The state after deployment and setUp, from which every property starts. */
 export interface Deployment {
   readonly accounts: ReadonlyMap<bigint, Account>;
@@ -434,16 +454,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
 
   for (const reason of unreplayed) incomplete.add(reason);
   const findings = { counterexample, incomplete, bounds: [...bounds], completed, reverted };
-  return {
-    contract: contract.name,
-    function: fn.signature,
-    ...verdict(findings),
-    ...(counterexample !== undefined && { counterexample }),
-    bounds: findings.bounds,
-    ...(assumptions.size > 0 && { assumptions: [...assumptions] }),
-    paths,
-    timeMs: Date.now() - started,
-  };
+  return propertyResult({ contract: contract.name, function: fn.signature }, findings, assumptions, paths, started);
 }
 
 /** Concrete samples tried before solving, spread over the length variants, and the time they may take. */
