@@ -13,7 +13,7 @@ import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bigIntToMinimalBytes, bytesToBigInt, hexToBytes } from "../spec/primitives/bytes.js";
 import { rlpEncode } from "../spec/primitives/rlp.js";
 import { SCHEDULES } from "../spec/fork/forks.js";
-import { DEFAULT_FORK, isForkName, type AccountState, type BlockEnv, type ForkName, type StateTestCase } from "./implementation.js";
+import { DEFAULT_FORK, isForkName, type AccountState, type BlockEnv, type ForkName, type StateTestCase } from "../interface/implementation.js";
 
 /** A request the builder cannot turn into a valid transaction. */
 export class SingleCallError extends Error {

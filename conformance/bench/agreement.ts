@@ -5,7 +5,7 @@
  * the return data and the gas used.
  */
 import { bytesEqual, bytesToHex } from "../../spec/primitives/bytes.js";
-import type { CaseOutcome } from "../implementation.js";
+import type { CaseOutcome } from "../../interface/implementation.js";
 import type { ExpectedOutcome } from "../state-tests/cases.js";
 import { compareOutcome } from "../state-tests/compare.js";
 

@@ -7,7 +7,7 @@
  * `runStateTest` call: building the pre-state, executing the transaction, computing the root.
  */
 import { bytesEqual, bytesToHex } from "../../spec/primitives/bytes.js";
-import type { CaseOutcome, Implementation } from "../implementation.js";
+import type { CaseOutcome, Implementation } from "../../interface/implementation.js";
 import { disagreements } from "./agreement.js";
 import type { CallPeer } from "./call-peer.js";
 import { median } from "./statistics.js";

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { decodeStateTestFile } from "../formats/state-tests.js";
-import { isForkName, type StateTestCase } from "../implementation.js";
+import { isForkName, type StateTestCase } from "../../interface/implementation.js";
 import { buildCase, listCases, type ExpectedOutcome } from "../state-tests/cases.js";
 
 export const BENCHMARK_GROUPS = ["main", "micro"] as const;

@@ -10,7 +10,7 @@ import { encodeTransaction } from "../../spec/transaction/encode.js";
 import { calldataFloorGas, intrinsicGas } from "../../spec/transaction/intrinsic-gas.js";
 import { signingHash } from "../../spec/transaction/signing-hash.js";
 import type { Authorization, Transaction } from "../../spec/transaction/types.js";
-import type { AccountState, BlockEnv, StateTestCase } from "../implementation.js";
+import type { AccountState, BlockEnv, StateTestCase } from "../../interface/implementation.js";
 import { initcodeBytes, programBytes } from "./program.js";
 import type { AuthorizationSeed, Scenario, TxSeed } from "./scenario.js";
 import { CONTRACT_ADDRESSES, DEEP_CONTRACT, FRESH_AUTHORITY, PLAIN_ACCOUNT, SIGNERS, type Signer } from "./world.js";

@@ -10,7 +10,7 @@
  * keeps only smaller scenarios that still diverge unexplained. `strict` applies none of them.
  */
 import fc from "fast-check";
-import type { Implementation } from "../implementation.js";
+import type { Implementation } from "../../interface/implementation.js";
 import { type BuiltCase, buildScenario } from "./build.js";
 import { type DifferentialResult, runDifferential } from "./differential.js";
 import { KNOWN_DIFFERENCES } from "./known-differences.js";

@@ -8,7 +8,7 @@
  * halt reasons (HALT_REASONS), so it is compared exactly, but only when both implementations
  * report errors in their traces at all (EIP-3155 makes the field optional).
  */
-import type { HaltReason, TraceStep, Tracer } from "../implementation.js";
+import type { HaltReason, TraceStep, Tracer } from "../../interface/implementation.js";
 
 export interface CanonicalStep {
   readonly depth: number;

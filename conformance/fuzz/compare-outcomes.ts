@@ -7,7 +7,7 @@
  * state-test rule of conformance/state-tests/compare.ts), and the state roots must still match.
  */
 import { bytesEqual, bytesToHex } from "../../spec/primitives/bytes.js";
-import type { CaseOutcome } from "../implementation.js";
+import type { CaseOutcome } from "../../interface/implementation.js";
 
 export interface OutcomeDifference {
   /** What differed: outcome, status, gas used, logs hash, output, state root (or crash, in a differential run). */

@@ -7,7 +7,7 @@
  * differences are normalised before the traces are compared, and a divergence that one of its
  * outcome entries recognises is marked as explained by that entry.
  */
-import type { CaseOutcome, Implementation, StateTestCase } from "../implementation.js";
+import type { CaseOutcome, Implementation, StateTestCase } from "../../interface/implementation.js";
 import { CanonicalTraceRecorder, firstStepDivergence, type TraceDivergence } from "./canonical-trace.js";
 import { compareOutcomes, type OutcomeDifference } from "./compare-outcomes.js";
 import { explainDivergence, normaliseTraces } from "./explain.js";

@@ -3,7 +3,7 @@
  * peer's cosmetic trace differences are normalised away, then a remaining divergence is matched
  * against the peer's outcome entries.
  */
-import type { StateTestCase } from "../implementation.js";
+import type { StateTestCase } from "../../interface/implementation.js";
 import { type CanonicalStep, sameStep } from "./canonical-trace.js";
 import type { OutcomeDifference } from "./compare-outcomes.js";
 import type { RunResult } from "./differential.js";

@@ -18,7 +18,7 @@
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { OPCODES, staticGas } from "../../spec/machine/opcodes.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
-import type { HaltReason, StateTestCase } from "../implementation.js";
+import type { HaltReason, StateTestCase } from "../../interface/implementation.js";
 import type { CanonicalStep } from "./canonical-trace.js";
 import type { OutcomeDifference } from "./compare-outcomes.js";
 import type { RunResult } from "./differential.js";

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildCase, listCases } from "../state-tests/cases.js";
 import { decodeStateTestFile } from "../formats/state-tests.js";
-import { type Implementation, isForkName, type StateTestCase } from "../implementation.js";
+import { type Implementation, isForkName, type StateTestCase } from "../../interface/implementation.js";
 import { type DifferentialResult, runDifferential } from "./differential.js";
 import { KNOWN_DIFFERENCES } from "./known-differences.js";
 

@@ -11,7 +11,7 @@
  */
 import * as t from "io-ts";
 import { bytesToHex } from "../../spec/primitives/bytes.js";
-import type { CaseOutcome } from "../implementation.js";
+import type { CaseOutcome } from "../../interface/implementation.js";
 import { formatValidationError } from "../formats/state-tests.js";
 import type { DifferentialResult, RunResult } from "./differential.js";
 

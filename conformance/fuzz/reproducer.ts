@@ -7,7 +7,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { CaseOutcome, StateTestCase } from "../implementation.js";
+import type { CaseOutcome, StateTestCase } from "../../interface/implementation.js";
 import type { Divergence } from "./campaign.js";
 import { casesOfFile, RegressionFileError } from "./replay.js";
 import { type CampaignContext, decodeRecord, recordOf, type ReproducerRecord } from "./reproducer-record.js";

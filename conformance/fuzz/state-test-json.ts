@@ -10,7 +10,7 @@ import { bigIntToBytes } from "../../spec/primitives/bytes.js";
 import { rlpEncode } from "../../spec/primitives/rlp.js";
 import type { Transaction } from "../../spec/transaction/types.js";
 import { StateTest } from "../formats/state-tests.js";
-import type { CaseOutcome, StateTestCase } from "../implementation.js";
+import type { CaseOutcome, StateTestCase } from "../../interface/implementation.js";
 import type { BuiltCase } from "./build.js";
 
 /** keccak256(rlp([])): the logs hash of a transaction that logged nothing (or was rejected). */

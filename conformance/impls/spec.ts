@@ -13,7 +13,7 @@ import type { Frame } from "../../spec/machine/frame.js";
 import { bytesToBigInt } from "../../spec/primitives/bytes.js";
 import type { Account } from "../../spec/state/account.js";
 import { stateRoot } from "../../spec/trie/index.js";
-import type { CaseOutcome, Implementation, ProgressProbe, RunOptions, StateTestCase, Tracer } from "../implementation.js";
+import type { CaseOutcome, Implementation, ProgressProbe, RunOptions, StateTestCase, Tracer } from "../../interface/implementation.js";
 
 /** ethereum/tests' state tests run on chain id 1. */
 const CHAIN_ID = 1n;

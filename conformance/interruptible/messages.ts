@@ -1,5 +1,5 @@
 /** What the main thread and an interruptible run's worker thread tell each other. */
-import type { CaseOutcome, StateTestCase } from "../implementation.js";
+import type { CaseOutcome, StateTestCase } from "../../interface/implementation.js";
 
 export interface RunSetup {
   /** Absolute path of a compiled JS module exporting `implementations` (name → loader). */

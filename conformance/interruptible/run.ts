@@ -9,7 +9,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import type { CaseOutcome, StateTestCase } from "../implementation.js";
+import type { CaseOutcome, StateTestCase } from "../../interface/implementation.js";
 import { compiledSibling } from "../state-tests/compiled-path.js";
 import { ImplementationUnavailableError } from "../state-tests/load-implementation.js";
 import { DEPTH, type FromRunWorker, PC, PROGRESS_SLOTS, type RunSetup, STEPS } from "./messages.js";

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { encodeTraceStep } from "../trace/eip3155.js";
-import type { ProgressProbe, Tracer } from "../implementation.js";
+import type { ProgressProbe, Tracer } from "../../interface/implementation.js";
 import { loadFromRegistryModule } from "../state-tests/load-implementation.js";
 import { DEPTH, type FromRunWorker, PC, type RunSetup, STEPS } from "./messages.js";
 import { TraceLineSink } from "./trace-buffer.js";

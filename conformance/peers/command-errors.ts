@@ -5,7 +5,7 @@
  * exceptions), so the text is all there is to match on; the first pattern that matches wins, and
  * text no pattern knows gives undefined rather than a guessed name.
  */
-import type { TransactionError } from "../implementation.js";
+import type { TransactionError } from "../../interface/implementation.js";
 
 /**
  * Every name, so text that is already one (SVM's own `--json-trace`, EELS's exception names) maps

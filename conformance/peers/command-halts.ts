@@ -6,7 +6,7 @@
  * text starts with is taken. revm prints its own enum names (revm's `HaltReason`), mapped here.
  * A text neither knows gives undefined, and the adapter reports it rather than guess.
  */
-import { EXECUTION_REVERTED, HALT_REASONS, type FrameStatus, type HaltReason } from "../implementation.js";
+import { EXECUTION_REVERTED, HALT_REASONS, type FrameStatus, type HaltReason } from "../../interface/implementation.js";
 
 /** revm's HaltReason variants (and `Revert`), as `revme statetest` prints them in evmResult and traces. */
 const REVM_NAMES: Readonly<Record<string, HaltReason>> = {

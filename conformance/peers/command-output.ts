@@ -8,7 +8,7 @@
  * are not JSON objects (log lines, banners) are ignored.
  */
 import { hexToBytes } from "../../spec/primitives/bytes.js";
-import type { TraceStep } from "../implementation.js";
+import type { TraceStep } from "../../interface/implementation.js";
 import { haltReasonOf } from "./command-halts.js";
 
 export interface CommandSummary {

@@ -19,7 +19,7 @@ import { bytesEqual } from "../../spec/primitives/bytes.js";
 import { decodeTransaction, recoverSender } from "../../spec/transaction/index.js";
 import type { Transaction } from "../../spec/transaction/types.js";
 import { EMPTY_LOGS_HASH, stateTestFileJson } from "../fuzz/state-test-json.js";
-import type { CaseOutcome, FrameStatus, Implementation, RunOptions, StateTestCase } from "../implementation.js";
+import type { CaseOutcome, FrameStatus, Implementation, RunOptions, StateTestCase } from "../../interface/implementation.js";
 import { frameStatusOf } from "./command-halts.js";
 import { transactionErrorOfClientText } from "./command-errors.js";
 import { parseCommandOutput, type CommandOutput } from "./command-output.js";

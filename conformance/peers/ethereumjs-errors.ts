@@ -7,7 +7,7 @@
  * - the `EVMError` texts of @ethereumjs/evm 10.1.3 (its errors.ts), which end a frame, into the
  *   halt reasons of HALT_REASONS (go-ethereum's words).
  */
-import type { FrameStatus, HaltReason, TransactionError } from "../implementation.js";
+import type { FrameStatus, HaltReason, TransactionError } from "../../interface/implementation.js";
 
 const PATTERNS: readonly (readonly [RegExp, TransactionError])[] = [
   [/INTRINSIC_GAS_TOO_LOW|intrinsic (regular )?gas/i, "INTRINSIC_GAS_TOO_LOW"],

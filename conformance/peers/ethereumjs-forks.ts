@@ -4,7 +4,7 @@
  * Tangerine Whistle, EIP158 is Spurious Dragon, ConstantinopleFix is Petersburg).
  */
 import { Hardfork } from "@ethereumjs/common";
-import { FORK_NAMES, type ForkName } from "../implementation.js";
+import { FORK_NAMES, type ForkName } from "../../interface/implementation.js";
 
 /** The forks @ethereumjs/vm knows: all but SVM, which is this project's own (docs/extensions.md). */
 export type EthereumjsForkName = Exclude<ForkName, "SVM">;

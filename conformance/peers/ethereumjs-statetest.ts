@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import { decodeStateTestFile } from "../formats/state-tests.js";
-import { isForkName } from "../implementation.js";
+import { isForkName } from "../../interface/implementation.js";
 import { buildCase, listCases } from "../state-tests/cases.js";
 import { stateRootLine } from "../state-tests/state-root-line.js";
 import { eip3155Tracer, encodeTraceSummary, summaryOf } from "../trace/eip3155.js";

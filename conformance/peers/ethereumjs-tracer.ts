@@ -12,7 +12,7 @@
  * end of its frame, whose `afterMessage` result says whether and why it halted.
  */
 import type { EVMInterface, EVMResult, InterpreterStep, Message } from "@ethereumjs/evm";
-import type { HaltReason, ProgressProbe, Tracer, TraceStep } from "../implementation.js";
+import type { HaltReason, ProgressProbe, Tracer, TraceStep } from "../../interface/implementation.js";
 import { ETHEREUMJS_REVERT, haltReasonOf } from "./ethereumjs-errors.js";
 
 export function traceStepOf(event: InterpreterStep): TraceStep {

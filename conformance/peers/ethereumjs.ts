@@ -23,7 +23,7 @@ import {
   type PreState,
   type RunOptions,
   type StateTestCase,
-} from "../implementation.js";
+} from "../../interface/implementation.js";
 import { StateTestBlockchain } from "./ethereumjs-blockchain.js";
 import { frameStatusOf, transactionErrorOf } from "./ethereumjs-errors.js";
 import { ETHEREUMJS_FORKS, ETHEREUMJS_HARDFORKS, isEthereumjsFork } from "./ethereumjs-forks.js";

@@ -6,7 +6,7 @@
  * (EIP-161), as at the end of every transaction from Spurious Dragon on; untouched ones stay.
  */
 import { hexToBytes } from "../../spec/primitives/bytes.js";
-import type { AccountState, PreState } from "../implementation.js";
+import type { AccountState, PreState } from "../../interface/implementation.js";
 
 interface DiffAccount {
   readonly balance?: string;

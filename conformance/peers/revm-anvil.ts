@@ -25,7 +25,7 @@ import { bigIntToBytes, bytesToHex, hexToBytes } from "../../spec/primitives/byt
 import { rlpEncode } from "../../spec/primitives/rlp.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";
-import type { CaseOutcome, ForkName, Implementation, RunOptions, StateTestCase, TransactionError } from "../implementation.js";
+import type { CaseOutcome, ForkName, Implementation, RunOptions, StateTestCase, TransactionError } from "../../interface/implementation.js";
 import { AnvilProcess } from "./anvil-process.js";
 import { postStateFromDiff, type PrestateDiff } from "./prestate-diff.js";
 import { stateRootOf } from "./state-root-of.js";

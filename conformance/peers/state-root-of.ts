@@ -1,7 +1,7 @@
 /** The Merkle-Patricia root of a state given as the conformance contract's plain data (spec/'s trie). */
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { stateRoot } from "../../spec/trie/index.js";
-import type { PreState } from "../implementation.js";
+import type { PreState } from "../../interface/implementation.js";
 
 export function stateRootOf(state: PreState): Uint8Array {
   return stateRoot(

@@ -6,7 +6,7 @@
  */
 import type { Schedule } from "../../spec/fork/schedule.js";
 import { opcodeName } from "../../spec/machine/opcodes.js";
-import type { TraceStep } from "../implementation.js";
+import type { TraceStep } from "../../interface/implementation.js";
 import { haltReasonOf } from "./command-halts.js";
 
 export interface StructLog {

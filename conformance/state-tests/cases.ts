@@ -6,7 +6,7 @@
  * `listCases` gives only ids (the main thread does this for every file, to sort, filter and
  * shard), and `buildCase` turns one selected id into the StateTestCase an implementation runs.
  */
-import type { AccountState, ForkName, PreState, StateTestCase } from "../implementation.js";
+import type { AccountState, ForkName, PreState, StateTestCase } from "../../interface/implementation.js";
 import type { Env, PostEntry, StateTest, StateTestFile } from "../formats/state-tests.js";
 
 /** What a case's post entry says must come out. */

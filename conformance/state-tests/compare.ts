@@ -13,7 +13,7 @@
  *   root alone, with a note, for an implementation that does not report a logs hash).
  */
 import { bytesEqual, bytesToHex } from "../../spec/primitives/bytes.js";
-import type { CaseOutcome } from "../implementation.js";
+import type { CaseOutcome } from "../../interface/implementation.js";
 import type { ExpectedOutcome } from "./cases.js";
 
 export type Verdict =

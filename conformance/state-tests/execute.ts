@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { decodeStateTestFile } from "../formats/state-tests.js";
-import type { ForkName, Implementation } from "../implementation.js";
+import type { ForkName, Implementation } from "../../interface/implementation.js";
 import { eip3155Tracer, encodeTraceSummary, summaryOf } from "../trace/eip3155.js";
 import { buildCase, type CaseRef } from "./cases.js";
 import { compareOutcome } from "./compare.js";

@@ -6,7 +6,7 @@
  * it with a dynamic import.
  */
 import { pathToFileURL } from "node:url";
-import type { Implementation } from "../implementation.js";
+import type { Implementation } from "../../interface/implementation.js";
 import { COMMAND_PREFIX, commandImplementation } from "../peers/command.js";
 
 export type ImplementationRegistry = Readonly<Record<string, () => Promise<Implementation>>>;

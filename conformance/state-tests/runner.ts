@@ -11,7 +11,7 @@ import { availableParallelism } from "node:os";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { decodeStateTestFile } from "../formats/state-tests.js";
-import { FORK_NAMES, type ForkName, type Implementation } from "../implementation.js";
+import { FORK_NAMES, type ForkName, type Implementation } from "../../interface/implementation.js";
 import { stateTestSkipList, type SkipEntry } from "../skip-list.js";
 import { listCases } from "./cases.js";
 import { executeJob, type FileJob } from "./execute.js";

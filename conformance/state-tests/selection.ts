@@ -7,7 +7,7 @@
  * matched by the skip list. Sharding comes before skipping so that each skipped case is
  * counted by exactly one shard.
  */
-import { FORK_NAMES, isForkName, type ForkName } from "../implementation.js";
+import { FORK_NAMES, isForkName, type ForkName } from "../../interface/implementation.js";
 import type { SkipEntry } from "../skip-list.js";
 import type { CaseRef } from "./cases.js";
 import { shardOf, type Shard } from "./shard.js";

@@ -5,7 +5,7 @@
  * `cmd:` can compare logs too; readers that know only `stateRoot` ignore it.
  */
 import { bytesToHex } from "../../spec/primitives/bytes.js";
-import type { CaseOutcome } from "../implementation.js";
+import type { CaseOutcome } from "../../interface/implementation.js";
 import { EMPTY_LOGS_HASH } from "../fuzz/state-test-json.js";
 
 export function stateRootLine(outcome: CaseOutcome): string {

@@ -9,7 +9,7 @@ import { rlpBytes, rlpDecode, rlpEncode, rlpList } from "../../spec/primitives/r
 import { encodeTransaction } from "../../spec/transaction/index.js";
 import type { AccessListEntry, Authorization, Transaction } from "../../spec/transaction/types.js";
 import { signTransaction } from "../fuzz/build.js";
-import type { AccountState } from "../implementation.js";
+import type { AccountState } from "../../interface/implementation.js";
 
 /** A malformed input file: the CLI reports it as an input error. */
 export class T8nInputError extends Error {

@@ -18,7 +18,7 @@ import type { Log } from "../../spec/state/world-state.js";
 import { decodeTransaction, recoverSender, transactionHash } from "../../spec/transaction/index.js";
 import type { Transaction } from "../../spec/transaction/types.js";
 import { stateRoot } from "../../spec/trie/index.js";
-import { FORK_NAMES, type BlockEnv, type ForkName, type PreState, type StateTestCase, type Tracer } from "../implementation.js";
+import { FORK_NAMES, type BlockEnv, type ForkName, type PreState, type StateTestCase, type Tracer } from "../../interface/implementation.js";
 import { traceObserver } from "../impls/spec.js";
 import { T8nInputError, type T8nEnv } from "./inputs.js";
 import { encodeReceipt, encodeWithdrawal, logsBloom, orderedTrieRoot, type Receipt } from "./receipts.js";

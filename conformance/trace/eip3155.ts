@@ -9,7 +9,7 @@
  * the same.
  */
 import { bytesToHex } from "../../spec/primitives/bytes.js";
-import { type CaseOutcome, EXECUTION_REVERTED, type TraceStep, type Tracer } from "../implementation.js";
+import { type CaseOutcome, EXECUTION_REVERTED, type TraceStep, type Tracer } from "../../interface/implementation.js";
 
 /** Minimal 0x-hex of an unsigned integer, as geth's hexutil prints it (`0x0`, `0x1f`). */
 export function quantityHex(value: bigint): string {

@@ -4,7 +4,7 @@
  *
  * The reasons are worded as go-ethereum's core/vm errors, the words EIP-3155 traces carry, so the
  * spec's traces and outcomes read the same as every other implementation's. The conformance
- * contract lists the same strings (HALT_REASONS of conformance/implementation.ts, which the spec
+ * contract lists the same strings (HALT_REASONS of interface/implementation.ts, which the spec
  * may not import); test/spec/halt-reasons.test.ts pins the two lists together.
  */
 export const HALT_REASONS = [

@@ -3,7 +3,7 @@
  *
  * The names are those of the test vectors' `expectException` (`TransactionException.X`) plus the
  * decoding failures; they are the same strings as `TransactionError` in
- * conformance/implementation.ts, repeated here because the spec imports nothing of ours.
+ * interface/implementation.ts, repeated here because the spec imports nothing of ours.
  */
 export type TransactionErrorCode =
   | "INTRINSIC_GAS_TOO_LOW"

@@ -18,7 +18,7 @@ import { measureBenchmark, type BenchmarkResult } from "../../conformance/bench/
 import { measurePeakMemory } from "../../conformance/bench/peak-memory.js";
 import { memoryTable, reportJson, resultsTable, speedupSummaryTable, type BenchReport, type PeakMemory } from "../../conformance/bench/report.js";
 import { loadBenchmarks } from "../../conformance/bench/suite.js";
-import type { Implementation } from "../../conformance/implementation.js";
+import type { Implementation } from "../../interface/implementation.js";
 import { loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { implementations as registry } from "../cli/implementations.js";
 import { BenchUsageError, DEFAULT_IMPLEMENTATIONS, DEFAULT_RUNS, DEFAULT_WARMUP, parseBenchArgs } from "./args.js";

@@ -1,5 +1,5 @@
 /**
- * What attaching a ProgressProbe (conformance/implementation.ts) costs each implementation, the
+ * What attaching a ProgressProbe (interface/implementation.ts) costs each implementation, the
  * figure docs/cli.md gives for `svm run`:
  *
  *   node dist/src/bench/progress-probe-cost.js [--runs N]
@@ -10,7 +10,7 @@
  */
 import { singleCallCase } from "../../conformance/single-call.js";
 import { loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
-import type { ProgressProbe } from "../../conformance/implementation.js";
+import type { ProgressProbe } from "../../interface/implementation.js";
 import { implementations } from "../cli/implementations.js";
 
 const TIGHT_LOOP = Uint8Array.from([0x5b, 0x60, 0x00, 0x56]);

@@ -13,7 +13,7 @@ import { divergenceLines, explainedLine, normalisedLine, replayLines, runsPerSec
 import { readReproducer, ReproducerError, writeReproducer } from "../../conformance/fuzz/reproducer.js";
 import { FuzzStatusLine } from "../../conformance/fuzz/status-line.js";
 import { FUZZ_FORKS, type FuzzFork, isFuzzFork } from "../../conformance/fuzz/scenario.js";
-import type { Implementation } from "../../conformance/implementation.js";
+import type { Implementation } from "../../interface/implementation.js";
 import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { type Command, InputError, UsageError } from "./command.js";
 import { EXIT } from "./exit-codes.js";

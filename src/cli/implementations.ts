@@ -7,7 +7,7 @@
  * working while one implementation is missing or broken; loading that one then fails with a
  * clear error.
  */
-import type { Implementation } from "../../conformance/implementation.js";
+import type { Implementation } from "../../interface/implementation.js";
 import { COMMAND_PREFIX } from "../../conformance/peers/command.js";
 
 /** Imports `exportName` from the module at `path`, relative to this file. */

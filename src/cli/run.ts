@@ -6,7 +6,7 @@
  * The call runs in a worker thread (conformance/interruptible/run.ts), so that `--timeout` and
  * Ctrl-C can end code that would not end, and say how far it got.
  */
-import { type CaseOutcome, DEFAULT_FORK, isForkName } from "../../conformance/implementation.js";
+import { type CaseOutcome, DEFAULT_FORK, isForkName } from "../../interface/implementation.js";
 import { runInterruptibly, type RunProgress } from "../../conformance/interruptible/run.js";
 import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { DEFAULT_GAS, SingleCallError, singleCallCase } from "../../conformance/single-call.js";

@@ -5,7 +5,7 @@
  * that matched no case or only skipped ones (docs/cli.md). The rules it applies are in
  * docs/conformance.md.
  */
-import { FORK_NAMES, isForkName, type ForkName } from "../../conformance/implementation.js";
+import { FORK_NAMES, isForkName, type ForkName } from "../../interface/implementation.js";
 import { CompiledModuleMissingError, compiledSibling } from "../../conformance/state-tests/compiled-path.js";
 import { writeJsonReport } from "../../conformance/state-tests/json-report.js";
 import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";

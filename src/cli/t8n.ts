@@ -6,14 +6,14 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FORK_NAMES, isForkName, type ForkName } from "../../conformance/implementation.js";
+import { FORK_NAMES, isForkName, type ForkName } from "../../interface/implementation.js";
 import { parseAlloc, parseEnv, parseTxs, T8nInputError } from "../../conformance/t8n/inputs.js";
 import { t8nOutputs } from "../../conformance/t8n/outputs.js";
 import { transition } from "../../conformance/t8n/transition.js";
 import { eip3155Tracer } from "../../conformance/trace/eip3155.js";
 import { LineFile } from "../../conformance/trace/line-file.js";
 import { bytesEqual, bytesToHex } from "../../spec/primitives/bytes.js";
-import type { Implementation } from "../../conformance/implementation.js";
+import type { Implementation } from "../../interface/implementation.js";
 import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import type { TransitionResult } from "../../conformance/t8n/transition.js";
 import { implementationNames, implementations, isImplementationName } from "./implementations.js";

@@ -2,7 +2,7 @@
  * Blob gas pricing (EIP-4844): the blob base fee follows from a block's excess blob gas, and the
  * excess from the parent block's, with each fork's schedule (EIP-7691/7840) and the EIP-7918 bound.
  */
-import type { BlockEnv } from "../../conformance/implementation.js";
+import type { BlockEnv } from "../../interface/implementation.js";
 import type { ForkSchedule } from "./forks.js";
 
 /** EIP-4844 fake_exponential: factor · e^(numerator / denominator) by its Taylor series in integers. */

@@ -1,5 +1,5 @@
 /** What every frame of one transaction shares: the fork's rules, the block, the transaction, the world state. */
-import type { ProgressProbe, Tracer } from "../../conformance/implementation.js";
+import type { ProgressProbe, Tracer } from "../../interface/implementation.js";
 import { type ForkSchedule, scheduleOf } from "./forks.js";
 import { type OpcodeTable, opcodeNames, opcodeTable } from "./opcodes.js";
 import { type Frame, PINNED_FRAME } from "./frame.js";

@@ -5,7 +5,7 @@
  *
  * Gas amounts are JavaScript numbers: each fits easily, and the hot loop avoids BigInt for gas.
  */
-import type { ForkName } from "../../conformance/implementation.js";
+import type { ForkName } from "../../interface/implementation.js";
 
 export type SstoreRule =
   /** Yellow Paper, Appendix G: 20000 to set a zero slot, 5000 otherwise, refund on clearing. */

@@ -6,7 +6,7 @@
  * allow gas limits up to 2^63), so amounts beyond GAS_CHUNK wait in `gasReserve` (a BigInt) and
  * are moved into `gas` only when it runs low; the total is always exact.
  */
-import type { FrameStatus, HaltReason } from "../../conformance/implementation.js";
+import type { FrameStatus, HaltReason } from "../../interface/implementation.js";
 import { EMPTY_BYTES } from "./bytes.js";
 import type { CodeAnalysis } from "./analysis.js";
 

@@ -1,5 +1,5 @@
 /** The `src` implementation: the fast interpreter (and its compile tier) behind the conformance Implementation interface. */
-import { FORK_NAMES, type CaseOutcome, type Implementation, type RunOptions, type StateTestCase } from "../../conformance/implementation.js";
+import { FORK_NAMES, type CaseOutcome, type Implementation, type RunOptions, type StateTestCase } from "../../interface/implementation.js";
 import { currentTier, setTier, type TierMode } from "./compile/tier.js";
 import { primeInterpreter } from "./prime.js";
 import { applyTransaction } from "./processor.js";

@@ -3,7 +3,7 @@
  * The interpreter checks arity and charges static gas from these tables before an opcode runs,
  * so the opcode bodies contain only their dynamic costs and their effect.
  */
-import { undefinedOpcodeName } from "../../conformance/implementation.js";
+import { undefinedOpcodeName } from "../../interface/implementation.js";
 import type { ForkSchedule } from "./forks.js";
 import { STACK_LIMIT } from "./frame.js";
 

@@ -2,7 +2,7 @@
  * Applies one transaction to a state (Yellow Paper §6, with EIP-1559 fees, EIP-2929/2930 warm
  * sets, EIP-3529 refunds, EIP-3651 warm coinbase, EIP-4844 blob fees, EIP-161 clearing).
  */
-import type { BlockEnv, CaseOutcome, ForkName, FrameStatus, PreState, ProgressProbe, Tracer } from "../../conformance/implementation.js";
+import type { BlockEnv, CaseOutcome, ForkName, FrameStatus, PreState, ProgressProbe, Tracer } from "../../interface/implementation.js";
 import { bytesToBigInt } from "./bytes.js";
 import { applyAuthorizations } from "./authorizations.js";
 import { beginCall, beginCreate, createAddress, hasCollision } from "./calls.js";

@@ -2,7 +2,7 @@
  * Runs bytecode directly as a message call, outside any transaction: no signature, fees or
  * intrinsic gas. For unit tests, fuzzing and quick experiments with single opcodes.
  */
-import type { ForkName, Tracer } from "../../conformance/implementation.js";
+import type { ForkName, Tracer } from "../../interface/implementation.js";
 import { createBlockContext, createContext } from "./context.js";
 import { execute } from "./execute.js";
 import { scheduleOf } from "./forks.js";

@@ -7,7 +7,7 @@
  * starts from, so keeping the `world` of some moment is a snapshot, and `copy()` costs nothing.
  * Gas is free (price 0, base fee 0), so balances move only by the value transactions carry.
  */
-import type { AccountState, BlockEnv, ForkName, PreState, Tracer } from "../../conformance/implementation.js";
+import type { AccountState, BlockEnv, ForkName, PreState, Tracer } from "../../interface/implementation.js";
 import { EMPTY_BYTES } from "./bytes.js";
 import { primeInterpreter } from "./prime.js";
 import { executeTransaction } from "./processor.js";

@@ -6,7 +6,7 @@
  * the frame's suspension for a call (the cost then includes the gas passed on, as go-ethereum
  * reports it) or the frame's halt (when an exceptional halt also names the error).
  */
-import type { HaltReason, Tracer, TraceStep } from "../../conformance/implementation.js";
+import type { HaltReason, Tracer, TraceStep } from "../../interface/implementation.js";
 import type { Frame } from "./frame.js";
 
 

@@ -3,7 +3,7 @@
  * envelopes of EIP-2718: access-list (EIP-2930, type 1), fee-market (EIP-1559, type 2), blob
  * (EIP-4844, type 3) and set-code (EIP-7702, type 4) transactions.
  */
-import type { TransactionError } from "../../conformance/implementation.js";
+import type { TransactionError } from "../../interface/implementation.js";
 import { bigIntToMinimalBytes, bytesToBigInt, concatBytes } from "./bytes.js";
 import { VmError } from "./errors.js";
 import type { ForkSchedule } from "./forks.js";

@@ -2,7 +2,7 @@
  * Transaction validity before execution (Yellow Paper §6.2 and the fork EIPs): each failed check
  * rejects the transaction with the vectors' exception name and leaves the state untouched.
  */
-import type { BlockEnv } from "../../conformance/implementation.js";
+import type { BlockEnv } from "../../interface/implementation.js";
 import { blobBaseFee } from "./blob-gas.js";
 import type { ForkSchedule } from "./forks.js";
 import { isDelegation } from "./delegation.js";

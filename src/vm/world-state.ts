@@ -6,7 +6,7 @@
  * and slots (EIP-2929), transient storage (EIP-1153), touched accounts (EIP-161), accounts created
  * in this transaction (EIP-6780), accounts scheduled for SELFDESTRUCT, logs and the refund counter.
  */
-import type { PreState } from "../../conformance/implementation.js";
+import type { PreState } from "../../interface/implementation.js";
 import { EMPTY_BYTES } from "./bytes.js";
 import { KECCAK_EMPTY, keccak256 } from "./keccak.js";
 

@@ -6,7 +6,7 @@ import { measureBenchmark } from "../../conformance/bench/measure.js";
 import { reportJson, resultsTable, type BenchReport } from "../../conformance/bench/report.js";
 import { median, mgasPerSecond } from "../../conformance/bench/statistics.js";
 import { loadBenchmarks, type Benchmark } from "../../conformance/bench/suite.js";
-import type { CaseOutcome, Implementation } from "../../conformance/implementation.js";
+import type { CaseOutcome, Implementation } from "../../interface/implementation.js";
 import { ethereumjsImplementation } from "../../conformance/peers/ethereumjs.js";
 import { BenchUsageError, parseBenchArgs } from "../../src/bench/args.js";
 

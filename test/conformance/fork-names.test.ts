@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORK_NAMES } from "../../conformance/implementation.js";
+import { FORK_NAMES } from "../../interface/implementation.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { FORKS } from "../../spec/fork/names.js";
 

@@ -5,7 +5,7 @@
  * steps span several depths and end in exceptional halts.
  */
 import { describe, expect, it } from "vitest";
-import type { CaseOutcome, Implementation, TraceStep } from "../../conformance/implementation.js";
+import type { CaseOutcome, Implementation, TraceStep } from "../../interface/implementation.js";
 import { singleCallCase } from "../../conformance/single-call.js";
 import { implementations } from "../../src/cli/implementations.js";
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CaseOutcome, Implementation } from "../../conformance/implementation.js";
+import type { CaseOutcome, Implementation } from "../../interface/implementation.js";
 
 export const ROOT_A = `0x${"aa".repeat(32)}`;
 export const ROOT_B = `0x${"bb".repeat(32)}`;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Implementation } from "../../conformance/implementation.js";
+import type { Implementation } from "../../interface/implementation.js";
 import { stateTestFiles } from "../../conformance/state-tests/files.js";
 import { jsonReport } from "../../conformance/state-tests/json-report.js";
 import { ImplementationUnavailableError } from "../../conformance/state-tests/load-implementation.js";

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
-import { FORK_NAMES } from "../../conformance/implementation.js";
+import { FORK_NAMES } from "../../interface/implementation.js";
 import { buildCase, listCases } from "../../conformance/state-tests/cases.js";
 import { compareOutcome, expectedExceptionNames } from "../../conformance/state-tests/compare.js";
 import { fileIdOf, stateTestFiles } from "../../conformance/state-tests/files.js";

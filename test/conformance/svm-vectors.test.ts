@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { regressionFiles } from "../../conformance/fuzz/replay.js";
 import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
-import { isForkName } from "../../conformance/implementation.js";
+import { isForkName } from "../../interface/implementation.js";
 import { buildCase, listCases } from "../../conformance/state-tests/cases.js";
 import { compareOutcome } from "../../conformance/state-tests/compare.js";
 import { SVM_PRECOMPILE_ADDRESSES } from "../../spec/fork/svm-addresses.js";

@@ -12,7 +12,7 @@ import { readReproducer, writeReproducer } from "../../conformance/fuzz/reproduc
 import { scenarioArb } from "../../conformance/fuzz/scenario.js";
 import { stateTestJson } from "../../conformance/fuzz/state-test-json.js";
 import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
-import type { CaseOutcome, Implementation, TraceStep } from "../../conformance/implementation.js";
+import type { CaseOutcome, Implementation, TraceStep } from "../../interface/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
 import { buildCase, listCases } from "../../conformance/state-tests/cases.js";
 import { compareOutcome } from "../../conformance/state-tests/compare.js";

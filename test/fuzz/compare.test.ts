@@ -4,7 +4,7 @@ import { CanonicalTraceRecorder, firstTraceDivergence } from "../../conformance/
 import { compareOutcomes } from "../../conformance/fuzz/compare-outcomes.js";
 import { statusText, summaryLine } from "../../conformance/fuzz/report.js";
 import { FuzzStatusLine } from "../../conformance/fuzz/status-line.js";
-import type { CaseOutcome, HaltReason, TraceStep } from "../../conformance/implementation.js";
+import type { CaseOutcome, HaltReason, TraceStep } from "../../interface/implementation.js";
 
 function step(fields: Partial<TraceStep>): TraceStep {
   return { pc: 0, op: 0x60, opName: "PUSH1", gas: 100n, gasCost: 3n, stack: [], depth: 1, refund: 0n, memSize: 0, ...fields };

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { buildScenario } from "../../conformance/fuzz/build.js";
 import { compareOutcomes } from "../../conformance/fuzz/compare-outcomes.js";
 import { scenarioArb } from "../../conformance/fuzz/scenario.js";
-import type { CaseOutcome } from "../../conformance/implementation.js";
+import type { CaseOutcome } from "../../interface/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
 import { compileCacheStats } from "../../src/vm/compile/tier.js";
 import { srcImplementationWithTier } from "../../src/vm/implementation.js";

@@ -8,7 +8,7 @@ import { type Block, programBytes, type Program } from "../../conformance/fuzz/p
 import { programArb } from "../../conformance/fuzz/program-arbitrary.js";
 import { scenarioArb } from "../../conformance/fuzz/scenario.js";
 import { SIGNERS } from "../../conformance/fuzz/world.js";
-import type { CaseOutcome } from "../../conformance/implementation.js";
+import type { CaseOutcome } from "../../interface/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
 import { singleCallCase } from "../../conformance/single-call.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";

@@ -8,7 +8,7 @@ import { fuzz } from "../../conformance/fuzz/campaign.js";
 import { type DifferentialResult, runDifferential } from "../../conformance/fuzz/differential.js";
 import { KNOWN_DIFFERENCES, knownDifferencesFor } from "../../conformance/fuzz/known-differences.js";
 import { explainedLine, normalisedLine } from "../../conformance/fuzz/report.js";
-import type { CaseOutcome, HaltReason, Implementation, StateTestCase, TraceStep } from "../../conformance/implementation.js";
+import type { CaseOutcome, HaltReason, Implementation, StateTestCase, TraceStep } from "../../interface/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
 import { decodeTransaction, encodeTransaction } from "../../spec/transaction/index.js";
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { CanonicalTraceRecorder } from "../../conformance/fuzz/canonical-trace.js";
 import { compareOutcomes } from "../../conformance/fuzz/compare-outcomes.js";
 import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
-import { isForkName, type StateTestCase } from "../../conformance/implementation.js";
+import { isForkName, type StateTestCase } from "../../interface/implementation.js";
 import { CommandPeerError, commandImplementation } from "../../conformance/peers/command.js";
 import { transactionErrorOfClientText } from "../../conformance/peers/command-errors.js";
 import { frameStatusOf, haltReasonOf } from "../../conformance/peers/command-halts.js";

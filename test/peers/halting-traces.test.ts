@@ -5,7 +5,7 @@
  * static plus dynamic when the dynamic part could not be paid), not the gas it got.
  */
 import { describe, expect, it } from "vitest";
-import type { CaseOutcome, Implementation, TraceStep } from "../../conformance/implementation.js";
+import type { CaseOutcome, Implementation, TraceStep } from "../../interface/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
 import { ethereumjsImplementation } from "../../conformance/peers/ethereumjs.js";
 import { singleCallCase } from "../../conformance/single-call.js";

@@ -3,7 +3,7 @@
  * contract's strings (go-ethereum's words), which it may not import, so this pins the two lists.
  */
 import { describe, expect, it } from "vitest";
-import { HALT_REASONS, isHaltReason, undefinedOpcodeName } from "../../conformance/implementation.js";
+import { HALT_REASONS, isHaltReason, undefinedOpcodeName } from "../../interface/implementation.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { OPCODES, opcodeName } from "../../spec/machine/opcodes.js";
 import { HALT_REASONS as SPEC_HALT_REASONS } from "../../spec/machine/exceptions.js";

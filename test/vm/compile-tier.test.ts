@@ -5,7 +5,7 @@
  * beyond 2^52; code built to blow up the compiler; the adaptive threshold; tracing.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import type { TraceStep } from "../../conformance/implementation.js";
+import type { TraceStep } from "../../interface/implementation.js";
 import { compileCacheStats, currentTier, HOT_CALLS, parseTierMode, setTier, type TierMode } from "../../src/vm/compile/tier.js";
 import { MAX_COMPILED_CODE_SIZE } from "../../src/vm/compile/cache.js";
 import { runCode, type CodeRunResult } from "../../src/vm/run-code.js";

@@ -1,6 +1,6 @@
 /** Control flow, gas and limits of the interpreter, checked on hand-assembled bytecode. */
 import { describe, expect, it } from "vitest";
-import type { TraceStep } from "../../conformance/implementation.js";
+import type { TraceStep } from "../../interface/implementation.js";
 import { bytesToBigInt, hexToBytes } from "../../src/vm/bytes.js";
 import { runCode } from "../../src/vm/run-code.js";
 

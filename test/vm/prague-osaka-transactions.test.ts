@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { describe, expect, it } from "vitest";
-import type { AccountState, ForkName, PreState } from "../../conformance/implementation.js";
+import type { AccountState, ForkName, PreState } from "../../interface/implementation.js";
 import { eestRoot } from "../../conformance/vectors-location.js";
 import { excessBlobGas } from "../../src/vm/blob-gas.js";
 import { bigIntToBytes, bigIntToMinimalBytes, bytesToBigInt, concatBytes, hexToBytes } from "../../src/vm/bytes.js";

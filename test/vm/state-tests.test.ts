@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { AccountState, BlockEnv, ForkName, StateTestCase } from "../../conformance/implementation.js";
+import type { AccountState, BlockEnv, ForkName, StateTestCase } from "../../interface/implementation.js";
 import { bytesToHex, hexToBytes } from "../../src/vm/bytes.js";
 import { srcImplementation } from "../../src/vm/implementation.js";
 import { ETHEREUM_TESTS, haveVectors } from "./vectors.js";

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { regressionFiles } from "../../conformance/fuzz/replay.js";
 import { decodeStateTestFile } from "../../conformance/formats/state-tests.js";
-import { isForkName } from "../../conformance/implementation.js";
+import { isForkName } from "../../interface/implementation.js";
 import { buildCase, listCases } from "../../conformance/state-tests/cases.js";
 import { compareOutcome } from "../../conformance/state-tests/compare.js";
 import { srcImplementation } from "../../src/vm/implementation.js";

@@ -10,7 +10,7 @@ import { Common, Hardfork, Mainnet } from "@ethereumjs/common";
 import { createEOACode7702Tx } from "@ethereumjs/tx";
 import { eoaCode7702RecoverAuthority, eoaCode7702SignAuthorization, hexToBytes as ejsHexToBytes } from "@ethereumjs/util";
 import { describe, expect, it } from "vitest";
-import { FORK_NAMES, type ForkName } from "../../conformance/implementation.js";
+import { FORK_NAMES, type ForkName } from "../../interface/implementation.js";
 import { recoverAuthority } from "../../src/vm/authorizations.js";
 import { bytesToBigInt, hexToBytes } from "../../src/vm/bytes.js";
 import { VmError } from "../../src/vm/errors.js";

@@ -3,7 +3,7 @@
  * owns the target, and a third user) never name the attacker in their calls: whatever the attacker
  * gains, nobody gave it.
  */
-import type { AccountState, PreState } from "../../../conformance/implementation.js";
+import type { AccountState, PreState } from "../../../interface/implementation.js";
 import { toChecksumAddress } from "../../abi/index.js";
 import { createAddress } from "../../vm/calls.js";
 

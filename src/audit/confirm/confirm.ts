@@ -7,7 +7,7 @@
  * coverage of each contract's runtime code.
  */
 import fc from "fast-check";
-import type { ForkName } from "../../../conformance/implementation.js";
+import type { ForkName } from "../../../interface/implementation.js";
 import { type AbiInput, functionsOf, signatureOf } from "../../abi/index.js";
 import type { CompiledContract } from "../../compile/index.js";
 import type { Evidence, Finding } from "../finding.js";

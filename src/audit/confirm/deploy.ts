@@ -2,7 +2,7 @@
  * The campaign's starting point: the target deployed by the deployer at genesis, the attacker's
  * contract deployed by the attacker, and the slots the constructor gave the deployer.
  */
-import type { ForkName } from "../../../conformance/implementation.js";
+import type { ForkName } from "../../../interface/implementation.js";
 import { type AbiFunction, type AbiInput, bytesToHex, decodeParameters, encodeParameters, formatCall } from "../../abi/index.js";
 import type { CompiledContract } from "../../compile/index.js";
 import { Chain, GENESIS_BLOCK } from "../../vm/session.js";

@@ -3,7 +3,7 @@
  * (actors.ts) and include the deployments, so sending them in order on a fresh src/vm chain
  * reproduces the exploit without anything else.
  */
-import type { ForkName } from "../../../conformance/implementation.js";
+import type { ForkName } from "../../../interface/implementation.js";
 import { hexToBytes } from "../../abi/index.js";
 import { runtimeSourceLocator } from "../../compile/index.js";
 import { Chain, type Receipt } from "../../vm/session.js";

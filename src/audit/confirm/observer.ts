@@ -14,7 +14,7 @@
  * builds structs in memory), so that a slot that merely records the time can be told from one the
  * time decided.
  */
-import type { Tracer, TraceStep } from "../../../conformance/implementation.js";
+import type { Tracer, TraceStep } from "../../../interface/implementation.js";
 import { stackArity } from "../../vm/opcodes.js";
 import { TARGET } from "./actors.js";
 
