@@ -4,10 +4,12 @@
  * the report's input. A file that does not compile, or whose analysis fails, becomes a file "not
  * analysed" with the reason, and the others go on.
  */
+import { existsSync } from "node:fs";
 import { type CompiledContract, CompileError } from "../compile/index.js";
-import { type AnalysisResult, analyseTarget, type FileReport } from "./analyse.js";
+import { type AnalysisResult, analyseTarget, type FileReport, solidityFiles } from "./analyse.js";
 import { type AuditOptions, type Auditor, AuditInputError, type AuditResult } from "./auditor.js";
 import { coverage, gasPerFunction, runConfirmation } from "./confirm/index.js";
+import { projectFiles } from "./dependencies.js";
 import { DETECTORS } from "./detectors/index.js";
 import type { Finding } from "./finding.js";
 import type { CampaignNotRun, ContractCoverage, FileOutcome, FunctionGas } from "./report-model.js";
@@ -44,13 +46,28 @@ function fileOutcome(report: FileReport): FileOutcome {
   }
 }
 
+/** The results of several targets as one: a finding in a file several of them import is reported once (same id). */
+function merged(results: readonly AnalysisResult[]): AnalysisResult {
+  const findings = new Map<string, Finding>();
+  const contracts = new Map<string, CompiledContract>();
+  for (const result of results) {
+    for (const finding of result.findings) if (!findings.has(finding.id)) findings.set(finding.id, finding);
+    for (const contract of result.contracts) contracts.set(contract.fullyQualifiedName, contract);
+  }
+  return { findings: [...findings.values()], files: results.flatMap((r) => r.files), contracts: [...contracts.values()] };
+}
+
 function analyse(target: string, options: AuditOptions): AnalysisResult {
+  const settings = {
+    root: options.root,
+    ...(options.remappings.length === 0 ? {} : { remappings: options.remappings }),
+    includePaths: options.includePaths,
+  };
   try {
-    return analyseTarget(target, {
-      root: options.root,
-      ...(options.remappings.length === 0 ? {} : { remappings: options.remappings }),
-      includePaths: options.includePaths,
-    });
+    if (options.isDependency === undefined || !existsSync(target)) return analyseTarget(target, settings);
+    // --exclude-dependencies: a dependency is never a target of its own (see projectFiles).
+    const files = projectFiles(solidityFiles(target), target, options.root, options.isDependency);
+    return merged(files.map((file) => analyseTarget(file, settings)));
   } catch (error) {
     if (error instanceof CompileError && error.code === "INPUT") throw new AuditInputError(error.message);
     throw error;

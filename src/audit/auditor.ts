@@ -14,6 +14,11 @@ export interface AuditOptions {
   readonly includePaths: readonly string[];
   /** Only this contract's findings and campaign. */
   readonly contract?: string;
+  /**
+   * `--exclude-dependencies`: which files (relative to the root) are dependencies. They are then
+   * compiled only as imports of the project's files, never analysed as targets of their own.
+   */
+  readonly isDependency?: (file: string) => boolean;
   /** Wall-clock budget of the exploit campaigns, in milliseconds. */
   readonly timeBudgetMs: number;
 }

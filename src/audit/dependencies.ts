@@ -5,6 +5,7 @@
  * `@oz/=deps/openzeppelin/` when auditing `src/`). Paths are relative to the import root; when the
  * root itself is audited every remapping points inside it, and only the first two rules apply.
  */
+import { relative, resolve } from "node:path";
 import { parseRemapping } from "../compile/remapping.js";
 
 function normalise(path: string): string {
@@ -33,4 +34,15 @@ export function dependencyFilter(remappings: readonly string[], auditedFolder: s
     if (segments.includes("node_modules")) return true;
     return [...libraryFolders, ...libraries].some((folder) => path.startsWith(folder));
   };
+}
+
+/**
+ * The files to analyse as targets: those found under an audited folder that are not dependencies
+ * (paths tested relative to the import root). A dependency is still compiled when a project file
+ * imports it, as an import, never on its own: a library file that does not compile, or that only
+ * another library needs, costs nothing and reports nothing. A file named as the target itself is
+ * always kept.
+ */
+export function projectFiles(found: readonly string[], target: string, root: string, isDependency: (file: string) => boolean): string[] {
+  return found.filter((file) => resolve(file) === resolve(target) || !isDependency(relative(resolve(root), resolve(file))));
 }

@@ -178,7 +178,7 @@ function withImportHints(result: AuditResult, layout: ProjectLayout): AuditResul
 }
 
 /** Runs the engine, with a status line on a terminal; its input errors become the CLI's. */
-async function runAuditor(auditor: Auditor, args: AuditArgs, layout: ProjectLayout): Promise<AuditResult> {
+async function runAuditor(auditor: Auditor, args: AuditArgs, layout: ProjectLayout, filters: ReportFilters): Promise<AuditResult> {
   const status = new TerminalStatus<string>(process.stderr, (text) => text, { redrawMs: 0 });
   status.update(`svm audit: compiling, analysing and confirming ${args.target} (campaigns within ${args.timeBudgetMs / 1000} s)…`);
   try {
@@ -187,6 +187,7 @@ async function runAuditor(auditor: Auditor, args: AuditArgs, layout: ProjectLayo
       remappings: layout.remappings,
       includePaths: layout.includePaths,
       ...(args.contract === undefined ? {} : { contract: args.contract }),
+      ...(filters.isDependency === undefined ? {} : { isDependency: filters.isDependency }),
       timeBudgetMs: args.timeBudgetMs,
     });
   } catch (error) {
@@ -207,7 +208,7 @@ export function auditCommandWith(auditor: Auditor): Command {
       if (!existsSync(args.target)) throw new InputError(`no such file or folder: ${args.target}`);
       const layout = layoutOf(args);
       const filters = filtersFor(args, layout);
-      const input = withImportHints(await runAuditor(auditor, args, layout), layout);
+      const input = withImportHints(await runAuditor(auditor, args, layout, filters), layout);
       if (input.files.length === 0) throw new InputError(`no Solidity file to audit in ${args.target}`);
       const report = buildReport({ ...input, tool: { name: "svm", version: version() } }, filters);
       const written = args.formats.map((format) => {
