@@ -1,6 +1,6 @@
 /** The spec's frame driver set up for one path: symbolic words, memory and world, cheatcodes, step limit. */
 import { executeMessage, type Interception, type Machine, type MessageOutcome } from "../../spec/machine/execute.js";
-import type { Message } from "../../spec/machine/frame.js";
+import type { Frame, Message } from "../../spec/machine/frame.js";
 import { isPrecompile } from "../../spec/precompiles/index.js";
 import { UnsupportedSymbolic, type Words } from "../../spec/word/words.js";
 import { cheatcodes, type ExpectedCall, MISSED_EXPECT_CALL } from "../cheatcodes.js";
@@ -68,6 +68,8 @@ export class SymbolicSession {
     initialAliases: ReadonlyMap<bigint, Bv> = new Map(),
     /** What vm.getCode can name. */
     artifacts: readonly Artifact[] = [],
+    /** Sees each step before it runs (a targeted query watching a pc); it may throw to end the path's run. */
+    onStep?: (frame: Frame<Z3Word, Z3Bytes>) => void,
   ) {
     const aliases = new Map(initialAliases);
     /**
@@ -126,6 +128,7 @@ export class SymbolicSession {
         before: (frame) => {
           path.location = { codeAddress: frame.message.codeAddress, pc: frame.pc };
           if (++this.steps > STEP_LIMIT) throw new StepLimitHit(STEP_LIMIT, path.location);
+          onStep?.(frame);
         },
         after: () => {},
       },

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { type CompiledContract, CompileError } from "../compile/index.js";
 import { type AnalysisResult, analyseTarget, type FileReport, solidityFiles } from "./analyse.js";
 import { type AuditOptions, type Auditor, AuditInputError, type AuditResult } from "./auditor.js";
-import { coverage, gasPerFunction, runConfirmation } from "./confirm/index.js";
+import { coverage, gasPerFunction, runConfirmationWithProver } from "./confirm/index.js";
 import { projectFiles } from "./dependencies.js";
 import { DETECTORS } from "./detectors/index.js";
 import type { Finding } from "./finding.js";
@@ -22,11 +22,14 @@ export interface Confirmation {
   readonly campaignsNotRun: readonly CampaignNotRun[];
 }
 
-export type Confirmer = (contracts: readonly CompiledContract[], findings: readonly Finding[], timeBudgetMs: number) => Confirmation;
+export type Confirmer = (contracts: readonly CompiledContract[], findings: readonly Finding[], timeBudgetMs: number) => Confirmation | Promise<Confirmation>;
 
-/** Exploit campaigns on src/vm (src/audit/confirm) within the time budget. */
-export const confirmOnVm: Confirmer = (contracts, findings, timeBudgetMs) => {
-  const result = runConfirmation(contracts, findings, { timeBudgetMs });
+/**
+ * Exploit campaigns on src/vm, then targeted prover queries for what they left unconfirmed
+ * (src/audit/confirm), within the time budget; `svm audit` runs once, so the solver workers end with it.
+ */
+export const confirmOnVm: Confirmer = async (contracts, findings, timeBudgetMs) => {
+  const result = await runConfirmationWithProver(contracts, findings, { timeBudgetMs, closeSolvers: true });
   return {
     findings: result.findings,
     gas: gasPerFunction(result),
@@ -88,13 +91,13 @@ function selectContract(result: AnalysisResult, name: string | undefined): { fin
 
 /** The engine: analysis, then `confirm` (exploit campaigns). */
 export function auditorWith(confirm: Confirmer): Auditor {
-  return (target: string, options: AuditOptions): AuditResult => {
+  return async (target: string, options: AuditOptions): Promise<AuditResult> => {
     const result = analyse(target, options);
     const selected = selectContract(result, options.contract);
     const confirmation: Confirmation =
       selected.contracts.length === 0
         ? { findings: selected.findings, gas: [], coverage: [], campaignsNotRun: [] }
-        : confirm(selected.contracts, selected.findings, options.timeBudgetMs);
+        : await confirm(selected.contracts, selected.findings, options.timeBudgetMs);
     return {
       target,
       detectors: DETECTORS.map((d) => d.info),

@@ -4,7 +4,8 @@
  * becomes `confirmed` only when an oracle saw its exploit happen; its evidence is the shortest
  * sequence found (actions dropped one by one while the exploit still happens), with the effect and
  * a trace excerpt of the decisive transaction. The same campaign measures gas per function and the
- * coverage of each contract's runtime code.
+ * coverage of each contract's runtime code. What the campaigns leave unconfirmed, targeted prover
+ * queries may confirm (prove-confirm.ts; `runConfirmationWithProver`).
  */
 import fc from "fast-check";
 import type { ForkName } from "../../../interface/implementation.js";
@@ -18,6 +19,7 @@ import { type CodeMap, codeMap, type Coverage, coverageOf } from "./code-map.js"
 import { attackerContract } from "./attacker.js";
 import { evidenceOf } from "./evidence.js";
 import { confirming, needsClock, proofsFor } from "./match.js";
+import { closeProverSolvers, proveFindings, proverMayConfirm } from "./prove-confirm.js";
 import { argumentsArbitrary } from "./values.js";
 
 export interface ConfirmOptions {
@@ -230,6 +232,40 @@ export function runConfirmation(
     }),
     campaigns,
   };
+}
+
+/**
+ * The campaigns' share of the time budget when some finding may be confirmed by the prover: the
+ * rest goes to the prover's queries (Z3's workers start within it).
+ */
+const CAMPAIGN_SHARE = 0.5;
+
+/**
+ * The campaigns, then targeted prover queries (prove-confirm.ts) for the arithmetic, owner-write
+ * and selfdestruct findings they left unconfirmed, from the same deployment, all within
+ * `timeBudgetMs`. With `closeSolvers`, the solver workers are ended afterwards (a process that
+ * audits once; later queries in the same process would find them closed).
+ */
+export async function runConfirmationWithProver(
+  contracts: readonly CompiledContract[],
+  findings: readonly Finding[],
+  options: ConfirmOptions & { readonly closeSolvers?: boolean } = {},
+): Promise<ConfirmationResult> {
+  const settings: Required<ConfirmOptions> = { ...DEFAULTS, ...options };
+  const end = Date.now() + settings.timeBudgetMs;
+  const proving = findings.some(proverMayConfirm);
+  const campaigns = runConfirmation(contracts, findings, { ...settings, timeBudgetMs: settings.timeBudgetMs * (proving ? CAMPAIGN_SHARE : 1) });
+  if (!campaigns.findings.some(proverMayConfirm)) return campaigns;
+  try {
+    const proved = await proveFindings(contracts, campaigns.findings, {
+      deadline: end,
+      fork: settings.fork,
+      constructorArguments: (contract) => constructorCandidates(contract, settings.seed),
+    });
+    return { ...campaigns, findings: proved };
+  } finally {
+    if (options.closeSolvers === true) await closeProverSolvers();
+  }
 }
 
 /** The findings given, with `confirmed` and `evidence` set on those whose exploit ran. */

@@ -8,7 +8,9 @@ export {
   type FunctionGas,
   gasPerFunction,
   runConfirmation,
+  runConfirmationWithProver,
 } from "./confirm.js";
+export { closeProverSolvers, proveFindings, type ProveConfirmOptions } from "./prove-confirm.js";
 export type { Coverage, Reach } from "./code-map.js";
 export { type Replay, replayEvidence } from "./evidence.js";
 export { CAMPAIGN_GAS } from "./campaign.js";

@@ -1,0 +1,208 @@
+/**
+ * Confirmation through the prover (issue 10, item 4: "targeted `svm prove` queries"): for each
+ * finding the campaign left unconfirmed and that has a prover question (prove-question.ts), ask
+ * proofs/reach-pc.ts whether one call to the finding's function, from the campaign's deployed
+ * state (deploy.ts: storage as the constructor left it), with symbolic arguments, caller and value,
+ * reaches the finding's instruction with the condition (a wrap, a stranger's SSTORE). A model is
+ * replayed on src/vm (prove-replay.ts), and only a replay that shows the effect confirms the finding.
+ *
+ * - reached and replayed: `confirmed`, with the call (decoded with the ABI), what the replay showed
+ *   (the operands of the wrap) and a trace excerpt as evidence.
+ * - unreachable within the bounds explored: not confirmed; evidence "no overflow … reachable in one
+ *   call … within <bounds>", and the finding's confidence is lowered one step. Never "safe": longer
+ *   sequences, other states and the bounds listed were not explored.
+ * - unknown (time budget, solver, unsupported operation): not confirmed; evidence says so.
+ */
+import type { ForkName } from "../../../interface/implementation.js";
+import type { ParamType } from "../../../proofs/calldata.js";
+import type { Account } from "../../../spec/state/account.js";
+import type { MutableBlock } from "../../../proofs/host/symbolic-world.js";
+import { reachPc, type ReachResult } from "../../../proofs/reach-pc.js";
+import { solverPool } from "../../../proofs/z3/context.js";
+import { type AbiFunction, functionsOf, selectorOf, signatureOf } from "../../abi/index.js";
+import type { CompiledContract } from "../../compile/index.js";
+import { CONFIDENCES, type Confidence, type Evidence, type Finding } from "../finding.js";
+import { DEPLOYER, TARGET } from "./actors.js";
+import { callableFunctions } from "./actions.js";
+import { deploy, DeploymentFailed, type Setup } from "./deploy.js";
+import { proverQuestion, type ProverQuestion } from "./prove-question.js";
+import { replayWitness, type WitnessReplay } from "./prove-replay.js";
+
+export interface ProveConfirmOptions {
+  /** Date.now() by which every query has ended. */
+  readonly deadline: number;
+  readonly fork: ForkName;
+  /** Constructor argument lists to deploy with, per contract: the campaign's (the first that deploys wins). */
+  readonly constructorArguments: (contract: CompiledContract) => Parameters<typeof deploy>[2];
+  /** Symbolic branches at one pc a path may take. Default 16 (svm prove's). */
+  readonly loopBound?: number;
+  /** Default 10 s (svm prove's). */
+  readonly queryTimeoutMs?: number;
+}
+
+/** Whether the prover has a question for findings of this kind (before looking at the code). */
+export function proverMayConfirm(finding: Finding): boolean {
+  const { swc, category } = finding.detector;
+  return !finding.confirmed && (swc === "SWC-101" || swc === "SWC-106" || swc === "SWC-124" || (swc === "" && category === "arithmetic"));
+}
+
+let solversUsed = false;
+
+/** Ends the solver workers the prover started, if it started any (a process that audits once calls this at its end). */
+export async function closeProverSolvers(): Promise<void> {
+  if (solversUsed) await solverPool().close();
+}
+
+/**
+ * The campaign's block as the spec's symbolic world takes it: the fields src/vm's chain reads
+ * (chain id 1, src/vm/transaction.ts; the minimum blob base fee, EIP-4844, at zero excess blob gas).
+ */
+function blockOf(setup: Setup): MutableBlock {
+  const block = setup.chain.block;
+  return {
+    coinbase: block.coinbase,
+    number: block.number,
+    timestamp: block.timestamp,
+    gasLimit: block.gasLimit,
+    difficulty: block.difficulty,
+    prevRandao: block.prevRandao ?? 0n,
+    baseFee: block.baseFee ?? 0n,
+    blobBaseFee: 1n,
+    chainId: 1n,
+  };
+}
+
+/** The deployed world as the spec's accounts (src/vm's accounts hold their code behind a getter, which a spread would lose). */
+function accountsOf(setup: Setup): Map<bigint, Account> {
+  return new Map(
+    [...setup.chain.world].map(([address, a]) => [address, { nonce: a.nonce, balance: a.balance, code: a.code, storage: new Map(a.storage) }]),
+  );
+}
+
+/** The JSON ABI parameters of a function, as the prover's calldata encoder takes them. */
+function parametersOf(contract: CompiledContract, fn: AbiFunction): ParamType[] {
+  const functions = functionsOf(contract.abi);
+  const json = contract.abiJson.filter((item): item is { type: string; inputs?: ParamType[] } => (item as { type?: string }).type === "function");
+  return json[functions.indexOf(fn)]?.inputs ?? [];
+}
+
+/**
+ * The functions to call: the finding's own when the ABI has it; for a finding in an internal
+ * function, a modifier or a library (invisible from outside), every state-changing function.
+ */
+function functionsFor(finding: Finding, contract: CompiledContract): AbiFunction[] {
+  const wanted = finding.function.replace(/\s+/g, "");
+  const own = functionsOf(contract.abi).filter((fn) => signatureOf(fn) === wanted);
+  return own.length > 0 ? own : callableFunctions(contract.abi);
+}
+
+function lowered(confidence: Confidence): Confidence {
+  return CONFIDENCES[Math.min(CONFIDENCES.length - 1, CONFIDENCES.indexOf(confidence) + 1)]!;
+}
+
+interface Answer {
+  readonly fn: AbiFunction;
+  readonly result: ReachResult;
+  readonly replay?: WitnessReplay;
+}
+
+async function ask(question: ProverQuestion, setup: Setup, contract: CompiledContract, fn: AbiFunction, deadline: number, options: ProveConfirmOptions): Promise<Answer> {
+  solversUsed = true;
+  let replay: WitnessReplay | undefined;
+  const result = await reachPc(
+    {
+      accounts: accountsOf(setup),
+      block: blockOf(setup),
+      target: TARGET,
+      call: { selector: selectorOf(fn), inputs: parametersOf(contract, fn), payable: fn.stateMutability === "payable" },
+      notCallers: question.notCallers,
+      at: question.target,
+      mustSucceed: true,
+      loopBound: options.loopBound ?? 16,
+      queryTimeoutMs: options.queryTimeoutMs ?? 10_000,
+      deadline,
+    },
+    (witness) => {
+      const run = replayWitness(setup, fn, witness, question.target.pcs);
+      const shown = question.confirmedBy(run.seen, run.receipt.success, witness.caller);
+      if (shown !== undefined) replay = run;
+      return shown;
+    },
+  );
+  return { fn, result, ...(replay === undefined ? {} : { replay }) };
+}
+
+function confirmedEvidence(setup: Setup, answer: Answer & { readonly replay: WitnessReplay }, observed: string): Evidence {
+  return {
+    steps: [...setup.steps, answer.replay.step],
+    effect: `The prover found a call to ${signatureOf(answer.fn)} that reaches the flagged instruction from the deployed state; replayed on the SVM: ${observed}.`,
+    trace: answer.replay.trace,
+  };
+}
+
+function boundsText(bounds: readonly string[]): string {
+  return bounds.length === 0 ? "no exploration bound was hit" : bounds.join(", ");
+}
+
+/** The finding as the prover's answers leave it. */
+function judged(finding: Finding, setup: Setup, question: ProverQuestion, answers: readonly Answer[]): Finding {
+  for (const answer of answers) {
+    if (answer.result.kind === "reached" && answer.replay !== undefined) {
+      return { ...finding, confirmed: true, evidence: confirmedEvidence(setup, { ...answer, replay: answer.replay }, answer.result.observed) };
+    }
+  }
+  const calls = answers.map((a) => signatureOf(a.fn)).join(", ");
+  const undecided = answers.flatMap((a) => (a.result.kind === "unknown" ? [`${signatureOf(a.fn)}: ${a.result.reason}`] : []));
+  if (undecided.length > 0 || answers.length === 0) {
+    const reason = answers.length === 0 ? "no time left in the budget" : undecided.join("; ");
+    return { ...finding, evidence: { steps: setup.steps, effect: `Prover: undecided whether ${question.what} in one call to ${calls || "the contract"} (${reason}).`, trace: [] } };
+  }
+  const bounds = [...new Set(answers.flatMap((a) => (a.result.kind === "unreachable" ? a.result.bounds : [])))];
+  const effect =
+    `Prover: ${question.none} in one call to ${calls} from the deployed state (symbolic arguments, caller and value; ` +
+    `one transaction deep, storage as the constructor left it), within: ${boundsText(bounds)}. Longer sequences and other states were not explored.`;
+  return { ...finding, detector: { ...finding.detector, confidence: lowered(finding.detector.confidence) }, evidence: { steps: setup.steps, effect, trace: [] } };
+}
+
+/**
+ * The findings, in order, with those the prover confirmed set `confirmed` (with evidence), and
+ * those it answered otherwise carrying the answer as evidence. Findings without a question, or
+ * already confirmed, are returned as they are. The time until `options.deadline` is shared out
+ * among the queries as they go.
+ */
+export async function proveFindings(contracts: readonly CompiledContract[], findings: readonly Finding[], options: ProveConfirmOptions): Promise<Finding[]> {
+  const setups = new Map<CompiledContract, Setup | null>();
+  const setupOf = (contract: CompiledContract): Setup | null => {
+    if (!setups.has(contract)) {
+      try {
+        setups.set(contract, deploy(contract, options.fork, options.constructorArguments(contract)));
+      } catch (error) {
+        if (!(error instanceof DeploymentFailed)) throw error;
+        setups.set(contract, null);
+      }
+    }
+    return setups.get(contract)!;
+  };
+  const work = findings.flatMap((finding, index) => {
+    if (!proverMayConfirm(finding)) return [];
+    const contract = contracts.find((c) => c.name === finding.contract && c.creationBytecode.length > 0);
+    const question = contract === undefined ? undefined : proverQuestion(finding, contract);
+    return contract === undefined || question === undefined ? [] : [{ index, finding, contract, question }];
+  });
+  const out = [...findings];
+  let queriesLeft = work.reduce((n, w) => n + functionsFor(w.finding, w.contract).length, 0);
+  for (const { index, finding, contract, question } of work) {
+    const setup = setupOf(contract);
+    if (setup === null) continue;
+    const answers: Answer[] = [];
+    for (const fn of functionsFor(finding, contract)) {
+      const now = Date.now();
+      if (now >= options.deadline) break;
+      const answer = await ask(question, setup, contract, fn, now + (options.deadline - now) / queriesLeft--, options);
+      answers.push(answer);
+      if (answer.replay !== undefined) break;
+    }
+    out[index] = judged(finding, setup, question, answers);
+  }
+  return out;
+}
