@@ -68,7 +68,8 @@ export interface ReachQuery {
   readonly call: ReachCall;
   /**
    * Addresses the caller is not (the deployer, when a stranger's call is asked for). An account
-   * with code is never the caller either (it sends no transactions, EIP-3607), nor the zero address.
+   * with code is never the caller either (it sends no transactions, EIP-3607), nor an address
+   * below 2^32 (the zero address, precompiles, system addresses).
    */
   readonly notCallers: readonly bigint[];
   readonly at: ReachTarget;
@@ -105,6 +106,9 @@ export type ReachResult =
 /** The caller's placeholder address, which the word domain maps to the symbolic caller (CALLER, ORIGIN). */
 const CALLER_PLACEHOLDER = 0xca11e70000000000000000000000000000ca11e7n;
 
+/** The lowest caller address asked about (see `reachPc`). */
+const LOWEST_CALLER = 1n << 32n;
+
 /** msg.value of a payable call is below this (2^96 wei is about 8e10 ether), as for invariants. */
 const VALUE_BOUND = 1n << 96n;
 
@@ -140,15 +144,17 @@ export async function reachPc(query: ReachQuery, replay: (witness: Witness) => s
   const bounds = new Set(variants.flatMap((v) => v.boundsUsed));
   if (query.call.payable) bounds.add("msg.value < 2^96");
   const withCode = [...query.accounts].filter(([, account]) => account.code.length > 0).map(([address]) => address);
-  // No key signs for the zero address: a witness sent from it would be no transaction anyone can send.
-  const notCallers = [0n, ...query.notCallers, ...withCode];
+  const notCallers = [...query.notCallers, ...withCode];
+  // No key signs for the zero address, the precompiles or the system addresses: the caller is an
+  // ordinary account, at or above 2^32 (a bound, listed: a contract that names a caller below it is not covered).
+  bounds.add("caller >= 2^32");
   const incomplete = new Set<string>();
   let paths = 0;
 
   for (const calldata of variants) {
     let found: { witness: Witness; observed: string } | undefined;
     const scenario = (path: Path): readonly SymbolicHit[] => {
-      path.constraints.push(...calldata.constraints, caller.ult(ctx.BitVec.val(1n << 160n, 256)));
+      path.constraints.push(...calldata.constraints, caller.ult(ctx.BitVec.val(1n << 160n, 256)), caller.uge(ctx.BitVec.val(LOWEST_CALLER, 256)));
       for (const address of notCallers) path.constraints.push(ctx.Not(caller.eq(ctx.BitVec.val(address, 256))));
       if (typeof value !== "bigint") path.constraints.push(value.ult(ctx.BitVec.val(VALUE_BOUND, 256)));
       const world = new SymbolicWorld(query.accounts, query.schedule ?? SCHEDULE, { ...query.block }, transactionFrom(CALLER_PLACEHOLDER));

@@ -19,7 +19,7 @@ import { type CodeMap, codeMap, type Coverage, coverageOf } from "./code-map.js"
 import { attackerContract } from "./attacker.js";
 import { evidenceOf } from "./evidence.js";
 import { confirming, needsClock, proofsFor } from "./match.js";
-import { closeProverSolvers, proveFindings, proverMayConfirm } from "./prove-confirm.js";
+import { closeProverSolvers, prepareProver, proveFindings, proverMayConfirm } from "./prove-confirm.js";
 import { argumentsArbitrary } from "./values.js";
 
 export interface ConfirmOptions {
@@ -252,11 +252,16 @@ export async function runConfirmationWithProver(
   options: ConfirmOptions & { readonly closeSolvers?: boolean } = {},
 ): Promise<ConfirmationResult> {
   const settings: Required<ConfirmOptions> = { ...DEFAULTS, ...options };
+  // Compiling the attacker (loading solc) is set-up, not confirmation time.
+  attackerContract();
   const end = Date.now() + settings.timeBudgetMs;
   const proving = findings.some(proverMayConfirm);
+  const prover = proving ? prepareProver() : undefined;
   const campaigns = runConfirmation(contracts, findings, { ...settings, timeBudgetMs: settings.timeBudgetMs * (proving ? CAMPAIGN_SHARE : 1) });
-  if (!campaigns.findings.some(proverMayConfirm)) return campaigns;
   try {
+    if (prover === undefined) return campaigns;
+    await prover;
+    if (!campaigns.findings.some(proverMayConfirm)) return campaigns;
     const proved = await proveFindings(contracts, campaigns.findings, {
       deadline: end,
       fork: settings.fork,

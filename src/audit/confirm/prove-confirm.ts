@@ -18,7 +18,7 @@ import type { ParamType } from "../../../proofs/calldata.js";
 import type { Account } from "../../../spec/state/account.js";
 import type { MutableBlock } from "../../../proofs/host/symbolic-world.js";
 import { reachPc, type ReachResult } from "../../../proofs/reach-pc.js";
-import { solverPool } from "../../../proofs/z3/context.js";
+import { solverPool, warmSolverPool, z3 } from "../../../proofs/z3/context.js";
 import { type AbiFunction, functionsOf, selectorOf, signatureOf } from "../../abi/index.js";
 import type { CompiledContract } from "../../compile/index.js";
 import { CONFIDENCES, type Confidence, type Evidence, type Finding } from "../finding.js";
@@ -47,6 +47,15 @@ export function proverMayConfirm(finding: Finding): boolean {
 }
 
 let solversUsed = false;
+
+/**
+ * Starts Z3 and its solver workers. Called before the (synchronous) campaigns, the workers start in
+ * their threads meanwhile, so Z3's start-up does not eat the prover's share of the budget.
+ */
+export function prepareProver(): Promise<void> {
+  solversUsed = true;
+  return Promise.all([z3(), warmSolverPool()]).then(() => undefined);
+}
 
 /** Ends the solver workers the prover started, if it started any (a process that audits once calls this at its end). */
 export async function closeProverSolvers(): Promise<void> {

@@ -12,6 +12,7 @@
 import { exactResult, WRAPPING_OPCODES, wrapCondition, wrapsConcretely } from "../../../proofs/arithmetic-wrap.js";
 import type { ReachTarget } from "../../../proofs/reach-pc.js";
 import type { CompiledContract } from "../../compile/index.js";
+import { stackArity } from "../../vm/opcodes.js";
 import { findingInstructions } from "../analysis/bytecode.js";
 import type { Finding } from "../finding.js";
 import { addressText, DEPLOYER } from "./actors.js";
@@ -32,20 +33,51 @@ export interface ProverQuestion {
   readonly confirmedBy: (seen: readonly WatchedStep[], success: boolean, caller: bigint) => string | undefined;
 }
 
+/** Instructions after the arithmetic within which its cleanup is looked for. */
+const CLEANUP_WINDOW = 48;
+
+/** Where a basic block ends: STOP, JUMP, JUMPI, RETURN, REVERT, INVALID, SELFDESTRUCT, or a JUMPDEST starting the next. */
+const BLOCK_ENDS = new Set([0x00, 0x56, 0x57, 0x5b, 0xf3, 0xfd, 0xfe, 0xff]);
+
 /**
- * The width a pre-0.8 narrow unsigned result is cleaned to: solc follows the instruction with
- * `PUSH 2^k-1 AND` for a uint<k> (k < 256). 256 when it does not.
+ * The width a pre-0.8 narrow unsigned result is cleaned to: solc masks a uint<k> result with
+ * `AND 2^k-1` (k < 256) before it is used (when it is packed into its slot, e.g.). The stack is
+ * followed from the instruction to the end of its basic block, DUP and SWAP moving the result,
+ * until an AND of the result with a low mask. 256 when there is none.
  */
 export function cleanupBits(code: Uint8Array, pc: number): number {
-  const push = pc + 1;
-  const op = code[push] ?? 0;
-  if (op < 0x60 || op > 0x7f) return 256;
-  const size = op - 0x5f;
-  if (code[push + 1 + size] !== 0x16) return 256;
-  let mask = 0n;
-  for (let i = 0; i < size; i++) mask = (mask << 8n) | BigInt(code[push + 1 + i] ?? 0);
-  if (mask === 0n || (mask & (mask + 1n)) !== 0n) return 256;
-  return mask.toString(2).length;
+  type Slot = "result" | bigint | null;
+  const stack: Slot[] = ["result"];
+  let at = pc + 1;
+  for (let steps = 0; steps < CLEANUP_WINDOW && at < code.length; steps++) {
+    const op = code[at]!;
+    if (BLOCK_ENDS.has(op)) return 256;
+    if (op >= 0x60 && op <= 0x7f) {
+      let value = 0n;
+      for (let i = 1; i <= op - 0x5f; i++) value = (value << 8n) | BigInt(code[at + i] ?? 0);
+      stack.push(value);
+      at += op - 0x5e;
+      continue;
+    }
+    const depth = (n: number): Slot => stack[stack.length - n] ?? null;
+    if (op >= 0x80 && op <= 0x8f) stack.push(depth(op - 0x7f));
+    else if (op >= 0x90 && op <= 0x9f) {
+      const other = stack.length - 1 - (op - 0x8f);
+      if (other < 0) stack.unshift(...new Array<Slot>(-other).fill(null));
+      const i = stack.length - 1 - (op - 0x8f);
+      [stack[i], stack[stack.length - 1]] = [stack[stack.length - 1]!, stack[i]!];
+    } else {
+      const [pops, pushes] = stackArity(op);
+      const popped = Array.from({ length: pops }, () => stack.pop() ?? null);
+      if (op === 0x16 && popped.includes("result")) {
+        const mask = popped.find((slot): slot is bigint => typeof slot === "bigint");
+        if (mask !== undefined && mask !== 0n && (mask & (mask + 1n)) === 0n) return mask.toString(2).length;
+      }
+      for (let i = 0; i < pushes; i++) stack.push(null);
+    }
+    at++;
+  }
+  return 256;
 }
 
 const SYMBOLS: Readonly<Record<string, string>> = { ADD: "+", MUL: "*", SUB: "-" };
