@@ -103,9 +103,6 @@ export type ReachResult =
   | { readonly kind: "unreachable"; readonly bounds: readonly string[]; readonly paths: number }
   | { readonly kind: "unknown"; readonly reason: string; readonly bounds: readonly string[]; readonly paths: number };
 
-/** The caller's placeholder address, which the word domain maps to the symbolic caller (CALLER, ORIGIN). */
-const CALLER_PLACEHOLDER = 0xca11e70000000000000000000000000000ca11e7n;
-
 /** The lowest caller address asked about (see `reachPc`). */
 const LOWEST_CALLER = 1n << 32n;
 
@@ -139,7 +136,6 @@ export async function reachPc(query: ReachQuery, replay: (witness: Witness) => s
   const { ctx } = z3Runtime();
   const caller = ctx.BitVec.const("caller", 256);
   const value: Z3Word = query.call.payable ? ctx.BitVec.const("callvalue", 256) : 0n;
-  const aliases = new Map<bigint, Bv>([[CALLER_PLACEHOLDER, caller]]);
   const variants = symbolicCalldataVariants(query.call.selector, query.call.inputs, query.bounds ?? DEFAULT_BOUNDS, "arg");
   const bounds = new Set(variants.flatMap((v) => v.boundsUsed));
   if (query.call.payable) bounds.add("msg.value < 2^96");
@@ -157,10 +153,13 @@ export async function reachPc(query: ReachQuery, replay: (witness: Witness) => s
       path.constraints.push(...calldata.constraints, caller.ult(ctx.BitVec.val(1n << 160n, 256)), caller.uge(ctx.BitVec.val(LOWEST_CALLER, 256)));
       for (const address of notCallers) path.constraints.push(ctx.Not(caller.eq(ctx.BitVec.val(address, 256))));
       if (typeof value !== "bigint") path.constraints.push(value.ult(ctx.BitVec.val(VALUE_BOUND, 256)));
-      const world = new SymbolicWorld(query.accounts, query.schedule ?? SCHEDULE, { ...query.block }, transactionFrom(CALLER_PLACEHOLDER));
+      const world = new SymbolicWorld(query.accounts, query.schedule ?? SCHEDULE, { ...query.block }, transactionFrom(0n));
       const hits: SymbolicHit[] = [];
-      const session = new SymbolicSession(path, world, aliases, [], watcher(query, hits));
-      const outcome = session.call({ caller: CALLER_PLACEHOLDER, address: query.target, value, data: calldata.cells });
+      const session = new SymbolicSession(path, world, new Map(), [], watcher(query, hits));
+      // The caller is a placeholder address the word domain maps back to the symbolic caller
+      // (CALLER, ORIGIN); paid or called, it is an account of its own, none of the existing ones.
+      world.tx.origin = session.addressOf(caller);
+      const outcome = session.call({ caller: world.tx.origin, address: query.target, value, data: calldata.cells });
       return query.mustSucceed && outcome.result.kind !== "success" ? [] : hits;
     };
     const exploration = await explore(

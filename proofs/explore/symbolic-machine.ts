@@ -159,6 +159,11 @@ export class SymbolicSession {
     this.machine = machine;
   }
 
+  /** The placeholder address of a symbolic address (a symbolic top-level caller), as a pranked one gets. */
+  addressOf(word: Bv): bigint {
+    return this.standIn(word, "address");
+  }
+
   call(call: SymbolicCall): MessageOutcome<Z3Bytes> {
     this.world.beginTransaction();
     if (!this.world.exists(call.caller)) this.world.setBalance(call.caller, 1n << 96n);

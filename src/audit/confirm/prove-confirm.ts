@@ -105,9 +105,17 @@ function functionsFor(finding: Finding, contract: CompiledContract): AbiFunction
   return own.length > 0 ? own : callableFunctions(contract.abi);
 }
 
+/** The query ran out of its share of the time (rather than meeting something it cannot decide). */
+function outOfTime(answer: Answer | undefined): boolean {
+  return answer !== undefined && answer.result.kind === "unknown" && answer.result.reason.includes("time budget exhausted");
+}
+
 function lowered(confidence: Confidence): Confidence {
   return CONFIDENCES[Math.min(CONFIDENCES.length - 1, CONFIDENCES.indexOf(confidence) + 1)]!;
 }
+
+/** A query the time budget left no time for. */
+const NOT_ASKED: ReachResult = { kind: "unknown", reason: "no time left in the budget", bounds: [], paths: 0 };
 
 interface Answer {
   readonly fn: AbiFunction;
@@ -162,9 +170,8 @@ function judged(finding: Finding, setup: Setup, question: ProverQuestion, answer
   }
   const calls = answers.map((a) => signatureOf(a.fn)).join(", ");
   const undecided = answers.flatMap((a) => (a.result.kind === "unknown" ? [`${signatureOf(a.fn)}: ${a.result.reason}`] : []));
-  if (undecided.length > 0 || answers.length === 0) {
-    const reason = answers.length === 0 ? "no time left in the budget" : undecided.join("; ");
-    return { ...finding, evidence: { steps: setup.steps, effect: `Prover: undecided whether ${question.what} in one call to ${calls || "the contract"} (${reason}).`, trace: [] } };
+  if (undecided.length > 0) {
+    return { ...finding, evidence: { steps: setup.steps, effect: `Prover: undecided whether ${question.what} in one call to ${calls} (${undecided.join("; ")}).`, trace: [] } };
   }
   const bounds = [...new Set(answers.flatMap((a) => (a.result.kind === "unreachable" ? a.result.bounds : [])))];
   const effect =
@@ -180,6 +187,8 @@ function judged(finding: Finding, setup: Setup, question: ProverQuestion, answer
  * among the queries as they go.
  */
 export async function proveFindings(contracts: readonly CompiledContract[], findings: readonly Finding[], options: ProveConfirmOptions): Promise<Finding[]> {
+  if (!findings.some(proverMayConfirm)) return [...findings];
+  await prepareProver();
   const setups = new Map<CompiledContract, Setup | null>();
   const setupOf = (contract: CompiledContract): Setup | null => {
     if (!setups.has(contract)) {
@@ -199,19 +208,32 @@ export async function proveFindings(contracts: readonly CompiledContract[], find
     return contract === undefined || question === undefined ? [] : [{ index, finding, contract, question }];
   });
   const out = [...findings];
-  let queriesLeft = work.reduce((n, w) => n + functionsFor(w.finding, w.contract).length, 0);
+  const queries = work.flatMap((w) => {
+    const setup = setupOf(w.contract);
+    return setup === null ? [] : functionsFor(w.finding, w.contract).map((fn) => ({ ...w, setup, fn }));
+  });
+  const answers = new Map<number, Map<AbiFunction, Answer>>(queries.map((q) => [q.index, new Map()]));
+  const confirmedBy = (index: number) => [...answers.get(index)!.values()].some((a) => a.replay !== undefined);
+  type Query = (typeof queries)[number];
+  const askAll = async (round: readonly Query[]) => {
+    for (const [i, query] of round.entries()) {
+      const now = Date.now();
+      if (now >= options.deadline) return;
+      if (confirmedBy(query.index)) continue;
+      const answer = await ask(query.question, query.setup, query.contract, query.fn, now + (options.deadline - now) / (round.length - i), options);
+      answers.get(query.index)!.set(query.fn, answer);
+    }
+  };
+  // Each query gets an equal share of the time left; a second round gives what the first left over
+  // to the queries that ran out of time (a quick unsat leaves much to a hard one).
+  await askAll(queries);
+  await askAll(queries.filter((q) => outOfTime(answers.get(q.index)!.get(q.fn))));
   for (const { index, finding, contract, question } of work) {
     const setup = setupOf(contract);
     if (setup === null) continue;
-    const answers: Answer[] = [];
-    for (const fn of functionsFor(finding, contract)) {
-      const now = Date.now();
-      if (now >= options.deadline) break;
-      const answer = await ask(question, setup, contract, fn, now + (options.deadline - now) / queriesLeft--, options);
-      answers.push(answer);
-      if (answer.replay !== undefined) break;
-    }
-    out[index] = judged(finding, setup, question, answers);
+    const asked = answers.get(index)!;
+    const all = functionsFor(finding, contract).map((fn) => asked.get(fn) ?? { fn, result: NOT_ASKED });
+    out[index] = judged(finding, setup, question, confirmedBy(index) ? [...asked.values()] : all);
   }
   return out;
 }
