@@ -175,7 +175,7 @@ function judged(finding: Finding, setup: Setup, question: ProverQuestion, answer
   }
   const bounds = [...new Set(answers.flatMap((a) => (a.result.kind === "unreachable" ? a.result.bounds : [])))];
   const effect =
-    `Prover: ${question.none} in one call to ${calls} from the deployed state (symbolic arguments, caller and value; ` +
+    `Prover: ${question.none} in one call to ${calls} from the deployed state (symbolic arguments and caller, and value where payable; ` +
     `one transaction deep, storage as the constructor left it), within: ${boundsText(bounds)}. Longer sequences and other states were not explored.`;
   return { ...finding, detector: { ...finding.detector, confidence: lowered(finding.detector.confidence) }, evidence: { steps: setup.steps, effect, trace: [] } };
 }
