@@ -16,8 +16,8 @@
  * - `reached`: a witness (caller, value, calldata, the hits' operands) whose replay showed it.
  * - `unreachable`: every path was explored and none reaches it with the condition; `bounds` names
  *   the bounds the exploration hit (loop unrolling, lengths of dynamic arguments, a symbolic word
- *   split into some of its values, value < 2^96), so this holds within them only, and for one
- *   transaction from that state only.
+ *   split into some of its values, the ranges of msg.value and of the caller), so this holds within
+ *   them only, and for one transaction from that state only.
  * - `unknown`: the time budget ran out, the solver gave no answer, an operation was not supported,
  *   or a model did not replay; `reason` says which.
  */
@@ -56,6 +56,8 @@ export interface ReachCall {
   readonly selector: Uint8Array;
   readonly inputs: readonly ParamType[];
   readonly payable: boolean;
+  /** A payable call's msg.value is below this. Default 2^96 (about 8e10 ether), as for invariants. */
+  readonly valueBelow?: bigint;
 }
 
 export interface ReachQuery {
@@ -106,7 +108,6 @@ export type ReachResult =
 /** The lowest caller address asked about (see `reachPc`). */
 const LOWEST_CALLER = 1n << 32n;
 
-/** msg.value of a payable call is below this (2^96 wei is about 8e10 ether), as for invariants. */
 const VALUE_BOUND = 1n << 96n;
 
 /** A watched instruction a path ran, with its operands as terms and the condition on them. */
@@ -138,7 +139,8 @@ export async function reachPc(query: ReachQuery, replay: (witness: Witness) => s
   const value: Z3Word = query.call.payable ? ctx.BitVec.const("callvalue", 256) : 0n;
   const variants = symbolicCalldataVariants(query.call.selector, query.call.inputs, query.bounds ?? DEFAULT_BOUNDS, "arg");
   const bounds = new Set(variants.flatMap((v) => v.boundsUsed));
-  if (query.call.payable) bounds.add("msg.value < 2^96");
+  const valueBelow = query.call.valueBelow ?? VALUE_BOUND;
+  if (query.call.payable) bounds.add(valueBelow === VALUE_BOUND ? "msg.value < 2^96" : `msg.value < ${valueBelow} wei`);
   const withCode = [...query.accounts].filter(([, account]) => account.code.length > 0).map(([address]) => address);
   const notCallers = [...query.notCallers, ...withCode];
   // No key signs for the zero address, the precompiles or the system addresses: the caller is an
@@ -152,7 +154,7 @@ export async function reachPc(query: ReachQuery, replay: (witness: Witness) => s
     const scenario = (path: Path): readonly SymbolicHit[] => {
       path.constraints.push(...calldata.constraints, caller.ult(ctx.BitVec.val(1n << 160n, 256)), caller.uge(ctx.BitVec.val(LOWEST_CALLER, 256)));
       for (const address of notCallers) path.constraints.push(ctx.Not(caller.eq(ctx.BitVec.val(address, 256))));
-      if (typeof value !== "bigint") path.constraints.push(value.ult(ctx.BitVec.val(VALUE_BOUND, 256)));
+      if (typeof value !== "bigint") path.constraints.push(value.ult(ctx.BitVec.val(valueBelow, 256)));
       const world = new SymbolicWorld(query.accounts, query.schedule ?? SCHEDULE, { ...query.block }, transactionFrom(0n));
       const hits: SymbolicHit[] = [];
       const session = new SymbolicSession(path, world, new Map(), [], watcher(query, hits));

@@ -1,12 +1,13 @@
 /**
  * Confirmation through the prover of access findings: an owner write any caller reaches
- * (SWC-124) is confirmed with a caller other than the deployer; the same write behind
- * `require(msg.sender == owner)` is not, and carries the bounded evidence.
+ * (SWC-124) is confirmed with a caller other than the deployer, also when it must pay an exact
+ * amount; the same write behind `require(msg.sender == owner)` is not, and carries the bounded
+ * evidence.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseSource } from "../../src/audit/analyse.js";
 import { attackerContract } from "../../src/audit/confirm/attacker.js";
-import { closeProverSolvers, DEPLOYER, proveFindings, TARGET } from "../../src/audit/confirm/index.js";
+import { closeProverSolvers, DEPLOYER, proveFindings, replayEvidence, TARGET } from "../../src/audit/confirm/index.js";
 import { prepareProver } from "../../src/audit/confirm/prove-confirm.js";
 import { DETECTORS } from "../../src/audit/detectors/index.js";
 import type { Finding } from "../../src/audit/finding.js";
@@ -21,6 +22,10 @@ contract Owned {
     }
     function handOver(address next) public onlyOwner {
         owner = next;
+    }
+    function buy() public payable {
+        require(msg.value == 3 ether);
+        owner = msg.sender;
     }
     function withdraw() public onlyOwner {
         msg.sender.transfer(address(this).balance);
@@ -41,7 +46,9 @@ beforeAll(async () => {
   const guarded: Finding = { ...open!, id: "guarded", function: "handOver(address)", location: { ...open!.location, line: 10, endLine: 10 } };
   attackerContract();
   await prover;
-  results = await proveFindings(contracts, [open!, guarded], { deadline: Date.now() + 12_000, fork: "Cancun", constructorArguments: () => [[]] });
+  const bought = findings.find((f) => f.detector.id === "unprotected-owner-write" && f.function === "buy()");
+  expect(bought?.location.line).toBe(14);
+  results = await proveFindings(contracts, [open!, guarded, bought!], { deadline: Date.now() + 12_000, fork: "Cancun", constructorArguments: () => [[]] });
 }, 30_000);
 
 afterAll(() => closeProverSolvers());
@@ -63,5 +70,18 @@ describe("prover confirmation of owner writes", () => {
     expect(guarded.confirmed).toBe(false);
     expect(guarded.detector.confidence).toBe("low");
     expect(guarded.evidence?.effect).toMatch(/^Prover: no SSTORE reachable by a caller other than the deployer in one call to handOver\(address\)/);
+  });
+
+  it("confirms a payable owner write with the ether it needs, the deployer funding the caller, and the evidence replays", () => {
+    const bought = results[2]!;
+    expect(bought.confirmed, bought.evidence?.effect).toBe(true);
+    const [funding, call] = bought.evidence!.steps.slice(-2);
+    expect(call!.call).toBe("buy()");
+    expect(call!.value).toBe(3n * 10n ** 18n);
+    expect(BigInt(funding!.from)).toBe(DEPLOYER);
+    expect(funding!.to).toBe(call!.from);
+    const replay = replayEvidence(bought.evidence!);
+    expect(replay.receipts.at(-1)!.success).toBe(true);
+    expect(replay.chain.storageAt(TARGET, 0n)).toBe(BigInt(call!.from));
   });
 });

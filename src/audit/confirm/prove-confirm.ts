@@ -22,7 +22,7 @@ import { solverPool, warmSolverPool, z3 } from "../../../proofs/z3/context.js";
 import { type AbiFunction, functionsOf, selectorOf, signatureOf } from "../../abi/index.js";
 import type { CompiledContract } from "../../compile/index.js";
 import { CONFIDENCES, type Confidence, type Evidence, type Finding } from "../finding.js";
-import { DEPLOYER, TARGET } from "./actors.js";
+import { ETHER, TARGET } from "./actors.js";
 import { callableFunctions } from "./actions.js";
 import { deploy, DeploymentFailed, type Setup } from "./deploy.js";
 import { proverQuestion, type ProverQuestion } from "./prove-question.js";
@@ -114,6 +114,12 @@ function lowered(confidence: Confidence): Confidence {
   return CONFIDENCES[Math.min(CONFIDENCES.length - 1, CONFIDENCES.indexOf(confidence) + 1)]!;
 }
 
+/**
+ * A payable call's msg.value is below this: less than the deployer holds after any deployment, so
+ * it can fund a caller that pays more than it has (prove-replay.ts).
+ */
+const VALUE_BELOW = 10n * ETHER;
+
 /** A query the time budget left no time for. */
 const NOT_ASKED: ReachResult = { kind: "unknown", reason: "no time left in the budget", bounds: [], paths: 0 };
 
@@ -131,7 +137,7 @@ async function ask(question: ProverQuestion, setup: Setup, contract: CompiledCon
       accounts: accountsOf(setup),
       block: blockOf(setup),
       target: TARGET,
-      call: { selector: selectorOf(fn), inputs: parametersOf(contract, fn), payable: fn.stateMutability === "payable" },
+      call: { selector: selectorOf(fn), inputs: parametersOf(contract, fn), payable: fn.stateMutability === "payable", valueBelow: VALUE_BELOW },
       notCallers: question.notCallers,
       at: question.target,
       mustSucceed: true,
@@ -151,7 +157,7 @@ async function ask(question: ProverQuestion, setup: Setup, contract: CompiledCon
 
 function confirmedEvidence(setup: Setup, answer: Answer & { readonly replay: WitnessReplay }, observed: string): Evidence {
   return {
-    steps: [...setup.steps, answer.replay.step],
+    steps: [...setup.steps, ...answer.replay.steps],
     effect: `The prover found a call to ${signatureOf(answer.fn)} that reaches the flagged instruction from the deployed state; replayed on the SVM: ${observed}.`,
     trace: answer.replay.trace,
   };

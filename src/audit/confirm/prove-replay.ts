@@ -7,9 +7,9 @@ import type { Tracer, TraceStep } from "../../../interface/implementation.js";
 import type { Witness } from "../../../proofs/reach-pc.js";
 import { bytesToHex, decodeParameters, formatCall, type AbiFunction } from "../../abi/index.js";
 import { stackArity } from "../../vm/opcodes.js";
-import type { Receipt } from "../../vm/session.js";
+import type { Chain, Receipt } from "../../vm/session.js";
 import type { ExploitStep } from "../finding.js";
-import { addressText, nameOf, TARGET } from "./actors.js";
+import { addressText, DEPLOYER, nameOf, TARGET } from "./actors.js";
 import { CAMPAIGN_GAS } from "./campaign.js";
 import type { Setup } from "./deploy.js";
 import { TransactionObserver } from "./observer.js";
@@ -22,7 +22,8 @@ export interface WatchedStep {
 }
 
 export interface WitnessReplay {
-  readonly step: ExploitStep;
+  /** The transactions sent: the caller funded by the deployer when it pays more than it holds, then the call. */
+  readonly steps: readonly ExploitStep[];
   readonly receipt: Receipt;
   readonly seen: readonly WatchedStep[];
   /** The campaign observer's excerpt, with the watched instructions' operands in their place. */
@@ -57,21 +58,33 @@ function callText(fn: AbiFunction, calldata: Uint8Array): string {
   }
 }
 
-/** Sends the witness's call from the deployed state (the caller given what it pays) and watches `pcs`. */
-export function replayWitness(setup: Setup, fn: AbiFunction, witness: Witness, pcs: ReadonlySet<number>): WitnessReplay {
-  const chain = setup.chain.copy();
-  const balance = chain.balanceOf(witness.caller);
-  if (balance < witness.value) chain.setBalance(witness.caller, witness.value);
-  const watcher = new Watcher(pcs, new TransactionObserver(witness.caller, TARGET, (address) => nameOf(address, setup.contract.name)));
-  const receipt = chain.send({ from: witness.caller, to: TARGET, value: witness.value, data: witness.calldata, gasLimit: CAMPAIGN_GAS }, watcher);
-  watcher.observer.finish(receipt.success);
-  const step: ExploitStep = {
-    from: addressText(witness.caller),
-    to: addressText(TARGET),
-    value: witness.value,
-    calldata: bytesToHex(witness.calldata),
-    call: callText(fn, witness.calldata),
+function stepOf(chain: Chain, from: bigint, to: bigint, value: bigint, calldata: Uint8Array, call: string): ExploitStep {
+  return {
+    from: addressText(from),
+    to: addressText(to),
+    value,
+    calldata: bytesToHex(calldata),
+    call,
     block: { timestamp: chain.block.timestamp, number: chain.block.number },
   };
-  return { step, receipt, seen: watcher.seen, trace: watcher.observer.excerpt };
+}
+
+/**
+ * Sends the witness's call from the deployed state and watches `pcs`. A caller that pays more than
+ * it holds is first sent the difference by the deployer, a transaction of the evidence too, so
+ * the evidence replays from genesis alone.
+ */
+export function replayWitness(setup: Setup, fn: AbiFunction, witness: Witness, pcs: ReadonlySet<number>): WitnessReplay {
+  const chain = setup.chain.copy();
+  const steps: ExploitStep[] = [];
+  const missing = witness.value - chain.balanceOf(witness.caller);
+  if (missing > 0n) {
+    steps.push(stepOf(chain, DEPLOYER, witness.caller, missing, new Uint8Array(0), "ether to the caller"));
+    chain.send({ from: DEPLOYER, to: witness.caller, value: missing });
+  }
+  const watcher = new Watcher(pcs, new TransactionObserver(witness.caller, TARGET, (address) => nameOf(address, setup.contract.name)));
+  steps.push(stepOf(chain, witness.caller, TARGET, witness.value, witness.calldata, callText(fn, witness.calldata)));
+  const receipt = chain.send({ from: witness.caller, to: TARGET, value: witness.value, data: witness.calldata, gasLimit: CAMPAIGN_GAS }, watcher);
+  watcher.observer.finish(receipt.success);
+  return { steps, receipt, seen: watcher.seen, trace: watcher.observer.excerpt };
 }
