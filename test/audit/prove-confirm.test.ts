@@ -28,7 +28,8 @@ describe("prover confirmation of an overflow behind an exact argument", () => {
     const overflow = findings.find((f) => f.detector.id === "integer-overflow" && f.function === "credit(uint256,uint256)");
     expect(overflow?.location.line).toBe(6);
 
-    const result = await runConfirmationWithProver(contracts, [overflow!], { timeBudgetMs: 8_000, seed: 3 });
+    // A short campaign (60 random sequences), then the prover with the time left.
+    const result = await runConfirmationWithProver(contracts, [overflow!], { timeBudgetMs: 10_000, seed: 3, maxSequences: 60 });
     const confirmed = result.findings[0]!;
     expect(confirmed.confirmed, confirmed.evidence?.effect).toBe(true);
     const evidence = confirmed.evidence!;

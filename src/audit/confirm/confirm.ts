@@ -243,8 +243,9 @@ const CAMPAIGN_SHARE = 0.5;
 /**
  * The campaigns, then targeted prover queries (prove-confirm.ts) for the arithmetic, owner-write
  * and selfdestruct findings they left unconfirmed, from the same deployment, all within
- * `timeBudgetMs`. With `closeSolvers`, the solver workers are ended afterwards (a process that
- * audits once; later queries in the same process would find them closed).
+ * `timeBudgetMs` (plus any wait for Z3 to start that the campaigns did not cover). With
+ * `closeSolvers`, the solver workers are ended afterwards (a process that audits once; later
+ * queries in the same process would find them closed).
  */
 export async function runConfirmationWithProver(
   contracts: readonly CompiledContract[],
@@ -260,10 +261,12 @@ export async function runConfirmationWithProver(
   const campaigns = runConfirmation(contracts, findings, { ...settings, timeBudgetMs: settings.timeBudgetMs * (proving ? CAMPAIGN_SHARE : 1) });
   try {
     if (prover === undefined) return campaigns;
+    const waited = Date.now();
     await prover;
     if (!campaigns.findings.some(proverMayConfirm)) return campaigns;
     const proved = await proveFindings(contracts, campaigns.findings, {
-      deadline: end,
+      // Waiting for Z3 to start is not charged to the queries, as `svm prove` charges no property for it.
+      deadline: end + (Date.now() - waited),
       fork: settings.fork,
       constructorArguments: (contract) => constructorCandidates(contract, settings.seed),
     });

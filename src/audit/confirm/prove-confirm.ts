@@ -17,6 +17,7 @@ import type { ForkName } from "../../../interface/implementation.js";
 import type { ParamType } from "../../../proofs/calldata.js";
 import type { Account } from "../../../spec/state/account.js";
 import type { MutableBlock } from "../../../proofs/host/symbolic-world.js";
+import { DEFAULT_OPTIONS } from "../../../proofs/prove.js";
 import { reachPc, type ReachResult } from "../../../proofs/reach-pc.js";
 import { solverPool, warmSolverPool, z3 } from "../../../proofs/z3/context.js";
 import { type AbiFunction, functionsOf, selectorOf, signatureOf } from "../../abi/index.js";
@@ -25,7 +26,7 @@ import { CONFIDENCES, type Confidence, type Evidence, type Finding } from "../fi
 import { ETHER, TARGET } from "./actors.js";
 import { callableFunctions } from "./actions.js";
 import { deploy, DeploymentFailed, type Setup } from "./deploy.js";
-import { proverQuestion, type ProverQuestion } from "./prove-question.js";
+import { hasProverQuestion, proverQuestion, type ProverQuestion } from "./prove-question.js";
 import { replayWitness, type WitnessReplay } from "./prove-replay.js";
 
 export interface ProveConfirmOptions {
@@ -34,16 +35,15 @@ export interface ProveConfirmOptions {
   readonly fork: ForkName;
   /** Constructor argument lists to deploy with, per contract: the campaign's (the first that deploys wins). */
   readonly constructorArguments: (contract: CompiledContract) => Parameters<typeof deploy>[2];
-  /** Symbolic branches at one pc a path may take. Default 16 (svm prove's). */
+  /** Symbolic branches at one pc a path may take. Default: svm prove's. */
   readonly loopBound?: number;
-  /** Default 10 s (svm prove's). */
+  /** Default: svm prove's. */
   readonly queryTimeoutMs?: number;
 }
 
-/** Whether the prover has a question for findings of this kind (before looking at the code). */
+/** Whether the prover may confirm the finding: it is not confirmed yet and its kind gets a question. */
 export function proverMayConfirm(finding: Finding): boolean {
-  const { swc, category } = finding.detector;
-  return !finding.confirmed && (swc === "SWC-101" || swc === "SWC-106" || swc === "SWC-124" || (swc === "" && category === "arithmetic"));
+  return !finding.confirmed && hasProverQuestion(finding);
 }
 
 let solversUsed = false;
@@ -141,8 +141,8 @@ async function ask(question: ProverQuestion, setup: Setup, contract: CompiledCon
       notCallers: question.notCallers,
       at: question.target,
       mustSucceed: true,
-      loopBound: options.loopBound ?? 16,
-      queryTimeoutMs: options.queryTimeoutMs ?? 10_000,
+      loopBound: options.loopBound ?? DEFAULT_OPTIONS.loopBound,
+      queryTimeoutMs: options.queryTimeoutMs ?? DEFAULT_OPTIONS.queryTimeoutMs,
       deadline,
     },
     (witness) => {

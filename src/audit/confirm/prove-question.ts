@@ -130,11 +130,30 @@ function strangerReaches(finding: Finding, contract: CompiledContract, opcode: n
   };
 }
 
+const KINDS = { "SWC-101": "wrap", "SWC-124": "owner write", "SWC-106": "selfdestruct" } as const;
+
+/** The kind of question a finding gets, by its SWC id (arithmetic without one counts as SWC-101). */
+function kindOf(finding: Finding): (typeof KINDS)[keyof typeof KINDS] | undefined {
+  const { swc, category } = finding.detector;
+  if (swc === "" && category === "arithmetic") return "wrap";
+  return KINDS[swc as keyof typeof KINDS];
+}
+
+/** Whether findings of this kind get a question (before looking at the code). */
+export function hasProverQuestion(finding: Finding): boolean {
+  return kindOf(finding) !== undefined;
+}
+
 /** The question for a finding, or undefined when the prover has none (another class, or no such instruction on its lines). */
 export function proverQuestion(finding: Finding, contract: CompiledContract): ProverQuestion | undefined {
-  const { swc, category } = finding.detector;
-  if (swc === "SWC-101" || (swc === "" && category === "arithmetic")) return arithmetic(finding, contract);
-  if (swc === "SWC-124") return strangerReaches(finding, contract, SSTORE, "SSTORE");
-  if (swc === "SWC-106") return strangerReaches(finding, contract, SELFDESTRUCT, "SELFDESTRUCT");
-  return undefined;
+  switch (kindOf(finding)) {
+    case "wrap":
+      return arithmetic(finding, contract);
+    case "owner write":
+      return strangerReaches(finding, contract, SSTORE, "SSTORE");
+    case "selfdestruct":
+      return strangerReaches(finding, contract, SELFDESTRUCT, "SELFDESTRUCT");
+    case undefined:
+      return undefined;
+  }
 }
