@@ -155,9 +155,11 @@ Options:
                            (default: all four when --out is given)
   --out DIR                folder for the reports audit.md, audit.html, audit.json, audit.sarif
                            (default: ${DEFAULT_OUT} when --format is given; no files otherwise)
-  --time-budget S          seconds for the exploit campaigns together (default ${DEFAULT_TIME_BUDGET_S})
-  --exclude-dependencies   leave out findings in the project's library folders (foundry.toml's
-                           libs, lib/ by default), node_modules/ and remapped library folders
+  --time-budget S          seconds for the exploit campaigns and prover queries together
+                           (default ${DEFAULT_TIME_BUDGET_S})
+  --exclude-dependencies   leave out the project's library folders (foundry.toml's libs, lib/ by
+                           default), node_modules/ and remapped library folders: their files are
+                           compiled only as imports, and their findings are left out
   --baseline FILE          hide findings whose ids are in this earlier JSON report (audit.json);
                            ids survive unrelated edits, so triage does too
   --fail-on SEVERITY       exit 1 when a finding at or above it remains: high, medium, low,
