@@ -84,5 +84,9 @@ export interface Finding {
   readonly message: string;
   /** An exploit ran on src/vm and achieved the effect in `evidence`. */
   readonly confirmed: boolean;
+  /**
+   * Confirmed: the exploit's transactions and effect. Unconfirmed: the prover's bounded note
+   * ("not reachable in one call within …" or "undecided: …"), with no transactions.
+   */
   readonly evidence?: Evidence;
 }

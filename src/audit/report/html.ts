@@ -38,7 +38,9 @@ function summarySection(report: AuditReport): string {
 
 function evidenceBlock(finding: Finding): string {
   const evidence = finding.evidence;
-  if (!finding.confirmed || evidence === undefined) return "";
+  if (evidence === undefined) return "";
+  // An unconfirmed finding's evidence is the prover's bounded "not reachable" or "undecided" note.
+  if (!finding.confirmed) return `<div class="analysis"><h4>Analysis</h4><p>${escapeHtml(evidence.effect)}</p></div>`;
   const steps = evidence.steps
     .map((s) => {
       const to = s.to === "" ? "a new contract" : `<code>${escapeHtml(s.to)}</code>`;

@@ -27,7 +27,9 @@ function summarySection(report: AuditReport): string[] {
 
 function evidenceLines(finding: Finding): string[] {
   const evidence = finding.evidence;
-  if (!finding.confirmed || evidence === undefined) return [];
+  if (evidence === undefined) return [];
+  // An unconfirmed finding's evidence is the prover's bounded "not reachable" or "undecided" note.
+  if (!finding.confirmed) return ["", `**Analysis.** ${mdText(evidence.effect)}`];
   const lines = ["", `**Evidence.** ${mdText(evidence.effect)}`, ""];
   evidence.steps.forEach((step, index) => {
     const to = step.to === "" ? "a new contract" : mdCode(step.to);

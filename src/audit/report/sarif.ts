@@ -99,7 +99,11 @@ function result(finding: Finding, ruleIndex: number): object {
       severity: detector.severity,
       swc: detector.swc,
       category: detector.category,
-      ...(finding.evidence === undefined ? {} : { exploit: finding.evidence.effect }),
+      ...(finding.evidence === undefined
+        ? {}
+        : finding.confirmed
+          ? { exploit: finding.evidence.effect }
+          : { analysis: finding.evidence.effect }),
     },
   };
 }
