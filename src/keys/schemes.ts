@@ -245,7 +245,7 @@ function rsa(name: string, pss: boolean): Scheme {
   const [address, precompile] = pss ? [0x010023, "RSA_PSS_SHA256_VERIFY"] as const : [0x010022, "RSA_PKCS1_SHA256_VERIFY"] as const;
   return {
     name,
-    precompile: `0x${address.toString(16)} ${precompile}`,
+    precompile: `0x${address.toString(16).padStart(6, "0")} ${precompile}`,
     standard: pss ? "RFC 8017 RSASSA-PSS, SHA-256, MGF1-SHA-256, salt 32" : "RFC 8017 RSASSA-PKCS1-v1_5, SHA-256",
     publicKeyLayout: "nLen 32 ‖ eLen 32 ‖ n ‖ e (the precompile's input prefix)",
     signatureLayout: "sig nLen",
