@@ -57,19 +57,38 @@ function schemeOption(parsed: ParsedOptions): Scheme | undefined {
   return schemeNamed(name);
 }
 
+/** Hex longer than this many bytes is shortened in human output when the whole document went to --out. */
+const SHORT_HEX_BYTES = 48;
+
+function shortened(value: unknown): string {
+  const text = String(value);
+  if (!/^0x[0-9a-f]*$/.test(text) || text.length <= 2 + 2 * SHORT_HEX_BYTES) return text;
+  return `${text.slice(0, 18)}…${text.slice(-8)} (${(text.length - 2) / 2} bytes)`;
+}
+
 /** A line per field, nested objects indented: the human form of a document. */
-function human(document: Json, indent = ""): string[] {
+function human(document: Json, show: (value: unknown) => string, indent = ""): string[] {
   return Object.entries(document).flatMap(([key, value]) => {
     if (Array.isArray(value)) {
-      return [`${indent}${key}:`, ...value.flatMap((item, i) => (typeof item === "object" && item !== null ? [`${indent}  [${i}]`, ...human(item as Json, `${indent}    `)] : [`${indent}  ${String(item)}`]))];
+      const items = value.flatMap((item, i) => (typeof item === "object" && item !== null ? [`${indent}  [${i}]`, ...human(item as Json, show, `${indent}    `)] : [`${indent}  ${show(item)}`]));
+      return [`${indent}${key}:`, ...items];
     }
-    if (typeof value === "object" && value !== null) return [`${indent}${key}:`, ...human(value as Json, `${indent}  `)];
-    return [`${indent}${key}: ${String(value)}`];
+    if (typeof value === "object" && value !== null) return [`${indent}${key}:`, ...human(value as Json, show, `${indent}  `)];
+    return [`${indent}${key}: ${show(value)}`];
   });
 }
 
-function print(document: Json, parsed: ParsedOptions): void {
-  console.log(parsed.switches.has("--json") ? JSON.stringify(document, null, 2) : human(document).join("\n"));
+/**
+ * JSON with --json; otherwise a line per field, long hex shortened when the document was written
+ * to a file (it is all there), in full when stdout is the only copy.
+ */
+function print(document: Json, parsed: ParsedOptions, written?: string): void {
+  if (parsed.switches.has("--json")) {
+    console.log(JSON.stringify(document, null, 2));
+    return;
+  }
+  console.log(human(document, written === undefined ? String : shortened).join("\n"));
+  if (written !== undefined) console.log(`written to ${written}`);
 }
 
 /** Writes the document to --out (checked first) and prints it. */
@@ -79,7 +98,7 @@ function emit(document: Json, parsed: ParsedOptions): void {
     checkOutputFile("--out", out);
     writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
   }
-  print(document, parsed);
+  print(document, parsed, out);
 }
 
 function noFiles(parsed: ParsedOptions): void {
@@ -196,7 +215,9 @@ const verify: Subcommand = {
       signature = given;
     }
     const valid = scheme.verify(publicKey, message, signature);
-    print({ valid, scheme: scheme.name, precompile: callJson(scheme.calls(publicKey, message, signature)[0]!) }, parsed);
+    const precompile = scheme.calls(publicKey, message, signature)[0]!;
+    if (parsed.switches.has("--json")) print({ valid, scheme: scheme.name, precompile: callJson(precompile) }, parsed);
+    else console.log(`${valid ? "valid: the" : "invalid: the"} ${scheme.name} signature ${valid ? "holds" : "does not hold"} (${precompile.name} at ${precompile.address})`);
     return valid ? EXIT.held : EXIT.failed;
   },
 };
@@ -227,7 +248,7 @@ const threshold: Subcommand = {
     checkOutputFolder("--out", out);
     writeFileSync(join(out, "group.json"), `${JSON.stringify(group, null, 2)}\n`);
     for (const share of shares) writeFileSync(join(out, `share-${share.index}.json`), `${JSON.stringify(share, null, 2)}\n`);
-    print({ ...group, written: [join(out, "group.json"), ...shares.map((share) => join(out, `share-${share.index}.json`))] }, parsed);
+    print(group, parsed, `${join(out, "group.json")} and ${join(out, "share-1.json")} … share-${n}.json`);
     return EXIT.held;
   },
 };
