@@ -12,6 +12,7 @@ import { fromHex } from "../../src/keys/encoding.js";
 import { SCHEME_NAMES } from "../../src/keys/schemes.js";
 import { scheduleOf } from "../../src/vm/forks.js";
 import { precompileAt } from "../../src/vm/precompiles/index.js";
+import { svm } from "../cli/svm-process.js";
 
 const SEED = "00112233445566778899aabbccddeeff";
 const DIGEST = `0x${"ab".repeat(32)}`;
@@ -52,6 +53,17 @@ describe("svm keys", () => {
     expect(await keys()).toBe(2);
     expect(await keys("forge")).toBe(2);
     expect(stderr.join("\n")).toContain("unknown subcommand 'forge'");
+  });
+
+  it("runs the examples of its --help as written, in order, from an empty folder", async () => {
+    expect(await keys("--help")).toBe(0);
+    const examples = stdout.join("\n").split(/^Example:$/m)[1]!.split("\n").filter((line) => line.startsWith("  svm "));
+    expect(examples.length).toBeGreaterThan(1);
+    const cwd = folder();
+    for (const line of examples) {
+      const result = await svm(line.trim().split(/\s+/).slice(1), { cwd });
+      expect(result.code, `${line}\n${result.stderr}`).toBe(0);
+    }
   });
 
   it("generates the same key from the same seed, writes --out as printed, and prints fields for people without --json", async () => {

@@ -24,11 +24,14 @@ export const SHIM_UNITS: readonly string[] = [
   "forge-std/interfaces/IERC20.sol",
   "forge-std/console.sol",
   "forge-std/console2.sol",
-  "svm/SVM.sol",
 ];
 
-/** Units served from the package's solidity/ folder (SVM's own library) rather than from src/compile/std/. */
-const LIBRARY_PREFIX = "svm/";
+/**
+ * SVM's own Solidity library (docs/extensions.md, "SVM.sol"), served the same way from the
+ * package's solidity/ folder. Apart from SHIM_UNITS: it needs Solidity ^0.8.4 (custom errors),
+ * where the ds-test/forge-std surface compiles with 0.5 onwards.
+ */
+export const LIBRARY_UNITS: readonly string[] = ["svm/SVM.sol"];
 
 /**
  * The .sol files live in src/compile/std/ and solidity/ of the package; this module runs from
@@ -50,10 +53,10 @@ function packageRoot(): string {
 
 let root: string | undefined;
 
-/** The built-in source of a unit name from SHIM_UNITS, or undefined for any other name. */
+/** The built-in source of a unit name from SHIM_UNITS or LIBRARY_UNITS, or undefined for any other name. */
 export function shimSource(unitName: string): string | undefined {
-  if (!SHIM_UNITS.includes(unitName)) return undefined;
+  const library = LIBRARY_UNITS.includes(unitName);
+  if (!library && !SHIM_UNITS.includes(unitName)) return undefined;
   root ??= packageRoot();
-  const folder = unitName.startsWith(LIBRARY_PREFIX) ? join(root, "solidity") : join(root, "src", "compile", "std");
-  return readFileSync(join(folder, unitName), "utf8");
+  return readFileSync(join(root, library ? "solidity" : join("src", "compile", "std"), unitName), "utf8");
 }
