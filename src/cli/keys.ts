@@ -4,10 +4,10 @@
  * signatures and aggregates BLS signatures. Every output is a JSON document whose hex fields are in
  * the byte layout the precompile takes, with the exact precompile input alongside (src/keys/).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bytesField, callJson, integerField, type Json, KINDS, readDocument, stringField } from "../keys/documents.js";
-import { call, concatBytes, fromHex, KeyInputError, toHex } from "../keys/encoding.js";
+import { call, fromHex, KeyInputError, toHex } from "../keys/encoding.js";
 import { checkMessage, MIN_SEED_BYTES, SCHEME_NAMES, type Scheme, schemeNamed, SCHEMES, blsVerify } from "../keys/schemes.js";
 import { aggregateSignatures, combinePartials, dealThresholdKey, partialSign, partialVerifies } from "../keys/threshold.js";
 import { type Command, InputError, UsageError } from "./command.js";
@@ -17,8 +17,7 @@ import { checkOutputFile, checkOutputFolder } from "./output-path.js";
 
 interface Subcommand {
   readonly options: readonly OptionSpec[];
-  /** Whether file arguments may follow the options. */
-  readonly files?: boolean;
+  /** Runs with the options parsed; subcommands that take no file arguments refuse them (noFiles). */
   run(parsed: ParsedOptions): number;
 }
 
@@ -292,12 +291,12 @@ function same(documents: readonly Json[], field: string, files: readonly string[
 
 const combine: Subcommand = {
   options: [OUT, JSON_SWITCH],
-  files: true,
   run(parsed) {
     const files = parsed.positional;
     if (files.length === 0) throw new UsageError("give the partial signature files: svm keys combine PARTIAL.json...");
     const partials = files.map((file) => readDocument(file, KINDS.partial, "combine"));
-    const t = same(partials, "t", files) as number;
+    const t = integerField(partials[0]!, "t", files[0]!);
+    same(partials, "t", files);
     same(partials, "groupPublicKey", files);
     same(partials, "message", files);
     if (files.length < t) throw new KeyInputError(`${t} partial signatures are needed (t = ${t}), ${files.length} given`);
@@ -314,16 +313,17 @@ const combine: Subcommand = {
       return EXIT.failed;
     }
     const signature = combinePartials(parsedPartials);
+    if (!blsVerify(groupPublicKey, message, signature)) {
+      console.error("svm keys combine: the combined signature does not verify against the group key (shares of another dealing?)");
+      return EXIT.failed;
+    }
     emit({ ...signatureDocument(BLS, groupPublicKey, message, signature), signers: parsedPartials.map((partial) => partial.index) }, parsed);
-    if (blsVerify(groupPublicKey, message, signature)) return EXIT.held;
-    console.error("svm keys combine: the combined signature does not verify against the group key (shares of different dealings?)");
-    return EXIT.failed;
+    return EXIT.held;
   },
 };
 
 const aggregate: Subcommand = {
   options: [OUT, JSON_SWITCH],
-  files: true,
   run(parsed) {
     const files = parsed.positional;
     if (files.length === 0) throw new UsageError("give the BLS signature files: svm keys aggregate SIGNED.json...");
@@ -332,20 +332,20 @@ const aggregate: Subcommand = {
       if (document.scheme !== "bls") throw new KeyInputError(`${file}: a ${String(document.scheme)} signature; only bls signatures aggregate`);
       return { publicKey: bytesField(document, "publicKey", file), message: bytesField(document, "message", file), signature: bytesField(document, "signature", file), file };
     });
+    const long = signed.find((item) => item.message.length !== 32);
+    if (long !== undefined) throw new KeyInputError(`${long.file}: the aggregate precompiles take 32-byte messages (sign a digest), this one has ${long.message.length}`);
     const invalid = signed.filter((item) => !blsVerify(item.publicKey, item.message, item.signature)).map((item) => item.file);
     if (invalid.length > 0) {
       console.error(`svm keys aggregate: not a valid BLS signature: ${invalid.join(", ")}`);
       return EXIT.failed;
     }
     const signature = aggregateSignatures(signed.map((item) => item.signature));
-    const digests = signed.every((item) => item.message.length === 32);
     const oneMessage = signed.every((item) => toHex(item.message) === toHex(signed[0]!.message));
-    if (!digests) throw new KeyInputError("the aggregate precompiles take 32-byte messages; sign a digest");
     const calls = [call(0x010031, "BLS_AGGREGATE_VERIFY", signature, ...signed.flatMap((item) => [item.publicKey, item.message]))];
     if (oneMessage) calls.unshift(call(0x010032, "BLS_FAST_AGGREGATE_VERIFY", signature, signed[0]!.message, ...signed.map((item) => item.publicKey)));
     emit(
       {
-        kind: "svm-bls-aggregate",
+        kind: KINDS.aggregate,
         signature: toHex(signature),
         signers: signed.map((item) => ({ publicKey: toHex(item.publicKey), message: toHex(item.message) })),
         precompiles: calls.map(callJson),
@@ -371,7 +371,7 @@ const hybrid: Subcommand = {
     const [classical, pq] = parts as [(typeof parts)[0], (typeof parts)[0]];
     if (toHex(classical.message) !== toHex(pq.message) || classical.message.length !== 32) throw new KeyInputError("both signatures must be over the same 32-byte message");
     const input = call(0x010050, "HYBRID_VERIFY", Uint8Array.of(classical.role.id, pq.role.id), classical.message, classical.part, pq.part);
-    emit({ kind: "svm-hybrid-signature", classical: classical.scheme.name, pq: pq.scheme.name, message: toHex(classical.message), precompile: callJson(input) }, parsed);
+    emit({ kind: KINDS.hybrid, classical: classical.scheme.name, pq: pq.scheme.name, message: toHex(classical.message), precompile: callJson(input) }, parsed);
     return EXIT.held;
   },
 };

@@ -1,6 +1,6 @@
 /**
  * The JSON files `svm keys` writes and reads back: a key, a signature (with its precompile input),
- * a threshold dealing, one share, one partial signature. Every byte field is `0x` hex in the
+ * a threshold dealing, one share, one partial signature, an aggregate and a hybrid signature. Every byte field is `0x` hex in the
  * precompile's encoding; `kind` says which document a file is, so a share given where a key is
  * expected is refused by name rather than misread.
  */
@@ -15,6 +15,8 @@ export const KINDS = {
   threshold: "svm-bls-threshold",
   share: "svm-bls-share",
   partial: "svm-bls-partial",
+  aggregate: "svm-bls-aggregate",
+  hybrid: "svm-hybrid-signature",
 } as const;
 
 /** Reads a JSON document of one kind from a file; `flag` names the option in errors. */
