@@ -13,6 +13,10 @@ import { parseAbiType } from "../../src/abi/types.js";
 import { compileSolidityProject } from "../../src/compile/index.js";
 import type { CompiledContract } from "../../src/compile/index.js";
 import { Chain, type Receipt } from "../../src/vm/session.js";
+import { srcImplementation } from "../../src/vm/implementation.js";
+import { CONTRACT_ADDRESS, singleCallCase } from "../../conformance/single-call.js";
+import { specImplementation } from "../../conformance/impls/spec.js";
+import type { AccountState } from "../../interface/implementation.js";
 import { svm } from "../cli/svm-process.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -73,3 +77,20 @@ export function readJson(path: string): Record<string, unknown> {
 }
 
 export const bytesOf = (value: unknown) => hexToBytes(value as string, "test");
+
+/**
+ * Runs a withdrawal from a vault deployed on a src/vm chain, moved with its code, storage and FUNDS
+ * to single-call's CONTRACT_ADDRESS, as a signed transaction on the spec and on src/vm: both must
+ * end with `status` and the same post-state root.
+ */
+export async function expectSameOnSpecAndSrc(vault: AccountState, input: Uint8Array, status: "success" | "revert"): Promise<void> {
+  const base = singleCallCase({ code: vault.code, storage: vault.storage, fork: "SVM", input });
+  const pre = new Map(base.pre);
+  pre.set(CONTRACT_ADDRESS, { ...pre.get(CONTRACT_ADDRESS)!, balance: FUNDS });
+  const testCase = { ...base, pre };
+  const onSpec = await specImplementation.runStateTest(testCase);
+  const onSrc = await srcImplementation.runStateTest(testCase);
+  expect(onSpec.kind === "executed" && onSpec.status).toBe(status);
+  expect(onSrc.kind === "executed" && onSrc.status).toBe(status);
+  expect(hex(onSrc.stateRoot)).toBe(hex(onSpec.stateRoot));
+}
