@@ -83,6 +83,7 @@ describe("svm keys", () => {
     expect(await keys("generate", "--scheme", "ed25519", "--seed", "0011")).toBe(2);
     expect(stderr.join("\n")).toContain("at least 16 bytes");
     expect(await keys("generate", "--scheme", "rsa-pss", "--seed", SEED)).toBe(2);
+    expect(await keys("generate", "--scheme", "ed25519", "--bits", "2048")).toBe(2);
     expect(await keys("generate", "--scheme", "ml-dsa-44", "--seed", SEED, "--out", join(dir, "k.json"))).toBe(0);
     expect(await keys("sign", "--key", join(dir, "k.json"), "--message", "0x01")).toBe(2);
     expect(stderr.join("\n")).toContain("32-byte message");
