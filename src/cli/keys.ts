@@ -122,7 +122,7 @@ const generate: Subcommand = {
     const scheme = schemeOption(parsed);
     if (scheme === undefined) throw new UsageError(`--scheme is required (one of: ${SCHEME_NAMES.join(", ")})`);
     const bits = parsed.values.get("--bits");
-    if (bits !== undefined && scheme.seedable) throw new UsageError(`--bits is for RSA keys; ${scheme.name} has one key size`);
+    if (bits !== undefined && scheme.keySizes === undefined) throw new UsageError(`--bits is for RSA keys; ${scheme.name} has one key size`);
     const pair = scheme.generate(seedOption(parsed), bits === undefined ? undefined : { bits: positiveInteger("--bits", bits) });
     emit({ kind: KINDS.key, scheme: scheme.name, publicKey: toHex(pair.publicKey), secretKey: toHex(pair.secretKey) }, parsed);
     return EXIT.held;

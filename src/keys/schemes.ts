@@ -45,6 +45,8 @@ export interface Scheme {
   readonly messageLength?: number;
   /** Generation takes a seed (RSA's does not). */
   readonly seedable: boolean;
+  /** Key sizes in bits to choose from with `generate`'s `bits` (RSA); absent where the scheme fixes it. */
+  readonly keySizes?: readonly number[];
   generate(seed: Uint8Array | undefined, options?: { readonly bits?: number }): KeyPair;
   sign(secretKey: Uint8Array, message: Uint8Array, seed: Uint8Array | undefined): Uint8Array;
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
@@ -250,6 +252,7 @@ function rsa(name: string, pss: boolean): Scheme {
     publicKeyLayout: "nLen 32 ‖ eLen 32 ‖ n ‖ e (the precompile's input prefix)",
     signatureLayout: "sig nLen",
     seedable: false,
+    keySizes: RSA_BITS,
     generate: (seed, options) => {
       if (seed !== undefined) throw new KeyInputError(`${name}: RSA keys cannot be made from a seed (node:crypto chooses the primes)`);
       const bits = options?.bits ?? 2048;
