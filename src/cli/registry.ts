@@ -20,4 +20,5 @@ export const commands: readonly CommandEntry[] = [
   { name: "t8n", load: async () => (await import("./t8n.js")).t8nCommand },
   { name: "prove", load: async () => (await import("./prove.js")).proveCommand },
   { name: "audit", load: async () => (await import("./audit.js")).auditCommand },
+  { name: "keys", load: async () => (await import("./keys.js")).keysCommand },
 ];

@@ -3,8 +3,8 @@
  * (Solidity docs, "Import Path Resolution"): the entry file by its path relative to the project
  * root; a relative import (`./`, `../`) against the importing unit's directory; then the import
  * remappings. A unit is read from the root, then from the include paths (solc's
- * `--include-path`: a project's library folders), or, for `ds-test/…` and `forge-std/…` names the
- * project does not provide, from the built-in sources.
+ * `--include-path`: a project's library folders), or, for `ds-test/…`, `forge-std/…` and `svm/…`
+ * names the project does not provide, from the built-in sources.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, posix, relative, resolve, sep } from "node:path";
@@ -97,7 +97,7 @@ export function sourceGraphOf(entry: string, content: string, search: SearchPath
     const text = sources.get(name) ?? readUnit(name, search);
     if (text === undefined) {
       const searched = [search.root, ...search.includePaths].join(", ");
-      return { error: `not found in ${searched} (the import root${search.includePaths.length > 0 ? " and include paths" : ""}), and not a built-in ds-test/forge-std source` };
+      return { error: `not found in ${searched} (the import root${search.includePaths.length > 0 ? " and include paths" : ""}), and not a built-in ds-test/forge-std/svm source` };
     }
     return { contents: text };
   };

@@ -1,7 +1,8 @@
 /**
  * The Solidity sources served for `ds-test/…` and `forge-std/…` imports when the project does not
  * provide them: written for the Synnergy VM (see the .sol files beside this module), compatible
- * with the interfaces of dapphub/ds-test and foundry-rs/forge-std that property suites import.
+ * with the interfaces of dapphub/ds-test and foundry-rs/forge-std that property suites import;
+ * and `svm/SVM.sol`, SVM's own precompile library, served from the package's solidity/ folder.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -26,14 +27,21 @@ export const SHIM_UNITS: readonly string[] = [
 ];
 
 /**
- * The .sol files live in src/compile/std/ of the package; this module runs from there (tests) or
- * from dist/src/compile/std/ (the built CLI), so look for the package root and go from it.
+ * SVM's own Solidity library (docs/extensions.md, "SVM.sol"), served the same way from the
+ * package's solidity/ folder. Apart from SHIM_UNITS: it needs Solidity ^0.8.4 (custom errors),
+ * where the ds-test/forge-std surface compiles with 0.5 onwards.
  */
-function shimDirectory(): string {
+export const LIBRARY_UNITS: readonly string[] = ["svm/SVM.sol"];
+
+/**
+ * The .sol files live in src/compile/std/ and solidity/ of the package; this module runs from
+ * src/compile/std/ (tests) or from dist/src/compile/std/ (the built CLI), so look for the package
+ * root and go from it.
+ */
+function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, "src", "compile", "std");
-    if (existsSync(join(dir, "package.json")) && existsSync(join(candidate, "ds-test", "test.sol"))) return candidate;
+    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "src", "compile", "std", "ds-test", "test.sol"))) return dir;
     const parent = dirname(dir);
     if (parent === dir) {
       const here = fileURLToPath(import.meta.url);
@@ -43,11 +51,12 @@ function shimDirectory(): string {
   }
 }
 
-let directory: string | undefined;
+let root: string | undefined;
 
-/** The built-in source of a unit name from SHIM_UNITS, or undefined for any other name. */
+/** The built-in source of a unit name from SHIM_UNITS or LIBRARY_UNITS, or undefined for any other name. */
 export function shimSource(unitName: string): string | undefined {
-  if (!SHIM_UNITS.includes(unitName)) return undefined;
-  directory ??= shimDirectory();
-  return readFileSync(join(directory, unitName), "utf8");
+  const library = LIBRARY_UNITS.includes(unitName);
+  if (!library && !SHIM_UNITS.includes(unitName)) return undefined;
+  root ??= packageRoot();
+  return readFileSync(join(root, library ? "solidity" : join("src", "compile", "std"), unitName), "utf8");
 }
