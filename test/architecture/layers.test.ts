@@ -17,6 +17,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   "src/vm": ["interface"],
   conformance: ["interface", "spec"],
   proofs: ["interface", "spec", "conformance"],
+  "src/keys": [],
   "src/audit": ["interface", "spec", "conformance", "proofs", "src/vm", "src/compile", "src/abi"],
 };
 
