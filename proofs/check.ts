@@ -29,6 +29,7 @@ import {
   propertyResult,
 } from "./prove.js";
 import { z3 } from "./z3/context.js";
+import { unreplayedReason } from "./host/precompile-functions.js";
 
 /** Checks the properties of one test contract, in ABI order; `onStart` and `onResult` see each as it begins and is decided. */
 export async function checkContract(
@@ -115,7 +116,7 @@ export async function checkBytecode(name: string, runtime: Uint8Array, options: 
       );
       if (confirmation.kind === "infeasible") return "continue";
       if (confirmation.kind === "unconfirmed") {
-        unreplayed.push(confirmation.reason);
+        unreplayed.push(unreplayedReason(path, confirmation.reason));
         return "continue";
       }
       counterexample = { calls: [{ function: "(calldata)", caller: DEPLOYER, value: 0n, calldata: input }], failure: confirmation.failure };

@@ -38,6 +38,7 @@ import {
   propertyResult,
 } from "./prove.js";
 import { z3, z3Runtime, type Bv } from "./z3/context.js";
+import { unreplayedReason } from "./host/precompile-functions.js";
 
 /** A compiled contract the engine may meet deployed, to know its functions. */
 export interface KnownContract {
@@ -177,7 +178,7 @@ export async function proveInvariant(
           });
           if (confirmation.kind === "infeasible") return "continue";
           if (confirmation.kind === "unconfirmed") {
-            incomplete.add(confirmation.reason);
+            incomplete.add(unreplayedReason(path, confirmation.reason));
             return "continue";
           }
           counterexample = { calls: steps, failure: confirmation.failure };

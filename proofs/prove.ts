@@ -25,6 +25,7 @@ import type { Account } from "../spec/state/account.js";
 import type { Artifact } from "./artifacts.js";
 import { CheatcodeError } from "./cheatcodes.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
+import { unreplayedReason } from "./host/precompile-functions.js";
 
 export interface ContractFunction {
   readonly name: string;
@@ -434,7 +435,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
             : await confirmFailure(solver, path, holds, what, [...wordsOfCells(outcome.data), ...slots], (model) => replay(concreteCells(model, outcome.data), model));
         if (confirmation.kind === "infeasible") return "continue";
         if (confirmation.kind === "unconfirmed") {
-          unreplayed.push(confirmation.reason);
+          unreplayed.push(unreplayedReason(path, confirmation.reason));
           return "continue";
         }
         counterexample = {
