@@ -5,44 +5,14 @@
  * replays on the spec; one that needs a chosen digest or a valid signature ends `unknown`, naming
  * the precompile, never `fail`; concrete input runs the precompile for real.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConcreteChain } from "../../proofs/concrete/chain.js";
-import { checkContract } from "../../proofs/check.js";
-import { concreteFailure, DEFAULT_OPTIONS, deploy, type Deployment, type PropertyResult } from "../../proofs/prove.js";
-import { PANIC_ASSERT } from "../../proofs/failure.js";
+import { afterAll, describe } from "vitest";
 import { solverPool } from "../../proofs/z3/context.js";
-import { compileSource, resultOf } from "./support/check-source.js";
+import { checkFixture } from "./fixtures/precompile-fixture.js";
 
 afterAll(() => solverPool().close());
 
-const SOURCE = readFileSync(join(import.meta.dirname, "fixtures/Precompiles.t.sol"), "utf8");
-const NAMES = [...SOURCE.matchAll(/function (prove_\w+)\(/g)].map((m) => m[1]!);
-
-/** Replays a counterexample's call on the spec (real precompiles) and names the failure. */
-function replayedFailure(deployment: Deployment, result: PropertyResult): string | undefined {
-  const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts);
-  const call = result.counterexample!.calls[0]!;
-  return concreteFailure(chain.call(call.caller, deployment.address, call.calldata), [PANIC_ASSERT]);
-}
-
 describe("precompiles called with symbolic input", () => {
-  let results: PropertyResult[];
-  let deployment: Deployment;
-  beforeAll(async () => {
-    const { contract, known } = compileSource(SOURCE, "PrecompilesTest");
-    const deployed = deploy(contract);
-    if (typeof deployed === "string") throw new Error(deployed);
-    deployment = deployed;
-    results = await checkContract(contract, known, { ...DEFAULT_OPTIONS, timeoutMs: 10_000 });
-  }, 60_000);
-
-  it("checks every property of the fixture", () => {
-    expect(results.map((r) => r.function.replace(/\(.*/, "")).sort()).toEqual([...NAMES].sort());
-  });
-
-  const expected: Record<string, { status: PropertyResult["status"]; precompile?: string }> = {
+  checkFixture("Precompiles.t.sol", "PrecompilesTest", undefined, {
     prove_holds_balance_unchanged_unless_owner_signed: { status: "pass" },
     prove_holds_other_v_recovers_nothing: { status: "pass" },
     prove_holds_sha256_is_a_function: { status: "pass" },
@@ -54,15 +24,5 @@ describe("precompiles called with symbolic input", () => {
     prove_concrete_sha256_abc: { status: "pass" },
     prove_concrete_sha256_wrong: { status: "fail" },
     prove_concrete_identity: { status: "pass" },
-  };
-
-  for (const name of NAMES) {
-    it(`${name}: ${expected[name]?.status}`, () => {
-      const result = resultOf(results, name);
-      const want = expected[name]!;
-      expect(result.status, result.reason ?? "").toBe(want.status);
-      if (want.status === "fail") expect(replayedFailure(deployment, result)).toBe("Panic(0x01): assertion failed");
-      if (want.precompile !== undefined) expect(result.reason).toContain(`depends on precompile ${want.precompile}`);
-    });
-  }
+  });
 });
