@@ -33,7 +33,7 @@ function codesOf(chain: ConcreteChain): Map<bigint, Uint8Array> {
 /** Replays `counterexample` of the property `signature` with a tracer; an error says why it could not be replayed. */
 export function traceCounterexample(subject: ReplaySubject, signature: string, counterexample: Counterexample, fork?: ForkName): ReplayTrace {
   const schedule = proofSchedule(fork);
-  const tracer = new CallTracer();
+  const tracer = new CallTracer(schedule);
   if (subject.kind === "bytecode") {
     const chain = new ConcreteChain(undefined, undefined, [], schedule);
     chain.accounts.set(TEST_CONTRACT, { nonce: 1n, balance: 0n, code: subject.runtime, storage: new Map() });
