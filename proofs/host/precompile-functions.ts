@@ -27,13 +27,16 @@ export function precompileLabel(precompile: Precompile): string {
 /** The precompiles each path answered through an uninterpreted function. */
 const uninterpretedUses = new WeakMap<Path, Set<string>>();
 
+/** How `explore/confirm.ts` says a model's replay did not fail (not a solver that gave no answer). */
+const NOT_REPLAYED = /did not replay concretely/;
+
 /**
  * Why a failing path that did not replay concretely gives `unknown`: when the path went through a
  * precompile's uninterpreted function, the solver's answer may be one the real precompile never gives.
  */
 export function unreplayedReason(path: Path, reason: string): string {
   const used = uninterpretedUses.get(path);
-  if (used === undefined || used.size === 0) return reason;
+  if (used === undefined || used.size === 0 || !NOT_REPLAYED.test(reason)) return reason;
   return `depends on precompile ${[...used].join(", ")}: ${reason}`;
 }
 
