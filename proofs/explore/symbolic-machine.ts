@@ -2,7 +2,7 @@
 import { executeMessage, type Interception, type Machine, type MessageOutcome } from "../../spec/machine/execute.js";
 import type { Message } from "../../spec/machine/frame.js";
 import { isPrecompile } from "../../spec/precompiles/index.js";
-import { type Words } from "../../spec/word/words.js";
+import type { Words } from "../../spec/word/words.js";
 import { cheatcodes, type ExpectedCall, MISSED_EXPECT_CALL } from "../cheatcodes.js";
 import { CALL_GAS } from "../environment.js";
 import { SymbolicMemory } from "../domain/symbolic-memory.js";
