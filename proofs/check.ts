@@ -3,7 +3,7 @@
  * a piece of runtime bytecode (can a Panic or INVALID be reached with some calldata?).
  */
 import { ConcreteChain } from "./concrete/chain.js";
-import { DEPLOYER, SCHEDULE, TEST_CONTRACT, transactionFrom } from "./environment.js";
+import { DEPLOYER, proofSchedule, TEST_CONTRACT, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import { confirmAbstractFailure } from "./explore/confirm.js";
 import { AbstractCalldata } from "./domain/abstract-calldata.js";
@@ -29,6 +29,7 @@ import {
   propertyResult,
 } from "./prove.js";
 import { z3 } from "./z3/context.js";
+import { unreplayedReason } from "./host/precompile-functions.js";
 
 /** Checks the properties of one test contract, in ABI order; `onStart` and `onResult` see each as it begins and is decided. */
 export async function checkContract(
@@ -45,7 +46,7 @@ export async function checkContract(
     results.push(result);
     onResult(result);
   };
-  const deployment = deploy(contract);
+  const deployment = deploy(contract, proofSchedule(options.fork));
   if (typeof deployment === "string") {
     for (const fn of properties) report({ contract: contract.name, function: fn.signature, status: "unknown", reason: deployment, bounds: [], paths: 0, timeMs: 0 });
     return results;
@@ -94,14 +95,14 @@ export async function checkBytecode(name: string, runtime: Uint8Array, options: 
   await z3();
   // Bytecode has no assertion convention of its own: any Panic counts, unless --panic narrows it.
   const panics = failurePolicy(options.panics === "any-revert" ? ALL_PANIC_CODES : options.panics);
-  const chain = new ConcreteChain();
+  const chain = new ConcreteChain(undefined, undefined, [], proofSchedule(options.fork));
   chain.accounts.set(TEST_CONTRACT, { nonce: 1n, balance: 0n, code: runtime, storage: new Map() });
   let counterexample: Counterexample | undefined;
   const unreplayed: string[] = [];
   let completed = 0;
   const scenario = (path: Path): { failure: FailureCondition; calldata: AbstractCalldata } => {
     const calldata = new AbstractCalldata(path, new Uint8Array(0), "calldata");
-    const world = new SymbolicWorld(chain.accounts, SCHEDULE, { ...chain.block }, transactionFrom(DEPLOYER));
+    const world = new SymbolicWorld(chain.accounts, chain.schedule, { ...chain.block }, transactionFrom(DEPLOYER));
     const session = new SymbolicSession(path, world);
     return { failure: symbolicFailure(session.call({ caller: DEPLOYER, address: TEST_CONTRACT, value: 0n, data: calldata.cells }), panics), calldata };
   };
@@ -111,11 +112,11 @@ export async function checkBytecode(name: string, runtime: Uint8Array, options: 
       completed++;
       if (failure.holds === false) return "continue";
       const { confirmation, calldata: input } = await confirmAbstractFailure(solver, path, failure.holds, failure.what, calldata, [], (bytes) =>
-        concreteFailure(new ConcreteChain(chain.accounts, chain.block).call(DEPLOYER, TEST_CONTRACT, bytes), panics),
+        concreteFailure(new ConcreteChain(chain.accounts, chain.block, [], chain.schedule).call(DEPLOYER, TEST_CONTRACT, bytes), panics),
       );
       if (confirmation.kind === "infeasible") return "continue";
       if (confirmation.kind === "unconfirmed") {
-        unreplayed.push(confirmation.reason);
+        unreplayed.push(unreplayedReason(path, confirmation.reason));
         return "continue";
       }
       counterexample = { calls: [{ function: "(calldata)", caller: DEPLOYER, value: 0n, calldata: input }], failure: confirmation.failure };

@@ -4,6 +4,7 @@
  * deployed by forge's default sender, with 2^96 wei, and given forge's initial balance).
  */
 import { SCHEDULES } from "../spec/fork/forks.js";
+import type { ForkName } from "../spec/fork/names.js";
 import type { Schedule } from "../spec/fork/schedule.js";
 import type { TransactionContext } from "../spec/machine/host.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
@@ -18,11 +19,18 @@ export const TEST_CONTRACT_BALANCE = (1n << 96n) - 1n;
 /** Gas for each top-level call: a block's worth. */
 export const CALL_GAS = 30_000_000n;
 
+/** The fork properties are checked under unless `svm prove --fork` names another. */
+export const DEFAULT_PROOF_FORK: ForkName = "Cancun";
+
 /**
- * Cancun, without the contract and initcode size limits (EIP-170, EIP-3860): forge does not apply
- * them in tests, and test contracts compiled without the optimizer often exceed 24 KiB.
+ * The fork's schedule without the contract and initcode size limits (EIP-170, EIP-3860): forge does
+ * not apply them in tests, and test contracts compiled without the optimizer often exceed 24 KiB.
  */
-export const SCHEDULE: Schedule = { ...SCHEDULES.Cancun, maxCodeSize: null, maxInitcodeSize: null };
+export function proofSchedule(fork: ForkName = DEFAULT_PROOF_FORK): Schedule {
+  return { ...SCHEDULES[fork], maxCodeSize: null, maxInitcodeSize: null };
+}
+
+export const SCHEDULE: Schedule = proofSchedule();
 
 export function initialBlock(): MutableBlock {
   return {

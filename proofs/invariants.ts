@@ -10,7 +10,7 @@ import { bytesEqual, bytesToBigInt } from "../spec/primitives/bytes.js";
 import { symbolicCalldata } from "./calldata.js";
 import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
 import { type Cell, wordsOfCells } from "./domain/terms.js";
-import { DEPLOYER, SCHEDULE, transactionFrom } from "./environment.js";
+import { DEPLOYER, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import { type Path, PathDiscarded } from "./explore/path.js";
 import { Solver } from "./explore/solver.js";
@@ -38,6 +38,7 @@ import {
   propertyResult,
 } from "./prove.js";
 import { z3, z3Runtime, type Bv } from "./z3/context.js";
+import { unreplayedReason } from "./host/precompile-functions.js";
 
 /** A compiled contract the engine may meet deployed, to know its functions. */
 export interface KnownContract {
@@ -73,7 +74,7 @@ const VALUE_BOUND = 1n << 96n;
 export function invariantTargets(contract: PropertyContract, deployment: Deployment, known: readonly KnownContract[]): InvariantTarget[] | string {
   let addresses: bigint[] = [];
   if (contract.functions.some((f) => f.signature === "targetContracts()")) {
-    const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts);
+    const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts, deployment.schedule);
     const out = chain.call(DEPLOYER, deployment.address, TARGET_CONTRACTS);
     if (out.result.kind !== "success") return "targetContracts() failed";
     const output = out.result.output;
@@ -144,7 +145,7 @@ export async function proveInvariant(
           path.constraints.push(...call.calldata.constraints);
           if (typeof call.value !== "bigint") path.constraints.push(call.value.ult(ctx.BitVec.val(VALUE_BOUND, 256)));
         }
-        const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER));
+        const world = new SymbolicWorld(deployment.accounts, deployment.schedule, { ...deployment.block }, transactionFrom(DEPLOYER));
         const session = new SymbolicSession(path, world, aliases, deployment.artifacts);
         calls.forEach((call, k) => {
           const out = session.call({ caller: CALLER_PLACEHOLDER + BigInt(k), address: call.target.address, value: call.value, data: call.calldata.cells });
@@ -177,7 +178,7 @@ export async function proveInvariant(
           });
           if (confirmation.kind === "infeasible") return "continue";
           if (confirmation.kind === "unconfirmed") {
-            incomplete.add(confirmation.reason);
+            incomplete.add(unreplayedReason(path, confirmation.reason));
             return "continue";
           }
           counterexample = { calls: steps, failure: confirmation.failure };
@@ -204,7 +205,7 @@ function replaySequence(
   invariant: ContractFunction,
   panics: FailurePolicy,
 ): string | undefined {
-  const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts);
+  const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts, deployment.schedule);
   try {
     for (let k = 0; k < steps.length; k++) {
       const { caller, calldata, value } = steps[k]!;

@@ -9,7 +9,7 @@ import { bytesToBigInt } from "../spec/primitives/bytes.js";
 import { DEFAULT_BOUNDS, symbolicCalldataVariants, type Bounds, type ParamType, type SymbolicCalldata } from "./calldata.js";
 import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
 import { cellsToWord, type Cell, wordsOfCells, type Z3Bytes, type Z3Word } from "./domain/terms.js";
-import { DEPLOYER, SCHEDULE, TEST_CONTRACT, TEST_CONTRACT_BALANCE, transactionFrom } from "./environment.js";
+import { DEPLOYER, proofSchedule, TEST_CONTRACT, TEST_CONTRACT_BALANCE, transactionFrom } from "./environment.js";
 import { explore } from "./explore/explorer.js";
 import { type Path, PathDiscarded } from "./explore/path.js";
 import { Assignment, Solver } from "./explore/solver.js";
@@ -22,9 +22,12 @@ import { assertionFailure, describePanic, isInvalidHalt, PANIC_ASSERT, panicCode
 import { SymbolicWorld, type SymbolicSlotRead, type SymbolicStorage } from "./host/symbolic-world.js";
 import { z3, z3Runtime, type Z3Bool } from "./z3/context.js";
 import type { Account } from "../spec/state/account.js";
+import type { ForkName } from "../spec/fork/names.js";
+import type { Schedule } from "../spec/fork/schedule.js";
 import type { Artifact } from "./artifacts.js";
 import { CheatcodeError } from "./cheatcodes.js";
 import type { MutableBlock } from "./host/symbolic-world.js";
+import { unreplayedReason } from "./host/precompile-functions.js";
 
 export interface ContractFunction {
   readonly name: string;
@@ -69,6 +72,8 @@ export interface ProveOptions {
    * default), or any bytes of any length after the selector (hevm's `abstract` calldata).
    */
   readonly calldata?: "abi" | "abstract";
+  /** The fork the properties run under (default Cancun; `SVM` for the SVM precompiles, docs/extensions.md). */
+  readonly fork?: ForkName;
 }
 
 export const DEFAULT_OPTIONS: ProveOptions = {
@@ -188,6 +193,7 @@ export interface Deployment {
   readonly block: MutableBlock;
   readonly address: bigint;
   readonly artifacts: readonly Artifact[];
+  readonly schedule: Schedule;
 }
 
 export { selectorOf };
@@ -213,9 +219,9 @@ export function propertyKind(name: string): "prove" | "invariant" | undefined {
 }
 
 /** Deploys the contract and runs setUp() if it has one; an error names what failed. */
-export function deploy(contract: PropertyContract): Deployment | string {
+export function deploy(contract: PropertyContract, schedule: Schedule = proofSchedule()): Deployment | string {
   const artifacts = contract.artifacts ?? [];
-  const chain = new ConcreteChain(undefined, undefined, artifacts);
+  const chain = new ConcreteChain(undefined, undefined, artifacts, schedule);
   const created = chain.deploy(DEPLOYER, TEST_CONTRACT, contract.creation);
   if (created.result.kind !== "success") return `constructor failed (${describeOutcome(created)})`;
   chain.fund(TEST_CONTRACT, TEST_CONTRACT_BALANCE);
@@ -223,7 +229,7 @@ export function deploy(contract: PropertyContract): Deployment | string {
     const setUp = chain.call(DEPLOYER, TEST_CONTRACT, SET_UP);
     if (setUp.result.kind !== "success") return `setUp() failed (${describeOutcome(setUp)})`;
   }
-  return { accounts: chain.accounts, block: chain.block, address: TEST_CONTRACT, artifacts };
+  return { accounts: chain.accounts, block: chain.block, address: TEST_CONTRACT, artifacts, schedule };
 }
 
 function describeOutcome(outcome: MessageOutcome<Uint8Array>): string {
@@ -391,7 +397,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
         buffer = new AbstractCalldata(path, fn.selector, fn.name);
         data = buffer.cells;
       }
-      const world = new SymbolicWorld(deployment.accounts, SCHEDULE, { ...deployment.block }, transactionFrom(DEPLOYER), symbolic);
+      const world = new SymbolicWorld(deployment.accounts, deployment.schedule, { ...deployment.block }, transactionFrom(DEPLOYER), symbolic);
       const reads = world.symbolicReads;
       const session = new SymbolicSession(path, world, new Map(), deployment.artifacts);
       if (symbolic.has(deployment.address)) assumeNotFailed(path, session, deployment.address);
@@ -434,7 +440,7 @@ export async function proveFunction(contract: PropertyContract, deployment: Depl
             : await confirmFailure(solver, path, holds, what, [...wordsOfCells(outcome.data), ...slots], (model) => replay(concreteCells(model, outcome.data), model));
         if (confirmation.kind === "infeasible") return "continue";
         if (confirmation.kind === "unconfirmed") {
-          unreplayed.push(confirmation.reason);
+          unreplayed.push(unreplayedReason(path, confirmation.reason));
           return "continue";
         }
         counterexample = {
@@ -489,7 +495,7 @@ function sampledFailure(
 
 /** Replays a property call on the spec; the failure it shows, or undefined. */
 function replayCall(deployment: Deployment, calldata: Uint8Array, panics: FailurePolicy, storage: readonly StorageSlot[], failing: boolean): string | undefined {
-  const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts);
+  const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts, deployment.schedule);
   for (const { address, slot, value } of storage) {
     const slots = chain.accounts.get(address)?.storage;
     if (slots === undefined) continue;

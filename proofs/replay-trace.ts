@@ -8,7 +8,8 @@
 import { CallTracer, type TracedCall } from "./concrete/call-trace.js";
 import { AssumptionRejected, ConcreteChain } from "./concrete/chain.js";
 import { CheatcodeError } from "./cheatcodes.js";
-import { DEPLOYER, TEST_CONTRACT } from "./environment.js";
+import type { ForkName } from "../spec/fork/names.js";
+import { DEPLOYER, proofSchedule, TEST_CONTRACT } from "./environment.js";
 import { invariantTargets, type KnownContract } from "./invariants.js";
 import { type Counterexample, deploy, type PropertyContract, propertyKind, selectorOf } from "./prove.js";
 
@@ -30,18 +31,19 @@ function codesOf(chain: ConcreteChain): Map<bigint, Uint8Array> {
 }
 
 /** Replays `counterexample` of the property `signature` with a tracer; an error says why it could not be replayed. */
-export function traceCounterexample(subject: ReplaySubject, signature: string, counterexample: Counterexample): ReplayTrace {
-  const tracer = new CallTracer();
+export function traceCounterexample(subject: ReplaySubject, signature: string, counterexample: Counterexample, fork?: ForkName): ReplayTrace {
+  const schedule = proofSchedule(fork);
+  const tracer = new CallTracer(schedule);
   if (subject.kind === "bytecode") {
-    const chain = new ConcreteChain();
+    const chain = new ConcreteChain(undefined, undefined, [], schedule);
     chain.accounts.set(TEST_CONTRACT, { nonce: 1n, balance: 0n, code: subject.runtime, storage: new Map() });
     chain.tracer = tracer;
     for (const step of counterexample.calls) chain.call(step.caller, TEST_CONTRACT, step.calldata, step.value);
     return { calls: tracer.calls, codes: codesOf(chain) };
   }
-  const deployment = deploy(subject.contract);
+  const deployment = deploy(subject.contract, schedule);
   if (typeof deployment === "string") return { error: deployment };
-  const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts);
+  const chain = new ConcreteChain(deployment.accounts, deployment.block, deployment.artifacts, deployment.schedule);
   for (const { address, slot, value } of counterexample.storage ?? []) {
     const slots = chain.accounts.get(address)?.storage;
     if (value === 0n) slots?.delete(slot);

@@ -12,6 +12,7 @@ import type { Interception, StepObserver } from "../../spec/machine/execute.js";
 import type { ExceptionalHalt } from "../../spec/machine/exceptions.js";
 import type { Frame, FrameResult, Message } from "../../spec/machine/frame.js";
 import { isPrecompile } from "../../spec/precompiles/index.js";
+import type { Schedule } from "../../spec/fork/schedule.js";
 import { SCHEDULE } from "../environment.js";
 
 /** How a traced message ended. */
@@ -82,6 +83,9 @@ export class CallTracer {
   /** The top-level messages of the run, in order. */
   readonly calls: TracedCall[] = [];
   private readonly open: Open[] = [];
+
+  /** `schedule`: the fork the run is under, which says where its precompiles are. */
+  constructor(private readonly schedule: Schedule = SCHEDULE) {}
 
   /** Wraps the run's intercept hook (cheatcodes), recording each message it lets through or answers. */
   intercept(inner: Intercept | undefined): Intercept {
@@ -159,7 +163,7 @@ export class CallTracer {
               : { kind: "halt", reason: ended.frame === undefined ? "failed before running" : "failed" };
       if (ended.halt !== undefined) ended.call.gasUsed = ended.call.gas;
       else if (ended.frame !== undefined) ended.call.gasUsed = ended.call.gas - ended.frame.gas;
-      else if (!isPrecompile(ended.call.codeAddress, SCHEDULE)) ended.call.gasUsed = 0n;
+      else if (!isPrecompile(ended.call.codeAddress, this.schedule)) ended.call.gasUsed = 0n;
     }
     this.open.length = index + 1;
   }

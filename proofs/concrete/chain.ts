@@ -6,6 +6,7 @@
 import { executeMessage, type Machine, type MessageOutcome } from "../../spec/machine/execute.js";
 import type { Message } from "../../spec/machine/frame.js";
 import { ConcreteMemory } from "../../spec/machine/memory.js";
+import type { Schedule } from "../../spec/fork/schedule.js";
 import type { Account } from "../../spec/state/account.js";
 import { WorldState } from "../../spec/state/world-state.js";
 import { type Artifact, findArtifact } from "../artifacts.js";
@@ -36,6 +37,8 @@ export class ConcreteChain {
     block?: MutableBlock,
     /** What vm.getCode can name. */
     private readonly artifacts: readonly Artifact[] = [],
+    /** The fork the calls run under (`svm prove --fork`). */
+    readonly schedule: Schedule = SCHEDULE,
   ) {
     this.block = block === undefined ? initialBlock() : { ...block };
     if (accounts !== undefined) {
@@ -52,7 +55,7 @@ export class ConcreteChain {
   run(message: Omit<Message<Uint8Array>, "depth" | "isStatic" | "gas" | "transfer"> & { gas?: bigint }): MessageOutcome<Uint8Array> {
     const tx = transactionFrom(message.caller);
     const expectedCalls: ExpectedCall<Uint8Array>[] = [];
-    const world = new WorldState(this.accounts, SCHEDULE, this.block, tx, () => 0n);
+    const world = new WorldState(this.accounts, this.schedule, this.block, tx, () => 0n);
     this.missedExpectation = undefined;
     const intercept = cheatcodes(
       {

@@ -2,13 +2,14 @@
 import { executeMessage, type Interception, type Machine, type MessageOutcome } from "../../spec/machine/execute.js";
 import type { Frame, Message } from "../../spec/machine/frame.js";
 import { isPrecompile } from "../../spec/precompiles/index.js";
-import { UnsupportedSymbolic, type Words } from "../../spec/word/words.js";
+import type { Words } from "../../spec/word/words.js";
 import { cheatcodes, type ExpectedCall, MISSED_EXPECT_CALL } from "../cheatcodes.js";
 import { CALL_GAS } from "../environment.js";
 import { SymbolicMemory } from "../domain/symbolic-memory.js";
 import { symbolicWords } from "../domain/symbolic-words.js";
 import type { Z3Bytes, Z3Word } from "../domain/terms.js";
 import type { SymbolicWorld } from "../host/symbolic-world.js";
+import { symbolicPrecompileCall } from "../host/precompile-functions.js";
 import { z3Runtime, type Bv } from "../z3/context.js";
 import { type Path, PathDiscarded, StepLimitHit } from "./path.js";
 import { type Artifact, findArtifact } from "../artifacts.js";
@@ -35,17 +36,18 @@ export interface SymbolicCall {
 }
 
 /**
- * The spec's frame driver fails a precompile call whose input is not concrete; for the engine that
- * would drop the paths where it succeeds, so such a call makes the result unknown instead.
+ * The spec's frame driver fails a precompile call whose input is not concrete; such a call is
+ * answered here instead, by uninterpreted functions of the input (`../host/precompile-functions.ts`).
  */
-function withSymbolicPrecompileCheck(
+function withSymbolicPrecompiles(
+  path: Path,
   world: SymbolicWorld,
   words: Words<Z3Word, Z3Bytes>,
   intercept: (message: Message<Z3Bytes>) => Interception<Z3Bytes> | undefined,
 ): (message: Message<Z3Bytes>) => Interception<Z3Bytes> | undefined {
   return (message) => {
-    if (message.kind === "call" && isPrecompile(message.codeAddress, world.schedule) && words.concreteBytes(message.data) === undefined) {
-      throw new UnsupportedSymbolic(`precompile 0x${message.codeAddress.toString(16)} called with symbolic input`);
+    if (message.kind === "call" && message.delegated !== true && isPrecompile(message.codeAddress, world.schedule) && words.concreteBytes(message.data) === undefined) {
+      return { result: symbolicPrecompileCall(path, world, message) };
     }
     return intercept(message);
   };
@@ -132,7 +134,7 @@ export class SymbolicSession {
         },
         after: () => {},
       },
-      intercept: withSymbolicPrecompileCheck(world, words, cheatcodes(
+      intercept: withSymbolicPrecompiles(path, world, words, cheatcodes(
         {
           world,
           block: world.block,

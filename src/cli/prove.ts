@@ -21,6 +21,7 @@ import { TerminalStatus } from "../../conformance/terminal-status.js";
 import { CORES, DEFAULT_POOL_SIZE, MAX_POOL_SIZE } from "../../proofs/z3/solver-pool.js";
 import { ALL_PANIC_CODES } from "../../proofs/failure.js";
 import { hexToBytes } from "../../spec/primitives/bytes.js";
+import { FORK_NAMES, type ForkName, isForkName } from "../../interface/implementation.js";
 import { type Command, InputError, UsageError } from "./command.js";
 import { exitCode, solversLine, statsLine, summaryLine, tagOf } from "./prove-report.js";
 import { type OptionSpec, parseOptions, positiveInteger, regexOption } from "./options.js";
@@ -65,6 +66,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: "--remap", value: true, repeatable: true },
   { name: "--solvers", value: true },
   { name: "--calldata", value: true },
+  { name: "--fork", value: true },
   { name: "--symbolic-storage", value: false },
   { name: "--revert-fails", value: false },
   { name: "--strict-pragma", value: false },
@@ -82,6 +84,11 @@ function parsePanics(text: string): bigint[] {
     if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(trimmed)) throw new UsageError(`--panic: expected codes like 0x11,0x12 or 'all', got '${part}'`);
     return BigInt(trimmed);
   });
+}
+
+function parseFork(text: string): ForkName {
+  if (!isForkName(text)) throw new UsageError(`--fork: unknown fork '${text}' (one of: ${FORK_NAMES.join(", ")})`);
+  return text;
 }
 
 function parseCalldata(text: string): "abi" | "abstract" {
@@ -139,6 +146,7 @@ function parseArgs(args: readonly string[]): ProveArgs {
     ...(matchText !== undefined && { match: regexOption("--match", matchText) }),
     ...(has("--symbolic-storage") && { symbolicStorage: true }),
     ...(text("--calldata") !== undefined && { calldata: parseCalldata(text("--calldata")!) }),
+    ...(text("--fork") !== undefined && { fork: parseFork(text("--fork")!) }),
   };
   return {
     target: parsed.positional[0]!,
@@ -217,9 +225,9 @@ interface Line {
 }
 
 /** A result as a line of the report: a counterexample is replayed once more, traced, and decoded. */
-function lineOf(file: string, result: PropertyResult, subject: ReplaySubject, context: DecodingContext): Line {
+function lineOf(file: string, result: PropertyResult, subject: ReplaySubject, context: DecodingContext, fork: ForkName | undefined): Line {
   const cex = result.counterexample;
-  const replay = cex === undefined ? undefined : traceCounterexample(subject, result.function, cex);
+  const replay = cex === undefined ? undefined : traceCounterexample(subject, result.function, cex, fork);
   return { file, result, stats: portfolio().takeStats(), counterexample: renderCounterexample(result, context, replay) };
 }
 
@@ -325,7 +333,7 @@ async function proveSolidity(file: string, layout: ProjectLayout, args: ProveArg
       args.options,
       (result) => {
         status.clear();
-        const line = lineOf(file, result, { kind: "contract", contract, known }, decoding);
+        const line = lineOf(file, result, { kind: "contract", contract, known }, decoding, args.options.fork);
         lines.push(line);
         printLine(line, args.verbose, args.stats);
       },
@@ -370,7 +378,7 @@ async function proveTarget(args: ProveArgs, state: RunState): Promise<void> {
     await state.solversReady();
     const runtime = hexToBytes(target);
     const result = await checkBytecode("bytecode", runtime, bytecodeOptions(args));
-    const line = lineOf("", result, { kind: "bytecode", runtime }, NO_CONTRACTS);
+    const line = lineOf("", result, { kind: "bytecode", runtime }, NO_CONTRACTS, args.options.fork);
     lines.push(line);
     printLine(line, args.verbose, args.stats);
     return;
@@ -407,7 +415,7 @@ async function proveTarget(args: ProveArgs, state: RunState): Promise<void> {
     selection.properties = 1;
     await state.solversReady();
     const result = await checkBytecode(compiled.name, runtime, bytecodeOptions(args));
-    const line = lineOf(target, result, { kind: "bytecode", runtime }, NO_CONTRACTS);
+    const line = lineOf(target, result, { kind: "bytecode", runtime }, NO_CONTRACTS, args.options.fork);
     lines.push(line);
     printLine(line, args.verbose, args.stats);
     return;
@@ -475,7 +483,7 @@ export const proveCommand: Command = {
   summary: "check prove_/check_/invariant_ properties (or bytecode) symbolically with Z3 (raced with cvc5, boolector… when present); counterexamples replayed on the spec",
   help: `Usage: svm prove <file.sol | folder | file.yul | bytecode-hex> [--contract NAME] [--match REGEX]
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES | --revert-fails]
-                 [--calldata abi|abstract] [--symbolic-storage] [--accept-bounded] [-v]
+                 [--calldata abi|abstract] [--symbolic-storage] [--fork NAME] [--accept-bounded] [-v]
                  [--json FILE] [--root DIR] [--remap prefix=target]... [--solvers N] [--strict-pragma]
                  [--solver NAME=COMMAND]... [--z3-only] [--stats]
 
@@ -523,6 +531,9 @@ Options:
                       give them; abstract: any bytes of any length after the selector (hevm's
                       convention)
   --symbolic-storage  prove_ functions start from arbitrary storage in the contracts setUp deployed
+  --fork NAME         the fork the properties run under (default Cancun); SVM adds the SVM
+                      precompiles (docs/extensions.md). A precompile called with symbolic input
+                      answers through an uninterpreted function (docs/prove.md, "Precompiles")
   --accept-bounded    a pass within bounds counts as a pass for the exit code
   -v, --verbose       with each counterexample, the call trace of its replay (calls, events,
                       reverts, decoded with the ABI)
