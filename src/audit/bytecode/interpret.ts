@@ -199,7 +199,9 @@ class Interpreter {
     for (let i = block.first; i <= block.last; i++) {
       this.steps++;
       const { pc, opcode, push } = this.code.instructions[i] as (typeof this.code.instructions)[number];
-      if (push !== undefined) {
+      if (opcode === 0x7f && push === 0n) {
+        stack.push(tainted(Taint.IMMUTABLE));
+      } else if (push !== undefined) {
         stack.push(constant(push));
       } else if (opcode >= 0x80 && opcode <= 0x8f) {
         stack.push(peek(stack, opcode - 0x80));
@@ -250,7 +252,7 @@ class Interpreter {
       } else if (opcode === 0x15) {
         const a = pop();
         this.consume([a]);
-        stack.push(derived([a], Taint.COMPARISON));
+        stack.push(derived([a]));
       } else if (opcode === Op.JUMP) {
         const target = this.jumpTarget(pc, pop());
         if (target !== undefined) {

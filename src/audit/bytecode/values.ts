@@ -25,8 +25,11 @@ export const Taint = {
   CALLER_CHECK: 1 << 14,
   /** An equality of ORIGIN with something other than CALLER: `tx.origin == owner` (SWC-115). */
   ORIGIN_CHECK: 1 << 15,
-  /** The result of a comparison (LT, GT, SLT, SGT, EQ, ISZERO) or derived from one. */
-  COMPARISON: 1 << 16,
+  /**
+   * A deploy-time constant: solc's runtime code holds PUSH32 zeros where the constructor writes an
+   * immutable's value (a literal zero is never a PUSH32), e.g. an immutable owner.
+   */
+  IMMUTABLE: 1 << 16,
 } as const;
 
 /** Block values a miner or validator chooses or knows in advance (SWC-116, SWC-120). */
@@ -100,9 +103,9 @@ export function derived(operands: readonly AbstractValue[], extra = 0): Abstract
   return { ...UNKNOWN, taint, slots };
 }
 
-/** `y` can hold an authorised address: a stored one or a non-zero constant (an immutable owner). */
+/** `y` can hold an authorised address: a stored one, an immutable or a non-zero constant. */
 function authority(y: AbstractValue): boolean {
-  return (y.taint & Taint.STORAGE) !== 0 || (y.constant !== undefined && y.constant !== 0n);
+  return (y.taint & (Taint.STORAGE | Taint.IMMUTABLE)) !== 0 || (y.constant !== undefined && y.constant !== 0n);
 }
 
 /**
@@ -110,7 +113,7 @@ function authority(y: AbstractValue): boolean {
  * msg.sender` is neither check: it only says the caller is not a contract.
  */
 export function compared(a: AbstractValue, b: AbstractValue, equality: boolean): AbstractValue {
-  let extra = Taint.COMPARISON;
+  let extra = 0;
   const checks = (source: number, other: number) => (x: AbstractValue, y: AbstractValue) =>
     (x.taint & source) !== 0 && (y.taint & other) === 0 && authority(y);
   const callerCheck = checks(Taint.CALLER, Taint.ORIGIN);

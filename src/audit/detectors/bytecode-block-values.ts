@@ -1,7 +1,7 @@
 /**
  * bytecode-block-values — the timestamp or block number decides a branch or an amount of ether.
  *
- * Finds: a JUMPI whose condition compares a value derived from TIMESTAMP or NUMBER (not the
+ * Finds: a JUMPI whose condition derives from TIMESTAMP or NUMBER (not the
  *   compiler's own overflow checks, which branch to a Panic revert), or a CALL whose ether value
  *   derives from them.
  * SWC: SWC-116 (Block values as a proxy for time). Category: time_manipulation.
@@ -30,7 +30,7 @@ export const bytecodeBlockValues: BytecodeDetector = {
     const { analysis, reachedFrom } = code;
     const branches = sitesOf(analysis, 0x57).filter((site) => {
       const taint = site.operands[1]?.taint ?? 0;
-      return (taint & TIME) !== 0 && (taint & Taint.COMPARISON) !== 0 && !compilerCheck(analysis, site);
+      return (taint & TIME) !== 0 && !compilerCheck(analysis, site);
     });
     const payments = sitesOf(analysis, 0xf1).filter((site) => ((site.operands[2]?.taint ?? 0) & TIME) !== 0);
     return [
