@@ -14,10 +14,10 @@
 import { stackArity } from "../../vm/opcodes.js";
 import { type Block, type Disassembly, disassemble, endsFlow, Op } from "./disassembly.js";
 import { ENTRY_STATE, joinStates, MEMORY_WORDS, type PathState, peek } from "./state.js";
-import { type AbstractValue, ACCESS_CHECK, compared, constant, derived, join, Taint, tainted, UNKNOWN } from "./values.js";
+import { type AbstractValue, ACCESS_CHECK, compared, constant, derived, join, negated, Taint, tainted, UNKNOWN } from "./values.js";
 
 export const MAX_STEPS = 300_000;
-export const MAX_CONTEXTS_PER_BLOCK = 16;
+export const MAX_CONTEXTS_PER_BLOCK = 64;
 const STACK_LIMIT = 1024;
 
 /** The instructions whose operands and paths the detectors read. */
@@ -94,6 +94,26 @@ const COPY_TAINT: ReadonlyMap<number, number> = new Map([
   [0x3c, 0],
 ]);
 
+const MASK = (1n << 256n) - 1n;
+
+/**
+ * AND, OR, ADD and SUB of two constants, computed: solc 0.4 masks an internal function's tag with
+ * 0xffffffff before jumping to it. Other results stay unknown, so a loop counter never becomes a
+ * context of its own.
+ */
+function folded(opcode: number, [a, b]: readonly AbstractValue[]): AbstractValue | undefined {
+  if (a?.constant === undefined || b?.constant === undefined) return undefined;
+  const x = a.constant;
+  const y = b.constant;
+  switch (opcode) {
+    case 0x16: return constant(x & y);
+    case 0x17: return constant(x | y);
+    case 0x01: return constant((x + y) & MASK);
+    case 0x03: return constant((x - y) & MASK);
+  }
+  return undefined;
+}
+
 class Interpreter {
   private readonly contexts = new Map<number, Context[]>();
   private readonly queue: [number, Context][] = [];
@@ -149,7 +169,7 @@ class Interpreter {
   }
 
   private consume(values: readonly AbstractValue[]): void {
-    for (const v of values) for (const pc of v.calls) this.usedCalls.add(pc);
+    for (const v of values) for (const pc of [...v.calls, ...v.failures]) this.usedCalls.add(pc);
   }
 
   private record(pc: number, opcode: number, operands: AbstractValue[], state: PathState): void {
@@ -230,7 +250,7 @@ class Interpreter {
         const value = pop();
         this.consume([value]);
         if (opcode === 0x52 && offset.constant !== undefined && (memory.has(offset.constant) || memory.size < MEMORY_WORDS)) {
-          memory.set(offset.constant, { ...value, calls: [] });
+          memory.set(offset.constant, { ...value, calls: [], failures: [] });
         } else memoryRest |= value.taint;
       } else if (opcode === 0x20) {
         const offset = pop();
@@ -252,7 +272,7 @@ class Interpreter {
       } else if (opcode === 0x15) {
         const a = pop();
         this.consume([a]);
-        stack.push(derived([a]));
+        stack.push(negated(a));
       } else if (opcode === Op.JUMP) {
         const target = this.jumpTarget(pc, pop());
         if (target !== undefined) {
@@ -271,17 +291,21 @@ class Interpreter {
           guarded: state.guarded || checked,
           checkedSlots: condition.slots.length === 0 ? state.checkedSlots : [...new Set([...state.checkedSlots, ...condition.slots])],
         };
+        // Past a branch on a call's success flag, the failed side drops the call from callsBefore:
+        // a reverted callee's re-entrant effects were reverted with it.
+        const without = (failed: readonly number[]) =>
+          failed.length === 0 ? state.callsBefore : state.callsBefore.filter((call) => !failed.includes(call));
         const target = this.jumpTarget(pc, targetValue);
         if (target !== undefined) {
           this.edge(block.start, target);
           const functions = condition.selector === undefined ? state.functions : state.functions | this.selectorBit(condition.selector);
           if (condition.selector !== undefined && !this.entries.has(condition.selector)) this.entries.set(condition.selector, target);
-          this.enter(target, { ...current(), functions });
+          this.enter(target, { ...current(), functions, callsBefore: without(condition.failures) });
         }
         const next = this.code.instructions[i + 1];
         if (next !== undefined) {
           this.edge(block.start, next.pc);
-          this.enter(next.pc, current());
+          this.enter(next.pc, { ...current(), callsBefore: without(condition.calls) });
         }
         return;
       } else if (CALL_OPCODES.has(opcode)) {
@@ -315,7 +339,7 @@ class Interpreter {
         const [popped, pushed] = stackArity(opcode);
         const operands = Array.from({ length: popped }, pop);
         this.consume(operands);
-        if (pushed > 0) stack.push(derived(operands));
+        if (pushed > 0) stack.push(folded(opcode, operands) ?? derived(operands));
       }
       if (stack.length > STACK_LIMIT) return;
     }

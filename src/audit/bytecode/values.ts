@@ -42,8 +42,10 @@ export interface AbstractValue {
   /** Known only for PUSHed constants moved around by DUP/SWAP, never for computed values. */
   readonly constant: bigint | undefined;
   readonly taint: number;
-  /** Program counters of the calls whose success flag this value is (kept through DUP/SWAP only). */
+  /** Program counters of the calls whose success flag this value is (through DUP, SWAP and ISZERO pairs). */
   readonly calls: readonly number[];
+  /** Program counters of the calls whose failure this value says (ISZERO of a success flag). */
+  readonly failures: readonly number[];
   /** Constant storage slots this value was read from (SLOAD of a PUSHed slot). */
   readonly slots: readonly bigint[];
   /** The 4-byte selector, when this value compares the calldata's selector with a constant. */
@@ -52,7 +54,7 @@ export interface AbstractValue {
 
 const NONE: readonly never[] = [];
 
-export const UNKNOWN: AbstractValue = { constant: undefined, taint: 0, calls: NONE, slots: NONE, selector: undefined };
+export const UNKNOWN: AbstractValue = { constant: undefined, taint: 0, calls: NONE, failures: NONE, slots: NONE, selector: undefined };
 
 export function constant(value: bigint): AbstractValue {
   return { ...UNKNOWN, constant: value };
@@ -76,10 +78,12 @@ export function join(a: AbstractValue, b: AbstractValue): AbstractValue {
   const constantJoined = a.constant === b.constant ? a.constant : undefined;
   const selector = a.selector === b.selector ? a.selector : undefined;
   const calls = union(a.calls, b.calls);
+  const failures = union(a.failures, b.failures);
   const slots = union(a.slots, b.slots);
   const taint = a.taint | b.taint;
-  if (constantJoined === a.constant && taint === a.taint && calls === a.calls && slots === a.slots && selector === a.selector) return a;
-  return { constant: constantJoined, taint, calls, slots, selector };
+  const same = constantJoined === a.constant && taint === a.taint && selector === a.selector;
+  if (same && calls === a.calls && failures === a.failures && slots === a.slots) return a;
+  return { constant: constantJoined, taint, calls, failures, slots, selector };
 }
 
 export function sameValue(a: AbstractValue, b: AbstractValue): boolean {
@@ -88,11 +92,12 @@ export function sameValue(a: AbstractValue, b: AbstractValue): boolean {
     a.taint === b.taint &&
     a.selector === b.selector &&
     a.calls.length === b.calls.length &&
+    a.failures.length === b.failures.length &&
     a.slots.length === b.slots.length
   );
 }
 
-/** A computed value: no constant, the operands' sources and facts (call flags are consumed, not carried). */
+/** A computed value: no constant, the operands' sources and facts (call flags are consumed, not carried, but by ISZERO). */
 export function derived(operands: readonly AbstractValue[], extra = 0): AbstractValue {
   let taint = extra;
   let slots: readonly bigint[] = NONE;
@@ -125,4 +130,9 @@ export function compared(a: AbstractValue, b: AbstractValue, equality: boolean):
     x.constant !== undefined && x.constant <= 0xffffffffn && (y.taint & Taint.CALLDATA) !== 0 ? Number(x.constant) : undefined;
   const selector = equality ? (selectorOf(a, b) ?? selectorOf(b, a)) : undefined;
   return selector === undefined ? value : { ...value, selector };
+}
+
+/** ISZERO: a success flag becomes a failure flag and back. */
+export function negated(a: AbstractValue): AbstractValue {
+  return { ...derived([a]), calls: a.failures, failures: a.calls };
 }

@@ -135,11 +135,13 @@ contract Bank {
     balances[msg.sender] = 0;
     status = 1;
   }
+  uint failures;
+  function tryPay() public { (bool ok, ) = msg.sender.call.value(1)(""); if (!ok) failures += 1; } // only after a failed call
   function rescue(address payable to, uint amount) public {
     assembly { let ok := call(gas(), to, amount, 0, 0, 0, 0) if iszero(ok) { revert(0, 0) } } // RESCUE
   }
 }`;
-  it("merges the reentrancy into the AST finding and adds no evidence to the locked withdrawal", () => {
+  it("merges the reentrancy into the AST finding; nothing on the locked withdrawal or after a failed call", () => {
     const found = findings(v05).filter((f) => f.detector.swc === "SWC-107");
     const evidence = found.map((f) => [f.location.line, f.message.includes("bytecode-reentrancy"), f.detector.confidence]);
     // The AST detector does not read a lock written inline (only a modifier's); the bytecode sees it.
