@@ -136,7 +136,7 @@ contract Bank {
     status = 1;
   }
   uint failures;
-  function tryPay() public { (bool ok, ) = msg.sender.call.value(1)(""); if (!ok) failures += 1; } // only after a failed call
+  function tryPay() public payable { (bool ok, ) = msg.sender.call.value(msg.value)(""); if (!ok) failures += 1; } // only after a failed call
   function rescue(address payable to, uint amount) public {
     assembly { let ok := call(gas(), to, amount, 0, 0, 0, 0) if iszero(ok) { revert(0, 0) } } // RESCUE
   }
