@@ -96,20 +96,33 @@ const COPY_TAINT: ReadonlyMap<number, number> = new Map([
 
 const MASK = (1n << 256n) - 1n;
 
+function power(base: bigint, exponent: bigint): bigint {
+  let result = 1n;
+  for (let b = base & MASK, e = exponent; e > 0n; e >>= 1n, b = (b * b) & MASK) if (e & 1n) result = (result * b) & MASK;
+  return result;
+}
+
 /**
- * AND, OR, ADD and SUB of two constants, computed: solc 0.4 masks an internal function's tag with
- * 0xffffffff before jumping to it. Other results stay unknown, so a loop counter never becomes a
- * context of its own.
+ * Arithmetic on constants only, computed: solc masks an internal function's tag with 0xffffffff
+ * (0.4), builds masks with EXP and SUB, cleans a bytes32 slot with SHL 0. A result with an unknown
+ * operand stays unknown, so a loop counter never becomes a context of its own.
  */
 function folded(opcode: number, [a, b]: readonly AbstractValue[]): AbstractValue | undefined {
-  if (a?.constant === undefined || b?.constant === undefined) return undefined;
-  const x = a.constant;
-  const y = b.constant;
+  const x = a?.constant;
+  if (x === undefined) return undefined;
+  if (opcode === 0x19) return constant(~x & MASK);
+  const y = b?.constant;
+  if (y === undefined) return undefined;
   switch (opcode) {
+    case 0x01: return constant((x + y) & MASK);
+    case 0x02: return constant((x * y) & MASK);
+    case 0x03: return constant((x - y) & MASK);
+    case 0x04: return constant(y === 0n ? 0n : x / y);
+    case 0x0a: return constant(power(x, y));
     case 0x16: return constant(x & y);
     case 0x17: return constant(x | y);
-    case 0x01: return constant((x + y) & MASK);
-    case 0x03: return constant((x - y) & MASK);
+    case 0x1b: return constant(x >= 256n ? 0n : (y << x) & MASK);
+    case 0x1c: return constant(x >= 256n ? 0n : y >> x);
   }
   return undefined;
 }

@@ -12,7 +12,7 @@ import { Taint } from "../../../src/audit/bytecode/values.js";
 /** Assembles `["PUSH1", 4, "JUMP"]`-style programs: a number after PUSHn is its immediate. */
 function assemble(program: readonly (string | number)[]): Uint8Array {
   const opcodes: Record<string, number> = {
-    STOP: 0x00, ADD: 0x01, EQ: 0x14, ISZERO: 0x15, CALLER: 0x33, CALLDATALOAD: 0x35, TIMESTAMP: 0x42, POP: 0x50,
+    STOP: 0x00, ADD: 0x01, EQ: 0x14, AND: 0x16, ISZERO: 0x15, CALLER: 0x33, CALLDATALOAD: 0x35, TIMESTAMP: 0x42, POP: 0x50,
     SLOAD: 0x54, SSTORE: 0x55, JUMP: 0x56, JUMPI: 0x57, JUMPDEST: 0x5b, GAS: 0x5a, CALL: 0xf1, REVERT: 0xfd,
     INVALID: 0xfe, SELFDESTRUCT: 0xff, DUP1: 0x80, SWAP1: 0x90,
   };
@@ -73,6 +73,13 @@ describe("control-flow graph", () => {
     expect(targets(analysis.edges, 13)).toEqual([5, 11]);
     expect(analysis.unresolvedJumps.size).toBe(0);
     expect(analysis.reached.has(11)).toBe(true);
+  });
+
+  it("resolves a tag masked with 0xffffffff (solc 0.4's internal library calls)", () => {
+    // 0: PUSH1 10, 2: PUSH4 0xffffffff, 7: AND, 8: JUMP, 9: STOP, 10: JUMPDEST, 11: STOP
+    const analysis = interpret(assemble(["PUSH1", 10, "PUSH4", 0xffffffff, "AND", "JUMP", "STOP", "JUMPDEST", "STOP"]));
+    expect(targets(analysis.edges, 0)).toEqual([10]);
+    expect(analysis.unresolvedJumps.size).toBe(0);
   });
 
   it("marks a jump to a calldata value unresolved and guesses no edge", () => {
