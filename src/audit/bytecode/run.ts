@@ -18,6 +18,9 @@ export interface BytecodeHits {
   readonly hits: Hit[];
 }
 
+/** Functions named in a message; a helper shared by many functions would list them all otherwise. */
+const SHOWN_FUNCTIONS = 3;
+
 function contractCode(contract: CompiledContract): ContractCode {
   const analysis = interpret(contract.runtimeBytecode);
   const locate = runtimeSourceLocator(contract);
@@ -26,7 +29,9 @@ function contractCode(contract: CompiledContract): ContractCode {
     analysis,
     reachedFrom: (site) => {
       const functions = functionsOf(analysis, contract, site);
-      return functions.length === 0 ? "the fallback" : functions.join(", ");
+      if (functions.length === 0) return "the fallback";
+      const shown = functions.slice(0, SHOWN_FUNCTIONS).join(", ");
+      return functions.length > SHOWN_FUNCTIONS ? `${shown} and ${functions.length - SHOWN_FUNCTIONS} more` : shown;
     },
     lineOf: (pc) => locate(pc)?.line,
   };
