@@ -14,7 +14,7 @@
 import { stackArity } from "../../vm/opcodes.js";
 import { type Block, type Disassembly, disassemble, endsFlow, Op } from "./disassembly.js";
 import { ENTRY_STATE, joinStates, MEMORY_WORDS, type PathState, peek } from "./state.js";
-import { type AbstractValue, ACCESS_CHECK, compared, constant, derived, join, negated, Taint, tainted, UNKNOWN } from "./values.js";
+import { type AbstractValue, ACCESS_CHECK, BLOCK_VALUES, compared, constant, derived, join, negated, Taint, tainted, UNKNOWN } from "./values.js";
 
 export const MAX_STEPS = 300_000;
 export const MAX_CONTEXTS_PER_BLOCK = 64;
@@ -227,7 +227,10 @@ class Interpreter {
     let state: PathState = entry;
     let memoryRest = entry.memoryRest;
     const pop = () => stack.pop() ?? UNKNOWN;
-    const memoryTaint = () => [...memory.values()].reduce((t, v) => t | v.taint, memoryRest);
+    // Memory at computed offsets (the free memory pointer's: every ABI encoding, event and string)
+    // is one pool; block values read back from it would taint every later load, so the pool does
+    // not carry them: a block value is followed on the stack and in constant-offset words only.
+    const memoryTaint = () => [...memory.values()].reduce((t, v) => t | v.taint, memoryRest) & ~BLOCK_VALUES;
     const current = () => ({ ...state, stack, memory: new Map(memory), memoryRest });
     for (let i = block.first; i <= block.last; i++) {
       this.steps++;
@@ -257,7 +260,7 @@ class Interpreter {
       } else if (opcode === 0x51) {
         const offset = pop();
         const word = offset.constant === undefined ? undefined : memory.get(offset.constant);
-        stack.push(word ?? tainted(offset.constant === undefined ? memoryTaint() : memoryRest));
+        stack.push(word ?? tainted(offset.constant === undefined ? memoryTaint() : memoryRest & ~BLOCK_VALUES));
       } else if (opcode === 0x52 || opcode === 0x53) {
         const offset = pop();
         const value = pop();
@@ -268,7 +271,7 @@ class Interpreter {
       } else if (opcode === 0x20) {
         const offset = pop();
         const length = pop();
-        let taint = memoryRest;
+        let taint = memoryRest & ~BLOCK_VALUES;
         if (offset.constant !== undefined && length.constant !== undefined && length.constant <= 0x100n) {
           for (let at = offset.constant; at < offset.constant + length.constant; at += 32n) taint |= memory.get(at)?.taint ?? 0;
         } else taint = memoryTaint();

@@ -9,7 +9,7 @@ import { type CompiledContract, runtimeSourceLocator } from "../../compile/index
 import type { Program } from "../analysis/model.js";
 import type { BytecodeDetector, ContractCode } from "../detectors/bytecode-detector.js";
 import type { Hit } from "../detectors/detector.js";
-import { anchors } from "./anchor.js";
+import { type AnchorOf, anchors } from "./anchor.js";
 import { interpret } from "./interpret.js";
 import { functionsOf } from "./queries.js";
 
@@ -21,7 +21,7 @@ export interface BytecodeHits {
 /** Functions named in a message; a helper shared by many functions would list them all otherwise. */
 const SHOWN_FUNCTIONS = 3;
 
-function contractCode(contract: CompiledContract): ContractCode {
+function contractCode(contract: CompiledContract, anchorOf: AnchorOf): ContractCode {
   const analysis = interpret(contract.runtimeBytecode);
   const locate = runtimeSourceLocator(contract);
   return {
@@ -34,6 +34,7 @@ function contractCode(contract: CompiledContract): ContractCode {
       return functions.length > SHOWN_FUNCTIONS ? `${shown} and ${functions.length - SHOWN_FUNCTIONS} more` : shown;
     },
     lineOf: (pc) => locate(pc)?.line,
+    inLibrary: (pc) => anchorOf(pc)?.contract.kind === "library",
   };
 }
 
@@ -42,8 +43,8 @@ export function bytecodeHits(program: Program, contracts: readonly CompiledContr
   if (detectors.length === 0) return results;
   for (const contract of contracts) {
     if (contract.runtimeBytecode.length === 0 || contract.deployedSourceMap === "") continue;
-    const code = contractCode(contract);
     const anchorOf = anchors(contract, program);
+    const code = contractCode(contract, anchorOf);
     for (const result of results) {
       for (const { pc, message } of result.detector.detect(code)) {
         const anchor = anchorOf(pc);

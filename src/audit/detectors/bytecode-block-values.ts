@@ -1,9 +1,11 @@
 /**
  * bytecode-block-values — the timestamp or block number decides a branch or an amount of ether.
  *
- * Finds: a JUMPI whose condition derives from TIMESTAMP or NUMBER (not the
- *   compiler's own overflow checks, which branch to a Panic revert), or a CALL whose ether value
- *   derives from them.
+ * Finds: a JUMPI whose condition derives from TIMESTAMP or NUMBER (not the compiler's own
+ *   overflow checks, which branch to a Panic revert or INVALID, and not a library's comparison:
+ *   SafeMath compares what its caller passes), or a CALL whose ether value derives from them.
+ *   Values are followed on the stack and in constant-offset memory words, not through the pool of
+ *   memory at computed offsets (every ABI encoding writes there).
  * SWC: SWC-116 (Block values as a proxy for time). Category: time_manipulation.
  * Severity: low. Confidence: low.
  * Recommendation: tolerate a validator shifting the timestamp by seconds; never use it for randomness.
@@ -30,7 +32,7 @@ export const bytecodeBlockValues: BytecodeDetector = {
     const { analysis, reachedFrom } = code;
     const branches = sitesOf(analysis, 0x57).filter((site) => {
       const taint = site.operands[1]?.taint ?? 0;
-      return (taint & TIME) !== 0 && !compilerCheck(analysis, site);
+      return (taint & TIME) !== 0 && !compilerCheck(analysis, site) && !code.inLibrary(site.pc);
     });
     const payments = sitesOf(analysis, 0xf1).filter((site) => ((site.operands[2]?.taint ?? 0) & TIME) !== 0);
     return [

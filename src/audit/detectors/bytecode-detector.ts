@@ -16,6 +16,8 @@ export interface ContractCode {
   reachedFrom(site: Site): string;
   /** The source line of an instruction, when the source map gives one. */
   lineOf(pc: number): number | undefined;
+  /** The instruction was compiled from a library's code (SafeMath's `require(c >= a)`). */
+  inLibrary(pc: number): boolean;
 }
 
 /** One instruction a bytecode detector flags; the finding points at the statement it was compiled from. */

@@ -197,4 +197,17 @@ contract Timed {
   it("finds a block hash stored as a seed", () => {
     expect(ofClass(findings(v08), "SWC-120")).toContain(`bytecode-block-randomness@${lineOf(v08, "// SEED")}`);
   });
+
+  const library = `pragma solidity ^0.5.0;
+library SafeMath { function add(uint a, uint b) internal pure returns (uint) { uint c = a + b; require(c >= a); return c; } }
+contract Lock {
+  using SafeMath for uint;
+  uint public until;
+  event Extended(uint until, uint at);
+  function extend(uint d) public { until = now.add(d); emit Extended(until, now); }
+  function open() public view returns (bool) { return until > 0; }
+}`;
+  it("leaves SafeMath's comparison of a timestamp sum alone, and a timestamp only emitted", () => {
+    expect(findings(library).filter((f) => f.detector.id.startsWith("bytecode-block")).map((f) => f.location.line)).toEqual([]);
+  });
 });
