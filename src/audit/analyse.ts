@@ -41,7 +41,7 @@ export interface AnalyseOptions {
   readonly includePaths?: readonly string[];
   /** Generate bytecode too (for confirmation and gas). Default true; false only parses and type-checks (faster). */
   readonly bytecode?: boolean;
-  /** Only these detector ids (`DETECTORS` lists them all; unknown ids select nothing). Default: all. */
+  /** Only these detector ids (`DETECTORS` and `BYTECODE_DETECTORS` list them all; unknown ids select nothing). Default: all. */
   readonly detectors?: readonly string[];
   /** Leave out findings in files outside the target (imported dependencies). Default false. */
   readonly excludeDependencies?: boolean;
