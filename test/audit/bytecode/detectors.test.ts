@@ -5,6 +5,7 @@
  * confidence), and the near misses they must leave alone (a guarded selfdestruct, a checked call,
  * a proxy delegating to a stored address, 0.8's overflow check on a timestamp, a reentrancy lock).
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyseSource } from "../../../src/audit/analyse.js";
 import { BYTECODE_DETECTORS } from "../../../src/audit/detectors/index.js";
@@ -38,6 +39,12 @@ describe("bytecode detector headers", () => {
       expect(CATEGORIES).toContain(info.category);
       expect(SEVERITIES).toContain(info.severity);
       expect(CONFIDENCES).toContain(info.confidence);
+    }
+  });
+  it("are listed in docs/audit.md with their SWC id, category, severity and confidence", () => {
+    const docs = readFileSync(new URL("../../../docs/audit.md", import.meta.url), "utf8");
+    for (const { info } of BYTECODE_DETECTORS) {
+      expect(docs).toContain(`| \`${info.id}\` | ${info.swc} | ${info.category} | ${info.severity} | ${info.confidence} |`);
     }
   });
 });
