@@ -54,7 +54,7 @@ export function endsFlow(opcode: number): boolean {
   );
 }
 
-export function isUndefined(opcode: number): boolean {
+function isUndefined(opcode: number): boolean {
   return (OPCODE_NAMES[opcode] ?? "").startsWith("opcode ");
 }
 

@@ -20,8 +20,6 @@ export const MAX_STEPS = 300_000;
 export const MAX_CONTEXTS_PER_BLOCK = 64;
 const STACK_LIMIT = 1024;
 
-/** The instructions whose operands and paths the detectors read. */
-const SITE_OPCODES = new Set([0x55, 0x57, 0xf1, 0xf2, 0xf4, 0xfa, 0xff]);
 export const CALL_OPCODES: ReadonlySet<number> = new Set([0xf1, 0xf2, 0xf4, 0xfa]);
 
 /** What every visit of one instruction saw, joined. */

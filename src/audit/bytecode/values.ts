@@ -86,6 +86,7 @@ export function join(a: AbstractValue, b: AbstractValue): AbstractValue {
   return { constant: constantJoined, taint, calls, failures, slots, selector };
 }
 
+/** Whether a join changed nothing: the joined lists only grow, so their lengths tell. */
 export function sameValue(a: AbstractValue, b: AbstractValue): boolean {
   return (
     a.constant === b.constant &&
