@@ -1,9 +1,9 @@
 /**
  * bytecode-block-randomness — block hashes, PREVRANDAO or COINBASE as a source of chance.
  *
- * Finds: a JUMPI condition (not a compiler check, not in a library: SafeMath compares what its
- *   caller passes), a CALL's ether value or an SSTORE'd value derived from BLOCKHASH, PREVRANDAO
- *   (DIFFICULTY before the merge) or COINBASE, followed on the stack and in constant-offset memory.
+ * Finds: a JUMPI condition (not a compiler check), a CALL's ether value or an SSTORE'd value
+ *   derived from BLOCKHASH, PREVRANDAO (DIFFICULTY before the merge) or COINBASE, followed on the
+ *   stack and in constant-offset memory, outside library code (it acts on what its caller passes).
  * SWC: SWC-120 (Weak Sources of Randomness from Chain Attributes). Category: bad_randomness.
  * Severity: medium. Confidence: low.
  * Recommendation: use a commit-reveal scheme or a verifiable random function (an oracle).
@@ -36,7 +36,7 @@ export const bytecodeBlockRandomness: BytecodeDetector = {
     return sitesOf(analysis, new Set(SINKS.keys())).flatMap((site) => {
       const [operand, verb] = SINKS.get(site.opcode) as [number, string];
       if (((site.operands[operand]?.taint ?? 0) & CHANCE) === 0) return [];
-      if (site.opcode === 0x57 && (compilerCheck(analysis, site) || inLibrary(site.pc))) return [];
+      if (inLibrary(site.pc) || (site.opcode === 0x57 && compilerCheck(analysis, site))) return [];
       return [{ pc: site.pc, message: `pc ${site.pc} in ${reachedFrom(site)} ${verb} a block hash, PREVRANDAO or COINBASE` }];
     });
   },

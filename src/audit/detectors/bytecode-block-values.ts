@@ -2,8 +2,8 @@
  * bytecode-block-values — the timestamp or block number decides a branch or an amount of ether.
  *
  * Finds: a JUMPI whose condition derives from TIMESTAMP or NUMBER (not the compiler's own
- *   overflow checks, which branch to a Panic revert or INVALID, and not a library's comparison:
- *   SafeMath compares what its caller passes), or a CALL whose ether value derives from them.
+ *   overflow checks, which branch to a Panic revert or INVALID), or a CALL whose ether value derives
+ *   from them, outside library code (SafeMath compares, Address.sendValue pays, what the caller passes).
  *   Values are followed on the stack and in constant-offset memory words, not through the pool of
  *   memory at computed offsets (every ABI encoding writes there).
  * SWC: SWC-116 (Block values as a proxy for time). Category: time_manipulation.
@@ -34,7 +34,7 @@ export const bytecodeBlockValues: BytecodeDetector = {
       const taint = site.operands[1]?.taint ?? 0;
       return (taint & TIME) !== 0 && !compilerCheck(analysis, site) && !code.inLibrary(site.pc);
     });
-    const payments = sitesOf(analysis, 0xf1).filter((site) => ((site.operands[2]?.taint ?? 0) & TIME) !== 0);
+    const payments = sitesOf(analysis, 0xf1).filter((site) => ((site.operands[2]?.taint ?? 0) & TIME) !== 0 && !code.inLibrary(site.pc));
     return [
       ...branches.map((site) => ({ pc: site.pc, message: `JUMPI (pc ${site.pc}) in ${reachedFrom(site)} branches on the block's timestamp or number` })),
       ...payments.map((site) => ({ pc: site.pc, message: `CALL (pc ${site.pc}) in ${reachedFrom(site)} sends an amount derived from the block's timestamp or number` })),
