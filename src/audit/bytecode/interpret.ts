@@ -7,7 +7,7 @@
  *
  * Budget (adversarial code must finish fast): at most MAX_STEPS abstract instruction steps per
  * contract (a block entry also costs one step per 16 stack entries copied), at most
- * MAX_CONTEXTS_PER_BLOCK calling contexts per block (more are joined into the last, losing their
+ * MAX_CONTEXTS_PER_BLOCK calling contexts per block (more are joined into one more, losing their
  * constants), and the EVM's 1024-entry stack. Past the step budget the analysis stops and says it
  * is incomplete; detectors that report a missing check then report nothing for that contract.
  */
@@ -17,7 +17,8 @@ import { ENTRY_STATE, joinStates, MEMORY_WORDS, type PathState, peek } from "./s
 import { type AbstractValue, ACCESS_CHECK, BLOCK_VALUES, compared, constant, derived, join, negated, Taint, tainted, UNKNOWN } from "./values.js";
 
 export const MAX_STEPS = 300_000;
-export const MAX_CONTEXTS_PER_BLOCK = 64;
+export const MAX_CONTEXTS_PER_BLOCK = 256;
+const WIDENED = "*";
 const STACK_LIMIT = 1024;
 
 export const CALL_OPCODES: ReadonlySet<number> = new Set([0xf1, 0xf2, 0xf4, 0xfa]);
@@ -126,7 +127,7 @@ function folded(opcode: number, [a, b]: readonly AbstractValue[]): AbstractValue
 }
 
 class Interpreter {
-  private readonly contexts = new Map<number, Context[]>();
+  private readonly contexts = new Map<number, Map<string, Context>>();
   private readonly queue: [number, Context][] = [];
   private readonly queued = new Set<Context>();
   readonly edges = new Map<number, Set<number>>();
@@ -159,19 +160,18 @@ class Interpreter {
 
   private enter(start: number, state: PathState): void {
     this.steps += 1 + (state.stack.length >> 4);
-    const key = contextKey(state, this.code.jumpdests);
-    let list = this.contexts.get(start);
-    if (list === undefined) this.contexts.set(start, (list = []));
-    let context = list.find((c) => c.key === key);
-    if (context === undefined && list.length < MAX_CONTEXTS_PER_BLOCK) {
+    let byKey = this.contexts.get(start);
+    if (byKey === undefined) this.contexts.set(start, (byKey = new Map()));
+    // Past the cap, every further context is joined into one more, keyed WIDENED.
+    const key = byKey.size < MAX_CONTEXTS_PER_BLOCK ? contextKey(state, this.code.jumpdests) : WIDENED;
+    let context = byKey.get(key) ?? (key === WIDENED ? undefined : byKey.get(WIDENED));
+    if (context === undefined) {
       context = { key, state };
-      list.push(context);
+      byKey.set(key, context);
     } else {
-      const into = context ?? (list[list.length - 1] as Context);
-      const { state: joined, changed } = joinStates(into.state, state);
+      const { state: joined, changed } = joinStates(context.state, state);
       if (!changed) return;
-      into.state = joined;
-      context = into;
+      context.state = joined;
     }
     if (!this.queued.has(context)) {
       this.queued.add(context);

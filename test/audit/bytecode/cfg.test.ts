@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { disassemble } from "../../../src/audit/bytecode/disassembly.js";
-import { interpret, MAX_STEPS } from "../../../src/audit/bytecode/interpret.js";
+import { interpret, MAX_CONTEXTS_PER_BLOCK, MAX_STEPS } from "../../../src/audit/bytecode/interpret.js";
 import { Taint } from "../../../src/audit/bytecode/values.js";
 
 /** Assembles `["PUSH1", 4, "JUMP"]`-style programs: a number after PUSHn is its immediate. */
@@ -142,6 +142,7 @@ describe("budget", () => {
     // 4,000 call sites of one function `hub` (JUMPDEST JUMP), each with its own return address.
     const parts: (string | number)[] = [];
     const sites = 4000;
+    expect(sites).toBeGreaterThan(MAX_CONTEXTS_PER_BLOCK);
     const hub = sites * 9;
     for (let i = 0; i < sites; i++) parts.push("JUMPDEST", "PUSH2", i * 9 + 9, "PUSH2", hub, "JUMP", "STOP");
     parts.push("JUMPDEST", "JUMP");
@@ -149,7 +150,7 @@ describe("budget", () => {
     const analysis = interpret(assemble(parts));
     expect(performance.now() - started).toBeLessThan(5000);
     expect(analysis.steps).toBeLessThanOrEqual(MAX_STEPS + 1100);
-    // Past 16 contexts the hub's return address is no longer a constant: those returns are unresolved.
+    // Past MAX_CONTEXTS_PER_BLOCK contexts the hub's return address is no longer a constant: those returns are unresolved.
     expect(analysis.unresolvedJumps.has(hub + 1)).toBe(true);
   });
 
