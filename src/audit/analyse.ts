@@ -1,6 +1,7 @@
 /**
  * The static half of `svm audit`: compile a Solidity file (or every .sol file under a folder) with
- * the installed solc that fits its pragma, run every detector over solc's AST, and return the
+ * the installed solc that fits its pragma, run every detector over solc's AST (and, when bytecode
+ * is generated, the bytecode detectors over the runtime code), and return the
  * findings with file, line, snippet and a stable id. A file that does not compile is reported as
  * such and the others go on.
  */
@@ -21,9 +22,12 @@ import { type AstNode, field, srcStart } from "./analysis/ast.js";
 import { parentMap, statementOf } from "./analysis/flow.js";
 import { buildProgram, type Program } from "./analysis/model.js";
 import { normaliseCode, type SourceText } from "./analysis/source.js";
+import { bytecodeHits } from "./bytecode/run.js";
+import { mergeBytecodeFindings } from "./bytecode/merge.js";
+import type { BytecodeDetector } from "./detectors/bytecode-detector.js";
 import type { Detector, Hit } from "./detectors/detector.js";
-import { DETECTORS } from "./detectors/index.js";
-import type { Finding } from "./finding.js";
+import { BYTECODE_DETECTORS, DETECTORS } from "./detectors/index.js";
+import type { DetectorInfo, Finding } from "./finding.js";
 
 export interface AnalyseOptions {
   /**
@@ -37,7 +41,7 @@ export interface AnalyseOptions {
   readonly includePaths?: readonly string[];
   /** Generate bytecode too (for confirmation and gas). Default true; false only parses and type-checks (faster). */
   readonly bytecode?: boolean;
-  /** Only these detector ids (`DETECTORS` lists them all; unknown ids select nothing). Default: all. */
+  /** Only these detector ids (`DETECTORS` and `BYTECODE_DETECTORS` list them all; unknown ids select nothing). Default: all. */
   readonly detectors?: readonly string[];
   /** Leave out findings in files outside the target (imported dependencies). Default false. */
   readonly excludeDependencies?: boolean;
@@ -91,46 +95,70 @@ function headerSpan(node: AstNode, source: SourceText): { line: number; endLine:
   return { line, endLine: Math.max(line, source.lineOf(srcStart(body))) };
 }
 
-/** Runs the detectors over a built program and turns their hits into findings. */
-export function detect(program: Program, detectors: readonly Detector[] = DETECTORS): Finding[] {
+/**
+ * Turns one detector's hits into findings, one per statement and contract; `seen` numbers identical
+ * statements of a function for their ids.
+ */
+function findingsOf(info: DetectorInfo, hits: readonly Hit[], seen: Map<string, number>): Finding[] {
   const findings: Finding[] = [];
-  const seen = new Map<string, number>();
   const parentsOf = (hit: Hit) => parentMap(hit.function?.node ?? hit.contract.node);
-  for (const detector of detectors) {
-    const located = new Set<string>();
-    for (const hit of detector.detect(program)) {
-      const statement = statementOf(hit.node, parentsOf(hit));
-      const source = hit.contract.source;
-      const { line, endLine } = headerSpan(statement, source);
-      const place = `${source.name}:${line}:${hit.contract.name}`;
-      if (located.has(place)) continue;
-      located.add(place);
-      const body = field(statement, "body");
-      const code = statement.nodeType.endsWith("Definition") && body !== undefined
-        ? source.between(srcStart(statement), srcStart(body))
-        : source.textOf(statement);
-      const fn = hit.function?.signature ?? "";
-      const key = [detector.info.id, hit.contract.name, fn, normaliseCode(code)].join("\u0000");
-      const occurrence = seen.get(key) ?? 0;
-      seen.set(key, occurrence + 1);
-      findings.push({
-        id: stableId(detector.info.id, hit.contract.name, fn, code, occurrence),
-        detector: detector.info,
-        contract: hit.contract.name,
-        function: fn,
-        location: { file: source.name, line, endLine, snippet: source.lines(line, endLine) },
-        message: hit.message,
-        confirmed: false,
-      });
-    }
+  const located = new Set<string>();
+  for (const hit of hits) {
+    const statement = statementOf(hit.node, parentsOf(hit));
+    const source = hit.contract.source;
+    const { line, endLine } = headerSpan(statement, source);
+    const place = `${source.name}:${line}:${hit.contract.name}`;
+    if (located.has(place)) continue;
+    located.add(place);
+    const body = field(statement, "body");
+    const code = statement.nodeType.endsWith("Definition") && body !== undefined
+      ? source.between(srcStart(statement), srcStart(body))
+      : source.textOf(statement);
+    const fn = hit.function?.signature ?? "";
+    const key = [info.id, hit.contract.name, fn, normaliseCode(code)].join("\u0000");
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    findings.push({
+      id: stableId(info.id, hit.contract.name, fn, code, occurrence),
+      detector: info,
+      contract: hit.contract.name,
+      function: fn,
+      location: { file: source.name, line, endLine, snippet: source.lines(line, endLine) },
+      message: hit.message,
+      confirmed: false,
+    });
   }
   return findings;
 }
 
-function selectedDetectors(options: AnalyseOptions): readonly Detector[] {
-  if (options.detectors === undefined) return DETECTORS;
+/** Runs the detectors over a built program and turns their hits into findings. */
+export function detect(program: Program, detectors: readonly Detector[] = DETECTORS): Finding[] {
+  const seen = new Map<string, number>();
+  return detectors.flatMap((detector) => findingsOf(detector.info, detector.detect(program), seen));
+}
+
+/**
+ * Adds the bytecode detectors' findings (src/audit/bytecode): one on the lines of an AST finding
+ * of the same class strengthens that finding; the others are reported on their own.
+ */
+export function withBytecodeFindings(
+  findings: readonly Finding[],
+  program: Program,
+  contracts: readonly CompiledContract[],
+  detectors: readonly BytecodeDetector[] = BYTECODE_DETECTORS,
+): Finding[] {
+  const seen = new Map<string, number>();
+  const found = bytecodeHits(program, contracts, detectors).map(({ detector, hits }) => ({
+    twins: detector.twins,
+    findings: findingsOf(detector.info, hits, seen),
+  }));
+  return mergeBytecodeFindings(findings, found);
+}
+
+function selectedDetectors<D extends { readonly info: DetectorInfo }>(all: readonly D[], options: AnalyseOptions): readonly D[] {
+  if (options.detectors === undefined) return all;
   const wanted = new Set(options.detectors);
-  return DETECTORS.filter((d) => wanted.has(d.info.id));
+  return all.filter((d) => wanted.has(d.info.id));
 }
 
 export interface FileAnalysis {
@@ -171,7 +199,10 @@ function analyseCompilation(shown: string, compile: () => SolidityCompilation, o
   const compilerVersion = compilation.compilerVersion;
   try {
     const program = buildProgram(compilation.asts, texts, compilerVersion);
-    let findings = detect(program, selectedDetectors(options));
+    let findings = detect(program, selectedDetectors(DETECTORS, options));
+    if (options.bytecode !== false) {
+      findings = withBytecodeFindings(findings, program, compilation.contracts, selectedDetectors(BYTECODE_DETECTORS, options));
+    }
     if (options.excludeDependencies === true) findings = findings.filter((f) => f.location.file === compilation.entry);
     return { report: { file: shown, status: "analysed", compilerVersion }, findings, contracts: [...compilation.contracts] };
   } catch (error) {

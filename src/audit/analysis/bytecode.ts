@@ -4,8 +4,9 @@
  * a trace (the CALL of a re-entrancy, the SSTORE after it), and a finding can be checked against
  * the code: `addr.call.value(v);` without `()` compiles to no CALL at all.
  */
-import { type CompiledContract, instructionIndexes, runtimeSourceLocator } from "../../compile/index.js";
+import { type CompiledContract, runtimeSourceLocator } from "../../compile/index.js";
 import { OPCODE_NAMES } from "../../vm/opcodes.js";
+import { disassemble } from "../bytecode/disassembly.js";
 import type { Finding } from "../finding.js";
 
 export interface Instruction {
@@ -20,10 +21,8 @@ export interface Instruction {
 
 /** Every instruction of the contract's runtime code, with its source line where the map gives one. */
 export function runtimeInstructions(contract: CompiledContract): Instruction[] {
-  const code = contract.runtimeBytecode;
   const locate = runtimeSourceLocator(contract);
-  return [...instructionIndexes(code).keys()].map((pc) => {
-    const opcode = code[pc] as number;
+  return disassemble(contract.runtimeBytecode).instructions.map(({ pc, opcode }) => {
     const where = locate(pc);
     return {
       pc,

@@ -1,5 +1,14 @@
 /** Every detector, in the order reports list them. */
 import { arrayLengthWrite } from "./array-length-write.js";
+import { bytecodeBlockRandomness } from "./bytecode-block-randomness.js";
+import { bytecodeBlockValues } from "./bytecode-block-values.js";
+import { bytecodeDelegatecall } from "./bytecode-delegatecall.js";
+import type { BytecodeDetector } from "./bytecode-detector.js";
+import { bytecodeEtherSend } from "./bytecode-ether-send.js";
+import { bytecodeReentrancy } from "./bytecode-reentrancy.js";
+import { bytecodeSelfdestruct } from "./bytecode-selfdestruct.js";
+import { bytecodeTxOrigin } from "./bytecode-tx-origin.js";
+import { bytecodeUncheckedCall } from "./bytecode-unchecked-call.js";
 import { callsInLoop } from "./calls-in-loop.js";
 import { constructorName } from "./constructor-name.js";
 import { defaultVisibility } from "./default-visibility.js";
@@ -50,4 +59,16 @@ export const DETECTORS: readonly Detector[] = [
   pushPaymentDos,
   unboundedLoop,
   uninitialisedStoragePointer,
+];
+
+/** The detectors over runtime bytecode (src/audit/bytecode); they run when bytecode is generated. */
+export const BYTECODE_DETECTORS: readonly BytecodeDetector[] = [
+  bytecodeSelfdestruct,
+  bytecodeEtherSend,
+  bytecodeReentrancy,
+  bytecodeUncheckedCall,
+  bytecodeTxOrigin,
+  bytecodeBlockValues,
+  bytecodeBlockRandomness,
+  bytecodeDelegatecall,
 ];

@@ -74,7 +74,7 @@ export async function scoreCorpus(corpus: string, contracts: readonly CorpusCont
   try {
     for (const [index, contract] of contracts.entries()) {
       options.onProgress?.(index, contracts.length, contract.file);
-      const outcome = await analyser.analyse(contract.file, { bytecode: false, root: "/" });
+      const outcome = await analyser.analyse(contract.file, { bytecode: true, root: "/" });
       const findings = outcome.findings.map((f) => ({
         detector: f.detector.id,
         swc: f.detector.swc,
