@@ -703,7 +703,10 @@ contract Modern {
     const ids = findings.map((f) => `${f.detector.id}@${f.location.line}`);
     expect(ids).toContain(`reentrancy-eth@${lineOf(source, "to.call{value")}`);
     expect(ids.filter((id) => id.startsWith("unchecked-lowlevel"))).toEqual([]);
-    expect(ids.filter((id) => id.startsWith("integer-overflow"))).toEqual([`integer-overflow@${lineOf(source, "// UNCHECKED")}`]);
+    expect(ids.filter((id) => id.startsWith("integer-overflow"))).toEqual([]);
+    expect(ids.filter((id) => id.startsWith("unchecked-block-arithmetic"))).toEqual([
+      `unchecked-block-arithmetic@${lineOf(source, "// UNCHECKED")}`,
+    ]);
   });
 });
 

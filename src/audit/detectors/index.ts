@@ -26,6 +26,7 @@ import { timestampStored } from "./timestamp-stored.js";
 import { transactionOrder } from "./transaction-order.js";
 import { txOrigin } from "./tx-origin.js";
 import { unboundedLoop } from "./unbounded-loop.js";
+import { uncheckedBlockArithmetic } from "./unchecked-block-arithmetic.js";
 import { uncheckedLowLevel } from "./unchecked-lowlevel.js";
 import { uncheckedSend } from "./unchecked-send.js";
 import { unprotectedEtherWithdrawal } from "./unprotected-ether-withdrawal.js";
@@ -42,6 +43,7 @@ export const DETECTORS: readonly Detector[] = [
   uncheckedSend,
   uncheckedLowLevel,
   integerOverflow,
+  uncheckedBlockArithmetic,
   transactionOrder,
   frontRunSolution,
   erc20ApproveRace,

@@ -1,8 +1,8 @@
 /**
  * integer-overflow — unchecked integer arithmetic before Solidity 0.8.
  *
- * Finds: `+`, `-`, `*` (and `+=`, `-=`, `*=`, `++`, `--`) on integers compiled by solc < 0.8.0
- *   (or inside `unchecked`), where arithmetic wraps silently, with no guard: for `a - b`, no
+ * Finds: `+`, `-`, `*` (and `+=`, `-=`, `*=`, `++`, `--`) on integers compiled by solc < 0.8.0,
+ *   where arithmetic wraps silently (`unchecked` blocks of 0.8: unchecked-block-arithmetic.ts), with no guard: for `a - b`, no
  *   condition known to hold there that says `a >= b` (a require before it, an enclosing if, an
  *   earlier `if (a < b) revert()`; a comparison the wrong way round guards nothing); for `a + b`
  *   and `a * b`, no comparison of the result with an operand (SafeMath's `require(c >= a)`,
@@ -22,7 +22,7 @@
  */
 import { type AstNode, contains, descendants, field, list, srcEnd, srcStart, text, typeString } from "../analysis/ast.js";
 import { conditions, isExit, statementsOf } from "../analysis/flow.js";
-import type { Program } from "../analysis/model.js";
+import type { FunctionModel, Program } from "../analysis/model.js";
 import { normaliseCode, type SourceText } from "../analysis/source.js";
 import { builtinCallName, isBlockValue, isConstantExpression, isMsgValue, isParameter } from "../analysis/expressions.js";
 import { type Detector, type Hit, implementedFunctions } from "./detector.js";
@@ -263,9 +263,53 @@ function reducedWithEntry(op: Operation, body: AstNode, source: SourceText): boo
   });
 }
 
-function isCheckedContext(op: Operation, body: AstNode, program: Program): boolean {
-  if (!program.checkedArithmetic) return false;
-  return !descendants(body).some((n) => n.nodeType === "UncheckedBlock" && srcStart(n) <= srcStart(op.node) && srcEnd(n) >= srcEnd(op.node));
+function inUncheckedBlock(op: Operation, body: AstNode): boolean {
+  return descendants(body).some((n) => n.nodeType === "UncheckedBlock" && srcStart(n) <= srcStart(op.node) && srcEnd(n) >= srcEnd(op.node));
+}
+
+/**
+ * Where arithmetic wraps: everywhere before 0.8, only inside `unchecked { }` from 0.8 on. The two
+ * are reported by two detectors, because an `unchecked` block is the author's stated decision and
+ * a wrap before 0.8 is nobody's.
+ */
+export type WrappingContext = "before-0.8" | "unchecked-block";
+
+/**
+ * The unguarded `+`, `-`, `*` of the given context that can wrap in practice (see the header), in
+ * functions the `include` test admits.
+ */
+export function unguardedArithmetic(
+  program: Program,
+  context: WrappingContext,
+  include: (fn: FunctionModel) => boolean,
+): Hit[] {
+  if ((context === "before-0.8") === program.checkedArithmetic) return [];
+  const hits: Hit[] = [];
+  for (const fn of implementedFunctions(program)) {
+    if (fn.kind === "constructor" || (fn.callable && (fn.mutability === "view" || fn.mutability === "pure"))) continue;
+    if (!include(fn)) continue;
+    const source = fn.contract.source;
+    const holders = resultHolders(fn.body);
+    const guards = conditions(fn.body, program);
+    const names = aliasesIn(fn.body, source);
+    for (const node of descendants(fn.body)) {
+      const op = operationOf(node, holders.get(node));
+      if (op === undefined || (context === "unchecked-block" && !inUncheckedBlock(op, fn.body))) continue;
+      if (!isInteger(op.node.nodeType === "UnaryOperation" ? op.left : op.node)) continue;
+      if (isConstantExpression(op.node)) continue;
+      if (cannotWrapInPractice(op, fn.body, program, source) || guarded(op, guards, source, names, fn.body, program)) continue;
+      if (reducedWithEntry(op, fn.body, source)) continue;
+      const kind = op.operator === "-" ? "underflow" : "overflow";
+      const why = context === "before-0.8" ? `solc ${program.compilerVersion} does not check` : "inside unchecked";
+      hits.push({
+        contract: fn.contract,
+        function: fn,
+        node: op.node,
+        message: `${fn.signature}: ${normaliseCode(source.textOf(op.node))} can ${kind} (${why})`,
+      });
+    }
+  }
+  return hits;
 }
 
 export const integerOverflow: Detector = {
@@ -282,29 +326,6 @@ export const integerOverflow: Detector = {
       "Use SafeMath or compile with Solidity 0.8 or later; otherwise check the operands first (require(a >= b) before a - b).",
   },
   detect(program) {
-    const hits: Hit[] = [];
-    for (const fn of implementedFunctions(program)) {
-      if (fn.kind === "constructor" || (fn.callable && (fn.mutability === "view" || fn.mutability === "pure"))) continue;
-      const source = fn.contract.source;
-      const holders = resultHolders(fn.body);
-      const guards = conditions(fn.body, program);
-      const names = aliasesIn(fn.body, source);
-      for (const node of descendants(fn.body)) {
-        const op = operationOf(node, holders.get(node));
-        if (op === undefined || isCheckedContext(op, fn.body, program)) continue;
-        if (!isInteger(op.node.nodeType === "UnaryOperation" ? op.left : op.node)) continue;
-        if (isConstantExpression(op.node)) continue;
-        if (cannotWrapInPractice(op, fn.body, program, source) || guarded(op, guards, source, names, fn.body, program)) continue;
-        if (reducedWithEntry(op, fn.body, source)) continue;
-        const kind = op.operator === "-" ? "underflow" : "overflow";
-        hits.push({
-          contract: fn.contract,
-          function: fn,
-          node: op.node,
-          message: `${fn.signature}: ${normaliseCode(source.textOf(op.node))} can ${kind} (solc ${program.compilerVersion} does not check)`,
-        });
-      }
-    }
-    return hits;
+    return unguardedArithmetic(program, "before-0.8", () => true);
   },
 };
