@@ -10,7 +10,7 @@ import { type AnalysisResult, analyseTarget, type FileReport, solidityFiles } fr
 import { type AuditOptions, type Auditor, AuditInputError, type AuditResult } from "./auditor.js";
 import { coverage, gasPerFunction, runConfirmationWithProver } from "./confirm/index.js";
 import { projectFiles } from "./dependencies.js";
-import { DETECTORS } from "./detectors/index.js";
+import { BYTECODE_DETECTORS, DETECTORS } from "./detectors/index.js";
 import type { Finding } from "./finding.js";
 import type { CampaignNotRun, ContractCoverage, FileOutcome, FunctionGas } from "./report-model.js";
 
@@ -100,7 +100,7 @@ export function auditorWith(confirm: Confirmer): Auditor {
         : await confirm(selected.contracts, selected.findings, options.timeBudgetMs);
     return {
       target,
-      detectors: DETECTORS.map((d) => d.info),
+      detectors: [...DETECTORS, ...BYTECODE_DETECTORS].map((d) => d.info),
       findings: confirmation.findings,
       files: result.files.map(fileOutcome),
       gas: confirmation.gas,
