@@ -133,7 +133,11 @@ async function entry(argv: readonly string[]): Promise<number> {
       console.error(`bench: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof BenchmarksNotFoundError || error instanceof AnvilUnavailableError || error instanceof PrecompileBenchmarkError) {
+    if (error instanceof PrecompileBenchmarkError) {
+      console.error(`bench: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof BenchmarksNotFoundError || error instanceof AnvilUnavailableError) {
       console.error(`bench: ${error.message}`);
       return 2;
     }
