@@ -79,15 +79,16 @@ function setWord(words: Words, i: number, lowHalf: number, highHalf: number): vo
 
 /** target[i] := (target[i] + source[j]) mod 2⁶⁴: the low halves' carry (0 or 1) goes into the high halves' sum. */
 function add(target: Words, i: number, source: Words, j: number): void {
-  const lowSum = low(target, i) + low(source, j);
+  const lowSum = target[2 * i]! + source[2 * j]!;
   const carry = lowSum >= TWO_TO_THE_32 ? 1 : 0;
-  setWord(target, i, lowSum, high(target, i) + high(source, j) + carry);
+  target[2 * i + 1] = target[2 * i + 1]! + source[2 * j + 1]! + carry;
+  target[2 * i] = lowSum;
 }
 
 /** v[i] := (v[i] ^ v[j]) >>> n, the RFC's rotation of a 64-bit word right by n bits (0 < n < 64). */
 function xorRotateRight(v: Words, i: number, j: number, n: number): void {
-  let lowHalf = low(v, i) ^ low(v, j);
-  let highHalf = high(v, i) ^ high(v, j);
+  let lowHalf = v[2 * i]! ^ v[2 * j]!;
+  let highHalf = v[2 * i + 1]! ^ v[2 * j + 1]!;
   // Rotating by 32 swaps the halves; what is left is a rotation by n mod 32.
   if (n >= 32) {
     const swapped = lowHalf;
@@ -95,12 +96,9 @@ function xorRotateRight(v: Words, i: number, j: number, n: number): void {
     highHalf = swapped;
   }
   const k = n % 32;
-  if (k === 0) {
-    setWord(v, i, lowHalf, highHalf);
-    return;
-  }
   // Each half shifts right by k and takes the other half's low k bits as its top k bits.
-  setWord(v, i, (lowHalf >>> k) | (highHalf << (32 - k)), (highHalf >>> k) | (lowHalf << (32 - k)));
+  v[2 * i] = k === 0 ? lowHalf : (lowHalf >>> k) | (highHalf << (32 - k));
+  v[2 * i + 1] = k === 0 ? highHalf : (highHalf >>> k) | (lowHalf << (32 - k));
 }
 
 /** The mixing function G (RFC 7693, §3.1): mixes message words m[x] and m[y] into v[a], v[b], v[c], v[d]. */
