@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: the evm-benchmarks suite on several implementations in one process.
+ * `npm run bench`: the evm-benchmarks suite and the precompile benchmarks
+ * (precompile-benchmarks.ts) on several implementations in one process.
  *
  *   node --expose-gc dist/src/bench/main.js [--impl src-interpreter,src-compiled,ethereumjs] [--filter REGEX] [--runs N]
  *        [--warmup N] [--json FILE] [--benchmarks DIR] [--peer anvil] [--no-memory]
@@ -17,11 +18,13 @@ import type { CallPeer } from "../../conformance/bench/call-peer.js";
 import { measureBenchmark, type BenchmarkResult } from "../../conformance/bench/measure.js";
 import { measurePeakMemory } from "../../conformance/bench/peak-memory.js";
 import { memoryTable, reportJson, resultsTable, speedupSummaryTable, type BenchReport, type PeakMemory } from "../../conformance/bench/report.js";
-import { loadBenchmarks } from "../../conformance/bench/suite.js";
+import { loadBenchmarks, type Benchmark } from "../../conformance/bench/suite.js";
 import type { Implementation } from "../../interface/implementation.js";
 import { loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { implementations as registry } from "../cli/implementations.js";
 import { BenchUsageError, DEFAULT_IMPLEMENTATIONS, DEFAULT_RUNS, DEFAULT_WARMUP, parseBenchArgs } from "./args.js";
+import { precompileBenchmarks } from "./precompile-benchmarks.js";
+import { PrecompileBenchmarkError, withReferencePostState } from "./precompile-expected.js";
 
 /** The benchmark whose peak memory is reported: the largest of the suite (161 Mgas). */
 const MEMORY_BENCHMARK = "main/snailtracer";
@@ -42,9 +45,11 @@ async function availableImplementations(names: readonly string[]): Promise<Imple
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseBenchArgs(argv);
   const root = benchmarksRoot(args.benchmarks);
-  const benchmarks = loadBenchmarks(root, args.filter);
+  const suite = loadBenchmarks(root, args.filter);
+  const precompiles = precompileBenchmarks(args.filter);
+  const benchmarks = [...suite, ...precompiles];
   if (benchmarks.length === 0) {
-    console.error(`bench: no benchmark under ${root} matches ${args.filter}`);
+    console.error(`bench: no benchmark under ${root} or among the precompile benchmarks matches ${args.filter}`);
     return 2;
   }
   const impls = await availableImplementations(args.implementations);
@@ -59,11 +64,16 @@ async function main(argv: readonly string[]): Promise<number> {
   const results: BenchmarkResult[] = [];
   try {
     if (args.peers.includes("anvil")) peers.push(await AnvilPeer.start());
-    for (const benchmark of benchmarks) {
+    const measure = async (benchmark: Benchmark) => {
       const result = await measureBenchmark(benchmark, impls, { runs: args.runs, warmup: args.warmup, peers });
       const medians = [...result.timings].map(([name, t]) => `${name} ${t.medianMs.toFixed(1)} ms`).join(", ");
       console.error(`bench: ${benchmark.name}: ${medians}${result.problems.length > 0 ? "  DISAGREE" : ""}`);
       results.push(result);
+    };
+    for (const benchmark of suite) await measure(benchmark);
+    if (precompiles.length > 0) {
+      const spec = await loadFromRegistry(registry, "spec");
+      for (const precompile of precompiles) await measure(await withReferencePostState(precompile, spec));
     }
   } finally {
     for (const peer of peers) await peer.close();
@@ -101,7 +111,8 @@ const USAGE = `Usage: npm run bench -- [--impl src,ethereumjs] [--filter REGEX] 
                           [--benchmarks DIR] [--peer anvil] [--no-memory]
 
   --impl A,B,…      implementations to compare (default ${DEFAULT_IMPLEMENTATIONS.join(",")}; spec is optional, being slow)
-  --filter REGEX    only benchmarks whose name (e.g. main/snailtracer, micro/signextend/d1) matches
+  --filter REGEX    only benchmarks whose name (e.g. main/snailtracer, micro/signextend/d1, precompile/bn254/mul) matches;
+                    the precompile/… benchmarks are checked against the post state the spec computes
   --runs N          timed runs per implementation and benchmark; the median is reported (default ${DEFAULT_RUNS})
   --warmup N        untimed runs before them (default ${DEFAULT_WARMUP})
   --json FILE       also write the results as JSON
@@ -121,6 +132,10 @@ async function entry(argv: readonly string[]): Promise<number> {
     if (error instanceof BenchUsageError) {
       console.error(`bench: ${error.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (error instanceof PrecompileBenchmarkError) {
+      console.error(`bench: ${error.message}`);
+      return 1;
     }
     if (error instanceof BenchmarksNotFoundError || error instanceof AnvilUnavailableError) {
       console.error(`bench: ${error.message}`);
