@@ -18,6 +18,7 @@
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { OPCODES, staticGas } from "../../spec/machine/opcodes.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
+import { recoverAuthority } from "../../spec/transaction/authority.js";
 import type { HaltReason, StateTestCase } from "../../interface/implementation.js";
 import type { CanonicalStep } from "./canonical-trace.js";
 import type { OutcomeDifference } from "./compare-outcomes.js";
@@ -277,11 +278,12 @@ function haltWordedOtherwise(
   peerStatus: HaltReason,
   otherStatuses: readonly HaltReason[],
   failing: (step: CanonicalStep, testCase: StateTestCase) => boolean,
+  peerName: string = ETHEREUMJS,
 ): OutcomeEntry {
   return {
     kind: "outcome",
     id,
-    peer: ETHEREUMJS,
+    peer: peerName,
     description,
     recognises: (view) => {
       const peer = executed(view.peer);
@@ -413,31 +415,43 @@ const gasCheckedBeforeStackStatus = haltWordedOtherwise(
   stackFailsWithoutGas,
 );
 
-const codeDepositStatus: OutcomeEntry = {
-  kind: "outcome",
-  id: "ethereumjs-code-deposit-status-as-out-of-gas",
-  peer: ETHEREUMJS,
-  description:
-    "A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7; a failure from " +
+/**
+ * A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7;
+ * a failure from Homestead on), worded `out of gas` by the peer: only the status differs, in exactly
+ * those words, the traces agree and the transaction's own frame ended in RETURN.
+ */
+function codeDepositStatusAsOutOfGas(id: string, peer: string, description: string): OutcomeEntry {
+  return {
+    kind: "outcome",
+    id,
+    peer,
+    description,
+    recognises: (view) => {
+      const peerOutcome = executed(view.peer);
+      const other = executed(view.other);
+      const last = lastTopLevelStep(view.other.steps);
+      return (
+        peerOutcome !== undefined &&
+        other !== undefined &&
+        isCreation(view.testCase) &&
+        onlyDiffer(view, "status") &&
+        peerOutcome.status === "out of gas" &&
+        other.status === "contract creation code storage out of gas" &&
+        view.traceIndex === undefined &&
+        last?.op === OP_RETURN
+      );
+    },
+  };
+}
+
+const codeDepositStatus = codeDepositStatusAsOutOfGas(
+  "ethereumjs-code-deposit-status-as-out-of-gas",
+  ETHEREUMJS,
+  "A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7; a failure from " +
     "Homestead on): the spec says `contract creation code storage out of gas`, as go-ethereum does, ethereumjs `out of " +
     "gas` (it keeps its `code store out of gas` for Frontier). Recognised when only the status differs, in exactly " +
     "those words, on a creation transaction whose traces agree and whose own frame ended in RETURN.",
-  recognises: (view) => {
-    const peer = executed(view.peer);
-    const other = executed(view.other);
-    const last = lastTopLevelStep(view.other.steps);
-    return (
-      peer !== undefined &&
-      other !== undefined &&
-      isCreation(view.testCase) &&
-      onlyDiffer(view, "status") &&
-      peer.status === "out of gas" &&
-      other.status === "contract creation code storage out of gas" &&
-      view.traceIndex === undefined &&
-      last?.op === OP_RETURN
-    );
-  },
-};
+);
 
 const precompileFailureAsRevert: OutcomeEntry = {
   kind: "outcome",
@@ -470,31 +484,42 @@ const precompileFailureAsRevert: OutcomeEntry = {
   },
 };
 
-const creationOutput: OutcomeEntry = {
-  kind: "outcome",
-  id: "ethereumjs-creation-output-is-code",
-  peer: ETHEREUMJS,
-  description:
-    "A successful contract-creation transaction: ethereumjs reports the deployed code as the transaction's output; the spec " +
+/**
+ * A successful creation transaction whose output the peer reports as the deployed code: only the
+ * output differs (empty on the other side) and the traces agree.
+ */
+function creationOutputIsCode(id: string, peer: string, description: string): OutcomeEntry {
+  return {
+    kind: "outcome",
+    id,
+    peer,
+    description,
+    recognises: (view) => {
+      const peerOutcome = executed(view.peer);
+      const other = executed(view.other);
+      return (
+        peerOutcome !== undefined &&
+        other !== undefined &&
+        isCreation(view.testCase) &&
+        onlyDiffer(view, "output") &&
+        peerOutcome.status === "success" &&
+        other.status === "success" &&
+        other.output.length === 0 &&
+        peerOutcome.output.length > 0 &&
+        view.traceIndex === undefined
+      );
+    },
+  };
+}
+
+const creationOutput = creationOutputIsCode(
+  "ethereumjs-creation-output-is-code",
+  ETHEREUMJS,
+  "A successful contract-creation transaction: ethereumjs reports the deployed code as the transaction's output; the spec " +
     "and src report empty output, as a successful creation returns no data to its creator (EIP-211: RETURNDATA is empty " +
     "after a successful CREATE; the initcode's RETURN data becomes the account's code, Yellow Paper §7). Only the " +
     "output differs; state, gas, logs and trace agree.",
-  recognises: (view) => {
-    const peer = executed(view.peer);
-    const other = executed(view.other);
-    return (
-      peer !== undefined &&
-      other !== undefined &&
-      isCreation(view.testCase) &&
-      onlyDiffer(view, "output") &&
-      peer.status === "success" &&
-      other.status === "success" &&
-      other.output.length === 0 &&
-      peer.output.length > 0 &&
-      view.traceIndex === undefined
-    );
-  },
-};
+);
 
 /** Step `k` is the last of both traces, a REVERT at depth 1 on which only the peer reports the EIP-3541 failure. */
 function failsOnLastRevert(view: PeerView, k: number): boolean {
@@ -612,6 +637,219 @@ const crashOnHugeMemory: OutcomeEntry = {
   },
 };
 
+const REVM = "revm";
+
+const revmCreationOutput = creationOutputIsCode(
+  "revm-creation-output-is-code",
+  REVM,
+  "A successful contract-creation transaction: revm through anvil reports the deployed code as the transaction's " +
+    "output (anvil's call tracer gives a CREATE frame's output as the code, as go-ethereum's callTracer does); a " +
+    "successful creation returns no data to its creator (EIP-211; the RETURN data of the initcode becomes the " +
+    "account's code, Yellow Paper §7), as the spec and src report. Only the output differs; state, gas, logs and " +
+    "trace agree.",
+);
+
+const revmCodeDepositStatus = codeDepositStatusAsOutOfGas(
+  "revm-code-deposit-status-as-out-of-gas",
+  REVM,
+  "A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7): go-ethereum and " +
+    "the spec say `contract creation code storage out of gas` (geth's ErrCodeStoreOutOfGas); revm has no halt of " +
+    "its own for it and reports `OutOfGas`. The same halt, all gas consumed. Recognised when only the status differs, " +
+    "in exactly those words, on a creation transaction whose traces agree and whose own frame ended in RETURN.",
+);
+
+const DUP_SWAP_FIRST = 0x80;
+const DUP_SWAP_LAST = 0x9f;
+const STACK_OVERFLOW: HaltReason = "stack limit reached 1024 (1023)";
+
+function isDupOrSwap(op: number): boolean {
+  return op >= DUP_SWAP_FIRST && op <= DUP_SWAP_LAST;
+}
+
+const revmDupSwapUnderflowStep: TraceEntry = {
+  kind: "trace",
+  id: "revm-dup-swap-underflow-as-stack-overflow",
+  peer: REVM,
+  description:
+    "DUPn or SWAPn with fewer than n (n+1) items: a stack underflow (Yellow Paper §9.4.2; go-ethereum's `stack " +
+    "underflow`), which the spec reports. revm's DUP and SWAP fail on one check for both limits and halt with " +
+    "`StackOverflow`, which anvil's struct logger prints. The same halt, all gas consumed. Recognised on a DUP or " +
+    "SWAP step that agrees in every other field, `stack underflow` on the other side and `stack limit reached` on revm's.",
+  match: (peer, j, other, i) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      isDupOrSwap(step.op) &&
+      step.error === "stack underflow" &&
+      peerStep.error === STACK_OVERFLOW &&
+      sameButError(peerStep, step);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+const revmDupSwapUnderflowStatus = haltWordedOtherwise(
+  "revm-dup-swap-underflow-status-as-stack-overflow",
+  "The transaction's own frame ends on a DUP or SWAP that underflows the stack: `stack underflow` in the spec, as in " +
+    "go-ethereum, `stack limit reached` in revm (see revm-dup-swap-underflow-as-stack-overflow). Recognised when " +
+    "only the status differs, in those words, the traces agree, and the other side's last top-level step is that DUP or SWAP.",
+  STACK_OVERFLOW,
+  ["stack underflow"],
+  (step) => isDupOrSwap(step.op),
+  REVM,
+);
+
+const revmStaticContextFirst: TraceEntry = {
+  kind: "trace",
+  id: "revm-static-context-checked-before-price",
+  peer: REVM,
+  description:
+    "A state-changing instruction in a static context (EIP-214) that also lacks stack items or cannot pay its " +
+    "(dynamic) price, e.g. SSTORE with no more than the 2300-gas sentry left (EIP-2200): go-ethereum and execution-" +
+    "specs check the stack, charge the price and only then write protection (execution-specs' sstore raises " +
+    "OutOfGasError before WriteInStaticContext), so the spec says `out of gas` or `stack underflow`; revm checks the " +
+    "static context first in the instruction and says `write protection`. The same halt, all gas consumed. " +
+    "Recognised on a CREATE, CREATE2, SELFDESTRUCT, LOG, SSTORE, TSTORE or CALL step that agrees in every other field.",
+  match: (peer, j, other, i) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      STATE_CHANGING.has(step.op) &&
+      (step.error === "out of gas" || step.error === "stack underflow") &&
+      peerStep.error === "write protection" &&
+      sameButError(peerStep, step);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+/** EIP-7702's refund for an authority that already exists: PER_EMPTY_ACCOUNT_COST − PER_AUTH_BASE_COST. */
+const EXISTING_AUTHORITY_REFUND = 25_000n - 12_500n;
+
+/**
+ * The authorities absent from the pre-state that a tuple may validly set (chain 0 or the
+ * transaction's, nonce 0: an absent account's nonce): each one a refund revm may add wrongly.
+ */
+function absentAuthorities(testCase: StateTestCase): number {
+  const tx = decodeTransaction(testCase.txBytes);
+  if (tx.type !== 4) return 0;
+  const absent = new Set<bigint>();
+  for (const authorization of tx.authorizationList) {
+    if (authorization.nonce !== 0n || (authorization.chainId !== 0n && authorization.chainId !== tx.chainId)) continue;
+    const authority = recoverAuthority(authorization);
+    if (authority !== undefined && !testCase.pre.has(authority)) absent.add(authority);
+  }
+  return absent.size;
+}
+
+const revmRefundForAbsentAuthority: OutcomeEntry = {
+  kind: "outcome",
+  id: "revm-refund-for-absent-authority",
+  peer: REVM,
+  description:
+    "An EIP-7702 transaction with a valid authorization whose authority has no account yet: EIP-7702 refunds " +
+    "PER_EMPTY_ACCOUNT_COST − PER_AUTH_BASE_COST (12,500 gas) only `if authority exists in the trie` (execution-" +
+    "specs: account_exists), so the spec and src refund nothing for it; revm as anvil runs it refunds it too, so it " +
+    "charges up to 12,500 gas less per such authority (less when EIP-3529's cap of a fifth of the gas used binds), " +
+    "and the sender's and coinbase's balances, hence the state root, follow. Recognised on a type-4 transaction " +
+    "with a nonce-0 tuple for the transaction's chain or chain 0 signed by an authority absent from the pre-state, " +
+    "when the status and the traces agree and the peer used less gas, by at most 12,500 per such authority.",
+  recognises: (view) => {
+    const peer = executed(view.peer);
+    const other = executed(view.other);
+    if (peer === undefined || other === undefined || view.traceIndex !== undefined) return false;
+    const allowed = new Set(["gas used", "state root"]);
+    const saved = other.gasUsed - peer.gasUsed;
+    return (
+      differs(view, "gas used") !== undefined &&
+      view.differences.every((difference) => allowed.has(difference.what)) &&
+      saved > 0n &&
+      saved <= EXISTING_AUTHORITY_REFUND * BigInt(absentAuthorities(view.testCase))
+    );
+  },
+};
+
+const OP_BLOCKHASH = 0x40;
+const OP_PREVRANDAO = 0x44;
+const OP_BLOBBASEFEE = 0x4a;
+const BLOCKHASH_WINDOW = 256n;
+
+/** Whether the step reads what anvil cannot be told: a recent block's hash, PREVRANDAO, or the blob base fee. */
+function readsUnsettableEnvironment(step: CanonicalStep, testCase: StateTestCase): boolean {
+  if (step.op === OP_PREVRANDAO || step.op === OP_BLOBBASEFEE) return true;
+  const number = testCase.env.number;
+  return step.op === OP_BLOCKHASH && step.top !== undefined && step.top < number && step.top + BLOCKHASH_WINDOW >= number;
+}
+
+const anvilBlockEnvironment: TraceEntry = {
+  kind: "trace",
+  id: "revm-anvil-block-environment-not-settable",
+  peer: REVM,
+  description:
+    "A harness limit, not revm's: anvil mines real blocks and cannot be told a state test's block environment. " +
+    "BLOCKHASH of a recent block is, in state tests, keccak256 of the block number's decimal digits (go-ethereum's " +
+    "and ethereum/tests' convention), in anvil the hash of the empty block it mined; PREVRANDAO (EIP-4399) and the " +
+    "blob base fee (EIP-7516, from the excess blob gas) are anvil's own. Recognised on the step right after such an " +
+    "instruction (BLOCKHASH only of a block within the 256 before, where the answer is not 0) when only the top of " +
+    "the stack, the value pushed, differs; a value that flows further (into storage, a jump) still shows.",
+  match: (peer, j, other, i, testCase) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const reader = other[i - 1];
+    const matches =
+      peerStep !== undefined &&
+      j > 0 &&
+      reader !== undefined &&
+      reader.error === undefined &&
+      readsUnsettableEnvironment(reader, testCase) &&
+      step.depth === reader.depth &&
+      peerStep.depth === step.depth &&
+      peerStep.pc === step.pc &&
+      peerStep.gas === step.gas &&
+      peerStep.op === step.op &&
+      peerStep.opName === step.opName &&
+      peerStep.error === step.error &&
+      peerStep.top !== step.top;
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+const OP_TYPE_BLOB = 3;
+
+const anvilBlobTransaction: OutcomeEntry = {
+  kind: "outcome",
+  id: "revm-anvil-blob-transaction-not-run",
+  peer: REVM,
+  description:
+    "A harness limit, not revm's: a state test's blob transaction (EIP-4844, type 3) carries versioned hashes but no " +
+    "blobs, and anvil's pool refuses a blob transaction without its sidecar (the blobs, commitments and proofs that " +
+    "the hashes must match), so the case never reaches revm and nothing is compared. Recognised only as the peer's " +
+    "refusal with that reason, on a type-3 transaction the other side ran without crashing.",
+  recognises: (view) =>
+    !view.peer.result.ok &&
+    view.peer.result.crash.includes("anvil cannot take a blob transaction without its sidecar") &&
+    view.other.result.ok &&
+    decodeTransaction(view.testCase.txBytes).type === OP_TYPE_BLOB,
+};
+
+const anvilUnknownOpcodeBelowTop: OutcomeEntry = {
+  kind: "outcome",
+  id: "revm-anvil-undefined-opcode-in-nested-frame",
+  peer: REVM,
+  description:
+    "A harness limit, not revm's: anvil's struct logger names every byte that is no instruction `Unknown`; in the " +
+    "transaction's own frame the adapter reads the byte from the code, but in a nested frame it does not know which " +
+    "code runs, so it cannot trace the step and the peer's run is not compared. Recognised only as that adapter " +
+    "error, when the other side's trace has, below depth 1, a byte the fork does not define halting with `invalid opcode`.",
+  recognises: (view) =>
+    !view.peer.result.ok &&
+    view.peer.result.crash.includes("anvil's trace has an instruction SVM does not know: Unknown") &&
+    view.other.result.ok &&
+    view.other.steps.some(
+      (step) => step.depth > 1 && step.error === "invalid opcode" && !SCHEDULES[view.testCase.fork].opcodes.has(step.op),
+    ),
+};
+
 /** Every known difference, by peer. */
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   undefinedOpcodeAsInvalid,
@@ -628,6 +866,15 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   creationOutput,
   revertDataCheckedAsCode,
   crashOnHugeMemory,
+  revmCreationOutput,
+  revmCodeDepositStatus,
+  revmDupSwapUnderflowStep,
+  revmDupSwapUnderflowStatus,
+  revmStaticContextFirst,
+  revmRefundForAbsentAuthority,
+  anvilBlockEnvironment,
+  anvilBlobTransaction,
+  anvilUnknownOpcodeBelowTop,
 ];
 
 /** The entries for a pair of implementations, and which side is the peer (none when neither or both are). */
