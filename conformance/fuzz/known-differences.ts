@@ -769,7 +769,40 @@ const revmRefundForAbsentAuthority: OutcomeEntry = {
   },
 };
 
+/** The precompiles a transaction can fail on by input from Prague on: 0x01–0x0a and EIP-2537's BLS12-381 0x0b–0x11. */
+const LAST_FAILING_PRECOMPILE = 0x11n;
+
+const revmDirectPrecompileFailure: OutcomeEntry = {
+  kind: "outcome",
+  id: "revm-direct-precompile-failure-status-as-out-of-gas",
+  peer: REVM,
+  description:
+    "A transaction sent straight to a precompile that refuses its input (e.g. MODEXP with a length past EIP-7823's " +
+    "1024 bytes, which Osaka's MODEXP refuses before pricing): an exceptional halt that consumes all the gas " +
+    "(Yellow Paper Appendix E), which the spec words `precompile failed` (go-ethereum prints each precompile's own " +
+    "error); revm through anvil reports `out of gas`. Gas used, state and output agree and no code runs (both " +
+    "traces are empty); only the word for the halt differs.",
+  recognises: (view) => {
+    const peer = executed(view.peer);
+    const other = executed(view.other);
+    const target = transactionTarget(view.testCase);
+    return (
+      peer !== undefined &&
+      other !== undefined &&
+      target !== null &&
+      target >= 1n &&
+      target <= LAST_FAILING_PRECOMPILE &&
+      onlyDiffer(view, "status") &&
+      peer.status === "out of gas" &&
+      other.status === "precompile failed" &&
+      view.peer.steps.length === 0 &&
+      view.other.steps.length === 0
+    );
+  },
+};
+
 const OP_BLOCKHASH = 0x40;
+const OP_POP = 0x50;
 const OP_PREVRANDAO = 0x44;
 const OP_BLOBBASEFEE = 0x4a;
 const BLOCKHASH_WINDOW = 256n;
@@ -790,8 +823,9 @@ const anvilBlockEnvironment: TraceEntry = {
     "BLOCKHASH of a recent block is, in state tests, keccak256 of the block number's decimal digits (go-ethereum's " +
     "and ethereum/tests' convention), in anvil the hash of the empty block it mined; PREVRANDAO (EIP-4399) and the " +
     "blob base fee (EIP-7516, from the excess blob gas) are anvil's own. Recognised on the step right after such an " +
-    "instruction (BLOCKHASH only of a block within the 256 before, where the answer is not 0) when only the top of " +
-    "the stack, the value pushed, differs; a value that flows further (into storage, a jump) still shows.",
+    "instruction (BLOCKHASH only of a block within the 256 before, where the answer is not 0), a POP, when only the " +
+    "top of the stack, the value pushed, differs; a value that is used instead of popped makes the adapter refuse the " +
+    "case (revm-anvil-block-value-used).",
   match: (peer, j, other, i, testCase) => {
     const peerStep = peer[j];
     const step = other[i]!;
@@ -802,6 +836,7 @@ const anvilBlockEnvironment: TraceEntry = {
       reader !== undefined &&
       reader.error === undefined &&
       readsUnsettableEnvironment(reader, testCase) &&
+      step.op === OP_POP &&
       step.depth === reader.depth &&
       peerStep.depth === step.depth &&
       peerStep.pc === step.pc &&
@@ -810,6 +845,33 @@ const anvilBlockEnvironment: TraceEntry = {
       peerStep.opName === step.opName &&
       peerStep.error === step.error &&
       peerStep.top !== step.top;
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+const anvilPrevrandaoName: TraceEntry = {
+  kind: "trace",
+  id: "revm-anvil-prevrandao-named-difficulty",
+  peer: REVM,
+  description:
+    "anvil's struct logger names opcode 0x44 `DIFFICULTY` on every fork; from the merge on it is PREVRANDAO " +
+    "(EIP-4399), as the spec and go-ethereum name it. Recognised on a 0x44 step of a fork after the merge that agrees " +
+    "in every field but the name.",
+  match: (peer, j, other, i, testCase) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      step.op === OP_PREVRANDAO &&
+      step.opName === "PREVRANDAO" &&
+      peerStep.opName === "DIFFICULTY" &&
+      SCHEDULES[testCase.fork].opcodes.has(OP_PREVRANDAO) &&
+      peerStep.depth === step.depth &&
+      peerStep.pc === step.pc &&
+      peerStep.gas === step.gas &&
+      peerStep.op === step.op &&
+      peerStep.top === step.top &&
+      peerStep.error === step.error;
     return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
   },
 };
@@ -830,6 +892,22 @@ const anvilBlobTransaction: OutcomeEntry = {
     view.peer.result.crash.includes("anvil cannot take a blob transaction without its sidecar") &&
     view.other.result.ok &&
     decodeTransaction(view.testCase.txBytes).type === OP_TYPE_BLOB,
+};
+
+const anvilEnvironmentValueUsed: OutcomeEntry = {
+  kind: "outcome",
+  id: "revm-anvil-block-value-used",
+  peer: REVM,
+  description:
+    "A harness limit, not revm's: the case's program used (did not pop at once) a recent BLOCKHASH, PREVRANDAO or " +
+    "BLOBBASEFEE whose value in anvil's block differs from the state test's (see " +
+    "revm-anvil-block-environment-not-settable), so the adapter refuses the case rather than compare revm's answer to " +
+    "another block. Recognised only as that refusal, when the other side's trace has such an instruction.",
+  recognises: (view) =>
+    !view.peer.result.ok &&
+    view.peer.result.crash.includes("the case reads a block value anvil cannot be told") &&
+    view.other.result.ok &&
+    view.other.steps.some((step) => readsUnsettableEnvironment(step, view.testCase)),
 };
 
 const anvilUnknownOpcodeBelowTop: OutcomeEntry = {
@@ -872,7 +950,10 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   revmDupSwapUnderflowStatus,
   revmStaticContextFirst,
   revmRefundForAbsentAuthority,
+  revmDirectPrecompileFailure,
   anvilBlockEnvironment,
+  anvilPrevrandaoName,
+  anvilEnvironmentValueUsed,
   anvilBlobTransaction,
   anvilUnknownOpcodeBelowTop,
 ];

@@ -29,6 +29,7 @@ import { delegatedAddress } from "../../spec/machine/delegation.js";
 import type { CaseOutcome, ForkName, HaltReason, Implementation, RunOptions, StateTestCase, TraceStep, TransactionError } from "../../interface/implementation.js";
 import type { JsonRpcClient } from "../bench/json-rpc.js";
 import { AnvilProcess } from "./anvil-process.js";
+import { unsettableValueUsed } from "./anvil-environment.js";
 import { postStateFromDiff, type PrestateDiff } from "./prestate-diff.js";
 import { stateRootOf } from "./state-root-of.js";
 import { opcodesByName, stepsOfStructLogs, type StructLog } from "./struct-logs.js";
@@ -204,6 +205,8 @@ export class RevmAnvil implements Implementation {
     const call = (await rpc.call("debug_traceTransaction", [hash, { tracer: "callTracer" }])) as CallFrame;
     const needsSteps = options.tracer !== undefined || call.error === OUT_OF_STACK;
     const structLogs = needsSteps ? ((await rpc.call("debug_traceTransaction", [hash, { disableMemory: true, disableStorage: true }])) as { structLogs: StructLog[] }).structLogs : [];
+    const unsettable = unsettableValueUsed(structLogs, testCase);
+    if (unsettable !== undefined) throw new RevmAnvilError(`the case reads a block value anvil cannot be told: ${unsettable}`);
     const steps = needsSteps ? await this.stepsOf(rpc, testCase, structLogs) : [];
     if (options.tracer !== undefined) for (const step of steps) options.tracer.step(step);
     const status = call.error === OUT_OF_STACK ? lastTopLevelError(steps) : frameStatusOf(call.error);
