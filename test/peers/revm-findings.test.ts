@@ -106,6 +106,17 @@ describe("known differences of revm, on the recorded divergences", () => {
     expect(await verdict(existing, srcThere, { outcome: recorded("refund-for-absent-authority", "b") })).toBe("unexplained");
   });
 
+  it("revm-refund-for-absent-authority with another difference only when another entry explains that one", async () => {
+    const name = "refund-for-absent-authority-and-dup1-underflow";
+    const testCase = caseOf(name);
+    const last = (error: TraceStep["error"]) => [{ op: 0x80, opName: "DUP1", error }];
+    const src = { steps: last("stack underflow"), outcome: recorded(name, "a") };
+    expect(await verdict(testCase, src, { steps: last("stack limit reached 1024 (1023)"), outcome: recorded(name, "b") })).toBe(
+      "explained revm-refund-for-absent-authority",
+    );
+    expect(await verdict(testCase, src, { steps: last("stack limit reached 1024 (1023)"), outcome: recorded(name, "b", { status: "out of gas" }) })).toBe("unexplained");
+  });
+
   it("revm-dup-swap-underflow-as-stack-overflow: the step and the status, only on DUP or SWAP", async () => {
     const testCase = caseOf("dup1-underflow-named-stack-overflow");
     const dup = { op: 0x80, opName: "DUP1" };
