@@ -139,6 +139,17 @@ describe("known differences of revm, on the recorded divergences", () => {
     expect(await verdict(testCase, { steps: [{ ...sstore, error: "invalid opcode" }], outcome }, { steps: [{ ...sstore, error: "write protection" }], outcome })).toBe("unexplained");
   });
 
+  it("revm-direct-precompile-failure-worded-otherwise: out of gas and precompile failed swapped, nothing else", async () => {
+    const name = "bls-pairing-empty-input-length-checked-first";
+    const testCase = caseOf(name);
+    const src = { outcome: recorded(name, "a") };
+    expect(await verdict(testCase, src, { outcome: recorded(name, "b") })).toBe("explained revm-direct-precompile-failure-worded-otherwise");
+    expect(await verdict(testCase, src, { outcome: recorded(name, "b", { status: "revert" }) })).toBe("unexplained");
+    expect(await verdict(testCase, src, { outcome: recorded(name, "b", { gasUsed: "40801" }) })).toBe("unexplained");
+    // Code ran (a traced step on both sides): not a transaction straight to the precompile's halt.
+    expect(await verdict(testCase, { steps: [{}], outcome: recorded(name, "a") }, { steps: [{}], outcome: recorded(name, "b") })).toBe("unexplained");
+  });
+
   it("revm-anvil-blob-transaction-not-run: anvil's refusal of a type-3 transaction only", async () => {
     const crash = { crash: "RevmAnvilError: anvil cannot take a blob transaction without its sidecar (a limit of driving revm through anvil)" };
     const src = { outcome: recorded("static-sstore-at-the-sentry", "a") };
