@@ -91,9 +91,18 @@ interface CallFrame {
   readonly calls?: readonly CallFrame[];
 }
 
+/**
+ * The call tracer's errors for a call that failed before it began (go-ethereum's words, which anvil
+ * gives): the value exceeds the caller's balance, or the depth limit is reached. The caller gets 0
+ * back and the recipient is never touched (execution-specs' generic_call returns before
+ * process_message), so it is no account EIP-161 may delete.
+ */
+const CALL_NEVER_BEGAN: ReadonlySet<string> = new Set(["insufficient balance for transfer", "max call depth exceeded"]);
+
 /** Every sender and recipient of the call tree: the accounts a transaction touches (EIP-161). */
 function frameAddresses(frame: CallFrame): bigint[] {
-  const own = [frame.from, frame.to].filter((a): a is string => a !== undefined).map(BigInt);
+  const began = frame.error === undefined || !CALL_NEVER_BEGAN.has(frame.error);
+  const own = [frame.from, began ? frame.to : undefined].filter((a): a is string => a !== undefined).map(BigInt);
   return own.concat((frame.calls ?? []).flatMap(frameAddresses));
 }
 
