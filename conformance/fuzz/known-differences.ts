@@ -84,7 +84,8 @@ const OP_RETURN = 0xf3;
 const OP_REVERT = 0xfd;
 const OP_INVALID = 0xfe;
 const EOF_MAGIC_FIRST_BYTE = 0xef;
-const LAST_PRECOMPILE = 0x0an;
+/** The precompiles a transaction can fail on by input from Prague on: 0x01–0x0a and EIP-2537's BLS12-381 0x0b–0x11. */
+const LAST_FAILING_PRECOMPILE = 0x11n;
 /** The failure ethereumjs reports (status, and error of the REVERT step) when it applies EIP-3541. */
 const INVALID_CODE: HaltReason = "invalid code: must not begin with 0xef";
 
@@ -460,12 +461,12 @@ const precompileFailureAsRevert: OutcomeEntry = {
   id: "ethereumjs-direct-precompile-failure-status",
   peer: ETHEREUMJS,
   description:
-    "A transaction sent straight to a precompile (0x01–0x0a) whose input it rejects or whose gas it exceeds: the " +
+    "A transaction sent straight to a precompile (0x01–0x11) whose input it rejects or whose gas it exceeds: the " +
     "precompile's failure is an exceptional halt that consumes all the gas (Yellow Paper Appendix E; EIP-196/197, " +
     "EIP-152), which the spec reports as `precompile failed` (refused input) or `out of gas` (price above the gas); " +
     "ethereumjs labels the transaction's status `revert`, or `out of gas` for input its bn254 and BLAKE2F " +
-    "precompiles refuse, or `precompile failed` for an ECPAIRING input of the wrong length that could not pay the " +
-    "price either (it checks the length first; geth and the spec price first). Gas used, state and output agree, and " +
+    "precompiles refuse, or `precompile failed` for an ECPAIRING or BLS12-381 input of the wrong length that could " +
+    "not pay the price either (it checks the length first; geth and the spec price first). Gas used, state and output agree, and " +
     "no code runs (both traces are empty).",
   recognises: (view) => {
     const peer = executed(view.peer);
@@ -476,7 +477,7 @@ const precompileFailureAsRevert: OutcomeEntry = {
       other !== undefined &&
       target !== null &&
       target >= 1n &&
-      target <= LAST_PRECOMPILE &&
+      target <= LAST_FAILING_PRECOMPILE &&
       onlyDiffer(view, "status") &&
       (peer.status === "revert" || peer.status === "out of gas" || peer.status === "precompile failed") &&
       (other.status === "precompile failed" || other.status === "out of gas") &&
@@ -788,9 +789,6 @@ const revmRefundForAbsentAuthority: OutcomeEntry = {
     return rest.differences.length === 0 || otherRevmOutcomeEntries().some((entry) => entry.recognises(rest));
   },
 };
-
-/** The precompiles a transaction can fail on by input from Prague on: 0x01–0x0a and EIP-2537's BLS12-381 0x0b–0x11. */
-const LAST_FAILING_PRECOMPILE = 0x11n;
 
 /** The two words of a failed precompile call, `precompile failed` (refused input) and `out of gas` (price above the gas). */
 const PRECOMPILE_HALTS: ReadonlySet<string> = new Set<HaltReason>(["precompile failed", "out of gas"]);
