@@ -17,7 +17,8 @@
  * What anvil cannot be told: PREVRANDAO/DIFFICULTY and the excess blob gas of the block (anvil
  * derives its own), so cases that read them differ; a blob transaction without its sidecar is
  * refused by anvil's pool; a case whose block number is below the chain's next is refused. These
- * are limits of driving revm through a node, not revm's. With a tracer, the steps come from
+ * are limits of driving revm through a node, not revm's: with a tracer, a case whose program uses
+ * such a block value other than by popping it is refused too (anvil-environment.ts). With a tracer, the steps come from
  * anvil's struct logger (struct-logs.ts).
  */
 import { keccak_256 } from "@noble/hashes/sha3.js";
