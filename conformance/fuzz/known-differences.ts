@@ -18,7 +18,8 @@
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { OPCODES, staticGas } from "../../spec/machine/opcodes.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
-import type { HaltReason, StateTestCase } from "../../interface/implementation.js";
+import { recoverAuthority } from "../../spec/transaction/authority.js";
+import type { CaseOutcome, HaltReason, StateTestCase } from "../../interface/implementation.js";
 import type { CanonicalStep } from "./canonical-trace.js";
 import type { OutcomeDifference } from "./compare-outcomes.js";
 import type { RunResult } from "./differential.js";
@@ -83,7 +84,8 @@ const OP_RETURN = 0xf3;
 const OP_REVERT = 0xfd;
 const OP_INVALID = 0xfe;
 const EOF_MAGIC_FIRST_BYTE = 0xef;
-const LAST_PRECOMPILE = 0x0an;
+/** The precompiles a transaction can fail on by input from Prague on: 0x01–0x0a and EIP-2537's BLS12-381 0x0b–0x11. */
+const LAST_FAILING_PRECOMPILE = 0x11n;
 /** The failure ethereumjs reports (status, and error of the REVERT step) when it applies EIP-3541. */
 const INVALID_CODE: HaltReason = "invalid code: must not begin with 0xef";
 
@@ -106,7 +108,9 @@ function endsFrame(steps: readonly CanonicalStep[], index: number): boolean {
   return next === undefined || next.depth < steps[index]!.depth;
 }
 
-function executed(side: Side) {
+type ExecutedOutcome = Extract<CaseOutcome, { kind: "executed" }>;
+
+function executed(side: Side): ExecutedOutcome | undefined {
   return side.result.ok && side.result.outcome.kind === "executed" ? side.result.outcome : undefined;
 }
 
@@ -277,11 +281,12 @@ function haltWordedOtherwise(
   peerStatus: HaltReason,
   otherStatuses: readonly HaltReason[],
   failing: (step: CanonicalStep, testCase: StateTestCase) => boolean,
+  peerName: string = ETHEREUMJS,
 ): OutcomeEntry {
   return {
     kind: "outcome",
     id,
-    peer: ETHEREUMJS,
+    peer: peerName,
     description,
     recognises: (view) => {
       const peer = executed(view.peer);
@@ -413,43 +418,55 @@ const gasCheckedBeforeStackStatus = haltWordedOtherwise(
   stackFailsWithoutGas,
 );
 
-const codeDepositStatus: OutcomeEntry = {
-  kind: "outcome",
-  id: "ethereumjs-code-deposit-status-as-out-of-gas",
-  peer: ETHEREUMJS,
-  description:
-    "A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7; a failure from " +
+/**
+ * A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7;
+ * a failure from Homestead on), worded `out of gas` by the peer: only the status differs, in exactly
+ * those words, the traces agree and the transaction's own frame ended in RETURN.
+ */
+function codeDepositStatusAsOutOfGas(id: string, peer: string, description: string): OutcomeEntry {
+  return {
+    kind: "outcome",
+    id,
+    peer,
+    description,
+    recognises: (view) => {
+      const peerOutcome = executed(view.peer);
+      const other = executed(view.other);
+      const last = lastTopLevelStep(view.other.steps);
+      return (
+        peerOutcome !== undefined &&
+        other !== undefined &&
+        isCreation(view.testCase) &&
+        onlyDiffer(view, "status") &&
+        peerOutcome.status === "out of gas" &&
+        other.status === "contract creation code storage out of gas" &&
+        view.traceIndex === undefined &&
+        last?.op === OP_RETURN
+      );
+    },
+  };
+}
+
+const codeDepositStatus = codeDepositStatusAsOutOfGas(
+  "ethereumjs-code-deposit-status-as-out-of-gas",
+  ETHEREUMJS,
+  "A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7; a failure from " +
     "Homestead on): the spec says `contract creation code storage out of gas`, as go-ethereum does, ethereumjs `out of " +
     "gas` (it keeps its `code store out of gas` for Frontier). Recognised when only the status differs, in exactly " +
     "those words, on a creation transaction whose traces agree and whose own frame ended in RETURN.",
-  recognises: (view) => {
-    const peer = executed(view.peer);
-    const other = executed(view.other);
-    const last = lastTopLevelStep(view.other.steps);
-    return (
-      peer !== undefined &&
-      other !== undefined &&
-      isCreation(view.testCase) &&
-      onlyDiffer(view, "status") &&
-      peer.status === "out of gas" &&
-      other.status === "contract creation code storage out of gas" &&
-      view.traceIndex === undefined &&
-      last?.op === OP_RETURN
-    );
-  },
-};
+);
 
 const precompileFailureAsRevert: OutcomeEntry = {
   kind: "outcome",
   id: "ethereumjs-direct-precompile-failure-status",
   peer: ETHEREUMJS,
   description:
-    "A transaction sent straight to a precompile (0x01–0x0a) whose input it rejects or whose gas it exceeds: the " +
+    "A transaction sent straight to a precompile (0x01–0x11) whose input it rejects or whose gas it exceeds: the " +
     "precompile's failure is an exceptional halt that consumes all the gas (Yellow Paper Appendix E; EIP-196/197, " +
     "EIP-152), which the spec reports as `precompile failed` (refused input) or `out of gas` (price above the gas); " +
     "ethereumjs labels the transaction's status `revert`, or `out of gas` for input its bn254 and BLAKE2F " +
-    "precompiles refuse, or `precompile failed` for an ECPAIRING input of the wrong length that could not pay the " +
-    "price either (it checks the length first; geth and the spec price first). Gas used, state and output agree, and " +
+    "precompiles refuse, or `precompile failed` for an ECPAIRING or BLS12-381 input of the wrong length that could " +
+    "not pay the price either (it checks the length first; geth and the spec price first). Gas used, state and output agree, and " +
     "no code runs (both traces are empty).",
   recognises: (view) => {
     const peer = executed(view.peer);
@@ -460,7 +477,7 @@ const precompileFailureAsRevert: OutcomeEntry = {
       other !== undefined &&
       target !== null &&
       target >= 1n &&
-      target <= LAST_PRECOMPILE &&
+      target <= LAST_FAILING_PRECOMPILE &&
       onlyDiffer(view, "status") &&
       (peer.status === "revert" || peer.status === "out of gas" || peer.status === "precompile failed") &&
       (other.status === "precompile failed" || other.status === "out of gas") &&
@@ -470,31 +487,42 @@ const precompileFailureAsRevert: OutcomeEntry = {
   },
 };
 
-const creationOutput: OutcomeEntry = {
-  kind: "outcome",
-  id: "ethereumjs-creation-output-is-code",
-  peer: ETHEREUMJS,
-  description:
-    "A successful contract-creation transaction: ethereumjs reports the deployed code as the transaction's output; the spec " +
+/**
+ * A successful creation transaction whose output the peer reports as the deployed code: only the
+ * output differs (empty on the other side) and the traces agree.
+ */
+function creationOutputIsCode(id: string, peer: string, description: string): OutcomeEntry {
+  return {
+    kind: "outcome",
+    id,
+    peer,
+    description,
+    recognises: (view) => {
+      const peerOutcome = executed(view.peer);
+      const other = executed(view.other);
+      return (
+        peerOutcome !== undefined &&
+        other !== undefined &&
+        isCreation(view.testCase) &&
+        onlyDiffer(view, "output") &&
+        peerOutcome.status === "success" &&
+        other.status === "success" &&
+        other.output.length === 0 &&
+        peerOutcome.output.length > 0 &&
+        view.traceIndex === undefined
+      );
+    },
+  };
+}
+
+const creationOutput = creationOutputIsCode(
+  "ethereumjs-creation-output-is-code",
+  ETHEREUMJS,
+  "A successful contract-creation transaction: ethereumjs reports the deployed code as the transaction's output; the spec " +
     "and src report empty output, as a successful creation returns no data to its creator (EIP-211: RETURNDATA is empty " +
     "after a successful CREATE; the initcode's RETURN data becomes the account's code, Yellow Paper §7). Only the " +
     "output differs; state, gas, logs and trace agree.",
-  recognises: (view) => {
-    const peer = executed(view.peer);
-    const other = executed(view.other);
-    return (
-      peer !== undefined &&
-      other !== undefined &&
-      isCreation(view.testCase) &&
-      onlyDiffer(view, "output") &&
-      peer.status === "success" &&
-      other.status === "success" &&
-      other.output.length === 0 &&
-      peer.output.length > 0 &&
-      view.traceIndex === undefined
-    );
-  },
-};
+);
 
 /** Step `k` is the last of both traces, a REVERT at depth 1 on which only the peer reports the EIP-3541 failure. */
 function failsOnLastRevert(view: PeerView, k: number): boolean {
@@ -612,6 +640,317 @@ const crashOnHugeMemory: OutcomeEntry = {
   },
 };
 
+const REVM = "revm";
+
+const revmCreationOutput = creationOutputIsCode(
+  "revm-creation-output-is-code",
+  REVM,
+  "A successful contract-creation transaction: revm through anvil reports the deployed code as the transaction's " +
+    "output (anvil's call tracer gives a CREATE frame's output as the code, as go-ethereum's callTracer does); a " +
+    "successful creation returns no data to its creator (EIP-211; the RETURN data of the initcode becomes the " +
+    "account's code, Yellow Paper §7), as the spec and src report. Only the output differs; state, gas, logs and " +
+    "trace agree.",
+);
+
+const revmCodeDepositStatus = codeDepositStatusAsOutOfGas(
+  "revm-code-deposit-status-as-out-of-gas",
+  REVM,
+  "A creation transaction whose returned code cannot be paid for (200 gas a byte, Yellow Paper §7): go-ethereum and " +
+    "the spec say `contract creation code storage out of gas` (geth's ErrCodeStoreOutOfGas); revm has no halt of " +
+    "its own for it and reports `OutOfGas`. The same halt, all gas consumed. Recognised when only the status differs, " +
+    "in exactly those words, on a creation transaction whose traces agree and whose own frame ended in RETURN.",
+);
+
+const DUP_SWAP_FIRST = 0x80;
+const DUP_SWAP_LAST = 0x9f;
+const STACK_OVERFLOW: HaltReason = "stack limit reached 1024 (1023)";
+
+function isDupOrSwap(op: number): boolean {
+  return op >= DUP_SWAP_FIRST && op <= DUP_SWAP_LAST;
+}
+
+const revmDupSwapUnderflowStep: TraceEntry = {
+  kind: "trace",
+  id: "revm-dup-swap-underflow-as-stack-overflow",
+  peer: REVM,
+  description:
+    "DUPn or SWAPn with fewer than n (n+1) items: a stack underflow (Yellow Paper §9.4.2; go-ethereum's `stack " +
+    "underflow`), which the spec reports. revm's DUP and SWAP fail on one check for both limits and halt with " +
+    "`StackOverflow`, which anvil's struct logger prints. The same halt, all gas consumed. Recognised on a DUP or " +
+    "SWAP step that agrees in every other field, `stack underflow` on the other side and `stack limit reached` on revm's.",
+  match: (peer, j, other, i) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      isDupOrSwap(step.op) &&
+      step.error === "stack underflow" &&
+      peerStep.error === STACK_OVERFLOW &&
+      sameButError(peerStep, step);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+const revmDupSwapUnderflowStatus = haltWordedOtherwise(
+  "revm-dup-swap-underflow-status-as-stack-overflow",
+  "The transaction's own frame ends on a DUP or SWAP that underflows the stack: `stack underflow` in the spec, as in " +
+    "go-ethereum, `stack limit reached` in revm (see revm-dup-swap-underflow-as-stack-overflow). Recognised when " +
+    "only the status differs, in those words, the traces agree, and the other side's last top-level step is that DUP or SWAP.",
+  STACK_OVERFLOW,
+  ["stack underflow"],
+  (step) => isDupOrSwap(step.op),
+  REVM,
+);
+
+const revmStaticContextFirst: TraceEntry = {
+  kind: "trace",
+  id: "revm-static-context-checked-before-price",
+  peer: REVM,
+  description:
+    "A state-changing instruction in a static context (EIP-214) that also lacks stack items or cannot pay its " +
+    "(dynamic) price, e.g. SSTORE with no more than the 2300-gas sentry left (EIP-2200): go-ethereum and execution-" +
+    "specs check the stack, charge the price and only then write protection (execution-specs' sstore raises " +
+    "OutOfGasError before WriteInStaticContext), so the spec says `out of gas` or `stack underflow`; revm checks the " +
+    "static context first in the instruction and says `write protection`. The same halt, all gas consumed. " +
+    "Recognised on a CREATE, CREATE2, SELFDESTRUCT, LOG, SSTORE, TSTORE or CALL step that agrees in every other field.",
+  match: (peer, j, other, i) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      STATE_CHANGING.has(step.op) &&
+      (step.error === "out of gas" || step.error === "stack underflow") &&
+      peerStep.error === "write protection" &&
+      sameButError(peerStep, step);
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+/** EIP-7702's refund for an authority that already exists: PER_EMPTY_ACCOUNT_COST − PER_AUTH_BASE_COST. */
+const EXISTING_AUTHORITY_REFUND = 25_000n - 12_500n;
+
+/**
+ * The authorities absent from the pre-state that a tuple may validly set (chain 0 or the
+ * transaction's, nonce 0: an absent account's nonce): each one a refund revm may add wrongly.
+ */
+function absentAuthorities(testCase: StateTestCase): number {
+  const tx = decodeTransaction(testCase.txBytes);
+  if (tx.type !== 4) return 0;
+  const absent = new Set<bigint>();
+  for (const authorization of tx.authorizationList) {
+    if (authorization.nonce !== 0n || (authorization.chainId !== 0n && authorization.chainId !== tx.chainId)) continue;
+    const authority = recoverAuthority(authorization);
+    if (authority !== undefined && !testCase.pre.has(authority)) absent.add(authority);
+  }
+  return absent.size;
+}
+
+/** The other outcome entries of revm, which a refund for an absent authority may come with (revmRefundForAbsentAuthority). */
+function otherRevmOutcomeEntries(): readonly OutcomeEntry[] {
+  return KNOWN_DIFFERENCES.filter((entry): entry is OutcomeEntry => entry.kind === "outcome" && entry.peer === REVM && entry.id !== REFUND_ID);
+}
+
+const REFUND_ID = "revm-refund-for-absent-authority";
+
+/**
+ * The view without the refund's effects: the peer's gas used and state root set to the other
+ * side's and those differences dropped, so the rest can be matched against another entry.
+ */
+function withoutRefund(view: PeerView, peer: ExecutedOutcome, other: ExecutedOutcome): PeerView {
+  const outcome = { ...peer, gasUsed: other.gasUsed, stateRoot: other.stateRoot };
+  return {
+    ...view,
+    peer: { ...view.peer, result: { ok: true, outcome } },
+    differences: view.differences.filter((difference) => difference.what !== "gas used" && difference.what !== "state root"),
+  };
+}
+
+const revmRefundForAbsentAuthority: OutcomeEntry = {
+  kind: "outcome",
+  id: REFUND_ID,
+  peer: REVM,
+  description:
+    "An EIP-7702 transaction with a valid authorization whose authority has no account yet: EIP-7702 refunds " +
+    "PER_EMPTY_ACCOUNT_COST − PER_AUTH_BASE_COST (12,500 gas) only `if authority exists in the trie` (execution-" +
+    "specs: account_exists), so the spec and src refund nothing for it; revm as anvil runs it refunds it too, so it " +
+    "charges up to 12,500 gas less per such authority (less when EIP-3529's cap of a fifth of the gas used binds), " +
+    "and the sender's and coinbase's balances, hence the state root, follow. Recognised on a type-4 transaction " +
+    "with a nonce-0 tuple for the transaction's chain or chain 0 signed by an authority absent from the pre-state, " +
+    "when the traces agree and the peer used less gas, by at most 12,500 per such authority; any other difference " +
+    "(the status) must be one another outcome entry of revm explains on its own.",
+  recognises: (view) => {
+    const peer = executed(view.peer);
+    const other = executed(view.other);
+    if (peer === undefined || other === undefined || view.traceIndex !== undefined) return false;
+    const saved = other.gasUsed - peer.gasUsed;
+    const refunded = differs(view, "gas used") !== undefined && saved > 0n && saved <= EXISTING_AUTHORITY_REFUND * BigInt(absentAuthorities(view.testCase));
+    if (!refunded) return false;
+    const rest = withoutRefund(view, peer, other);
+    return rest.differences.length === 0 || otherRevmOutcomeEntries().some((entry) => entry.recognises(rest));
+  },
+};
+
+/** The two words of a failed precompile call, `precompile failed` (refused input) and `out of gas` (price above the gas). */
+const PRECOMPILE_HALTS: ReadonlySet<string> = new Set<HaltReason>(["precompile failed", "out of gas"]);
+
+const revmDirectPrecompileFailure: OutcomeEntry = {
+  kind: "outcome",
+  id: "revm-direct-precompile-failure-worded-otherwise",
+  peer: REVM,
+  description:
+    "A transaction sent straight to a precompile 0x01–0x11 that fails: an exceptional halt that consumes all the gas " +
+    "(Yellow Paper Appendix E), whose word depends on which check comes first when both fail. The spec, as " +
+    "go-ethereum (RequiredGas before Run), prices first and then refuses the input, except where the EIP orders it " +
+    "(Osaka MODEXP refuses a length past EIP-7823's 1024 bytes before pricing, as execution-specs does); revm " +
+    "through anvil says `out of gas` for that MODEXP refusal, and `precompile failed` for a BLS12-381 input of the " +
+    "wrong length that could not pay its price either (it checks the length first). Gas used, state and output " +
+    "agree and no code runs (both traces are empty); only `out of gas` and `precompile failed` are swapped.",
+  recognises: (view) => {
+    const peer = executed(view.peer);
+    const other = executed(view.other);
+    const target = transactionTarget(view.testCase);
+    return (
+      peer !== undefined &&
+      other !== undefined &&
+      target !== null &&
+      target >= 1n &&
+      target <= LAST_FAILING_PRECOMPILE &&
+      onlyDiffer(view, "status") &&
+      PRECOMPILE_HALTS.has(peer.status) &&
+      PRECOMPILE_HALTS.has(other.status) &&
+      view.peer.steps.length === 0 &&
+      view.other.steps.length === 0
+    );
+  },
+};
+
+const OP_BLOCKHASH = 0x40;
+const OP_POP = 0x50;
+const OP_PREVRANDAO = 0x44;
+const OP_BLOBBASEFEE = 0x4a;
+const BLOCKHASH_WINDOW = 256n;
+
+/** Whether the step reads what anvil cannot be told: a recent block's hash, PREVRANDAO, or the blob base fee. */
+function readsUnsettableEnvironment(step: CanonicalStep, testCase: StateTestCase): boolean {
+  if (step.op === OP_PREVRANDAO || step.op === OP_BLOBBASEFEE) return true;
+  const number = testCase.env.number;
+  return step.op === OP_BLOCKHASH && step.top !== undefined && step.top < number && step.top + BLOCKHASH_WINDOW >= number;
+}
+
+const anvilBlockEnvironment: TraceEntry = {
+  kind: "trace",
+  id: "revm-anvil-block-environment-not-settable",
+  peer: REVM,
+  description:
+    "A harness limit, not revm's: anvil mines real blocks and cannot be told a state test's block environment. " +
+    "BLOCKHASH of a recent block is, in state tests, keccak256 of the block number's decimal digits (go-ethereum's " +
+    "and ethereum/tests' convention), in anvil the hash of the empty block it mined; PREVRANDAO (EIP-4399) and the " +
+    "blob base fee (EIP-7516, from the excess blob gas) are anvil's own. Recognised on the step right after such an " +
+    "instruction (BLOCKHASH only of a block within the 256 before, where the answer is not 0), a POP, when only the " +
+    "top of the stack, the value pushed, differs; a value that is used instead of popped makes the adapter refuse the " +
+    "case (revm-anvil-block-value-used).",
+  match: (peer, j, other, i, testCase) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const reader = other[i - 1];
+    const matches =
+      peerStep !== undefined &&
+      j > 0 &&
+      reader !== undefined &&
+      reader.error === undefined &&
+      readsUnsettableEnvironment(reader, testCase) &&
+      step.op === OP_POP &&
+      step.depth === reader.depth &&
+      peerStep.depth === step.depth &&
+      peerStep.pc === step.pc &&
+      peerStep.gas === step.gas &&
+      peerStep.op === step.op &&
+      peerStep.opName === step.opName &&
+      peerStep.error === step.error &&
+      peerStep.top !== step.top;
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+const anvilPrevrandaoName: TraceEntry = {
+  kind: "trace",
+  id: "revm-anvil-prevrandao-named-difficulty",
+  peer: REVM,
+  description:
+    "anvil's struct logger names opcode 0x44 `DIFFICULTY` on every fork; from the merge on it is PREVRANDAO " +
+    "(EIP-4399), as the spec and go-ethereum name it. Recognised on a 0x44 step of a fork after the merge that agrees " +
+    "in every field but the name.",
+  match: (peer, j, other, i, testCase) => {
+    const peerStep = peer[j];
+    const step = other[i]!;
+    const matches =
+      peerStep !== undefined &&
+      step.op === OP_PREVRANDAO &&
+      step.opName === "PREVRANDAO" &&
+      peerStep.opName === "DIFFICULTY" &&
+      SCHEDULES[testCase.fork].opcodes.has(OP_PREVRANDAO) &&
+      peerStep.depth === step.depth &&
+      peerStep.pc === step.pc &&
+      peerStep.gas === step.gas &&
+      peerStep.op === step.op &&
+      peerStep.top === step.top &&
+      peerStep.error === step.error;
+    return matches ? { peerSteps: 1, otherSteps: 1 } : undefined;
+  },
+};
+
+const OP_TYPE_BLOB = 3;
+
+const anvilBlobTransaction: OutcomeEntry = {
+  kind: "outcome",
+  id: "revm-anvil-blob-transaction-not-run",
+  peer: REVM,
+  description:
+    "A harness limit, not revm's: a state test's blob transaction (EIP-4844, type 3) carries versioned hashes but no " +
+    "blobs, and anvil's pool refuses a blob transaction without its sidecar (the blobs, commitments and proofs that " +
+    "the hashes must match), so the case never reaches revm and nothing is compared. Recognised only as the peer's " +
+    "refusal with that reason, on a type-3 transaction the other side ran without crashing.",
+  recognises: (view) =>
+    !view.peer.result.ok &&
+    view.peer.result.crash.includes("anvil cannot take a blob transaction without its sidecar") &&
+    view.other.result.ok &&
+    decodeTransaction(view.testCase.txBytes).type === OP_TYPE_BLOB,
+};
+
+const anvilEnvironmentValueUsed: OutcomeEntry = {
+  kind: "outcome",
+  id: "revm-anvil-block-value-used",
+  peer: REVM,
+  description:
+    "A harness limit, not revm's: the case's program used (did not pop at once) a recent BLOCKHASH, PREVRANDAO or " +
+    "BLOBBASEFEE whose value in anvil's block differs from the state test's (see " +
+    "revm-anvil-block-environment-not-settable), so the adapter refuses the case rather than compare revm's answer to " +
+    "another block. Recognised only as that refusal, when the other side's trace has such an instruction.",
+  recognises: (view) =>
+    !view.peer.result.ok &&
+    view.peer.result.crash.includes("the case reads a block value anvil cannot be told") &&
+    view.other.result.ok &&
+    view.other.steps.some((step) => readsUnsettableEnvironment(step, view.testCase)),
+};
+
+const anvilUnknownOpcodeBelowTop: OutcomeEntry = {
+  kind: "outcome",
+  id: "revm-anvil-undefined-opcode-in-nested-frame",
+  peer: REVM,
+  description:
+    "A harness limit, not revm's: anvil's struct logger names every byte that is no instruction `Unknown`; in the " +
+    "transaction's own frame the adapter reads the byte from the code, but in a nested frame it does not know which " +
+    "code runs, so it cannot trace the step and the peer's run is not compared. Recognised only as that adapter " +
+    "error, when the other side's trace has, below depth 1, a byte the fork does not define halting with `invalid opcode`.",
+  recognises: (view) =>
+    !view.peer.result.ok &&
+    view.peer.result.crash.includes("anvil's trace has an instruction SVM does not know: Unknown") &&
+    view.other.result.ok &&
+    view.other.steps.some(
+      (step) => step.depth > 1 && step.error === "invalid opcode" && !SCHEDULES[view.testCase.fork].opcodes.has(step.op),
+    ),
+};
+
 /** Every known difference, by peer. */
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   undefinedOpcodeAsInvalid,
@@ -628,6 +967,18 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   creationOutput,
   revertDataCheckedAsCode,
   crashOnHugeMemory,
+  revmCreationOutput,
+  revmCodeDepositStatus,
+  revmDupSwapUnderflowStep,
+  revmDupSwapUnderflowStatus,
+  revmStaticContextFirst,
+  revmRefundForAbsentAuthority,
+  revmDirectPrecompileFailure,
+  anvilBlockEnvironment,
+  anvilPrevrandaoName,
+  anvilEnvironmentValueUsed,
+  anvilBlobTransaction,
+  anvilUnknownOpcodeBelowTop,
 ];
 
 /** The entries for a pair of implementations, and which side is the peer (none when neither or both are). */

@@ -64,10 +64,13 @@ export function postStateFromDiff(pre: PreState, diff: PrestateDiff, touched: It
       storage,
     });
   }
-  // Only what the transaction touched: an untouched empty account of the pre-state stays.
+  // Only what the transaction touched: an untouched empty account of the pre-state stays. Storage
+  // does not make an account non-empty (EIP-161: no code, zero nonce, zero balance); deleting it
+  // deletes its storage too, as execution-specs' destroy_touched_empty_accounts does. anvil's
+  // database keeps such an account, storage and all.
   for (const address of [...Object.keys(diff.pre), ...Object.keys(diff.post)].map(BigInt).concat([...touched])) {
     const account = state.get(address);
-    if (account !== undefined && isEmpty(account) && account.storage.size === 0) state.delete(address);
+    if (account !== undefined && isEmpty(account)) state.delete(address);
   }
   return state;
 }

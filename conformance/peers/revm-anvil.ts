@@ -17,7 +17,8 @@
  * What anvil cannot be told: PREVRANDAO/DIFFICULTY and the excess blob gas of the block (anvil
  * derives its own), so cases that read them differ; a blob transaction without its sidecar is
  * refused by anvil's pool; a case whose block number is below the chain's next is refused. These
- * are limits of driving revm through a node, not revm's. With a tracer, the steps come from
+ * are limits of driving revm through a node, not revm's: with a tracer, a case whose program uses
+ * such a block value other than by popping it is refused too (anvil-environment.ts). With a tracer, the steps come from
  * anvil's struct logger (struct-logs.ts).
  */
 import { keccak_256 } from "@noble/hashes/sha3.js";
@@ -25,8 +26,11 @@ import { bigIntToBytes, bytesToHex, hexToBytes } from "../../spec/primitives/byt
 import { rlpEncode } from "../../spec/primitives/rlp.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";
-import type { CaseOutcome, ForkName, Implementation, RunOptions, StateTestCase, TransactionError } from "../../interface/implementation.js";
+import { delegatedAddress } from "../../spec/machine/delegation.js";
+import type { CaseOutcome, ForkName, HaltReason, Implementation, RunOptions, StateTestCase, TraceStep, TransactionError } from "../../interface/implementation.js";
+import type { JsonRpcClient } from "../bench/json-rpc.js";
 import { AnvilProcess } from "./anvil-process.js";
+import { unsettableValueUsed } from "./anvil-environment.js";
 import { postStateFromDiff, type PrestateDiff } from "./prestate-diff.js";
 import { stateRootOf } from "./state-root-of.js";
 import { opcodesByName, stepsOfStructLogs, type StructLog } from "./struct-logs.js";
@@ -60,6 +64,13 @@ interface Chain {
   readonly anvil: AnvilProcess;
   /** The snapshot of the empty chain; evm_revert consumes it, so each case takes a new one. */
   snapshot: string;
+  /**
+   * The case running on this anvil (settled when it ends). Cases must not interleave: each one
+   * reverts the chain, writes its pre-state and mines. A caller may abandon a case without
+   * waiting for it (fast-check's interruptAfterTimeLimit races a shrinking run against the
+   * clock), and the abandoned case's remaining calls would then land in the next case's chain.
+   */
+  running: Promise<unknown>;
 }
 
 interface RpcLog {
@@ -81,10 +92,63 @@ interface CallFrame {
   readonly calls?: readonly CallFrame[];
 }
 
+/**
+ * The call tracer's errors for a call that failed before it began (go-ethereum's words, which anvil
+ * gives): the value exceeds the caller's balance, or the depth limit is reached. The caller gets 0
+ * back and the recipient is never touched (execution-specs' generic_call returns before
+ * process_message), so it is no account EIP-161 may delete.
+ */
+const CALL_NEVER_BEGAN: ReadonlySet<string> = new Set(["insufficient balance for transfer", "max call depth exceeded"]);
+
 /** Every sender and recipient of the call tree: the accounts a transaction touches (EIP-161). */
 function frameAddresses(frame: CallFrame): bigint[] {
-  const own = [frame.from, frame.to].filter((a): a is string => a !== undefined).map(BigInt);
+  const began = frame.error === undefined || !CALL_NEVER_BEGAN.has(frame.error);
+  const own = [frame.from, began ? frame.to : undefined].filter((a): a is string => a !== undefined).map(BigInt);
   return own.concat((frame.calls ?? []).flatMap(frameAddresses));
+}
+
+/**
+ * anvil's call tracer words every stack halt OpenEthereum's way, `Out of stack`, for an underflow
+ * too; the struct logger's error on the frame's last step names revm's own halt.
+ */
+const OUT_OF_STACK = "Out of stack";
+
+function lastTopLevelError(steps: readonly TraceStep[]): HaltReason | undefined {
+  const last = steps.filter((step) => step.depth === 1).at(-1);
+  return last?.error;
+}
+
+/** The code of an account after the transaction (its block holds only that transaction). */
+async function codeAfter(rpc: JsonRpcClient, address: string): Promise<Uint8Array> {
+  return hexToBytes((await rpc.call("eth_getCode", [address, "latest"])) as string);
+}
+
+/**
+ * The code the transaction's own frame ran: the initcode of a creation, else the recipient's code
+ * once its authorizations applied, followed through one delegation designator (EIP-7702: a
+ * designator pointing at another designator is run as it is).
+ */
+async function codeRunByTransaction(rpc: JsonRpcClient, testCase: StateTestCase): Promise<Uint8Array> {
+  const tx = decodeTransaction(testCase.txBytes);
+  if (tx.to === null) return tx.data;
+  const code = await codeAfter(rpc, addressHex(tx.to));
+  const delegate = delegatedAddress(code);
+  return delegate === undefined ? code : codeAfter(rpc, addressHex(delegate));
+}
+
+/**
+ * The prestateTracer's diff leaves an emptied code out of `post` (go-ethereum's `omitempty`), as it
+ * leaves unchanged code out: an EIP-7702 authorization to address 0 clears a delegation that way.
+ * So the code of every changed account whose `pre` has code and whose `post` has none is read back.
+ */
+async function withClearedCode(rpc: JsonRpcClient, diff: PrestateDiff): Promise<PrestateDiff> {
+  const post = { ...diff.post };
+  for (const [address, after] of Object.entries(diff.post)) {
+    if (diff.pre[address]?.code === undefined || after.code !== undefined) continue;
+    const code = await codeAfter(rpc, address);
+    if (code.length === 0) post[address] = { ...after, code: "0x" };
+  }
+  return { pre: diff.pre, post };
 }
 
 export class RevmAnvil implements Implementation {
@@ -100,16 +164,24 @@ export class RevmAnvil implements Implementation {
     const args = ["--hardfork", hardfork, "--chain-id", "1", "--timestamp", "0", "--accounts", "0", "--disable-default-create2-deployer", "--no-mining", "--disable-min-priority-fee", "--steps-tracing", "--silent"];
     // EIP-7825's transaction gas cap is opt-in in anvil.
     if (fork === "Osaka") args.push("--enable-tx-gas-limit");
-    const started = AnvilProcess.start(args).then(async (anvil) => ({ anvil, snapshot: (await anvil.rpc.call("evm_snapshot", [])) as string }));
+    const started = AnvilProcess.start(args).then(async (anvil) => ({ anvil, snapshot: (await anvil.rpc.call("evm_snapshot", [])) as string, running: Promise.resolve() }));
     this.#chains.set(fork, started);
     return started;
   }
 
   async runStateTest(testCase: StateTestCase, options: RunOptions = {}): Promise<CaseOutcome> {
     const chain = await this.chain(testCase.fork);
+    const outcome = chain.running.then(() => this.runAlone(chain, testCase, options));
+    chain.running = outcome.catch(() => undefined);
+    return outcome;
+  }
+
+  /** One case on a chain no other case is using (runStateTest queues them). */
+  private async runAlone(chain: Chain, testCase: StateTestCase, options: RunOptions): Promise<CaseOutcome> {
     const rpc = chain.anvil.rpc;
     await rpc.call("anvil_dropAllTransactions", []);
-    await rpc.call("evm_revert", [chain.snapshot]);
+    // A failed revert would run this case, and every later one, on the previous case's state.
+    if ((await rpc.call("evm_revert", [chain.snapshot])) !== true) throw new RevmAnvilError(`anvil could not revert to the empty chain (snapshot ${chain.snapshot})`);
     chain.snapshot = (await rpc.call("evm_snapshot", [])) as string;
     for (const [address, account] of testCase.pre) {
       const at = addressHex(address);
@@ -141,17 +213,15 @@ export class RevmAnvil implements Implementation {
       return this.rejection(`anvil did not include the transaction (nonce ${tx.nonce} is not the sender's next)`, stateRootOf(testCase.pre), "NONCE_MISMATCH");
     }
     const call = (await rpc.call("debug_traceTransaction", [hash, { tracer: "callTracer" }])) as CallFrame;
-    if (options.tracer !== undefined) {
-      const traced = (await rpc.call("debug_traceTransaction", [hash, { disableMemory: true, disableStorage: true }])) as { structLogs: StructLog[] };
-      const tx = decodeTransaction(testCase.txBytes);
-      const topCode = tx.to === null ? tx.data : testCase.pre.get(tx.to)?.code;
-      const steps = stepsOfStructLogs(traced.structLogs, opcodesByName(SCHEDULES[testCase.fork]), topCode);
-      if (typeof steps === "string") throw new RevmAnvilError(`anvil's trace has ${steps}`);
-      for (const step of steps) options.tracer.step(step);
-    }
-    const status = frameStatusOf(call.error);
+    const needsSteps = options.tracer !== undefined || call.error === OUT_OF_STACK;
+    const structLogs = needsSteps ? ((await rpc.call("debug_traceTransaction", [hash, { disableMemory: true, disableStorage: true }])) as { structLogs: StructLog[] }).structLogs : [];
+    const unsettable = unsettableValueUsed(structLogs, testCase);
+    if (unsettable !== undefined) throw new RevmAnvilError(`the case reads a block value anvil cannot be told: ${unsettable}`);
+    const steps = needsSteps ? await this.stepsOf(rpc, testCase, structLogs) : [];
+    if (options.tracer !== undefined) for (const step of steps) options.tracer.step(step);
+    const status = call.error === OUT_OF_STACK ? lastTopLevelError(steps) : frameStatusOf(call.error);
     if (status === undefined) throw new RevmAnvilError(`anvil's call tracer gave an error SVM does not recognise: ${call.error}`);
-    const diff = (await rpc.call("debug_traceTransaction", [hash, { tracer: "prestateTracer", tracerConfig: { diffMode: true } }])) as PrestateDiff;
+    const diff = await withClearedCode(rpc, (await rpc.call("debug_traceTransaction", [hash, { tracer: "prestateTracer", tracerConfig: { diffMode: true } }])) as PrestateDiff);
     return {
       kind: "executed",
       stateRoot: stateRootOf(postStateFromDiff(testCase.pre, diff, [env.coinbase, ...frameAddresses(call)])),
@@ -160,6 +230,15 @@ export class RevmAnvil implements Implementation {
       output: status === "success" || status === "revert" ? hexToBytes(call.output ?? "0x") : new Uint8Array(0),
       status,
     };
+  }
+
+  /** The struct logs as trace steps; an `Unknown` instruction at depth 1 is read from the code the transaction ran. */
+  private async stepsOf(rpc: JsonRpcClient, testCase: StateTestCase, structLogs: readonly StructLog[]): Promise<TraceStep[]> {
+    const unknownAtTop = structLogs.some((log) => log.op === "Unknown" && log.depth === 1);
+    const topCode = unknownAtTop ? await codeRunByTransaction(rpc, testCase) : undefined;
+    const steps = stepsOfStructLogs(structLogs, opcodesByName(SCHEDULES[testCase.fork]), topCode);
+    if (typeof steps === "string") throw new RevmAnvilError(`anvil's trace has ${steps}`);
+    return steps;
   }
 
   private rejection(message: string, stateRoot: Uint8Array, known?: TransactionError): CaseOutcome {

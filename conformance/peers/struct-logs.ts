@@ -27,10 +27,14 @@ function opcodeNameOf(op: number, byName: ReadonlyMap<string, number>): string {
   return `opcode 0x${op.toString(16)} not defined`;
 }
 
-/** The byte of each instruction name under `schedule`. */
+/** 0x44, which EIP-4399 renamed PREVRANDAO from the merge on; anvil's struct logger keeps the old name. */
+const OP_PREVRANDAO = 0x44;
+
+/** The byte of each instruction name under `schedule` (and DIFFICULTY for 0x44 after the merge). */
 export function opcodesByName(schedule: Schedule): ReadonlyMap<string, number> {
   const byName = new Map<string, number>();
   for (let op = 0; op < 256; op++) byName.set(opcodeName(op, schedule), op);
+  if (!byName.has("DIFFICULTY")) byName.set("DIFFICULTY", OP_PREVRANDAO);
   return byName;
 }
 

@@ -103,4 +103,11 @@ describe("the post state from a prestate diff", () => {
     expect(post.has(4n)).toBe(false);
     expect(post.get(9n)!.balance).toBe(1n);
   });
+
+  it("drops a touched empty account with storage, storage and all (EIP-161 counts no storage), and keeps an untouched one", () => {
+    const withStorage = new Map([[7n, { ...empty, storage: new Map([[0n, 0x7fffffffn]]) }], [8n, { ...empty, storage: new Map([[0n, 1n]]) }]]);
+    const post = postStateFromDiff(withStorage, { pre: {}, post: {} }, [7n]);
+    expect(post.has(7n)).toBe(false);
+    expect(post.get(8n)!.storage.get(0n)).toBe(1n);
+  });
 });
