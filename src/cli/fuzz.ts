@@ -88,7 +88,7 @@ diverged. The last line is 'N passed, M failed'.
 those --a and --b name) and compares outcome and trace as the campaign did: it prints how they
 diverge now and exits 1, or says they no longer diverge and exits 0.
 
-Against a peer with known differences (ethereumjs; each listed with its reason in docs/fuzzing.md),
+Against a peer with known differences (ethereumjs, revm; each listed with its reason in docs/fuzzing.md),
 its cosmetic trace differences (e.g. an undefined opcode traced as INVALID, the untraced implicit
 STOP) are normalised, and a divergence a known difference explains is counted, neither shrunk nor
 failed: 'K explained divergences: id ×n, ...' comes before the last line, and failed counts only
