@@ -131,8 +131,9 @@ export class Solver {
     for (const axiom of hashAxioms(path.keccaks)) this.printer.add(axiom);
     for (const abstraction of path.abstractions) {
       for (const lemma of abstraction.lemmas) this.printer.add(lemma);
-      if (precision === "exact") this.printer.add(abstraction.application.eq(abstraction.exact));
-      else if (precision === "sharpened") this.printer.add(abstraction.sharpen ?? abstraction.application.eq(abstraction.exact));
+      const defined = () => abstraction.definition ?? abstraction.application.eq(abstraction.exact);
+      if (precision === "exact") this.printer.add(defined());
+      else if (precision === "sharpened") this.printer.add(abstraction.sharpen ?? defined());
     }
     values.forEach((term, i) => this.printer.add(ctx.BitVec.const(`${REQUESTED_PREFIX}${i}`, term.sort.size()).eq(term)));
     const timeout = Math.max(1, Math.floor(Math.min(this.timeoutMs * share, left)));
