@@ -67,7 +67,9 @@ export class Simplifier {
 
   /** How many high bits of the word are known to be zero. */
   zeroBitsOf(word: Z3Word): number {
-    return typeof word === "bigint" ? leadingZerosOfValue(word) : (this.zeroBits.get(word.id())?.count ?? 0);
+    if (typeof word === "bigint") return leadingZerosOfValue(word);
+    if (z3Runtime().ctx.isBitVecVal(word)) return leadingZerosOfValue(word.value());
+    return this.zeroBits.get(word.id())?.count ?? 0;
   }
 
   /** Records that the term's top `count` bits are zero (a fact of how it was built). */

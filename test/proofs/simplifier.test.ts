@@ -106,6 +106,10 @@ describe("the identities fire", () => {
     const shifted = words.shr(8n, x) as Bv;
     expect((words.and(shifted, (1n << 248n) - 1n) as Bv).id()).toBe(shifted.id());
     expect(words.byte(0n, shifted)).toBe(0n);
+    // An AND with a concrete mask leaves its high bits zero: a wider mask keeps it, a byte above it is 0.
+    const low = words.and(x, 0xffffn) as Bv;
+    expect((words.and(low, 0xffffffn) as Bv).id()).toBe(low.id());
+    expect(words.byte(29n, low)).toBe(0n);
     // A mask that clears a bit the shift left is a real AND.
     expect((words.and(shifted, (1n << 247n) - 1n) as Bv).id()).not.toBe(shifted.id());
   });
