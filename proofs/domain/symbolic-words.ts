@@ -325,11 +325,22 @@ export function symbolicWords(
       const te = toTerm(exponent);
       // A base of 0, 1 or a power of two has a cheap exact term (a comparison or a shift).
       if (b !== undefined && (b & (b - 1n)) === 0n) return b === 1n ? 1n : exactPower(b, te);
-      const exact = exactPower(b ?? toTerm(base), te);
-      if (!abstract) return exact;
+      if (!abstract) return exactPower(b ?? toTerm(base), te);
       const tb = toTerm(base);
       const application = divisionFunction("exp").call(tb, te) as Bv;
-      path.abstractions.push({ op: "exp", a: tb, b: te, application, exact, lemmas: powerLemmas(tb, te, application) });
+      // The exact term is hundreds of multiplications for a symbolic base: built only if a refinement needs it.
+      let exact: Bv | undefined;
+      path.abstractions.push({
+        op: "exp",
+        a: tb,
+        b: te,
+        application,
+        get exact() {
+          exact ??= exactPower(b ?? tb, te);
+          return exact;
+        },
+        lemmas: powerLemmas(tb, te, application),
+      });
       return application;
     },
     signextend: (byteIndex, value) => {
