@@ -31,7 +31,8 @@ export interface Abstraction {
   readonly exact: Bv;
   /**
    * The exact definition as a constraint on the application, equivalent to `application ==
-   * exact` but cheaper for a solver (a division defined by a multiplication), when there is one.
+   * exact` but cheaper for Z3 (a division defined by a multiplication), when there is one: the
+   * refinement's first step asserts it; its last puts the real term in the application's place.
    */
   readonly definition?: Z3Bool;
   readonly lemmas: readonly Z3Bool[];
