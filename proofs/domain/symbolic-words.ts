@@ -8,11 +8,16 @@
  * Branching (`truthy`) and concretisation (`need`) are answered by the current `Path`.
  */
 import { concreteWords } from "../../spec/word/concrete.js";
-import { UnsupportedSymbolic, type Words } from "../../spec/word/words.js";
+import type { Words } from "../../spec/word/words.js";
 import type { Path } from "../explore/path.js";
 import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import { keccakOf } from "./keccak.js";
 import { abstractCalldata, LENGTH_LIMIT } from "./abstract-calldata.js";
+import { arithmeticAbstraction } from "./abstraction-setting.js";
+import { exactPower, powerLemmas } from "./exponent.js";
+import { signedDivisionLemmas } from "./signed-division.js";
+import { divisionDefinition } from "./division-definitions.js";
+import { type SimplifiedOp, Simplifier } from "./simplifier.js";
 import type { FuncDecl } from "z3-solver";
 import {
   cellsToWord,
@@ -61,22 +66,35 @@ export function symbolicWords(
   placeholderOf: (term: Bv, what: string) => bigint | undefined = () => undefined,
 ): Words<Z3Word, Z3Bytes> {
   const ctx = () => z3Runtime().ctx;
-  const zero = () => ctx().BitVec.val(0n, 256);
-  const bit = (condition: Z3Bool): Bv => ctx().If(condition, ctx().BitVec.val(1n, 256), zero()) as Bv;
+  const zero = (): Bv => ctx().BitVec.val(0n, 256);
+  const simplifier = new Simplifier();
+  const bit = (condition: Z3Bool): Z3Word => simplifier.bit(condition);
   const isZero = (term: Bv): Z3Bool => term.eq(zero());
+  const abstract = arithmeticAbstraction();
 
-  /** Applies the concrete operation when every operand is concrete, else builds the term. */
+  /**
+   * Applies the concrete operation when every operand is concrete, else an identity of the
+   * simplifier when one applies, else builds the term.
+   */
   const lift =
-    (concrete: (a: bigint, b: bigint) => bigint, symbolic: (a: Bv, b: Bv) => Bv) =>
+    (op: SimplifiedOp, concrete: (a: bigint, b: bigint) => bigint, symbolic: (a: Bv, b: Bv) => Z3Word) =>
     (a: Z3Word, b: Z3Word): Z3Word =>
-      typeof a === "bigint" && typeof b === "bigint" ? concrete(a, b) : symbolic(toTerm(a), toTerm(b));
+      typeof a === "bigint" && typeof b === "bigint" ? concrete(a, b) : (simplifier.binary(op, a, b) ?? symbolic(toTerm(a), toTerm(b)));
+
+  /** A symbolic word decided without the solver: Z3's simplifier, or the values the path fixed already. */
+  const decidedValue = (word: Bv): bigint | undefined => {
+    const value = simplifiedValue(word) ?? path.pinnedValue(word);
+    if (value !== undefined) path.noteSimplified();
+    return value;
+  };
 
   const need = (word: Z3Word, what: string): bigint => {
-    const value = simplifiedValue(word);
+    if (typeof word === "bigint") return word;
+    const value = decidedValue(word);
     if (value !== undefined) return value;
-    const placeholder = placeholderOf(word as Bv, what);
+    const placeholder = placeholderOf(word, what);
     if (placeholder !== undefined) return placeholder;
-    return path.value(word as Bv, what, pricesOnly(what));
+    return path.value(word, what, pricesOnly(what));
   };
 
   /**
@@ -99,6 +117,7 @@ export function symbolicWords(
     const c = ctx();
     // One application for (x, y) and (y, x): the predicate is symmetric.
     const [tx, ty] = [toTerm(x), toTerm(y)].sort((p, q) => p.id() - q.id()) as [Bv, Bv];
+    if (!abstract) return tx.mulNoOverflow(ty, false);
     const one = c.BitVec.val(1n, 256);
     const application = divisionFunction("umul_no_overflow").call(tx, ty) as Bv;
     const holds = application.eq(one);
@@ -130,6 +149,7 @@ export function symbolicWords(
   /** The product of two symbolic words, abstract: a 256-bit multiplier is costly to bit-blast. */
   const product = (x: Bv, y: Bv): Bv => {
     const c = ctx();
+    if (!abstract) return x.mul(y);
     // One application for x * y and y * x.
     const [p, q] = x.id() <= y.id() ? [x, y] : [y, x];
     const application = divisionFunction("mul").call(p, q) as Bv;
@@ -139,6 +159,11 @@ export function symbolicWords(
       c.Implies(p.eq(one), application.eq(q)),
       c.Implies(q.eq(one), application.eq(p)),
     ];
+    // A quotient times its divisor: at most the dividend, and less than the divisor below it.
+    for (const [factor, other] of [[p, q], [q, p]] as const) {
+      const quotient = path.abstractions.find((d) => d.op === "udiv" && d.application.id() === factor.id() && d.b.id() === other.id());
+      if (quotient !== undefined) lemmas.push(application.ule(quotient.a), c.Implies(c.Not(isZero(other)), quotient.a.sub(application).ult(other)));
+    }
     path.abstractions.push({ op: "mul", a: p, b: q, application, exact: p.mul(q), lemmas });
     return application;
   };
@@ -161,21 +186,16 @@ export function symbolicWords(
    * DIV, SDIV, MOD and SMOD over symbolic operands, as abstractions (see `Abstraction`): the EVM's
    * result for a zero divisor is 0, and SMT-LIB's bvsrem, like SMOD, takes the dividend's sign.
    */
-  const division = (op: "udiv" | "sdiv" | "urem" | "srem", a: Z3Word, b: Z3Word): Bv => {
+  const division = (op: "udiv" | "sdiv" | "urem" | "srem", a: Z3Word, b: Z3Word): Z3Word => {
     const c = ctx();
     const [ta, tb] = [toTerm(a), toTerm(b)];
-    // A concrete divisor that is a power of two: exact and cheap (a shift or a mask).
-    if (typeof b === "bigint") {
-      if (b === 0n) return zero();
-      const isPowerOfTwo = (b & (b - 1n)) === 0n;
-      const shift = c.BitVec.val(BigInt(b.toString(2).length - 1), 256);
-      if (isPowerOfTwo && op === "udiv") return ta.lshr(shift);
-      if (isPowerOfTwo && op === "urem") return ta.and(c.BitVec.val(b - 1n, 256));
-    }
-    const application = divisionFunction(op).call(ta, tb) as Bv;
+    const cheap = concreteDivisor(op, a, b);
+    if (cheap !== undefined) return cheap;
     const exact = c.If(isZero(tb), zero(), ta[op](tb)) as Bv;
+    if (!abstract) return exact;
+    const application = divisionFunction(op).call(ta, tb) as Bv;
     const one = c.BitVec.val(1n, 256);
-    const lemmas: Z3Bool[] = [c.Implies(isZero(tb), isZero(application))];
+    const lemmas: Z3Bool[] = [c.Implies(isZero(tb), isZero(application)), c.Implies(isZero(ta), isZero(application))];
     if (op === "udiv") {
       lemmas.push(application.ule(ta), c.Implies(tb.eq(one), application.eq(ta)), c.Implies(ta.ult(tb), isZero(application)));
       const product = built.get(ta.id());
@@ -189,7 +209,7 @@ export function symbolicWords(
     if (op === "urem") {
       lemmas.push(application.ule(ta), c.Implies(c.Not(isZero(tb)), application.ult(tb)), c.Implies(ta.ult(tb), application.eq(ta)));
     }
-    if (op === "sdiv" || op === "srem") lemmas.push(c.Implies(tb.eq(one), application.eq(op === "sdiv" ? ta : zero())));
+    if (op === "sdiv" || op === "srem") lemmas.push(...signedDivisionLemmas(op, ta, tb, application));
     // The quotient and the remainder of the same operands recompose the dividend.
     const partnerOp = op === "udiv" ? "urem" : op === "urem" ? "udiv" : undefined;
     const partner = path.abstractions.find((d) => d.op === partnerOp && d.a.id() === ta.id() && d.b.id() === tb.id());
@@ -198,8 +218,38 @@ export function symbolicWords(
       const qb = product(q, tb);
       lemmas.push(c.Implies(c.Not(isZero(tb)), c.And(qb.add(r).eq(ta), qb.ule(ta), r.ule(ta.sub(qb)), noOverflow(q, tb))));
     }
-    path.abstractions.push({ op, a: ta, b: tb, application, exact, lemmas });
+    // Numerals: Z3's simplifier folds the exact term, while the definition would be a search.
+    const numerals = c.isBitVecVal(ta) && c.isBitVecVal(tb);
+    const definition = numerals ? undefined : divisionDefinition(op, ta, tb, application, divisionFunction("udiv"));
+    path.abstractions.push({ op, a: ta, b: tb, application, exact, ...(definition !== undefined && { definition }), lemmas });
     return application;
+  };
+
+  /**
+   * The exact result of a division whose operands make it cheap, or undefined: a zero dividend or
+   * divisor, a divisor of 1 (or -1 for SDIV and SMOD), and a power of two (a shift or a mask;
+   * SDIV rounds towards zero, so a negative dividend is biased by 2^k - 1 before the shift).
+   */
+  const concreteDivisor = (op: "udiv" | "sdiv" | "urem" | "srem", a: Z3Word, b: Z3Word): Z3Word | undefined => {
+    const c = ctx();
+    const remainder = op === "urem" || op === "srem";
+    if (a === 0n || b === 0n) return 0n;
+    if (b === 1n) return remainder ? 0n : a;
+    if (typeof b !== "bigint" || typeof a === "bigint") return undefined;
+    if (b === MAX_WORD && op === "sdiv") return zero().sub(a);
+    if (b === MAX_WORD && op === "srem") return 0n;
+    const isPowerOfTwo = (b & (b - 1n)) === 0n;
+    if (!isPowerOfTwo) return undefined;
+    const k = BigInt(b.toString(2).length - 1);
+    const [shift, mask] = [c.BitVec.val(k, 256), c.BitVec.val(b - 1n, 256)];
+    if (op === "udiv") return simplifier.noteZeroBits(a.lshr(shift), Number(k));
+    if (op === "urem") return simplifier.noteZeroBits(a.and(mask), 256 - Number(k));
+    // 2^255 is negative as a signed divisor: leave it to the general case.
+    if (k === 255n) return undefined;
+    const negative = a.slt(zero());
+    if (op === "sdiv") return (c.If(negative, a.add(mask), a) as Bv).shr(shift);
+    // SMOD takes the dividend's sign: -((-a) & mask) for a negative dividend.
+    return c.If(negative, zero().sub(zero().sub(a).and(mask)), a.and(mask)) as Bv;
   };
 
   /**
@@ -208,10 +258,15 @@ export function symbolicWords(
    */
   const modular = (a: Z3Word, b: Z3Word, n: Z3Word, op: "add" | "mul"): Z3Word => {
     const c = ctx();
+    // A modulus of 0 or 1 leaves 0, a product with a zero factor is 0, and a modulus 2^k divides
+    // 2^256, so the wrapped sum or product keeps the residue: its low k bits.
+    if (n === 0n || n === 1n || (op === "mul" && (a === 0n || b === 0n))) return 0n;
+    if (typeof n === "bigint" && (n & (n - 1n)) === 0n) return words.and(op === "add" ? words.add(a, b) : words.mul(a, b), n - 1n);
     const [ta, tb, tn] = [toTerm(a), toTerm(b), toTerm(n)];
     const extend = op === "add" ? 1 : 256;
     const wide = ta.zeroExt(extend)[op](tb.zeroExt(extend)).urem(tn.zeroExt(extend)).extract(255, 0);
     const exact = c.If(isZero(tn), zero(), wide) as Bv;
+    if (!abstract) return exact;
     const application = divisionFunction(`${op}mod`, 3).call(ta, tb, tn) as Bv;
     const fits = op === "add" ? ta.addNoOverflow(tb, false) : noOverflow(a, b);
     const narrow = op === "add" ? words.add(a, b) : words.mul(a, b);
@@ -229,14 +284,20 @@ export function symbolicWords(
     concrete: (word) => simplifiedValue(word),
     need,
 
-    add: lift(concreteWords.add, (a, b) => a.add(b)),
-    sub: lift(concreteWords.sub, (a, b) => a.sub(b)),
+    add: lift("add", concreteWords.add, (a, b) => a.add(b)),
+    sub: lift("sub", concreteWords.sub, (a, b) => a.sub(b)),
     mul: (a, b) => {
       if (typeof a === "bigint" && typeof b === "bigint") return concreteWords.mul(a, b);
+      const folded = simplifier.binary("mul", a, b);
+      if (folded !== undefined) return folded;
       if (typeof a === "bigint" || typeof b === "bigint") return record(toTerm(a).mul(toTerm(b)), "mul", a, b);
       return record(product(a, b), "mul", a, b);
     },
-    div: (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? concreteWords.div(a, b) : record(division("udiv", a, b), "div", a, b)),
+    div: (a, b) => {
+      if (typeof a === "bigint" && typeof b === "bigint") return concreteWords.div(a, b);
+      const quotient = division("udiv", a, b);
+      return typeof quotient === "bigint" ? quotient : record(quotient, "div", a, b);
+    },
     sdiv: (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? concreteWords.sdiv(a, b) : division("sdiv", a, b)),
     mod: (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? concreteWords.mod(a, b) : division("urem", a, b)),
     smod: (a, b) => (typeof a === "bigint" && typeof b === "bigint" ? concreteWords.smod(a, b) : division("srem", a, b)),
@@ -253,18 +314,34 @@ export function symbolicWords(
       const b = simplifiedValue(base);
       if (e !== undefined && b !== undefined) return concreteWords.exp(b, e);
       if (e !== undefined) {
-        let result: Bv = ctx().BitVec.val(1n, 256);
-        let square = toTerm(base);
+        let result: Z3Word = 1n;
+        let square: Z3Word = base;
         for (let rest = e; rest > 0n; rest >>= 1n) {
-          if (rest & 1n) result = result.mul(square);
-          square = square.mul(square);
+          if (rest & 1n) result = words.mul(result, square);
+          if (rest > 1n) square = words.mul(square, square);
         }
         return result;
       }
-      if (b === 2n) return (ctx().BitVec.val(1n, 256) as Bv).shl(toTerm(exponent));
-      if (b === 0n) return bit(isZero(toTerm(exponent)));
-      if (b === 1n) return 1n;
-      throw new UnsupportedSymbolic(`EXP with a symbolic exponent at pc ${path.location.pc}`);
+      const te = toTerm(exponent);
+      // A base of 0, 1 or a power of two has a cheap exact term (a comparison or a shift).
+      if (b !== undefined && (b & (b - 1n)) === 0n) return b === 1n ? 1n : exactPower(b, te);
+      if (!abstract) return exactPower(b ?? toTerm(base), te);
+      const tb = toTerm(base);
+      const application = divisionFunction("exp").call(tb, te) as Bv;
+      // The exact term is hundreds of multiplications for a symbolic base: built only if a refinement needs it.
+      let exact: Bv | undefined;
+      path.abstractions.push({
+        op: "exp",
+        a: tb,
+        b: te,
+        application,
+        get exact() {
+          exact ??= exactPower(b ?? tb, te);
+          return exact;
+        },
+        lemmas: powerLemmas(tb, te, application),
+      });
+      return application;
     },
     signextend: (byteIndex, value) => {
       const b = need(byteIndex, "SIGNEXTEND byte index");
@@ -273,25 +350,29 @@ export function symbolicWords(
       return value.extract(bits - 1, 0).signExt(256 - bits);
     },
 
-    lt: lift(concreteWords.lt, (a, b) => bit(a.ult(b))),
-    gt: lift(concreteWords.gt, (a, b) => bit(a.ugt(b))),
-    slt: lift(concreteWords.slt, (a, b) => bit(a.slt(b))),
-    sgt: lift(concreteWords.sgt, (a, b) => bit(a.sgt(b))),
+    lt: lift("lt", concreteWords.lt, (a, b) => bit(a.ult(b))),
+    gt: lift("gt", concreteWords.gt, (a, b) => bit(a.ugt(b))),
+    slt: lift("slt", concreteWords.slt, (a, b) => bit(a.slt(b))),
+    sgt: lift("sgt", concreteWords.sgt, (a, b) => bit(a.sgt(b))),
     eq: (a, b) => {
       if (typeof a === "bigint" && typeof b === "bigint") return concreteWords.eq(a, b);
-      return overflowCheck(a, b) ?? overflowCheck(b, a) ?? bit(toTerm(a).eq(toTerm(b)));
+      return overflowCheck(a, b) ?? overflowCheck(b, a) ?? simplifier.binary("eq", a, b) ?? bit(toTerm(a).eq(toTerm(b)));
     },
-    iszero: (a) => (typeof a === "bigint" ? concreteWords.iszero(a) : bit(isZero(a))),
-    and: lift(concreteWords.and, (a, b) => a.and(b)),
-    or: lift(concreteWords.or, (a, b) => a.or(b)),
-    xor: lift(concreteWords.xor, (a, b) => a.xor(b)),
+    iszero: (a) => (typeof a === "bigint" ? concreteWords.iszero(a) : simplifier.iszero(a)),
+    and: lift("and", concreteWords.and, (a, b) =>
+      simplifier.noteZeroBits(a.and(b), Math.max(simplifier.zeroBitsOf(a), simplifier.zeroBitsOf(b))),
+    ),
+    or: lift("or", concreteWords.or, (a, b) => a.or(b)),
+    xor: lift("xor", concreteWords.xor, (a, b) => a.xor(b)),
     not: (a) => (typeof a === "bigint" ? concreteWords.not(a) : a.not()),
     byte: (index, value) => {
       const i = simplifiedValue(index);
       if (i !== undefined && (typeof value === "bigint" || i >= 32n)) return concreteWords.byte(i, typeof value === "bigint" ? value : 0n);
       if (i !== undefined) {
         const n = Number(i);
-        return (value as Bv).extract(255 - 8 * n, 248 - 8 * n).zeroExt(248);
+        // A byte among the bits known to be zero is 0; a byte of a concatenation is a byte of one part.
+        if (8 * n + 8 <= simplifier.zeroBitsOf(value)) return 0n;
+        return simplifier.noteZeroBits(z3Runtime().simplify((value as Bv).extract(255 - 8 * n, 248 - 8 * n)).zeroExt(248), 248);
       }
       // A symbolic index: shift the byte down to the lowest position, 0 from index 32 on.
       const c = ctx();
@@ -300,14 +381,20 @@ export function symbolicWords(
       return c.If(ti.ult(c.BitVec.val(32n, 256)), shifted.and(c.BitVec.val(0xffn, 256)), zero()) as Bv;
     },
     // SMT-LIB's shifts, like the EVM's, give 0 (or the sign, for SAR) from a shift of 256 on.
-    shl: lift(concreteWords.shl, (shift, value) => value.shl(shift)),
-    shr: lift(concreteWords.shr, (shift, value) => value.lshr(shift)),
-    sar: lift(concreteWords.sar, (shift, value) => value.shr(shift)),
+    shl: lift("shl", concreteWords.shl, (shift, value) => value.shl(shift)),
+    shr: (shift, value) =>
+      lift("shr", concreteWords.shr, (s, v) => {
+        const amount = simplifiedValue(s);
+        return simplifier.noteZeroBits(v.lshr(s), amount === undefined ? 0 : Math.min(256, Number(amount)));
+      })(shift, value),
+    sar: lift("sar", concreteWords.sar, (shift, value) => value.shr(shift)),
 
     truthy: (word) => {
-      const value = simplifiedValue(word);
+      if (typeof word === "bigint") return word !== 0n;
+      const value = decidedValue(word);
       if (value !== undefined) return value !== 0n;
-      return path.decide(ctx().Not(isZero(word as Bv)), true);
+      // A condition's 0/1 word branches on the condition itself.
+      return path.decide(simplifier.conditionOf(word) ?? ctx().Not(isZero(word)), true);
     },
 
     bytes: (concrete) => Array.from(concrete),

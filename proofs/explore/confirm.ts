@@ -6,7 +6,7 @@
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bigIntToBytes, bytesToBigInt } from "../../spec/primitives/bytes.js";
 import type { AbstractCalldata } from "../domain/abstract-calldata.js";
-import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
+import { portfolio, z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 import type { KeccakUse, Path } from "./path.js";
 import type { Assignment, Solver } from "./solver.js";
 
@@ -63,6 +63,7 @@ export async function confirmFailure(
   const values = [...inputs, ...hashInputs(path)];
   for (const precision of ["abstract", "sharpened", "exact"] as const) {
     const share = precision === "exact" ? EXACT_QUERY_SHARE : 1;
+    if (precision !== "abstract") portfolio().noteRefined();
     const verdict = await solver.check(base, path, { precision, share, values });
     if (verdict.kind === "unsat") {
       // Unsat is final unless the operands were narrowed.

@@ -6,7 +6,7 @@
  */
 import { UnsupportedSymbolic } from "../../spec/word/words.js";
 import { CheatcodeError } from "../cheatcodes.js";
-import { z3Runtime } from "../z3/context.js";
+import { portfolio, z3Runtime } from "../z3/context.js";
 import { type Answer, BoundHit, ForkSignal, NeedSignal, Path, PathDiscarded } from "./path.js";
 import { type Assignment, Solver } from "./solver.js";
 import { feasibleValues } from "./feasible-values.js";
@@ -60,6 +60,7 @@ export async function explore<R>(
     try {
       outcome = scenario(path);
     } catch (error) {
+      portfolio().noteSimplified(path.simplified);
       if (error instanceof ForkSignal) {
         const { ctx } = z3Runtime();
         // The side the parent's model takes is feasible without a query (if the model's constants
@@ -101,6 +102,7 @@ export async function explore<R>(
       }
       throw error;
     }
+    portfolio().noteSimplified(path.simplified);
     paths++;
     for (const bound of path.bounds) bounds.add(bound);
     for (const assumption of path.assumptions) assumptions.add(assumption);

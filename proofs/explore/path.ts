@@ -7,7 +7,8 @@
  * does not answer, it stops with a signal; the explorer asks Z3 and schedules runs with the
  * extended lists (the replay style of symbolic executors such as KLEE's "seeding").
  */
-import type { Bv, Z3Bool } from "../z3/context.js";
+import { Z3_decl_kind } from "z3-solver";
+import { z3Runtime, type Bv, type Z3Bool } from "../z3/context.js";
 
 /** A branch direction (JUMPI, vm.assume) or a concrete value the machine needed. */
 export type Answer = boolean | bigint;
@@ -28,6 +29,12 @@ export interface Abstraction {
   readonly b: Bv;
   readonly application: Bv;
   readonly exact: Bv;
+  /**
+   * The exact definition as a constraint on the application, equivalent to `application ==
+   * exact` but cheaper for Z3 (a division defined by a multiplication), when there is one: the
+   * refinement's first step asserts it; its last puts the real term in the application's place.
+   */
+  readonly definition?: Z3Bool;
   readonly lemmas: readonly Z3Bool[];
   /**
    * A cheap condition under which every model gives the application its exact value (by
@@ -106,8 +113,15 @@ export class Path {
   /** Facts of the chain this path assumed, which exclude no input a real chain can give (reported apart). */
   readonly assumptions = new Set<string>();
   location: Location = { codeAddress: 0n, pc: 0 };
+  /**
+   * Symbolic branches and values this run decided by simplification where it ran past its
+   * scripted answers (a run replays its prefix, whose decisions an earlier run counted already).
+   */
+  simplified = 0;
   private cursor = 0;
   private readonly branchVisits = new Map<string, number>();
+  /** Terms the path fixed to a value (a value the machine needed, a branch on `term == value`). */
+  private readonly pins: [Bv, Bv][] = [];
 
   constructor(
     readonly answers: readonly Answer[],
@@ -126,7 +140,47 @@ export class Path {
     const answer = this.answers[this.cursor++];
     if (typeof answer !== "boolean") throw new Error(`path script out of step: expected a branch at pc ${this.location.pc}`);
     this.constraints.push(answer ? condition : condition.ctx.Not(condition));
+    if (answer) this.pinEquality(condition);
     return answer;
+  }
+
+  /** Counts a decision taken without the solver (see `simplified`). */
+  noteSimplified(): void {
+    if (this.cursor >= this.answers.length) this.simplified++;
+  }
+
+  /**
+   * The word's value when the terms this path fixed decide it: they are put in and the result
+   * simplified (constant propagation along the path). The path's constraints imply the value, so
+   * no constraint is added for it.
+   */
+  pinnedValue(word: Bv): bigint | undefined {
+    if (this.pins.length === 0) return undefined;
+    const { ctx, simplify } = z3Runtime();
+    const reduced = simplify(ctx.substitute(word, ...this.pins));
+    return ctx.isBitVecVal(reduced) ? reduced.value() : undefined;
+  }
+
+  /** A branch taken on `term == numeral` fixes the term. */
+  private pinEquality(condition: Z3Bool): void {
+    const { ctx } = z3Runtime();
+    if (!ctx.isApp(condition) || condition.decl().kind() !== Z3_decl_kind.Z3_OP_EQ) return;
+    const [left, right] = [condition.arg(0), condition.arg(1)];
+    if (!ctx.isBitVec(left) || !ctx.isBitVec(right) || left.sort.size() !== 256) return;
+    if (ctx.isBitVecVal(right) && !ctx.isBitVecVal(left)) this.pin(left as Bv, right.value());
+    else if (ctx.isBitVecVal(left) && !ctx.isBitVecVal(right)) this.pin(right as Bv, left.value());
+  }
+
+  /** Fixes the term, and the term t of `t + c` (c a numeral) to value - c too. */
+  private pin(term: Bv, value: bigint): void {
+    const { ctx } = z3Runtime();
+    this.pins.push([term, ctx.BitVec.val(value, 256)]);
+    if (!ctx.isApp(term) || term.decl().kind() !== Z3_decl_kind.Z3_OP_BADD || term.numArgs() !== 2) return;
+    const [first, second] = [term.arg(0), term.arg(1)];
+    const [rest, offset] = ctx.isBitVecVal(first) ? [second, first] : ctx.isBitVecVal(second) ? [first, second] : [undefined, undefined];
+    if (rest !== undefined && offset !== undefined && !ctx.isBitVecVal(rest)) {
+      this.pins.push([rest as Bv, ctx.BitVec.val((value - (offset as Bv & { value(): bigint }).value()) & ((1n << 256n) - 1n), 256)]);
+    }
   }
 
   /** A concrete value for a symbolic word: the next scripted answer, or a need signal. */
@@ -134,7 +188,10 @@ export class Path {
     if (this.cursor >= this.answers.length) throw new NeedSignal(term, what, gasOnly, this.location);
     const answer = this.answers[this.cursor++];
     if (typeof answer !== "bigint") throw new Error(`path script out of step: expected a value at pc ${this.location.pc}`);
-    if (!gasOnly) this.constraints.push(term.eq(term.ctx.BitVec.val(answer, 256)));
+    if (!gasOnly) {
+      this.constraints.push(term.eq(term.ctx.BitVec.val(answer, 256)));
+      this.pin(term, answer);
+    }
     return answer;
   }
 }

@@ -61,6 +61,22 @@ export class Assignment {
   }
 }
 
+/**
+ * Replaces every application of an abstraction by its real bit-vector term: the refinement's last
+ * step asks a query without the abstraction's functions, which every solver takes (boolector has
+ * no uninterpreted functions). The terms are expanded innermost first, so one simultaneous
+ * substitution leaves no application behind.
+ */
+function realTerms(abstractions: readonly Abstraction[]): <E extends Expr<"svm">>(expr: E) => E {
+  const { ctx } = z3Runtime();
+  const expanded: [Expr<"svm">, Expr<"svm">][] = [];
+  for (const abstraction of abstractions) {
+    const term = expanded.length === 0 ? abstraction.exact : ctx.substitute(abstraction.exact, ...expanded);
+    expanded.push([abstraction.application, term]);
+  }
+  return <E extends Expr<"svm">>(expr: E): E => (expanded.length === 0 ? expr : (ctx.substitute(expr, ...expanded) as E));
+}
+
 export type Verdict = { kind: "sat"; model: Assignment } | { kind: "unsat" } | { kind: "unknown"; reason: string };
 
 export interface QueryOptions {
@@ -127,14 +143,17 @@ export class Solver {
     if (left <= 0) return { kind: "unknown", reason: "time budget exhausted" };
     const { ctx } = z3Runtime();
     this.printer.reset();
-    for (const constraint of constraints) this.printer.add(constraint);
-    for (const axiom of hashAxioms(path.keccaks)) this.printer.add(axiom);
-    for (const abstraction of path.abstractions) {
-      for (const lemma of abstraction.lemmas) this.printer.add(lemma);
-      if (precision === "exact") this.printer.add(abstraction.application.eq(abstraction.exact));
-      else if (precision === "sharpened") this.printer.add(abstraction.sharpen ?? abstraction.application.eq(abstraction.exact));
+    const real = precision === "exact" ? realTerms(path.abstractions) : <E extends Expr<"svm">>(expr: E) => expr;
+    for (const constraint of constraints) this.printer.add(real(constraint));
+    for (const axiom of hashAxioms(path.keccaks)) this.printer.add(real(axiom));
+    // Exact: the real terms stand in the abstractions' places, and their lemmas hold of them anyway.
+    if (precision !== "exact") {
+      for (const abstraction of path.abstractions) {
+        for (const lemma of abstraction.lemmas) this.printer.add(lemma);
+        if (precision === "sharpened") this.printer.add(abstraction.sharpen ?? abstraction.definition ?? abstraction.application.eq(abstraction.exact));
+      }
     }
-    values.forEach((term, i) => this.printer.add(ctx.BitVec.const(`${REQUESTED_PREFIX}${i}`, term.sort.size()).eq(term)));
+    values.forEach((term, i) => this.printer.add(ctx.BitVec.const(`${REQUESTED_PREFIX}${i}`, term.sort.size()).eq(real(term))));
     const timeout = Math.max(1, Math.floor(Math.min(this.timeoutMs * share, left)));
     const answer = await portfolio().solve(this.printer.toString(), timeout, values.map((term) => term.sort.size()));
     if (answer.kind === "sat") return { kind: "sat", model: new Assignment(values, answer.requested, answer.constants) };

@@ -25,6 +25,16 @@ export interface SolverStats {
   readonly undecided: number;
   /** Milliseconds each solver spent, over all queries (until it answered, gave up or was stopped). */
   readonly timeMs: Readonly<Record<string, number>>;
+  /**
+   * Symbolic branches and values decided by the term simplifier without a query (each would have
+   * cost at least one): Z3's simplifier, or the values the path had fixed already.
+   */
+  readonly removedBySimplifier: number;
+  /**
+   * Queries re-asked with divisions, products and powers narrowed or exact, because the model
+   * of their abstraction did not replay concretely (the abstraction's refinement).
+   */
+  readonly refined: number;
 }
 
 interface Tally {
@@ -32,9 +42,11 @@ interface Tally {
   answeredBy: Record<string, number>;
   undecided: number;
   timeMs: Record<string, number>;
+  removedBySimplifier: number;
+  refined: number;
 }
 
-const emptyTally = (): Tally => ({ queries: 0, answeredBy: {}, undecided: 0, timeMs: {} });
+const emptyTally = (): Tally => ({ queries: 0, answeredBy: {}, undecided: 0, timeMs: {}, removedBySimplifier: 0, refined: 0 });
 
 export class Portfolio {
   private tally = emptyTally();
@@ -99,6 +111,16 @@ export class Portfolio {
       const headStart = setTimeout(startExternals, Math.min(this.headStartMs, timeoutMs));
       enter(Z3_NAME, this.pool().solve(smt, timeoutMs, requested, stop.signal));
     });
+  }
+
+  /** Counts queries the simplifier made unnecessary. */
+  noteSimplified(count: number): void {
+    this.tally.removedBySimplifier += count;
+  }
+
+  /** Counts a query re-asked with more precise arithmetic (see `SolverStats.refined`). */
+  noteRefined(): void {
+    this.tally.refined++;
   }
 
   /** The statistics since the last call, which starts them afresh. */

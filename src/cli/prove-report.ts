@@ -48,5 +48,7 @@ export function statsLine(stats: SolverStats): string {
   const parts = [`${stats.queries} ${stats.queries === 1 ? "query" : "queries"}`];
   if (answered.length > 0) parts.push(`answered by ${answered.join(", ")}`);
   if (stats.undecided > 0) parts.push(`${stats.undecided} undecided`);
+  if (stats.removedBySimplifier > 0) parts.push(`${stats.removedBySimplifier} removed by the simplifier`);
+  if (stats.refined > 0) parts.push(`${stats.refined} refined`);
   return `solvers: ${parts.join(", ")}${time.length > 0 ? `; time ${time.join(", ")}` : ""}`;
 }

@@ -14,6 +14,7 @@ import { type ReplaySubject, traceCounterexample } from "../../proofs/replay-tra
 import type { ParamType } from "../../proofs/calldata.js";
 import type { KnownContract } from "../../proofs/invariants.js";
 import { type ContractFunction, DEFAULT_OPTIONS, type PropertyContract, type PropertyResult, type ProveOptions, propertyKind } from "../../proofs/prove.js";
+import { setArithmeticAbstraction } from "../../proofs/domain/abstraction-setting.js";
 import { portfolio, setExternalSolvers, setSolverWorkers, warmSolverPool, z3 } from "../../proofs/z3/context.js";
 import { type ExternalSolver, parseSolverSpec, solversOnPath } from "../../proofs/z3/external-solver.js";
 import type { SolverStats } from "../../proofs/z3/portfolio.js";
@@ -52,6 +53,8 @@ interface ProveArgs {
   readonly z3Only: boolean;
   /** Print each property's solver statistics. */
   readonly stats: boolean;
+  /** Exact division, remainder, product and power terms from the start (for comparison). */
+  readonly noAbstraction: boolean;
 }
 
 const OPTIONS: readonly OptionSpec[] = [
@@ -75,6 +78,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: "--solver", value: true, repeatable: true },
   { name: "--z3-only", value: false },
   { name: "--stats", value: false },
+  { name: "--no-abstraction", value: false },
 ];
 
 function parsePanics(text: string): bigint[] {
@@ -163,6 +167,7 @@ function parseArgs(args: readonly string[]): ProveArgs {
     named: parseExternalSolvers(solverSpecs),
     z3Only: has("--z3-only"),
     stats: has("--stats"),
+    noAbstraction: has("--no-abstraction"),
   };
 }
 
@@ -456,6 +461,7 @@ async function run(argv: readonly string[]): Promise<number> {
     solversReady: async () => {
       solvers ??= z3().then(async (runtime) => {
         setSolverWorkers(args.solvers);
+        setArithmeticAbstraction(!args.noAbstraction);
         setExternalSolvers(args.z3Only ? [] : externalSolvers(args.named));
         if (args.stats) process.stdout.write(`${solversLine(portfolio().names, args.z3Only)}\n`);
         await warmSolverPool();
@@ -485,7 +491,7 @@ export const proveCommand: Command = {
                  [--loop N] [--depth N] [--timeout SECONDS] [--panic CODES | --revert-fails]
                  [--calldata abi|abstract] [--symbolic-storage] [--fork NAME] [--accept-bounded] [-v]
                  [--json FILE] [--root DIR] [--remap prefix=target]... [--solvers N] [--strict-pragma]
-                 [--solver NAME=COMMAND]... [--z3-only] [--stats]
+                 [--solver NAME=COMMAND]... [--z3-only] [--stats] [--no-abstraction]
 
 Deploys each test contract and runs setUp() concretely on the spec, then explores every path of
 each property with symbolic arguments (Z3). prove_/check_ functions fail on a failed assert
@@ -539,7 +545,8 @@ Options:
                       reverts, decoded with the ABI)
   --json FILE         write {"solvers":[names], "results":[{file, contract, function, status, bounds,
                       reason, counterexample, paths, timeMs, stats:{queries, answeredBy,
-                      undecided, timeMs}}], "errors":[{file, message}]}; status is
+                      undecided, timeMs, removedBySimplifier, refined}}],
+                      "errors":[{file, message}]}; status is
                       pass, bounded, fail or unknown (checked writable before anything runs)
   --root DIR          import root for Solidity (default: the Foundry project's root, else the
                       folder given or the file's folder)
@@ -556,7 +563,12 @@ Options:
                       still replayed on the spec before it counts
   --z3-only           race no external solver
   --stats             per property: the solver queries asked, how many each solver answered
-                      first, and the time each solver spent (the JSON has them as "stats")
+                      first, the queries the term simplifier made unnecessary, the queries
+                      re-asked with exact arithmetic, and the time each solver spent (the JSON
+                      has them as "stats")
+  --no-abstraction    DIV, SDIV, MOD, SMOD, ADDMOD, MULMOD, EXP and products of symbolic words
+                      as exact bit-vector terms from the start; by default they are uninterpreted
+                      functions with lemmas, made exact only for a model that does not replay
   --strict-pragma     refuse a pinned pragma (pragma solidity 0.8.19;) whose compiler is not
                       installed; by default the newest installed compiler of its line is used,
                       with a warning
