@@ -15,9 +15,14 @@ interface Shown {
   readonly output: string;
 }
 
-/** Each `$ svm ARGS  # comment` line of a code block with the lines below it up to the next `$` or the block's end. */
+/**
+ * Each `$ svm ARGS  # comment` line of a plain code block with the lines below it up to the next
+ * `$` or the block's end. Blocks with an info string are matched whole and left out: `sh` blocks
+ * are install steps, and `console` blocks are sessions whose lines read files earlier lines wrote,
+ * which their own tests run in order (test/keys/docs.test.ts for `svm keys`).
+ */
 function shownRuns(markdown: string): Shown[] {
-  const blocks = [...markdown.matchAll(/^```\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+  const blocks = [...markdown.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].filter((m) => m[1] === "").map((m) => m[2]!);
   return blocks.flatMap((block) => {
     const runs: { args: string[]; lines: string[] }[] = [];
     for (const line of block.split("\n")) {
