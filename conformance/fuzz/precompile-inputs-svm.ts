@@ -343,18 +343,23 @@ const PQ_SIGNERS: readonly PqSigner[] = [
 const POOL_MESSAGE = label("svm fuzz pool message");
 const keys = new Map<string, { publicKey: Bytes; secretKey: Bytes }>();
 const pooled = new Map<string, Bytes>();
-const keysOf = (signer: PqSigner) => keys.get(signer.scheme.name) ?? keys.set(signer.scheme.name, signer.keygen()).get(signer.scheme.name)!;
+
+/** The value made once per process (keys, and the slow schemes' one signature). */
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
 
 /** A signature over `message` (fast schemes), or the pool's over POOL_MESSAGE (slow ones): returns both. */
 function pqSigned(signer: PqSigner, message: Bytes): { message: Bytes; signature: Bytes; publicKey: Bytes } {
-  const { publicKey, secretKey } = keysOf(signer);
+  const name = signer.scheme.name;
+  const { publicKey, secretKey } = cached(keys, name, () => signer.keygen());
   if (signer.perMessage) return { message, signature: signer.sign(message, secretKey), publicKey };
-  let signature = pooled.get(signer.scheme.name);
-  if (signature === undefined) {
-    signature = signer.sign(POOL_MESSAGE, secretKey);
-    pooled.set(signer.scheme.name, signature);
-  }
-  return { message: POOL_MESSAGE, signature, publicKey };
+  return { message: POOL_MESSAGE, signature: cached(pooled, name, () => signer.sign(POOL_MESSAGE, secretKey)), publicKey };
 }
 
 /** The pq part of a layout: sig ‖ pk, or pk ‖ sig. */
@@ -404,7 +409,7 @@ const hybridArb = variantsOf(
     (input) => replaced(input, 0, Uint8Array.of(0)), // unknown classical id
     (input) => replaced(input, 1, Uint8Array.of(10)), // unknown pq id
     (input) => replaced(input, 0, Uint8Array.of(input[0] === 1 ? 2 : 1)), // the other ECDSA curve (or the wrong part length)
-    (input) => replaced(input, HYBRID_HEADER, new Uint8Array(32)), // r = 0 (ECDSA) or R = 0 (Ed25519)
+    (input) => replaced(input, HYBRID_HEADER, new Uint8Array(32)), // r = 0 (ECDSA), or an all-zero key A (Ed25519)
     (input) => (input[0] === 3 ? input : replaced(input, HYBRID_HEADER + 32, bigIntToBytes((input[0] === 1 ? K1_N : p256.Point.Fn.ORDER) - bytesToBigInt(input.subarray(HYBRID_HEADER + 32, HYBRID_HEADER + 64)), 32))), // high s: accepted
     (input) => (input[0] === 3 ? input : replaced(input, HYBRID_HEADER + 96, bigIntToBytes(bytesToBigInt(input.subarray(HYBRID_HEADER + 96, HYBRID_HEADER + 128)) ^ 1n, 32))), // Q off the curve
   ],
