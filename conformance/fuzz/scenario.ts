@@ -122,7 +122,7 @@ export interface Scenario {
   /**
    * A deep scenario: the transaction calls DEEP_CONTRACT, which runs this program (a call to
    * itself first), with gas enough (DEEP_GAS) for the chain of frames to reach the 1024 limit.
-   * Never on Osaka, whose 2^24 gas cap (EIP-7825) cannot pay for that depth.
+   * Never on Osaka or SVM, whose 2^24 gas cap (EIP-7825) cannot pay for that depth.
    */
   readonly deep: Program | null;
 }
