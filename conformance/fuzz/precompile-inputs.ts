@@ -15,12 +15,14 @@ export interface PrecompileInput {
   readonly address: bigint;
   readonly words: readonly bigint[];
   readonly length: bigint;
+  /** Gas the call forwards (a precompile's price, or one less); all that is left when absent. */
+  readonly gas?: bigint;
 }
 
 const WORD = 32;
 
 /** Bytes as the words that hold them (the last one zero-padded on the right, as memory holds them). */
-function wordsOf(bytes: Uint8Array): bigint[] {
+export function wordsOf(bytes: Uint8Array): bigint[] {
   const words: bigint[] = [];
   for (let at = 0; at < bytes.length; at += WORD) {
     const word = new Uint8Array(WORD);

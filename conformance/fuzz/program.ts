@@ -27,9 +27,9 @@ export type Block =
   | { readonly kind: "call"; readonly mnemonic: "CALL" | "CALLCODE" | "DELEGATECALL" | "STATICCALL"; readonly gas: CallGas; readonly target: bigint; readonly value: bigint; readonly args: readonly [bigint, bigint]; readonly ret: readonly [bigint, bigint]; readonly sink: Sink }
   /**
    * Words written to memory from offset 0, then a call to a precompile over the first `length`
-   * bytes; the success flag goes to the sink and keccak256 of the whole output (the return data) to PRECOMPILE_OUTPUT_SLOT.
+   * bytes with `gas` (all that is left when absent); the success flag goes to the sink and keccak256 of the whole output (the return data) to PRECOMPILE_OUTPUT_SLOT.
    */
-  | { readonly kind: "precompile"; readonly mnemonic: "CALL" | "STATICCALL"; readonly address: bigint; readonly words: readonly bigint[]; readonly length: bigint; readonly sink: Sink }
+  | { readonly kind: "precompile"; readonly mnemonic: "CALL" | "STATICCALL"; readonly address: bigint; readonly words: readonly bigint[]; readonly length: bigint; readonly gas?: bigint; readonly sink: Sink }
   /** Initcode written to memory, then CREATE or CREATE2 over it; with `callAfter`, a CALL to the new address follows. */
   | { readonly kind: "create"; readonly mnemonic: "CREATE" | "CREATE2"; readonly value: bigint; readonly salt: bigint; readonly initcode: Initcode; readonly callAfter: boolean; readonly sink: Sink }
   /** `count` iterations of the body, the counter kept on the stack under it. */
@@ -198,7 +198,8 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
         op("RETURNDATASIZE"), push(0n), push(0n), op("RETURNDATACOPY"),
         op("RETURNDATASIZE"), push(0n), op("KECCAK256"), push(PRECOMPILE_OUTPUT_SLOT), op("SSTORE"),
       ];
-      return [...writes, ...pushAll(operands), op("GAS"), op(block.mnemonic), ...sinkItems(block.sink), ...outputHash];
+      const gas = block.gas === undefined ? op("GAS") : push(block.gas);
+      return [...writes, ...pushAll(operands), gas, op(block.mnemonic), ...sinkItems(block.sink), ...outputHash];
     }
     case "create": {
       const code = initcodeBytes(block.initcode);

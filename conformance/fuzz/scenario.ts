@@ -10,19 +10,25 @@ import fc from "fast-check";
 import { bigIntToBytes, concatBytes } from "../../spec/primitives/bytes.js";
 import type { Initcode, Program } from "./program.js";
 import { deepProgramArb, initcodeArb, programArb } from "./program-arbitrary.js";
+import { withSvmPrecompileCalls } from "./precompile-inputs-svm.js";
 import { BLOCK_NUMBERS, bytesArb, slotArb, wordArb } from "./values.js";
 import { ABSENT_ACCOUNT, COINBASE, CONTRACT_ADDRESSES, FRESH_AUTHORITY, KNOWN_ADDRESSES, MAX_CONTRACTS, SIGNERS } from "./world.js";
 
 /** The forks generated (the opcodes, precompiles and transaction types a fork lacks then halt, call empty accounts, or are rejected). */
 export const FUZZ_FORKS = ["London", "Shanghai", "Cancun", "Prague", "Osaka"] as const;
-export type FuzzFork = (typeof FUZZ_FORKS)[number];
+/**
+ * The forks `--fork` may name: those, and SVM (Osaka plus docs/extensions.md's precompiles, whose
+ * programs call them too), which only implementations that know it run, so it is no default.
+ */
+export const GENERATOR_FORKS = [...FUZZ_FORKS, "SVM"] as const;
+export type FuzzFork = (typeof GENERATOR_FORKS)[number];
 
 export function isFuzzFork(name: string): name is FuzzFork {
-  return (FUZZ_FORKS as readonly string[]).includes(name);
+  return (GENERATOR_FORKS as readonly string[]).includes(name);
 }
 
 /** Forks from Prague on know type-4 transactions and delegation designators (EIP-7702). */
-const SET_CODE_FORKS: readonly FuzzFork[] = ["Prague", "Osaka"];
+const SET_CODE_FORKS: readonly FuzzFork[] = ["Prague", "Osaka", "SVM"];
 
 export interface AccountSeed {
   readonly balance: bigint;
@@ -116,7 +122,7 @@ export interface Scenario {
   /**
    * A deep scenario: the transaction calls DEEP_CONTRACT, which runs this program (a call to
    * itself first), with gas enough (DEEP_GAS) for the chain of frames to reach the 1024 limit.
-   * Never on Osaka, whose 2^24 gas cap (EIP-7825) cannot pay for that depth.
+   * Never on Osaka or SVM, whose 2^24 gas cap (EIP-7825) cannot pay for that depth.
    */
   readonly deep: Program | null;
 }
@@ -124,7 +130,7 @@ export interface Scenario {
 const ETHER = 10n ** 18n;
 
 /** Weights of the forks: the latest most, the older ones for what they lack. */
-const FORK_WEIGHTS: Readonly<Record<FuzzFork, number>> = { London: 1, Shanghai: 1, Cancun: 3, Prague: 3, Osaka: 4 };
+const FORK_WEIGHTS: Readonly<Record<FuzzFork, number>> = { London: 1, Shanghai: 1, Cancun: 3, Prague: 3, Osaka: 4, SVM: 4 };
 
 const forkArbOf = (forks: readonly FuzzFork[]): fc.Arbitrary<FuzzFork> =>
   fc.oneof(...forks.map((fork) => ({ weight: FORK_WEIGHTS[fork], arbitrary: fc.constant(fork) })));
@@ -149,12 +155,16 @@ const signerArb: fc.Arbitrary<AccountSeed> = fc.record({
   nonce: fc.constantFrom(0n, 1n, 0xffn),
 });
 
-const contractArb: fc.Arbitrary<ContractSeed> = fc.record({
-  program: programArb,
+const contractArbWith = (program: fc.Arbitrary<Program>): fc.Arbitrary<ContractSeed> => fc.record({
+  program,
   balance: fc.oneof(fc.constant(0n), fc.constantFrom(1n, ETHER)),
   nonce: fc.constantFrom(0n, 1n),
   storage: fc.array(fc.tuple(slotArb, fc.oneof(fc.constant(1n), wordArb)), { maxLength: 3 }),
 });
+
+const contractArb = contractArbWith(programArb);
+/** SVM contracts also call the SVM precompiles (precompile-inputs-svm.ts). */
+const svmContractArb = contractArbWith(withSvmPrecompileCalls(programArb));
 
 /** Calldata: random bytes or a few interesting words (what CALLDATALOAD reads); rarely kilobytes, to make EIP-7623's floor the price. */
 const calldataArb: fc.Arbitrary<Uint8Array> = fc.oneof(
@@ -266,10 +276,10 @@ export function scenarioArbFor(forks: readonly FuzzFork[]): fc.Arbitrary<Scenari
       env: envArb,
       signers: fc.tuple(...SIGNERS.map(() => signerArb)),
       delegations: fc.tuple(...SIGNERS.map(() => delegationArb(fork))),
-      contracts: fc.array(contractArb, { minLength: 1, maxLength: MAX_CONTRACTS }),
+      contracts: fc.array(fork === "SVM" ? svmContractArb : contractArb, { minLength: 1, maxLength: MAX_CONTRACTS }),
       plainBalance: fc.constantFrom(0n, 1n, ETHER),
       tx: txArbFor(fork),
-      deep: fork === "Osaka" ? fc.constant(null) : fc.oneof({ weight: 40, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: deepProgramArb }),
+      deep: fork === "Osaka" || fork === "SVM" ? fc.constant(null) : fc.oneof({ weight: 40, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: deepProgramArb }),
     }),
   );
 }

@@ -12,7 +12,7 @@ import { replayReproducer } from "../../conformance/fuzz/replay.js";
 import { divergenceLines, explainedLine, normalisedLine, replayLines, runsPerSecond, summaryLine } from "../../conformance/fuzz/report.js";
 import { readReproducer, ReproducerError, writeReproducer } from "../../conformance/fuzz/reproducer.js";
 import { FuzzStatusLine } from "../../conformance/fuzz/status-line.js";
-import { FUZZ_FORKS, type FuzzFork, isFuzzFork } from "../../conformance/fuzz/scenario.js";
+import { FUZZ_FORKS, type FuzzFork, GENERATOR_FORKS, isFuzzFork } from "../../conformance/fuzz/scenario.js";
 import type { Implementation } from "../../interface/implementation.js";
 import { ImplementationUnavailableError, loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { type Command, InputError, UsageError } from "./command.js";
@@ -97,7 +97,7 @@ unexplained divergences. --strict counts every divergence as failed.
 Options:
   --a NAME            reference implementation: ${names} (default spec)
   --b NAME            implementation under test: ${names} (required for a campaign)
-  --fork F[,F...]     the forks to generate for: ${FUZZ_FORKS.join(", ")} (default: all of them)
+  --fork F[,F...]     the forks to generate for: ${GENERATOR_FORKS.join(", ")} (default: all but SVM)
   --seed S            32-bit integer seed, negative allowed; the same seed replays the same runs
                       (default: random, printed)
   --runs N            number of runs (default ${DEFAULT_RUNS} when --time is not given)
@@ -174,7 +174,7 @@ function parseForks(text: string | undefined): readonly FuzzFork[] {
   if (text === undefined) return FUZZ_FORKS;
   const forks = text.split(",");
   for (const fork of forks) {
-    if (!isFuzzFork(fork)) throw new UsageError(`--fork: the generator has no fork '${fork}' (one of: ${FUZZ_FORKS.join(", ")})`);
+    if (!isFuzzFork(fork)) throw new UsageError(`--fork: the generator has no fork '${fork}' (one of: ${GENERATOR_FORKS.join(", ")})`);
   }
   return forks as FuzzFork[];
 }

@@ -15,7 +15,7 @@ import { type ChildProcess, execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FUZZ_FORKS, isFuzzFork } from "../../conformance/fuzz/scenario.js";
+import { FUZZ_FORKS, GENERATOR_FORKS, isFuzzFork } from "../../conformance/fuzz/scenario.js";
 import { UsageError } from "../cli/command.js";
 import { EXIT } from "../cli/exit-codes.js";
 import { parseOptions } from "../cli/options.js";
@@ -69,7 +69,7 @@ export function parseMutantsArgs(args: readonly string[]): MutantsArgs {
   const seedText = options.values.get("--seed");
   if (seedText !== undefined && !/^-?[0-9]+$/.test(seedText)) throw new UsageError(`--seed expects an integer, got '${seedText}'`);
   const forks = (options.values.get("--fork") ?? FUZZ_FORKS.join(",")).split(",");
-  for (const fork of forks) if (!isFuzzFork(fork)) throw new UsageError(`--fork: no fork '${fork}' (one of: ${FUZZ_FORKS.join(", ")})`);
+  for (const fork of forks) if (!isFuzzFork(fork)) throw new UsageError(`--fork: no fork '${fork}' (one of: ${GENERATOR_FORKS.join(", ")})`);
   const only = options.values.get("--only")?.split(",");
   const mutants = only === undefined ? MUTANTS : MUTANTS.filter((m) => only.includes(m.name));
   const unknown = only?.filter((name) => !MUTANTS.some((m) => m.name === name)) ?? [];

@@ -50,7 +50,10 @@ describe("SVM precompile vectors", () => {
     expect(all.filter((v) => v.name.endsWith("_out_of_gas")).length).toBeGreaterThanOrEqual(10);
     expect(all.some((v) => v.name.includes("malformed_length"))).toBe(true);
     expect(files.map((path) => basename(path))).toEqual(
-      ["aes-gcm.json", "bls.json", "ed25519.json", "hashes.json", "hybrid.json", "post-quantum.json", "rsa.json", "schnorr.json"].map((name) => basename(join(folder, name))),
+      [
+        "acvp-sha3.json", "aes-gcm.json", "bls.json", "ed25519.json", "hashes.json", "hybrid.json", "post-quantum.json", "rsa.json", "schnorr.json",
+        "wycheproof-aes-gcm.json", "wycheproof-ecdsa-hybrid.json", "wycheproof-ed25519.json", "wycheproof-mldsa.json", "wycheproof-rsa.json",
+      ].map((name) => basename(join(folder, name))),
     );
   });
 });

@@ -4,7 +4,8 @@
  *
  *     npx tsc -p tsconfig.json && node dist/conformance/vectors/svm/generate.js [family...]
  *
- * Families are the file names without .json (hashes, aes-gcm, ed25519, schnorr, rsa, bls, post-quantum, hybrid); all
+ * Families are the file names without .json (hashes, aes-gcm, ed25519, schnorr, rsa, bls, post-quantum, hybrid,
+ * and the published sets acvp-sha3, wycheproof-ed25519, -aes-gcm, -rsa, -mldsa, -ecdsa-hybrid); all
  * when none is named. The RSA cases sign with a fresh key each run, so regenerating changes
  * rsa.json's bytes (not what it checks): name the families you changed. Every other file comes
  * out identical.
@@ -15,6 +16,7 @@ import { blsCases } from "./cases-bls.js";
 import { aesGcmCases, ed25519Cases, rsaCases, schnorrCases } from "./cases-classical.js";
 import { hashCases } from "./cases-hashes.js";
 import { hybridVectorCases, postQuantumCases } from "./cases-post-quantum.js";
+import { acvpSha3Cases, wycheproofAesGcmCases, wycheproofEcdsaHybridCases, wycheproofEd25519Cases, wycheproofMlDsaCases, wycheproofRsaCases } from "./cases-published.js";
 import { fillVector } from "./fill.js";
 import { svmVectorsFolder } from "./known-answers.js";
 import type { VectorCase } from "./vector-case.js";
@@ -28,6 +30,12 @@ const FAMILIES: readonly [file: string, cases: () => VectorCase[]][] = [
   ["bls", blsCases],
   ["post-quantum", postQuantumCases],
   ["hybrid", hybridVectorCases],
+  ["acvp-sha3", acvpSha3Cases],
+  ["wycheproof-ed25519", wycheproofEd25519Cases],
+  ["wycheproof-aes-gcm", wycheproofAesGcmCases],
+  ["wycheproof-rsa", wycheproofRsaCases],
+  ["wycheproof-mldsa", wycheproofMlDsaCases],
+  ["wycheproof-ecdsa-hybrid", wycheproofEcdsaHybridCases],
 ];
 
 const INFO = {

@@ -49,7 +49,7 @@ export function bip340Vectors(): SignatureKnownAnswer[] {
   }));
 }
 
-/** RFC 8032 §7.1 TEST 1-3: name, secret key, public key, message, signature; all valid. */
+/** RFC 8032 §7.1 TEST 1, 2, 3, 1024 and SHA(abc): name, secret key, public key, message, signature; all valid. */
 export function rfc8032Vectors(): SignatureKnownAnswer[] {
   return csvRows("rfc8032-ed25519.csv").map(([name, , publicKey, message, signature]) => ({
     name: `RFC 8032 ${name}`,
@@ -69,4 +69,48 @@ export function blsVerifyVectors(): SignatureKnownAnswer[] {
     signature: bytes(signature!),
     valid: result === "TRUE",
   }));
+}
+
+/** A CSV file whose first line names its columns (no field of these files holds a comma). */
+function csvRecords(file: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(join(sourcesFolder(), file), "utf8").trim().split("\n");
+  const names = header!.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((field, i) => [names[i]!, field])));
+}
+
+/** FIPS 202 known answers from NIST ACVP (SHA3-256/512 AFT cases): name, message, digest. */
+export interface DigestKnownAnswer {
+  readonly name: string;
+  readonly message: Uint8Array;
+  readonly digest: Uint8Array;
+}
+
+export function acvpSha3Vectors(bits: 256 | 512): DigestKnownAnswer[] {
+  return csvRecords(`acvp-sha3-${bits}.csv`).map((r) => ({
+    name: `ACVP SHA3-${bits} AFT tcId ${r.tcId} (${Number(r.bits) / 8} bytes)`,
+    message: bytes(r.msg!),
+    digest: bytes(r.md!),
+  }));
+}
+
+/** What every Wycheproof case records besides its inputs: its id, verdict ("valid"/"invalid") and flags. */
+export interface WycheproofCase {
+  readonly tcId: number;
+  readonly valid: boolean;
+  readonly flags: string;
+  /** The remaining columns, hex-decoded. */
+  readonly fields: Readonly<Record<string, Uint8Array>>;
+}
+
+/** One of the wycheproof-*.csv subsets (see sources/README.md): tcId, result, flags, then hex columns. */
+export function wycheproofCases(file: string): WycheproofCase[] {
+  return csvRecords(file).map(({ tcId, result, flags, ...rest }) => {
+    if (result !== "valid" && result !== "invalid") throw new Error(`${file}: tcId ${tcId} has result '${result}'`);
+    return {
+      tcId: Number(tcId),
+      valid: result === "valid",
+      flags: flags ?? "",
+      fields: Object.fromEntries(Object.entries(rest).map(([name, hex]) => [name, bytes(hex)])),
+    };
+  });
 }
