@@ -98,6 +98,12 @@ function transactionTarget(testCase: StateTestCase): bigint | null {
   return decodeTransaction(testCase.txBytes).to;
 }
 
+/** Whether the transaction is sent straight to a precompile that can fail on its input (0x01–0x11). */
+function sentToFailingPrecompile(testCase: StateTestCase): boolean {
+  const target = transactionTarget(testCase);
+  return target !== null && target >= 1n && target <= LAST_FAILING_PRECOMPILE;
+}
+
 function isCreation(testCase: StateTestCase): boolean {
   return transactionTarget(testCase) === null;
 }
@@ -471,13 +477,10 @@ const precompileFailureAsRevert: OutcomeEntry = {
   recognises: (view) => {
     const peer = executed(view.peer);
     const other = executed(view.other);
-    const target = transactionTarget(view.testCase);
     return (
       peer !== undefined &&
       other !== undefined &&
-      target !== null &&
-      target >= 1n &&
-      target <= LAST_FAILING_PRECOMPILE &&
+      sentToFailingPrecompile(view.testCase) &&
       onlyDiffer(view, "status") &&
       (peer.status === "revert" || peer.status === "out of gas" || peer.status === "precompile failed") &&
       (other.status === "precompile failed" || other.status === "out of gas") &&
@@ -808,13 +811,10 @@ const revmDirectPrecompileFailure: OutcomeEntry = {
   recognises: (view) => {
     const peer = executed(view.peer);
     const other = executed(view.other);
-    const target = transactionTarget(view.testCase);
     return (
       peer !== undefined &&
       other !== undefined &&
-      target !== null &&
-      target >= 1n &&
-      target <= LAST_FAILING_PRECOMPILE &&
+      sentToFailingPrecompile(view.testCase) &&
       onlyDiffer(view, "status") &&
       PRECOMPILE_HALTS.has(peer.status) &&
       PRECOMPILE_HALTS.has(other.status) &&
