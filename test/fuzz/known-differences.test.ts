@@ -10,6 +10,7 @@ import { KNOWN_DIFFERENCES, knownDifferencesFor } from "../../conformance/fuzz/k
 import { explainedLine, normalisedLine } from "../../conformance/fuzz/report.js";
 import type { CaseOutcome, HaltReason, Implementation, StateTestCase, TraceStep } from "../../interface/implementation.js";
 import { specImplementation } from "../../conformance/impls/spec.js";
+import { fake, type Step } from "../support/fake-implementation.js";
 import { decodeTransaction, encodeTransaction } from "../../spec/transaction/index.js";
 
 const CONTRACT = 0xc0de00n;
@@ -38,23 +39,8 @@ function executed(fields: Partial<Extract<CaseOutcome, { kind: "executed" }>> = 
   return { kind: "executed", stateRoot: root(1), logsHash: root(2), gasUsed: 50_000n, output: new Uint8Array(0), status: "success", ...fields };
 }
 
-type Step = Partial<TraceStep>;
 
-function step(fields: Step): TraceStep {
-  return { pc: 0, op: 0x60, opName: "PUSH1", gas: 90_000n, gasCost: 3n, stack: [], depth: 1, refund: 0n, memSize: 0, ...fields };
-}
 
-/** An implementation that traces `steps` and then returns `outcome`, or throws `crash`. */
-function fake(name: string, steps: Step[], outcome: CaseOutcome | { crash: string }): Implementation {
-  return {
-    name,
-    runStateTest(_testCase, options) {
-      steps.forEach((fields) => options?.tracer?.step(step(fields)));
-      if ("crash" in outcome) throw new Error(outcome.crash);
-      return outcome;
-    },
-  };
-}
 
 interface Run {
   readonly case: StateTestCase;

@@ -15,6 +15,7 @@ import { RevmAnvil } from "../../conformance/peers/revm-anvil.js";
 import { stateTestBlockHash } from "../../conformance/peers/ethereumjs-blockchain.js";
 import { hexToBytes } from "../../spec/primitives/bytes.js";
 import { srcImplementation } from "../../src/vm/implementation.js";
+import { fake } from "../support/fake-implementation.js";
 import type { CaseOutcome, Implementation, StateTestCase, TraceStep } from "../../interface/implementation.js";
 
 const FINDINGS = join(import.meta.dirname, "revm-findings");
@@ -43,20 +44,7 @@ function recorded(name: string, side: "a" | "b", change: Partial<Record<keyof Re
   };
 }
 
-function step(fields: Partial<TraceStep>): TraceStep {
-  return { pc: 0, op: 0x60, opName: "PUSH1", gas: 90_000n, gasCost: 3n, stack: [], depth: 1, refund: 0n, memSize: 0, ...fields };
-}
 
-function fake(name: string, steps: Partial<TraceStep>[], outcome: CaseOutcome | { crash: string }): Implementation {
-  return {
-    name,
-    runStateTest(_testCase, options) {
-      steps.forEach((fields) => options?.tracer?.step(step(fields)));
-      if ("crash" in outcome) throw new Error(outcome.crash);
-      return outcome;
-    },
-  };
-}
 
 interface Side {
   readonly steps?: Partial<TraceStep>[];
