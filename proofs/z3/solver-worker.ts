@@ -4,10 +4,25 @@
  */
 import { parentPort } from "node:worker_threads";
 import { init, type Model } from "z3-solver";
+import { OUT_OF_MEMORY_REASON, silenceAfterOutOfMemory } from "./out-of-memory.js";
 import { REQUESTED_PREFIX, type CancelRequest, type ConstantValue, type ReadyMessage, type SolveReply, type SolveRequest } from "./protocol.js";
 
 if (parentPort === null) throw new Error("solver-worker.js runs as a worker thread");
 const port = parentPort;
+
+/** Grace for the out-of-memory reply to reach the pool before this worker ends. */
+const EXIT_DELAY_MS = 100;
+
+/** The id of the query being solved: a cancel for an older one arrives late and is ignored. */
+let running: number | undefined;
+
+// Once Z3 has aborted for memory, its query is answered unknown with the reason and the worker
+// ends, so that the pool starts a fresh one.
+silenceAfterOutOfMemory(process.stderr, () => {
+  if (running !== undefined) port.postMessage({ id: running, kind: "unknown", reason: OUT_OF_MEMORY_REASON } satisfies SolveReply);
+  setTimeout(() => process.exit(1), EXIT_DELAY_MS);
+});
+
 const { Z3, Context } = await init();
 const ctx = Context("svm-worker");
 
@@ -53,9 +68,6 @@ function constantsOf(model: Model<"svm-worker">): ConstantValue[] {
   }
   return constants;
 }
-
-/** The id of the query being solved: a cancel for an older one arrives late and is ignored. */
-let running: number | undefined;
 
 port.on("message", (request: SolveRequest | CancelRequest) => {
   if ("kind" in request) {
