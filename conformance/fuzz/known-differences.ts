@@ -19,7 +19,7 @@ import { SCHEDULES } from "../../spec/fork/forks.js";
 import { OPCODES, staticGas } from "../../spec/machine/opcodes.js";
 import { decodeTransaction } from "../../spec/transaction/index.js";
 import { recoverAuthority } from "../../spec/transaction/authority.js";
-import type { CaseOutcome, HaltReason, StateTestCase } from "../../interface/implementation.js";
+import type { CaseOutcome, FrameStatus, HaltReason, StateTestCase } from "../../interface/implementation.js";
 import type { CanonicalStep } from "./canonical-trace.js";
 import type { OutcomeDifference } from "./compare-outcomes.js";
 import type { RunResult } from "./differential.js";
@@ -118,6 +118,18 @@ type ExecutedOutcome = Extract<CaseOutcome, { kind: "executed" }>;
 
 function executed(side: Side): ExecutedOutcome | undefined {
   return side.result.ok && side.result.outcome.kind === "executed" ? side.result.outcome : undefined;
+}
+
+/**
+ * The two statuses of a transaction sent straight to a precompile that can fail, when the status
+ * is all that differs and no code ran on either side (both traces empty); else undefined.
+ */
+function directPrecompileStatuses(view: PeerView): { readonly peer: FrameStatus; readonly other: FrameStatus } | undefined {
+  const peer = executed(view.peer);
+  const other = executed(view.other);
+  if (peer === undefined || other === undefined || !sentToFailingPrecompile(view.testCase)) return undefined;
+  if (!onlyDiffer(view, "status") || view.peer.steps.length > 0 || view.other.steps.length > 0) return undefined;
+  return { peer: peer.status, other: other.status };
 }
 
 function differs(view: PeerView, what: string): PeerDifference | undefined {
@@ -475,17 +487,11 @@ const precompileFailureAsRevert: OutcomeEntry = {
     "not pay the price either (it checks the length first; geth and the spec price first). Gas used, state and output agree, and " +
     "no code runs (both traces are empty).",
   recognises: (view) => {
-    const peer = executed(view.peer);
-    const other = executed(view.other);
+    const statuses = directPrecompileStatuses(view);
     return (
-      peer !== undefined &&
-      other !== undefined &&
-      sentToFailingPrecompile(view.testCase) &&
-      onlyDiffer(view, "status") &&
-      (peer.status === "revert" || peer.status === "out of gas" || peer.status === "precompile failed") &&
-      (other.status === "precompile failed" || other.status === "out of gas") &&
-      view.peer.steps.length === 0 &&
-      view.other.steps.length === 0
+      statuses !== undefined &&
+      (statuses.peer === "revert" || statuses.peer === "out of gas" || statuses.peer === "precompile failed") &&
+      (statuses.other === "precompile failed" || statuses.other === "out of gas")
     );
   },
 };
@@ -809,17 +815,11 @@ const revmDirectPrecompileFailure: OutcomeEntry = {
     "wrong length that could not pay its price either (it checks the length first). Gas used, state and output " +
     "agree and no code runs (both traces are empty); only `out of gas` and `precompile failed` are swapped.",
   recognises: (view) => {
-    const peer = executed(view.peer);
-    const other = executed(view.other);
+    const statuses = directPrecompileStatuses(view);
     return (
-      peer !== undefined &&
-      other !== undefined &&
-      sentToFailingPrecompile(view.testCase) &&
-      onlyDiffer(view, "status") &&
-      PRECOMPILE_HALTS.has(peer.status) &&
-      PRECOMPILE_HALTS.has(other.status) &&
-      view.peer.steps.length === 0 &&
-      view.other.steps.length === 0
+      statuses !== undefined &&
+      PRECOMPILE_HALTS.has(statuses.peer) &&
+      PRECOMPILE_HALTS.has(statuses.other)
     );
   },
 };
