@@ -21,20 +21,19 @@
 import type { CodeAnalysis } from "../analysis.js";
 import { Halt, MAX_MEMORY, STACK_LIMIT } from "../frame.js";
 import type { Block, Instruction } from "./blocks.js";
+import { runtimeFunction } from "./runtime.js";
 
-/** An item of the symbolic stack: a value already in a constant (or a literal), or one still in the array. */
+/**
+ * An item of the symbolic stack: a value already in a constant (or a literal), or one still in the
+ * array. A value known at compile time carries it (`constant`); a comparison's result carries the
+ * JavaScript boolean it was made from (`truth`), so JUMPI and ISZERO test the boolean.
+ */
 type Item =
-  | { readonly kind: "value"; readonly expr: string; readonly constant?: bigint }
+  | { readonly kind: "value"; readonly expr: string; readonly constant?: bigint; readonly truth?: string }
   | { kind: "entry"; readonly depth: number; name: string | null };
 
 /** Items held in constants before a block writes them to the array, bounding the text an exit copies. */
 const MAX_HELD_ITEMS = 32;
-
-const UINT256_MAX = (1n << 256n) - 1n;
-
-function literal(value: bigint): string {
-  return `0x${value.toString(16)}n`;
-}
 
 /** Binary word operations written inline: a is the top of the stack, b the item below it. */
 const BINARY: Record<number, (a: string, b: string) => string> = {
@@ -44,17 +43,59 @@ const BINARY: Record<number, (a: string, b: string) => string> = {
   0x04: (a, b) => `div(${a}, ${b})`,
   0x05: (a, b) => `sdiv(${a}, ${b})`,
   0x06: (a, b) => `(${b} === 0n ? 0n : ${a} % ${b})`,
-  0x10: (a, b) => `(${a} < ${b} ? 1n : 0n)`,
-  0x11: (a, b) => `(${a} > ${b} ? 1n : 0n)`,
-  0x12: (a, b) => `slt(${a}, ${b})`,
-  0x13: (a, b) => `sgt(${a}, ${b})`,
-  0x14: (a, b) => `(${a} === ${b} ? 1n : 0n)`,
   0x16: (a, b) => `(${a} & ${b})`,
   0x17: (a, b) => `(${a} | ${b})`,
   0x18: (a, b) => `(${a} ^ ${b})`,
   0x1b: (a, b) => `(${a} < 256n ? BigInt.asUintN(256, ${b} << ${a}) : 0n)`,
   0x1c: (a, b) => `(${a} < 256n ? ${b} >> ${a} : 0n)`,
 };
+
+/** Comparisons as JavaScript booleans (EQ, LT, GT, SLT, SGT); their word is `(c ? 1n : 0n)`. */
+const COMPARISON: Record<number, (a: string, b: string) => string> = {
+  0x10: (a, b) => `${a} < ${b}`,
+  0x11: (a, b) => `${a} > ${b}`,
+  0x12: (a, b) => `slt(${a}, ${b})`,
+  0x13: (a, b) => `sgt(${a}, ${b})`,
+  0x14: (a, b) => `${a} === ${b}`,
+};
+
+/**
+ * The same templates as functions, to fold operations whose operands are known at compile time:
+ * the folded value is what the emitted text would compute, by construction.
+ */
+const FOLD_BINARY = new Map(Object.entries(BINARY).map(([op, template]) => [Number(op), runtimeFunction(template("a", "b")) as (a: bigint, b: bigint) => bigint]));
+const FOLD_COMPARISON = new Map(
+  Object.entries(COMPARISON).map(([op, template]) => [Number(op), runtimeFunction(template("a", "b")) as (a: bigint, b: bigint) => boolean]),
+);
+
+/** Opcodes compiled inline; every other defined opcode runs its interpreter handler. */
+const INLINE = new Set([0x00, 0x15, 0x19, 0x35, 0x50, 0x51, 0x52, 0x56, 0x57, 0x58, 0x5b, 0x5f, ...Object.keys(BINARY).map(Number), ...Object.keys(COMPARISON).map(Number)]);
+
+function inline(op: number): boolean {
+  return INLINE.has(op) || (op >= 0x60 && op <= 0x9f);
+}
+
+/** Word literals above this are named once per compiled code (`K0 = 0x…n`) rather than repeated in the text. */
+const LARGE_LITERAL = 1n << 64n;
+
+/** How literals are written: small ones in place, large ones through a shared constant. */
+class Literals {
+  private readonly names = new Map<bigint, string>();
+
+  text(value: bigint): string {
+    if (value < LARGE_LITERAL) return `0x${value.toString(16)}n`;
+    let name = this.names.get(value);
+    if (name === undefined) {
+      name = `K${this.names.size}`;
+      this.names.set(value, name);
+    }
+    return name;
+  }
+
+  declarations(): string {
+    return [...this.names].map(([value, name]) => `const ${name} = 0x${value.toString(16)}n;`).join("\n");
+  }
+}
 
 class BlockWriter {
   private items: Item[] = [];
@@ -115,6 +156,13 @@ class BlockWriter {
     const name = this.fresh();
     this.out.push(`const ${name} = ${expression};`);
     this.items.push({ kind: "value", expr: name });
+  }
+
+  /** A new boolean constant holding `condition`, pushed as the word 1 or 0. */
+  pushCondition(condition: string): void {
+    const name = this.fresh();
+    this.out.push(`const ${name} = ${condition};`);
+    this.items.push({ kind: "value", expr: `(${name} ? 1n : 0n)`, truth: name });
   }
 
   /** The writes that put the symbolic stack into the array, and the change of sp they imply. */
@@ -181,6 +229,7 @@ export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars:
   const fresh = (): string => `v${counter++}`;
   let chars = 0;
   const codeSize = BigInt(code.size);
+  const literals = new Literals();
   const isJumpdest = (dest: bigint): boolean => dest < codeSize && code.jumpdests[Number(dest)] === 1;
   const handlerNames = new Set<number>();
   const chunks: string[] = [];
@@ -189,7 +238,7 @@ export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars:
   let starts: number[] = [];
   let chunkChars = 0;
 
-  const halt = (pc: number, reason: number): string => `{ f.pc = ${pc}; f.gas = gas; f.sp = sp; f.status = ${reason}; return ${~reason}; }`;
+  const halt = (pc: number, reason: number): string => `return ended(f, ${pc}, gas, ${reason});`;
   const closeChunk = (): void => {
     // Leaving the chunk (a block elsewhere, or a pc that starts no block): the driver looks the pc up.
     chunks.push(`function (ctx, f, pc) {
@@ -225,10 +274,12 @@ f.gas = gas; f.sp = sp; return pc;
       out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) { f.pc = ${block.start}; f.gas = gas + ${block.gas}; f.sp = sp; return X_EXIT; }`);
     }
     const w = new BlockWriter(out, fresh);
-    for (const ins of block.instructions) {
-      emitInstruction(ins, w, out, { isJumpdest, halt, handlerNames, codeSize, pushValues: code.pushValues, fresh });
+    const handlerAfter = handlersAfter(block.instructions);
+    block.instructions.forEach((ins, i) => {
+      const c: Context = { isJumpdest, halt, handlerNames, codeSize, pushValues: code.pushValues, fresh, literals, handlerLater: handlerAfter[i]! };
+      emitInstruction(ins, w, out, c);
       if (w.held > MAX_HELD_ITEMS) w.materialise();
-    }
+    });
     if (block.ending === "next") w.materialise();
     if (block.ending === "exit") {
       w.materialise();
@@ -250,10 +301,22 @@ f.gas = gas; f.sp = sp; return pc;
   const handlers = [...handlerNames].map((op) => `const h${op} = HANDLERS[${op}];`).join("\n");
   const source = `"use strict";
 ${handlers}
+${literals.declarations()}
 return [
 ${chunks.join(",\n")}
 ];`;
   return { source, chunkStarts };
+}
+
+/** For each instruction of a block, whether a later one in the block runs an interpreter handler. */
+function handlersAfter(instructions: readonly Instruction[]): boolean[] {
+  const after: boolean[] = new Array(instructions.length);
+  let seen = false;
+  for (let i = instructions.length - 1; i >= 0; i--) {
+    after[i] = seen;
+    if (!inline(instructions[i]!.op)) seen = true;
+  }
+  return after;
 }
 
 interface Context {
@@ -263,14 +326,24 @@ interface Context {
   readonly codeSize: bigint;
   readonly pushValues: readonly bigint[];
   readonly fresh: () => string;
+  readonly literals: Literals;
+  /** Whether an instruction after this one in the block runs a handler (see afterDynamicCharge). */
+  readonly handlerLater: boolean;
 }
 
-const MAX_MEMORY_LITERAL = `${MAX_MEMORY}n`;
+const MAX_MEMORY_BIG = BigInt(MAX_MEMORY);
 
-/** After a dynamic charge: when gas no longer covers the rest of the block, continue in the interpreter after `ins`. */
-function afterDynamicCharge(ins: Instruction, w: BlockWriter, next: number): string {
-  if (ins.gasAfter === 0) return "";
-  return `if (gas < 0 && (gas = refillGas(f, gas)) < 0) { ${w.storeState(next, `gas + ${ins.gasAfter}`)} return X_EXIT; }`;
+/**
+ * After a dynamic charge, when gas no longer covers the static gas of the rest of the block. If no
+ * handler runs in the rest of the block, every path through it ends in running out of gas before
+ * the block ends (its instructions charge that static gas one by one, and nothing else they do can
+ * halt first or be seen after an exceptional halt, which consumes all gas and reverts the frame):
+ * so the frame halts out of gas here. Otherwise the interpreter continues after `ins` with the
+ * frame's exact state, and a handler sees exactly the gas it would have.
+ */
+function shortfall(ins: Instruction, w: BlockWriter, c: Context, next: number): string {
+  if (!c.handlerLater) return c.halt(ins.pc, Halt.OutOfGas);
+  return `{ ${w.storeState(next, `gas + ${ins.gasAfter}`)} return X_EXIT; }`;
 }
 
 function emitInstruction(ins: Instruction, w: BlockWriter, out: string[], c: Context): void {
@@ -278,27 +351,37 @@ function emitInstruction(ins: Instruction, w: BlockWriter, out: string[], c: Con
   const next = op >= 0x60 && op <= 0x7f ? pc + op - 0x5e : pc + 1;
   const binary = BINARY[op];
   if (binary !== undefined) {
-    const a = w.expr(w.pop());
-    const b = w.expr(w.pop());
-    w.pushComputed(binary(a, b));
+    const a = w.pop();
+    const b = w.pop();
+    const fold = FOLD_BINARY.get(op)!;
+    if (a.kind === "value" && a.constant !== undefined && b.kind === "value" && b.constant !== undefined) return pushConstant(w, c, fold(a.constant, b.constant));
+    w.pushComputed(binary(w.expr(a), w.expr(b)));
     return;
   }
-  if (op >= 0x60 && op <= 0x7f) {
-    const value = c.pushValues[pc]!;
-    w.push({ kind: "value", expr: literal(value), constant: value });
+  const comparison = COMPARISON[op];
+  if (comparison !== undefined) {
+    const a = w.pop();
+    const b = w.pop();
+    const fold = FOLD_COMPARISON.get(op)!;
+    if (a.kind === "value" && a.constant !== undefined && b.kind === "value" && b.constant !== undefined) return pushConstant(w, c, fold(a.constant, b.constant) ? 1n : 0n);
+    w.pushCondition(comparison(w.expr(a), w.expr(b)));
     return;
   }
+  if (op >= 0x60 && op <= 0x7f) return pushConstant(w, c, c.pushValues[pc]!);
   if (op >= 0x80 && op <= 0x8f) return w.dup(op - 0x7f);
   if (op >= 0x90 && op <= 0x9f) return w.swap(op - 0x8f);
   switch (op) {
     case 0x15: {
-      const a = w.expr(w.pop());
-      w.pushComputed(`(${a} === 0n ? 1n : 0n)`);
+      const a = w.pop();
+      if (a.kind === "value" && a.constant !== undefined) return pushConstant(w, c, a.constant === 0n ? 1n : 0n);
+      if (a.kind === "value" && a.truth !== undefined) return w.push({ kind: "value", expr: `(${a.truth} ? 0n : 1n)`, truth: `!${a.truth}` });
+      w.pushCondition(`${w.expr(a)} === 0n`);
       return;
     }
     case 0x19: {
-      const a = w.expr(w.pop());
-      w.pushComputed(`(${literal(UINT256_MAX)} ^ ${a})`);
+      const a = w.pop();
+      if (a.kind === "value" && a.constant !== undefined) return pushConstant(w, c, ((1n << 256n) - 1n) ^ a.constant);
+      w.pushComputed(`(UINT256_MAX ^ ${w.expr(a)})`);
       return;
     }
     case 0x35: {
@@ -314,11 +397,9 @@ function emitInstruction(ins: Instruction, w: BlockWriter, out: string[], c: Con
     case 0x5b:
       return;
     case 0x5f:
-      w.push({ kind: "value", expr: "0n", constant: 0n });
-      return;
+      return pushConstant(w, c, 0n);
     case 0x58:
-      w.push({ kind: "value", expr: `${pc}n`, constant: BigInt(pc) });
-      return;
+      return pushConstant(w, c, BigInt(pc));
     case 0x00:
       out.push(c.halt(pc, Halt.Success));
       return;
@@ -332,7 +413,7 @@ function emitInstruction(ins: Instruction, w: BlockWriter, out: string[], c: Con
     }
     case 0x57: {
       const dest = w.pop();
-      const condition = w.expr(w.pop());
+      const condition = w.pop();
       emitJump(dest, w, out, c, pc, condition);
       return;
     }
@@ -340,10 +421,22 @@ function emitInstruction(ins: Instruction, w: BlockWriter, out: string[], c: Con
   emitHandlerCall(ins, w, out, c, next);
 }
 
+function pushConstant(w: BlockWriter, c: Context, value: bigint): void {
+  w.push({ kind: "value", expr: c.literals.text(value), constant: value });
+}
+
 /** JUMP (condition null) or JUMPI: a constant destination is checked now; any other against the JUMPDEST table. */
-function emitJump(dest: Item, w: BlockWriter, out: string[], c: Context, pc: number, condition: string | null): void {
+function emitJump(dest: Item, w: BlockWriter, out: string[], c: Context, pc: number, condition: Item | null): void {
   const constant = dest.kind === "value" ? dest.constant : undefined;
   const target = constant === undefined ? w.expr(dest) : null;
+  let test: string | null = null;
+  if (condition !== null) {
+    if (condition.kind === "value" && condition.constant !== undefined) {
+      if (condition.constant === 0n) return w.materialise();
+    } else {
+      test = condition.kind === "value" && condition.truth !== undefined ? condition.truth : `${w.expr(condition)} !== 0n`;
+    }
+  }
   w.materialise();
   let body: string;
   if (constant !== undefined) {
@@ -351,30 +444,41 @@ function emitJump(dest: Item, w: BlockWriter, out: string[], c: Context, pc: num
   } else {
     body = `if (${target} >= ${c.codeSize}n || J[Number(${target})] !== 1) ${c.halt(pc, Halt.InvalidJump)} pc = Number(${target}); continue;`;
   }
-  out.push(condition === null ? body : `if (${condition} !== 0n) { ${body} }`);
+  out.push(test === null ? body : `if (${test}) { ${body} }`);
 }
 
 /** MLOAD and MSTORE inline: memory grows by the interpreter's expandMemory, with the interpreter's gas. */
 function emitMemoryWord(ins: Instruction, w: BlockWriter, out: string[], c: Context, next: number): void {
-  const offset = w.expr(w.pop());
+  const offsetItem = w.pop();
   const value = ins.op === 0x52 ? w.expr(w.pop()) : null;
-  const start = c.fresh();
-  out.push(`if (${offset} > ${MAX_MEMORY_LITERAL}) ${c.halt(ins.pc, Halt.OutOfGas)}`);
-  out.push(`const ${start} = Number(${offset});`);
-  out.push(
-    `if (${start} + 32 > f.memSize) { r = expandMemory(f, ${start} + 32, gas + ${ins.gasAfter}); if (r < 0) ${c.halt(ins.pc, Halt.OutOfGas)} gas = r - ${ins.gasAfter}; }`,
-  );
-  if (value === null) {
-    w.pushComputed(
-      `(f.memView.getBigUint64(${start}) << 192n) | (f.memView.getBigUint64(${start} + 8) << 128n) | (f.memView.getBigUint64(${start} + 16) << 64n) | f.memView.getBigUint64(${start} + 24)`,
-    );
+  const known = offsetItem.kind === "value" ? offsetItem.constant : undefined;
+  let start: string;
+  if (known !== undefined) {
+    if (known > MAX_MEMORY_BIG) {
+      out.push(c.halt(ins.pc, Halt.OutOfGas));
+      if (value === null) pushConstant(w, c, 0n);
+      return;
+    }
+    start = known.toString();
   } else {
-    out.push(
-      `{ const m = f.memView; m.setBigUint64(${start}, ${value} >> 192n); m.setBigUint64(${start} + 8, ${value} >> 128n); m.setBigUint64(${start} + 16, ${value} >> 64n); m.setBigUint64(${start} + 24, ${value}); }`,
-    );
+    const offset = w.expr(offsetItem);
+    out.push(`if (${offset} > ${MAX_MEMORY_BIG}n) ${c.halt(ins.pc, Halt.OutOfGas)}`);
+    start = c.fresh();
+    out.push(`const ${start} = Number(${offset});`);
   }
-  const check = afterDynamicCharge(ins, w, next);
-  if (check !== "") out.push(check);
+  const end = known !== undefined ? `${Number(known) + 32}` : `${start} + 32`;
+  const ahead = ins.gasAfter;
+  const late = ahead > 0 && c.handlerLater;
+  if (!late) {
+    // Either nothing to add back, or a shortfall halts here (see shortfall): one test covers both.
+    const charge = ahead === 0 ? `(gas = expandMemory(f, ${end}, gas)) < 0` : `(gas = expandMemory(f, ${end}, gas + ${ahead}) - ${ahead}) < 0 && (gas = refillGas(f, gas)) < 0`;
+    out.push(`if (${end} > f.memSize && ${charge}) ${c.halt(ins.pc, Halt.OutOfGas)}`);
+  } else {
+    out.push(`if (${end} > f.memSize) { r = expandMemory(f, ${end}, gas + ${ahead}); if (r < 0) ${c.halt(ins.pc, Halt.OutOfGas)} gas = r - ${ahead}; }`);
+  }
+  if (value === null) w.pushComputed(`mload(f, ${start})`);
+  else out.push(`mstore(f, ${start}, ${value});`);
+  if (late) out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) ${shortfall(ins, w, c, next)}`);
 }
 
 /** Any other instruction runs its interpreter handler on the frame, with the interpreter's pc, gas and stack. */
@@ -385,5 +489,5 @@ function emitHandlerCall(ins: Instruction, w: BlockWriter, out: string[], c: Con
   out.push(`r = h${ins.op}(ctx, f, ${ins.op});`);
   out.push(`if (r !== ${Halt.Running}) { if (r === SUSPEND) { f.pc = ${next}; return X_SUSPEND; } f.status = r; return ~r; }`);
   out.push(`sp = f.sp; gas = f.gas - ${ins.gasAfter};`);
-  if (ins.gasAfter > 0) out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) { f.pc = ${next}; f.gas = gas + ${ins.gasAfter}; return X_EXIT; }`);
+  if (ins.gasAfter > 0) out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) ${shortfall(ins, w, c, next)}`);
 }

@@ -6,7 +6,7 @@
  */
 import { readWord, sliceZeroPadded } from "../bytes.js";
 import { SUSPEND } from "../calls.js";
-import { refillGas } from "../frame.js";
+import { type Frame, refillGas } from "../frame.js";
 import { HANDLERS } from "../handlers.js";
 import { expandMemory } from "../memory.js";
 
@@ -34,13 +34,35 @@ function sdiv(a: bigint, b: bigint): bigint {
   return BigInt.asUintN(256, BigInt.asIntN(256, a) / BigInt.asIntN(256, b));
 }
 
-/** Words on the same side of 2^255 compare as unsigned; otherwise the one with the sign bit is smaller. */
-function slt(a: bigint, b: bigint): bigint {
-  return (a < SIGN_BIT) === (b < SIGN_BIT) ? (a < b ? 1n : 0n) : a >= SIGN_BIT ? 1n : 0n;
+/** SLT as a boolean: words on the same side of 2^255 compare as unsigned; otherwise the one with the sign bit is smaller. */
+function slt(a: bigint, b: bigint): boolean {
+  return (a < SIGN_BIT) === (b < SIGN_BIT) ? a < b : a >= SIGN_BIT;
 }
 
-function sgt(a: bigint, b: bigint): bigint {
-  return (a < SIGN_BIT) === (b < SIGN_BIT) ? (a > b ? 1n : 0n) : a < SIGN_BIT ? 1n : 0n;
+function sgt(a: bigint, b: bigint): boolean {
+  return (a < SIGN_BIT) === (b < SIGN_BIT) ? a > b : a < SIGN_BIT;
+}
+
+/** The word at `start` of memory, big-endian (after any expansion, so memView is current). */
+function mload(f: Frame, start: number): bigint {
+  const m = f.memView;
+  return (m.getBigUint64(start) << 192n) | (m.getBigUint64(start + 8) << 128n) | (m.getBigUint64(start + 16) << 64n) | m.getBigUint64(start + 24);
+}
+
+function mstore(f: Frame, start: number, value: bigint): void {
+  const m = f.memView;
+  m.setBigUint64(start, value >> 192n);
+  m.setBigUint64(start + 8, value >> 128n);
+  m.setBigUint64(start + 16, value >> 64n);
+  m.setBigUint64(start + 24, value);
+}
+
+/** A halt: the frame's pc, gas and status as the interpreter leaves them; compiled code returns the result. */
+function ended(f: Frame, pc: number, gas: number, status: number): number {
+  f.pc = pc;
+  f.gas = gas;
+  f.status = status;
+  return ~status;
 }
 
 export const RUNTIME = {
@@ -48,6 +70,7 @@ export const RUNTIME = {
   X_EXIT: ~EXIT,
   X_SUSPEND: ~SUSPEND,
   SUSPEND,
+  UINT256_MAX: (1n << 256n) - 1n,
   HANDLERS,
   refillGas,
   expandMemory,
@@ -57,6 +80,14 @@ export const RUNTIME = {
   sdiv,
   slt,
   sgt,
+  mload,
+  mstore,
+  ended,
 } as const;
 
 export const RUNTIME_NAMES = Object.keys(RUNTIME) as (keyof typeof RUNTIME)[];
+
+/** `body` (an expression over `a` and `b` and the runtime's names) as a function, for evaluation at compile time. */
+export function runtimeFunction(body: string): (a: bigint, b: bigint) => unknown {
+  return new Function(...RUNTIME_NAMES, `"use strict"; return (a, b) => ${body};`)(...RUNTIME_NAMES.map((name) => RUNTIME[name]));
+}
