@@ -13,8 +13,26 @@ import { copyToMemory, readMemory, touchMemory, useGas, wordCount } from "./memo
 export const ADDRESS_MASK = (1n << 160n) - 1n;
 const MAX_UINT64 = (1n << 64n) - 1n;
 
+/**
+ * Recent KECCAK256 results for inputs of up to two words. Contracts hash the same short inputs
+ * again and again (a mapping key with its slot, an array's slot, once per element access), and
+ * Keccak-f in JavaScript costs microseconds where a lookup costs a fraction of one; the hash is a
+ * pure function, so a hit returns exactly what hashing would. Bounded: emptied when full.
+ */
+const RECENT_HASHES = new Map<string, bigint>();
+const RECENT_HASHES_LIMIT = 4096;
+const MEMO_MAX_INPUT = 64;
+
 function hashWord(data: Uint8Array): bigint {
-  return readWord(keccak256(data), 0, 32);
+  if (data.length > MEMO_MAX_INPUT) return readWord(keccak256(data), 0, 32);
+  const key = Buffer.from(data.buffer, data.byteOffset, data.length).toString("latin1");
+  let word = RECENT_HASHES.get(key);
+  if (word === undefined) {
+    word = readWord(keccak256(data), 0, 32);
+    if (RECENT_HASHES.size >= RECENT_HASHES_LIMIT) RECENT_HASHES.clear();
+    RECENT_HASHES.set(key, word);
+  }
+  return word;
 }
 
 /** KECCAK256: 30 + 6 per word, plus memory. */

@@ -43,14 +43,40 @@ function sgt(a: bigint, b: bigint): boolean {
   return (a < SIGN_BIT) === (b < SIGN_BIT) ? a > b : a < SIGN_BIT;
 }
 
-/** The word at `start` of memory, big-endian (after any expansion, so memView is current). */
+const TWO_64 = 1n << 64n;
+const TWO_128 = 1n << 128n;
+
+/**
+ * The word at `start` of memory, big-endian (after any expansion, so memView is current). Most
+ * words Solidity keeps in memory are pointers, lengths and small integers: when the high bytes are
+ * zero (read as 32-bit numbers, which allocate nothing) fewer 64-bit BigInts are made and joined.
+ */
 function mload(f: Frame, start: number): bigint {
   const m = f.memView;
+  if ((m.getUint32(start + 8) | m.getUint32(start + 12)) === 0 && (m.getUint32(start) | m.getUint32(start + 4)) === 0) {
+    if ((m.getUint32(start + 16) | m.getUint32(start + 20)) === 0) return m.getBigUint64(start + 24);
+    return (m.getBigUint64(start + 16) << 64n) | m.getBigUint64(start + 24);
+  }
   return (m.getBigUint64(start) << 192n) | (m.getBigUint64(start + 8) << 128n) | (m.getBigUint64(start + 16) << 64n) | m.getBigUint64(start + 24);
 }
 
+/** MSTORE's write; a word below 2^64 or 2^128 needs fewer shifts (each shift makes a BigInt). */
 function mstore(f: Frame, start: number, value: bigint): void {
   const m = f.memView;
+  if (value < TWO_128) {
+    m.setUint32(start, 0);
+    m.setUint32(start + 4, 0);
+    m.setUint32(start + 8, 0);
+    m.setUint32(start + 12, 0);
+    if (value < TWO_64) {
+      m.setUint32(start + 16, 0);
+      m.setUint32(start + 20, 0);
+    } else {
+      m.setBigUint64(start + 16, value >> 64n);
+    }
+    m.setBigUint64(start + 24, value);
+    return;
+  }
   m.setBigUint64(start, value >> 192n);
   m.setBigUint64(start + 8, value >> 128n);
   m.setBigUint64(start + 16, value >> 64n);
