@@ -210,7 +210,7 @@ class BlockWriter {
 export interface GeneratedCode {
   /** The factory's body: it returns an array of chunk functions, `(ctx, frame, pc) => next pc or ~result`. */
   readonly source: string;
-  /** For each chunk, the pcs of the blocks it holds. */
+  /** For each chunk, the pcs of the blocks the driver enters it at (each block is entered in one chunk). */
   readonly chunkStarts: readonly (readonly number[])[];
 }
 
@@ -224,80 +224,66 @@ export class TooLargeToCompile extends Error {}
  */
 const CHUNK_CHARS = 12_000;
 
+/**
+ * A chunk also holds copies of blocks outside it that its blocks jump to statically, and the
+ * blocks those jump to, up to this many characters. A Solidity internal function is such a
+ * target: its caller jumps to it with a constant and it returns by a dynamic jump to an address
+ * the caller pushed, so with a copy of it in the caller's chunk the call and the return stay in
+ * the chunk's loop instead of leaving through the driver twice.
+ */
+const SATELLITE_CHARS = 6_000;
+
+/** A jump to a constant block start, resolved when the chunks are known (stays in the loop or leaves it). */
+const GOTO = /\u0000(\d+)\u0000/g;
+
+function goto(pc: number | bigint): string {
+  return `\u0000${pc}\u0000`;
+}
+
+/** One block's text, and where it may go next without a dynamic jump. */
+interface BlockText {
+  readonly start: number;
+  readonly lines: readonly string[];
+  readonly chars: number;
+  /** The block it falls through to (a JUMPI not taken, a call's continuation), if any. */
+  readonly fallsTo: number | null;
+  /** Constant jump destinations and the fall-through. */
+  readonly successors: readonly number[];
+}
+
 export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars: number): GeneratedCode {
   let counter = 0;
   const fresh = (): string => `v${counter++}`;
-  let chars = 0;
   const codeSize = BigInt(code.size);
   const literals = new Literals();
   const isJumpdest = (dest: bigint): boolean => dest < codeSize && code.jumpdests[Number(dest)] === 1;
   const handlerNames = new Set<number>();
-  const chunks: string[] = [];
-  const chunkStarts: number[][] = [];
-  let out: string[] = [];
-  let starts: number[] = [];
-  let chunkChars = 0;
-
   const halt = (pc: number, reason: number): string => `return ended(f, ${pc}, gas, ${reason});`;
-  const closeChunk = (): void => {
-    // Leaving the chunk (a block elsewhere, or a pc that starts no block): the driver looks the pc up.
-    chunks.push(`function (ctx, f, pc) {
-const stack = f.stack;
-const J = f.code.jumpdests;
-let gas = f.gas;
-let sp = f.sp;
-let r = 0;
-for (;;) {
-switch (pc) {
-${out.join("\n")}
-default:
-f.gas = gas; f.sp = sp; return pc;
-}
-}
-}`);
-    chunkStarts.push(starts);
-    out = [];
-    starts = [];
-    chunkChars = 0;
-  };
 
+  let chars = 0;
+  const texts = new Map<number, BlockText>();
   for (const block of blocks) {
-    const first = out.length;
-    out.push(`case ${block.start}: {`);
-    starts.push(block.start);
-    const checks: string[] = [];
-    if (block.minStack > 0) checks.push(`sp < ${block.minStack}`);
-    if (block.maxStack < STACK_LIMIT) checks.push(`sp > ${block.maxStack}`);
-    if (checks.length > 0) out.push(`if (${checks.join(" || ")}) { f.pc = ${block.start}; f.gas = gas; f.sp = sp; return X_EXIT; }`);
-    if (block.gas > 0) {
-      out.push(`gas -= ${block.gas};`);
-      out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) { f.pc = ${block.start}; f.gas = gas + ${block.gas}; f.sp = sp; return X_EXIT; }`);
-    }
-    const w = new BlockWriter(out, fresh);
-    const handlerAfter = handlersAfter(block.instructions);
-    block.instructions.forEach((ins, i) => {
-      const c: Context = { isJumpdest, halt, handlerNames, codeSize, pushValues: code.pushValues, fresh, literals, handlerLater: handlerAfter[i]! };
-      emitInstruction(ins, w, out, c);
-      if (w.held > MAX_HELD_ITEMS) w.materialise();
-    });
-    if (block.ending === "next") w.materialise();
-    if (block.ending === "exit") {
-      w.materialise();
-      out.push(`f.pc = ${block.end}; f.gas = gas; f.sp = sp; return X_EXIT;`);
-    }
-    for (let i = first; i < out.length; i++) chunkChars += out[i]!.length + 1;
-    const closes = chunkChars > CHUNK_CHARS;
-    // A block that falls through (or a JUMPI not taken) at the end of a chunk leaves it for the block at block.end.
-    if (closes) out.push(`f.gas = gas; f.sp = sp; return ${block.end};`);
-    out.push("}");
-    if (closes) {
-      chars += chunkChars;
-      if (chars > maxChars) throw new TooLargeToCompile(`more than ${maxChars} characters of JavaScript`);
-      closeChunk();
+    const text = blockText(block, { isJumpdest, halt, handlerNames, codeSize, pushValues: code.pushValues, fresh, literals });
+    chars += text.chars;
+    if (chars > maxChars) throw new TooLargeToCompile(`more than ${maxChars} characters of JavaScript`);
+    texts.set(block.start, text);
+  }
+
+  const chunkStarts: number[][] = [];
+  let current: number[] = [];
+  let currentChars = 0;
+  for (const block of blocks) {
+    current.push(block.start);
+    currentChars += texts.get(block.start)!.chars;
+    if (currentChars > CHUNK_CHARS) {
+      chunkStarts.push(current);
+      current = [];
+      currentChars = 0;
     }
   }
-  if (starts.length > 0) closeChunk();
+  if (current.length > 0) chunkStarts.push(current);
 
+  const chunks = chunkStarts.map((entries) => chunkText([...entries, ...satellites(entries, texts)], texts));
   const handlers = [...handlerNames].map((op) => `const h${op} = HANDLERS[${op}];`).join("\n");
   const source = `"use strict";
 ${handlers}
@@ -306,6 +292,85 @@ return [
 ${chunks.join(",\n")}
 ];`;
   return { source, chunkStarts };
+}
+
+/** Blocks reached from `entries` by constant jumps and fall-throughs, breadth first, within SATELLITE_CHARS. */
+function satellites(entries: readonly number[], texts: ReadonlyMap<number, BlockText>): number[] {
+  const inside = new Set(entries);
+  const added: number[] = [];
+  let budget = SATELLITE_CHARS;
+  const queue = entries.flatMap((start) => texts.get(start)!.successors);
+  for (let i = 0; i < queue.length && budget > 0; i++) {
+    const start = queue[i]!;
+    const text = texts.get(start);
+    if (inside.has(start) || text === undefined || text.chars > budget) continue;
+    inside.add(start);
+    added.push(start);
+    budget -= text.chars;
+    queue.push(...text.successors);
+  }
+  return added;
+}
+
+/** One chunk: a loop over a switch on the pc, a case per block; a constant jump inside the chunk continues the loop. */
+function chunkText(members: readonly number[], texts: ReadonlyMap<number, BlockText>): string {
+  const inside = new Set(members);
+  const leave = (pc: string): string => `{ f.gas = gas; f.sp = sp; return ${pc}; }`;
+  const jump = (pc: number): string => (inside.has(pc) ? `{ pc = ${pc}; continue; }` : leave(`${pc}`));
+  const cases: string[] = [];
+  members.forEach((start, i) => {
+    const text = texts.get(start)!;
+    cases.push(`case ${start}: {`, ...text.lines.map((line) => line.replace(GOTO, (_, pc: string) => jump(Number(pc)))));
+    // A case falls through to the next one; a block whose fall-through is elsewhere jumps there.
+    if (text.fallsTo !== null && members[i + 1] !== text.fallsTo) cases.push(jump(text.fallsTo));
+    cases.push("}");
+  });
+  return `function (ctx, f, pc) {
+const stack = f.stack;
+const J = f.code.jumpdests;
+let gas = f.gas;
+let sp = f.sp;
+let r = 0;
+for (;;) {
+switch (pc) {
+${cases.join("\n")}
+default:
+${leave("pc")}
+}
+}
+}`;
+}
+
+function blockText(block: Block, shared: SharedContext): BlockText {
+  const out: string[] = [];
+  const successors: number[] = [];
+  const checks: string[] = [];
+  if (block.minStack > 0) checks.push(`sp < ${block.minStack}`);
+  if (block.maxStack < STACK_LIMIT) checks.push(`sp > ${block.maxStack}`);
+  if (checks.length > 0) out.push(`if (${checks.join(" || ")}) return bail(f, ${block.start}, gas, sp);`);
+  if (block.gas > 0) {
+    out.push(`gas -= ${block.gas};`);
+    out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) return bail(f, ${block.start}, gas + ${block.gas}, sp);`);
+  }
+  const w = new BlockWriter(out, shared.fresh);
+  const handlerAfter = handlersAfter(block.instructions);
+  block.instructions.forEach((ins, i) => {
+    emitInstruction(ins, w, out, { ...shared, handlerLater: handlerAfter[i]!, successors });
+    if (w.held > MAX_HELD_ITEMS) w.materialise();
+  });
+  let fallsTo: number | null = null;
+  if (block.ending === "next" || (block.ending === "jump" && block.instructions[block.instructions.length - 1]!.op === 0x57)) {
+    w.materialise();
+    fallsTo = block.end;
+    successors.push(block.end);
+  }
+  if (block.ending === "exit") {
+    w.materialise();
+    out.push(`return bail(f, ${block.end}, gas, sp);`);
+  }
+  let chars = 0;
+  for (const line of out) chars += line.length + 1;
+  return { start: block.start, lines: out, chars, fallsTo, successors };
 }
 
 /** For each instruction of a block, whether a later one in the block runs an interpreter handler. */
@@ -327,9 +392,14 @@ interface Context {
   readonly pushValues: readonly bigint[];
   readonly fresh: () => string;
   readonly literals: Literals;
-  /** Whether an instruction after this one in the block runs a handler (see afterDynamicCharge). */
+  /** Whether an instruction after this one in the block runs a handler (see shortfall). */
   readonly handlerLater: boolean;
+  /** Where the block's constant jumps go, collected for grouping blocks into chunks. */
+  readonly successors: number[];
 }
+
+/** What every block of a code shares while its text is written. */
+type SharedContext = Omit<Context, "handlerLater" | "successors">;
 
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY);
 
@@ -440,7 +510,12 @@ function emitJump(dest: Item, w: BlockWriter, out: string[], c: Context, pc: num
   w.materialise();
   let body: string;
   if (constant !== undefined) {
-    body = c.isJumpdest(constant) ? `pc = ${constant}; continue;` : c.halt(pc, Halt.InvalidJump);
+    if (c.isJumpdest(constant)) {
+      body = goto(constant);
+      c.successors.push(Number(constant));
+    } else {
+      body = c.halt(pc, Halt.InvalidJump);
+    }
   } else {
     body = `if (${target} >= ${c.codeSize}n || J[Number(${target})] !== 1) ${c.halt(pc, Halt.InvalidJump)} pc = Number(${target}); continue;`;
   }
@@ -487,7 +562,7 @@ function emitHandlerCall(ins: Instruction, w: BlockWriter, out: string[], c: Con
   c.handlerNames.add(ins.op);
   out.push(`f.pc = ${ins.pc}; f.gas = gas + ${ins.gasAfter}; f.sp = sp;`);
   out.push(`r = h${ins.op}(ctx, f, ${ins.op});`);
-  out.push(`if (r !== ${Halt.Running}) { if (r === SUSPEND) { f.pc = ${next}; return X_SUSPEND; } f.status = r; return ~r; }`);
+  out.push(`if (r !== ${Halt.Running}) return settled(f, r, ${next});`);
   out.push(`sp = f.sp; gas = f.gas - ${ins.gasAfter};`);
   if (ins.gasAfter > 0) out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) ${shortfall(ins, w, c, next)}`);
 }

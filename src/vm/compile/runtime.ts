@@ -91,11 +91,27 @@ function ended(f: Frame, pc: number, gas: number, status: number): number {
   return ~status;
 }
 
+/** Hands the frame to the interpreter at `pc` with this gas and stack height (nothing else changed since). */
+function bail(f: Frame, pc: number, gas: number, sp: number): number {
+  f.pc = pc;
+  f.gas = gas;
+  f.sp = sp;
+  return ~EXIT;
+}
+
+/** After a handler that did not return Running: a call suspends the frame (resuming at `next`), anything else halts it. */
+function settled(f: Frame, result: number, next: number): number {
+  if (result === SUSPEND) {
+    f.pc = next;
+    return ~SUSPEND;
+  }
+  f.status = result;
+  return ~result;
+}
+
 export const RUNTIME = {
   /** Chunks return a pc (>= 0) to continue at, or ~result: these are ~EXIT and ~SUSPEND. */
   X_EXIT: ~EXIT,
-  X_SUSPEND: ~SUSPEND,
-  SUSPEND,
   UINT256_MAX: (1n << 256n) - 1n,
   HANDLERS,
   refillGas,
@@ -109,6 +125,8 @@ export const RUNTIME = {
   mload,
   mstore,
   ended,
+  bail,
+  settled,
 } as const;
 
 export const RUNTIME_NAMES = Object.keys(RUNTIME) as (keyof typeof RUNTIME)[];
