@@ -52,36 +52,46 @@ const unsigned = (a: bigint): bigint => BigInt.asUintN(256, a);
 
 const invalid: Handler = () => Halt.InvalidOpcode;
 
+/** Pops a (top) and b and replaces n with f(a, b, n). */
+function ternary(f: (a: bigint, b: bigint, n: bigint) => bigint): Handler {
+  return (_ctx, frame) => {
+    const stack = frame.stack;
+    const a = stack[--frame.sp]!;
+    const b = stack[--frame.sp]!;
+    stack[frame.sp - 1] = f(a, b, stack[frame.sp - 1]!);
+    return Halt.Running;
+  };
+}
+
+/**
+ * The word operations the loop leaves to handlers that only compute: a is the top of the stack.
+ * The compile tier calls the same functions (compile/runtime.ts), so each has one definition.
+ */
+export const PURE_BINARY: ReadonlyMap<number, (a: bigint, b: bigint) => bigint> = new Map([
+  [0x07, (a: bigint, b: bigint) => (b === 0n ? 0n : unsigned(signed(a) % signed(b)))],
+  [0x0b, (b: bigint, x: bigint) => (b < 31n ? unsigned(BigInt.asIntN(Number(b) * 8 + 8, x)) : x)],
+  [0x1a, (i: bigint, x: bigint) => (i < 32n ? (x >> (8n * (31n - i))) & 0xffn : 0n)],
+  [0x1d, (shift: bigint, x: bigint) => unsigned(signed(x) >> (shift < 256n ? shift : 256n))],
+]);
+
+/** ADDMOD and MULMOD: the sum or product is taken before the reduction, at full width (Yellow Paper appendix H). */
+export const PURE_TERNARY: ReadonlyMap<number, (a: bigint, b: bigint, n: bigint) => bigint> = new Map([
+  [0x08, (a: bigint, b: bigint, n: bigint) => (n === 0n ? 0n : (a + b) % n)],
+  [0x09, (a: bigint, b: bigint, n: bigint) => (n === 0n ? 0n : (a * b) % n)],
+]);
+
 const handlers: Handler[] = new Array<Handler>(256).fill(invalid);
 
 handlers[0x00] = () => Halt.Success;
-handlers[0x07] = binary((a, b) => (b === 0n ? 0n : unsigned(signed(a) % signed(b))));
-handlers[0x08] = (_ctx, frame) => {
-  const stack = frame.stack;
-  const a = stack[--frame.sp]!;
-  const b = stack[--frame.sp]!;
-  const n = stack[frame.sp - 1]!;
-  stack[frame.sp - 1] = n === 0n ? 0n : (a + b) % n;
-  return Halt.Running;
-};
-handlers[0x09] = (_ctx, frame) => {
-  const stack = frame.stack;
-  const a = stack[--frame.sp]!;
-  const b = stack[--frame.sp]!;
-  const n = stack[frame.sp - 1]!;
-  stack[frame.sp - 1] = n === 0n ? 0n : (a * b) % n;
-  return Halt.Running;
-};
+for (const [op, f] of PURE_BINARY) handlers[op] = binary(f);
+for (const [op, f] of PURE_TERNARY) handlers[op] = ternary(f);
 handlers[0x0a] = expOp;
-handlers[0x0b] = binary((b, x) => (b < 31n ? unsigned(BigInt.asIntN(Number(b) * 8 + 8, x)) : x));
-handlers[0x1a] = binary((i, x) => (i < 32n ? (x >> (8n * (31n - i))) & 0xffn : 0n));
 // EIP-7939 CLZ: the number of zero bits above the highest set bit; 256 for zero.
 handlers[0x1e] = (_ctx, frame) => {
   const x = frame.stack[frame.sp - 1]!;
   frame.stack[frame.sp - 1] = x === 0n ? 256n : BigInt(256 - x.toString(2).length);
   return Halt.Running;
 };
-handlers[0x1d] = binary((shift, x) => unsigned(signed(x) >> (shift < 256n ? shift : 256n)));
 handlers[0x20] = (_ctx, frame) => keccakOp(frame);
 handlers[0x30] = pushing((_ctx, frame) => frame.address);
 handlers[0x31] = accountQueryOp;

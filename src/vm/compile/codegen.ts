@@ -21,6 +21,7 @@
 import type { CodeAnalysis } from "../analysis.js";
 import { Halt, MAX_MEMORY, STACK_LIMIT } from "../frame.js";
 import type { Block, Instruction } from "./blocks.js";
+import { PURE_BINARY, PURE_TERNARY } from "../handlers.js";
 import { runtimeFunction } from "./runtime.js";
 
 /**
@@ -69,7 +70,13 @@ const FOLD_COMPARISON = new Map(
 );
 
 /** Opcodes compiled inline; every other defined opcode runs its interpreter handler. */
-const INLINE = new Set([0x00, 0x15, 0x19, 0x35, 0x50, 0x51, 0x52, 0x56, 0x57, 0x58, 0x5b, 0x5f, ...Object.keys(BINARY).map(Number), ...Object.keys(COMPARISON).map(Number)]);
+const INLINE = new Set([
+  0x00, 0x15, 0x19, 0x35, 0x50, 0x51, 0x52, 0x56, 0x57, 0x58, 0x5b, 0x5f,
+  ...Object.keys(BINARY).map(Number),
+  ...Object.keys(COMPARISON).map(Number),
+  ...PURE_BINARY.keys(),
+  ...PURE_TERNARY.keys(),
+]);
 
 function inline(op: number): boolean {
   return INLINE.has(op) || (op >= 0x60 && op <= 0x9f);
@@ -258,12 +265,13 @@ export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars:
   const literals = new Literals();
   const isJumpdest = (dest: bigint): boolean => dest < codeSize && code.jumpdests[Number(dest)] === 1;
   const handlerNames = new Set<number>();
+  const pureNames = new Set<number>();
   const halt = (pc: number, reason: number): string => `return ended(f, ${pc}, gas, ${reason});`;
 
   let chars = 0;
   const texts = new Map<number, BlockText>();
   for (const block of blocks) {
-    const text = blockText(block, { isJumpdest, halt, handlerNames, codeSize, pushValues: code.pushValues, fresh, literals });
+    const text = blockText(block, { isJumpdest, halt, handlerNames, pureNames, codeSize, pushValues: code.pushValues, fresh, literals });
     chars += text.chars;
     if (chars > maxChars) throw new TooLargeToCompile(`more than ${maxChars} characters of JavaScript`);
     texts.set(block.start, text);
@@ -285,8 +293,10 @@ export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars:
 
   const chunks = chunkStarts.map((entries) => chunkText([...entries, ...satellites(entries, texts)], texts));
   const handlers = [...handlerNames].map((op) => `const h${op} = HANDLERS[${op}];`).join("\n");
+  const pures = [...pureNames].map((op) => `const p${op} = ${PURE_BINARY.has(op) ? "PURE_BINARY" : "PURE_TERNARY"}.get(${op});`).join("\n");
   const source = `"use strict";
 ${handlers}
+${pures}
 ${literals.declarations()}
 return [
 ${chunks.join(",\n")}
@@ -388,6 +398,8 @@ interface Context {
   readonly isJumpdest: (dest: bigint) => boolean;
   readonly halt: (pc: number, reason: number) => string;
   readonly handlerNames: Set<number>;
+  /** Opcodes whose pure word function (handlers.ts) the text calls as p<op>. */
+  readonly pureNames: Set<number>;
   readonly codeSize: bigint;
   readonly pushValues: readonly bigint[];
   readonly fresh: () => string;
@@ -435,6 +447,24 @@ function emitInstruction(ins: Instruction, w: BlockWriter, out: string[], c: Con
     const fold = FOLD_COMPARISON.get(op)!;
     if (a.kind === "value" && a.constant !== undefined && b.kind === "value" && b.constant !== undefined) return pushConstant(w, c, fold(a.constant, b.constant) ? 1n : 0n);
     w.pushCondition(comparison(w.expr(a), w.expr(b)));
+    return;
+  }
+  const pure = PURE_BINARY.get(op);
+  if (pure !== undefined) {
+    const a = w.pop();
+    const b = w.pop();
+    if (a.kind === "value" && a.constant !== undefined && b.kind === "value" && b.constant !== undefined) return pushConstant(w, c, pure(a.constant, b.constant));
+    c.pureNames.add(op);
+    w.pushComputed(`p${op}(${w.expr(a)}, ${w.expr(b)})`);
+    return;
+  }
+  const pureTernary = PURE_TERNARY.get(op);
+  if (pureTernary !== undefined) {
+    const a = w.expr(w.pop());
+    const b = w.expr(w.pop());
+    const n = w.expr(w.pop());
+    c.pureNames.add(op);
+    w.pushComputed(`p${op}(${a}, ${b}, ${n})`);
     return;
   }
   if (op >= 0x60 && op <= 0x7f) return pushConstant(w, c, c.pushValues[pc]!);

@@ -7,7 +7,7 @@
 import { readWord, sliceZeroPadded } from "../bytes.js";
 import { SUSPEND } from "../calls.js";
 import { type Frame, refillGas } from "../frame.js";
-import { HANDLERS } from "../handlers.js";
+import { HANDLERS, PURE_BINARY, PURE_TERNARY } from "../handlers.js";
 import { expandMemory } from "../memory.js";
 
 /** Returned by compiled code that hands the frame to the interpreter at frame.pc, with identical state. */
@@ -114,6 +114,8 @@ export const RUNTIME = {
   X_EXIT: ~EXIT,
   UINT256_MAX: (1n << 256n) - 1n,
   HANDLERS,
+  PURE_BINARY,
+  PURE_TERNARY,
   refillGas,
   expandMemory,
   readWord,
