@@ -89,20 +89,21 @@ export class CompiledCodeCache {
   }
 }
 
-/** A chunk of compiled blocks: runs from the block at `pc`; returns the pc of a block outside it, or ~result. */
-type Chunk = (ctx: ExecutionContext, frame: Frame, pc: number) => number;
+/** A chunk of compiled blocks: runs from its index-th block; returns the pc of a block outside it, or ~result. */
+type Chunk = (ctx: ExecutionContext, frame: Frame, index: number) => number;
 
 /** Runs chunk after chunk; a pc that starts no compiled block goes to the interpreter. */
-function driver(byStart: readonly (Chunk | undefined)[]): CompiledCode {
+function driver(chunks: readonly Chunk[], chunkOf: Uint16Array, indexOf: Uint16Array): CompiledCode {
   return (ctx, f) => {
     let pc = f.pc;
     for (;;) {
-      const chunk = byStart[pc];
-      if (chunk === undefined) {
+      // A pc past the code (a PUSH cut off by its end falls through there) starts no block.
+      const chunk = chunkOf[pc] ?? 0;
+      if (chunk === 0) {
         f.pc = pc;
         return EXIT;
       }
-      pc = chunk(ctx, f, pc);
+      pc = chunks[chunk - 1]!(ctx, f, indexOf[pc]!);
       if (pc < 0) return ~pc;
     }
   };
@@ -112,14 +113,10 @@ function compileEntry(code: CodeAnalysis, table: OpcodeTable): Entry {
   if (code.size > MAX_COMPILED_CODE_SIZE) return { compiled: null, bytes: 64 };
   try {
     const generated = generate(code, basicBlocks(code, table), MAX_GENERATED_CHARS);
-    // The text is the generator's own (see codegen.ts); the factory receives the runtime as arguments.
-    const factory = new Function(...RUNTIME_NAMES, generated.source) as (...runtime: unknown[]) => Chunk[];
-    const chunks = factory(...RUNTIME_NAMES.map((name) => RUNTIME[name]));
-    const byStart: (Chunk | undefined)[] = new Array(code.size + 1);
-    generated.chunkStarts.forEach((starts, i) => {
-      for (const start of starts) byStart[start] = chunks[i]!;
-    });
-    return { compiled: driver(byStart), bytes: 2 * generated.source.length + 8 * byStart.length };
+    // The text is the generator's own (see codegen.ts); the factory receives the runtime and the block tables as arguments.
+    const factory = new Function(...RUNTIME_NAMES, "CH", "IX", generated.source) as (...runtime: unknown[]) => Chunk[];
+    const chunks = factory(...RUNTIME_NAMES.map((name) => RUNTIME[name]), generated.chunkOf, generated.indexOf);
+    return { compiled: driver(chunks, generated.chunkOf, generated.indexOf), bytes: 2 * generated.source.length + 4 * generated.chunkOf.length };
   } catch (error) {
     if (error instanceof TooLargeToCompile) return { compiled: null, bytes: 64 };
     throw error;

@@ -153,7 +153,7 @@ class BlockWriter {
     if (item.kind === "value") return item.expr;
     if (item.name === null) {
       item.name = this.fresh();
-      this.out.push(`const ${item.name} = stack[sp - ${item.depth}];`);
+      this.out.push(`${item.name} = stack[sp - ${item.depth}];`);
     }
     return item.name;
   }
@@ -161,14 +161,14 @@ class BlockWriter {
   /** A new constant holding `expression`, pushed. */
   pushComputed(expression: string): void {
     const name = this.fresh();
-    this.out.push(`const ${name} = ${expression};`);
+    this.out.push(`${name} = ${expression};`);
     this.items.push({ kind: "value", expr: name });
   }
 
   /** A new boolean constant holding `condition`, pushed as the word 1 or 0. */
   pushCondition(condition: string): void {
     const name = this.fresh();
-    this.out.push(`const ${name} = ${condition};`);
+    this.out.push(`${name} = ${condition};`);
     this.items.push({ kind: "value", expr: `(${name} ? 1n : 0n)`, truth: name });
   }
 
@@ -187,7 +187,7 @@ class BlockWriter {
       if (item.kind === "entry" && item.name === null && !temporary.has(item)) {
         const name = this.fresh();
         temporary.set(item, name);
-        loadInto.push(`const ${name} = stack[sp - ${item.depth}];`);
+        loadInto.push(`${name} = stack[sp - ${item.depth}];`);
       }
     }
     for (const { position, item } of pending) {
@@ -215,10 +215,15 @@ class BlockWriter {
 }
 
 export interface GeneratedCode {
-  /** The factory's body: it returns an array of chunk functions, `(ctx, frame, pc) => next pc or ~result`. */
+  /**
+   * The factory's body, with parameters CH and IX besides the runtime's names: it returns an array
+   * of chunk functions, `(ctx, frame, index) => next pc or ~result`, entered at their index-th block.
+   */
   readonly source: string;
-  /** For each chunk, the pcs of the blocks the driver enters it at (each block is entered in one chunk). */
-  readonly chunkStarts: readonly (readonly number[])[];
+  /** For each pc that starts a block: 1 + the chunk the driver enters for it (0: no block starts there). */
+  readonly chunkOf: Uint16Array;
+  /** For each pc that starts a block: its index in that chunk. */
+  readonly indexOf: Uint16Array;
 }
 
 /** Thrown by the generator when the text outgrows the budget; the code is left to the interpreter. */
@@ -247,6 +252,9 @@ function goto(pc: number | bigint): string {
   return `\u0000${pc}\u0000`;
 }
 
+/** After a dynamic jump has set pc: continue in this chunk if it holds that block, else leave (resolved per chunk). */
+const DISPATCH = "\u0001";
+
 /** One block's text, and where it may go next without a dynamic jump. */
 interface BlockText {
   readonly start: number;
@@ -256,11 +264,11 @@ interface BlockText {
   readonly fallsTo: number | null;
   /** Constant jump destinations and the fall-through. */
   readonly successors: readonly number[];
+  /** How many temporaries (v0, v1, …) the block uses. */
+  readonly temporaries: number;
 }
 
 export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars: number): GeneratedCode {
-  let counter = 0;
-  const fresh = (): string => `v${counter++}`;
   const codeSize = BigInt(code.size);
   const literals = new Literals();
   const isJumpdest = (dest: bigint): boolean => dest < codeSize && code.jumpdests[Number(dest)] === 1;
@@ -271,7 +279,7 @@ export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars:
   let chars = 0;
   const texts = new Map<number, BlockText>();
   for (const block of blocks) {
-    const text = blockText(block, { isJumpdest, halt, handlerNames, pureNames, codeSize, pushValues: code.pushValues, fresh, literals });
+    const text = blockText(block, { isJumpdest, halt, handlerNames, pureNames, codeSize, pushValues: code.pushValues, literals });
     chars += text.chars;
     if (chars > maxChars) throw new TooLargeToCompile(`more than ${maxChars} characters of JavaScript`);
     texts.set(block.start, text);
@@ -291,7 +299,16 @@ export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars:
   }
   if (current.length > 0) chunkStarts.push(current);
 
-  const chunks = chunkStarts.map((entries) => chunkText([...entries, ...satellites(entries, texts)], texts));
+  // A block's home is the chunk it was grouped into; the driver and dynamic jumps enter it there.
+  const chunkOf = new Uint16Array(code.size + 1);
+  const indexOf = new Uint16Array(code.size + 1);
+  chunkStarts.forEach((entries, chunk) =>
+    entries.forEach((start, index) => {
+      chunkOf[start] = chunk + 1;
+      indexOf[start] = index;
+    }),
+  );
+  const chunks = chunkStarts.map((entries, chunk) => chunkText(chunk + 1, [...entries, ...satellites(entries, texts)], texts));
   const handlers = [...handlerNames].map((op) => `const h${op} = HANDLERS[${op}];`).join("\n");
   const pures = [...pureNames].map((op) => `const p${op} = ${PURE_BINARY.has(op) ? "PURE_BINARY" : "PURE_TERNARY"}.get(${op});`).join("\n");
   const source = `"use strict";
@@ -301,7 +318,7 @@ ${literals.declarations()}
 return [
 ${chunks.join(",\n")}
 ];`;
-  return { source, chunkStarts };
+  return { source, chunkOf, indexOf };
 }
 
 /** Blocks reached from `entries` by constant jumps and fall-throughs, breadth first, within SATELLITE_CHARS. */
@@ -322,36 +339,57 @@ function satellites(entries: readonly number[], texts: ReadonlyMap<number, Block
   return added;
 }
 
-/** One chunk: a loop over a switch on the pc, a case per block; a constant jump inside the chunk continues the loop. */
-function chunkText(members: readonly number[], texts: ReadonlyMap<number, BlockText>): string {
-  const inside = new Set(members);
+/**
+ * One chunk: a loop over a switch on the index of its blocks, a case per block. The indexes are
+ * dense (0, 1, 2, …) so that V8 dispatches through a jump table; a switch on the blocks' pcs,
+ * which are sparse, is a chain of comparisons in V8's bytecode and in its optimised code alike.
+ * Its home blocks come first, in the order of chunkOf/indexOf; then the copies of blocks it reaches.
+ */
+function chunkText(id: number, members: readonly number[], texts: ReadonlyMap<number, BlockText>): string {
+  const indexes = new Map(members.map((start, index) => [start, index]));
   const leave = (pc: string): string => `{ f.gas = gas; f.sp = sp; return ${pc}; }`;
-  const jump = (pc: number): string => (inside.has(pc) ? `{ pc = ${pc}; continue; }` : leave(`${pc}`));
+  const jump = (pc: number): string => {
+    const index = indexes.get(pc);
+    return index !== undefined ? `{ b = ${index}; continue; }` : leave(`${pc}`);
+  };
+  const dispatch = `if (CH[pc] !== ${id}) ${leave("pc")} b = IX[pc]; continue;`;
   const cases: string[] = [];
+  let temporaries = 0;
   members.forEach((start, i) => {
     const text = texts.get(start)!;
-    cases.push(`case ${start}: {`, ...text.lines.map((line) => line.replace(GOTO, (_, pc: string) => jump(Number(pc)))));
+    temporaries = Math.max(temporaries, text.temporaries);
+    cases.push(`case ${i}: {`, ...text.lines.map((line) => line.replace(GOTO, (_, pc: string) => jump(Number(pc))).replace(DISPATCH, dispatch)));
     // A case falls through to the next one; a block whose fall-through is elsewhere jumps there.
     if (text.fallsTo !== null && members[i + 1] !== text.fallsTo) cases.push(jump(text.fallsTo));
     cases.push("}");
   });
-  return `function (ctx, f, pc) {
+  return `function (ctx, f, b) {
 const stack = f.stack;
 const J = f.code.jumpdests;
 let gas = f.gas;
 let sp = f.sp;
 let r = 0;
+let pc = 0;
+${temporaries > 0 ? `let ${Array.from({ length: temporaries }, (_, k) => `v${k}`).join(", ")};` : ""}
 for (;;) {
-switch (pc) {
+switch (b) {
 ${cases.join("\n")}
 default:
-${leave("pc")}
+throw new RangeError("compiled chunk entered at a block it does not hold: " + b);
 }
 }
 }`;
 }
 
+/**
+ * A block's temporaries are v0, v1, … afresh in every block, declared once per chunk with `let`:
+ * nothing a block computes outlives it (its stack is in the array when it ends), and V8 gives
+ * every declaration a register of its own, so per-block `const`s would make a chunk's frame as
+ * large as all its blocks together, filled on every entry before V8 has optimised the chunk.
+ */
 function blockText(block: Block, shared: SharedContext): BlockText {
+  let temporaries = 0;
+  const fresh = (): string => `v${temporaries++}`;
   const out: string[] = [];
   const successors: number[] = [];
   const checks: string[] = [];
@@ -362,10 +400,10 @@ function blockText(block: Block, shared: SharedContext): BlockText {
     out.push(`gas -= ${block.gas};`);
     out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) return bail(f, ${block.start}, gas + ${block.gas}, sp);`);
   }
-  const w = new BlockWriter(out, shared.fresh);
+  const w = new BlockWriter(out, fresh);
   const handlerAfter = handlersAfter(block.instructions);
   block.instructions.forEach((ins, i) => {
-    emitInstruction(ins, w, out, { ...shared, handlerLater: handlerAfter[i]!, successors });
+    emitInstruction(ins, w, out, { ...shared, fresh, handlerLater: handlerAfter[i]!, successors });
     if (w.held > MAX_HELD_ITEMS) w.materialise();
   });
   let fallsTo: number | null = null;
@@ -380,7 +418,7 @@ function blockText(block: Block, shared: SharedContext): BlockText {
   }
   let chars = 0;
   for (const line of out) chars += line.length + 1;
-  return { start: block.start, lines: out, chars, fallsTo, successors };
+  return { start: block.start, lines: out, chars, fallsTo, successors, temporaries };
 }
 
 /** For each instruction of a block, whether a later one in the block runs an interpreter handler. */
@@ -411,7 +449,7 @@ interface Context {
 }
 
 /** What every block of a code shares while its text is written. */
-type SharedContext = Omit<Context, "handlerLater" | "successors">;
+type SharedContext = Omit<Context, "handlerLater" | "successors" | "fresh">;
 
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY);
 
@@ -547,7 +585,7 @@ function emitJump(dest: Item, w: BlockWriter, out: string[], c: Context, pc: num
       body = c.halt(pc, Halt.InvalidJump);
     }
   } else {
-    body = `if (${target} >= ${c.codeSize}n || J[Number(${target})] !== 1) ${c.halt(pc, Halt.InvalidJump)} pc = Number(${target}); continue;`;
+    body = `if (${target} >= ${c.codeSize}n || J[Number(${target})] !== 1) ${c.halt(pc, Halt.InvalidJump)} pc = Number(${target}); ${DISPATCH}`;
   }
   out.push(test === null ? body : `if (${test}) { ${body} }`);
 }
@@ -569,7 +607,7 @@ function emitMemoryWord(ins: Instruction, w: BlockWriter, out: string[], c: Cont
     const offset = w.expr(offsetItem);
     out.push(`if (${offset} > ${MAX_MEMORY_BIG}n) ${c.halt(ins.pc, Halt.OutOfGas)}`);
     start = c.fresh();
-    out.push(`const ${start} = Number(${offset});`);
+    out.push(`${start} = Number(${offset});`);
   }
   const end = known !== undefined ? `${Number(known) + 32}` : `${start} + 32`;
   const ahead = ins.gasAfter;
