@@ -27,6 +27,8 @@ export interface MeasureOptions {
 export interface ImplementationTiming {
   readonly runsMs: readonly number[];
   readonly medianMs: number;
+  /** The very first run (a warm-up run when there is one): what a cold process pays, compiling included. */
+  readonly firstMs: number;
 }
 
 export interface BenchmarkResult {
@@ -36,6 +38,8 @@ export interface BenchmarkResult {
   readonly timings: ReadonlyMap<string, ImplementationTiming>;
   /** Empty when every implementation matched the suite's post state and the others. */
   readonly problems: readonly string[];
+  /** Milliseconds a compile tier spent translating code during this benchmark's runs, when the caller measured it. */
+  readonly compileMs?: number;
 }
 
 const collectGarbage: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
@@ -67,7 +71,9 @@ export async function measureBenchmark(
   const outcomes = new Map<string, CaseOutcome>();
   const peerOutputs = new Map<string, Uint8Array>();
   const runs = new Map<string, number[]>([...implementations, ...peers].map((impl) => [impl.name, []]));
+  const firsts = new Map<string, number>();
   const record = (name: string, round: number, ms: number) => {
+    if (round === 0) firsts.set(name, ms);
     if (round < options.warmup) return;
     runs.get(name)!.push(ms);
     options.onRun?.(benchmark.name, name, ms);
@@ -89,7 +95,7 @@ export async function measureBenchmark(
   return {
     benchmark: benchmark.name,
     gasUsed: first?.kind === "executed" ? first.gasUsed : 0n,
-    timings: new Map([...runs].map(([name, ms]) => [name, { runsMs: ms, medianMs: median(ms) }])),
+    timings: new Map([...runs].map(([name, ms]) => [name, { runsMs: ms, medianMs: median(ms), firstMs: firsts.get(name)! }])),
     problems: [...disagreements(benchmark.expected, outcomes), ...peerProblems(first, peerOutputs)],
   };
 }

@@ -96,6 +96,52 @@ export function speedupSummaryTable(report: BenchReport): string {
   return padTable([["suite", "implementation", "benchmarks", `geometric mean speed-up vs ${REFERENCE_IMPLEMENTATION}`], ...rows], 2);
 }
 
+/** The peer the issue's speed targets are stated against (revm, through anvil). */
+export const TARGET_PEER = "anvil";
+/** Benchmarks below this much gas mostly time the fixed cost of a run (pre-state, sender, root), not execution. */
+export const TARGET_MIN_GAS = 100_000n;
+
+/**
+ * Each implementation's time as a multiple of the peer's (1.50× means it takes half as long again):
+ * per benchmark, and the geometric mean over the main suite's benchmarks of at least
+ * TARGET_MIN_GAS gas. Empty when the peer was not run.
+ */
+export function peerRatioSummary(report: BenchReport, peer = TARGET_PEER): { implementation: string; benchmarks: number; geometricMean: number }[] {
+  if (!report.config.implementations.includes(peer)) return [];
+  const results = report.results.filter((result) => suiteOf(result.benchmark) === "main" && result.gasUsed >= TARGET_MIN_GAS);
+  if (results.length === 0) return [];
+  return report.config.implementations
+    .filter((name) => name !== peer)
+    .map((implementation) => ({
+      implementation,
+      benchmarks: results.length,
+      geometricMean: geometricMean(results.map((result) => result.timings.get(implementation)!.medianMs / result.timings.get(peer)!.medianMs)),
+    }));
+}
+
+export function peerRatioTable(report: BenchReport, peer = TARGET_PEER): string {
+  const impls = report.config.implementations.filter((name) => name !== peer);
+  const rows = report.results.map((result) => [
+    result.benchmark,
+    result.gasUsed.toString(),
+    ...impls.map((name) => `${(result.timings.get(name)!.medianMs / result.timings.get(peer)!.medianMs).toFixed(2)}×`),
+  ]);
+  const summary = peerRatioSummary(report, peer).map((s) => `${s.geometricMean.toFixed(2)}×`);
+  const footer = summary.length > 0 ? [[`geometric mean, main ≥ ${TARGET_MIN_GAS} gas (${peerRatioSummary(report, peer)[0]!.benchmarks})`, "", ...summary]] : [];
+  return padTable([["benchmark", "gas used", ...impls.map((name) => `${name} time ÷ ${peer}`)], ...rows, ...footer], 1);
+}
+
+/** What a cold start costs: the compile tier's own translation time per benchmark, and each implementation's first run. */
+export function coldStartTable(report: BenchReport): string {
+  const impls = report.config.implementations;
+  const rows = report.results.map((result) => [
+    result.benchmark,
+    result.compileMs === undefined ? "–" : result.compileMs.toFixed(1),
+    ...impls.map((name) => result.timings.get(name)!.firstMs.toFixed(2)),
+  ]);
+  return padTable([["benchmark", "compile ms", ...impls.map((name) => `${name} first run ms`)], ...rows], 1);
+}
+
 export function memoryTable(report: BenchReport): string {
   const rows = report.peakMemory.map((m) => [m.benchmark, m.implementation, m.baselineMiB.toFixed(0), m.peakMiB.toFixed(0)]);
   return padTable([["benchmark", "implementation", "RSS before run (MiB)", "peak RSS (MiB)"], ...rows], 2);
@@ -111,12 +157,14 @@ export function reportJson(report: BenchReport): string {
         gasUsed: result.gasUsed.toString(),
         agree: result.problems.length === 0,
         problems: result.problems,
+        ...(result.compileMs !== undefined && { compileMs: result.compileMs }),
         implementations: Object.fromEntries(
           [...result.timings].map(([name, timing]) => [
             name,
             {
               medianMs: timing.medianMs,
               runsMs: timing.runsMs,
+              firstMs: timing.firstMs,
               mgasPerSecond: mgasPerSecond(result.gasUsed, timing.medianMs),
               ...(name !== REFERENCE_IMPLEMENTATION && speedup(result, name) !== undefined && { speedupVsEthereumjs: speedup(result, name) }),
             },
@@ -124,6 +172,7 @@ export function reportJson(report: BenchReport): string {
         ),
       })),
       speedupGeometricMeans: speedupSummary(report),
+      timeRelativeToPeer: peerRatioSummary(report),
       peakMemory: report.peakMemory,
     },
     null,

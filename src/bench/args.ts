@@ -17,7 +17,7 @@ export interface BenchArgs {
   readonly memory: boolean;
 }
 
-export const DEFAULT_IMPLEMENTATIONS = ["src-interpreter", "src-compiled", "ethereumjs"] as const;
+export const DEFAULT_IMPLEMENTATIONS = ["src-interpreter", "src-adaptive", "src-compiled", "ethereumjs"] as const;
 export const DEFAULT_RUNS = 5;
 export const DEFAULT_WARMUP = 1;
 

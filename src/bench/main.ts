@@ -2,7 +2,7 @@
  * `npm run bench`: the evm-benchmarks suite and the precompile benchmarks
  * (precompile-benchmarks.ts) on several implementations in one process.
  *
- *   node --expose-gc dist/src/bench/main.js [--impl src-interpreter,src-compiled,ethereumjs] [--filter REGEX] [--runs N]
+ *   node --expose-gc dist/src/bench/main.js [--impl src-interpreter,src-adaptive,src-compiled,ethereumjs] [--filter REGEX] [--runs N]
  *        [--warmup N] [--json FILE] [--benchmarks DIR] [--peer anvil] [--no-memory]
  *
  * Prints a table (median ms, Mgas/s, speed-up over ethereumjs) and, when snailtracer is among
@@ -17,11 +17,22 @@ import { AnvilPeer, AnvilUnavailableError } from "../../conformance/bench/anvil.
 import type { CallPeer } from "../../conformance/bench/call-peer.js";
 import { measureBenchmark, type BenchmarkResult } from "../../conformance/bench/measure.js";
 import { measurePeakMemory } from "../../conformance/bench/peak-memory.js";
-import { memoryTable, reportJson, resultsTable, speedupSummaryTable, type BenchReport, type PeakMemory } from "../../conformance/bench/report.js";
+import {
+  coldStartTable,
+  memoryTable,
+  peerRatioTable,
+  reportJson,
+  resultsTable,
+  speedupSummaryTable,
+  TARGET_PEER,
+  type BenchReport,
+  type PeakMemory,
+} from "../../conformance/bench/report.js";
 import { loadBenchmarks, type Benchmark } from "../../conformance/bench/suite.js";
 import type { Implementation } from "../../interface/implementation.js";
 import { loadFromRegistry } from "../../conformance/state-tests/load-implementation.js";
 import { implementations as registry } from "../cli/implementations.js";
+import { compileCacheStats } from "../vm/compile/tier.js";
 import { BenchUsageError, DEFAULT_IMPLEMENTATIONS, DEFAULT_RUNS, DEFAULT_WARMUP, parseBenchArgs } from "./args.js";
 import { precompileBenchmarks } from "./precompile-benchmarks.js";
 import { PrecompileBenchmarkError, withReferencePostState } from "./precompile-expected.js";
@@ -65,7 +76,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     if (args.peers.includes("anvil")) peers.push(await AnvilPeer.start());
     const measure = async (benchmark: Benchmark) => {
-      const result = await measureBenchmark(benchmark, impls, { runs: args.runs, warmup: args.warmup, peers });
+      const compiledBefore = compileCacheStats().compileMs;
+      const measured = await measureBenchmark(benchmark, impls, { runs: args.runs, warmup: args.warmup, peers });
+      const result = { ...measured, compileMs: compileCacheStats().compileMs - compiledBefore };
       const medians = [...result.timings].map(([name, t]) => `${name} ${t.medianMs.toFixed(1)} ms`).join(", ");
       console.error(`bench: ${benchmark.name}: ${medians}${result.problems.length > 0 ? "  DISAGREE" : ""}`);
       results.push(result);
@@ -100,6 +113,8 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(resultsTable(report));
   const summary = speedupSummaryTable(report);
   if (summary.split("\n").length > 2) console.log(`\n${summary}`);
+  if (peers.some((peer) => peer.name === TARGET_PEER)) console.log(`\nTime relative to ${TARGET_PEER} (revm):\n\n${peerRatioTable(report)}`);
+  console.log(`\nCold start (compile ms: the compile tier's translation of code, once per code and process):\n\n${coldStartTable(report)}`);
   if (peakMemory.length > 0) console.log(`\n${memoryTable(report)}`);
   const problems = results.flatMap((r) => r.problems.map((p) => `${r.benchmark}: ${p}`));
   for (const problem of problems) console.log(`DISAGREE ${problem}`);

@@ -35,6 +35,8 @@ export const implementations: Record<string, () => Promise<Implementation>> = {
   src: () => importImplementation("../vm/implementation.js", "srcImplementation"),
   /** src with its compile tier forced on (SVM_TIER=always). */
   "src-compiled": () => importImplementation("../vm/implementation.js", "srcCompiledImplementation"),
+  /** src compiling a code once it is hot (SVM_TIER=adaptive). */
+  "src-adaptive": () => importImplementation("../vm/implementation.js", "srcAdaptiveImplementation"),
   /** src with its compile tier off (SVM_TIER=never). */
   "src-interpreter": () => importImplementation("../vm/implementation.js", "srcInterpreterImplementation"),
   /** @ethereumjs/vm 10, a peer for differential testing. */

@@ -43,5 +43,8 @@ export function srcImplementationWithTier(tier: TierMode): Implementation {
 /** `--impl src-compiled`: every frame in compiled code (SVM_TIER=always for this implementation only). */
 export const srcCompiledImplementation: Implementation = { ...srcImplementationWithTier("always"), name: "src-compiled" };
 
+/** `--impl src-adaptive`: the interpreter until a code is hot, then compiled code (SVM_TIER=adaptive for this implementation only). */
+export const srcAdaptiveImplementation: Implementation = { ...srcImplementationWithTier("adaptive"), name: "src-adaptive" };
+
 /** `--impl src-interpreter`: the interpreter only (SVM_TIER=never for this implementation only). */
 export const srcInterpreterImplementation: Implementation = { ...srcImplementationWithTier("never"), name: "src-interpreter" };

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { TraceStep } from "../../interface/implementation.js";
-import { compileCacheStats, currentTier, HOT_CALLS, parseTierMode, setTier, type TierMode } from "../../src/vm/compile/tier.js";
+import { compileCacheStats, currentTier, HOT_GAS_PER_BYTE, parseTierMode, setTier, type TierMode } from "../../src/vm/compile/tier.js";
 import { MAX_COMPILED_CODE_SIZE } from "../../src/vm/compile/cache.js";
 import { runCode, type CodeRunResult } from "../../src/vm/run-code.js";
 
@@ -133,13 +133,20 @@ describe("adversarial code", () => {
 });
 
 describe("tier selection", () => {
-  it("adaptive compiles a code once it has been entered HOT_CALLS times", () => {
-    const code = hex("7f" + Buffer.from("adaptive threshold test 0123456789abcdef").toString("hex").slice(0, 64) + "50 00".replace(/ /g, ""));
+  it("adaptive compiles a code once it has burnt HOT_GAS_PER_BYTE gas per byte of its size in the interpreter", () => {
+    // A loop of 100 rounds; the PUSH32 makes the code unique to this test (the compile cache is per process).
+    const code = hex(
+      "7f" + Buffer.from("adaptive threshold test 0123456789abcdef").toString("hex").slice(0, 64) + "50" + "6064 5b 600190 03 80 6024 57 50 00".replace(/ /g, ""),
+    );
+    setTier("never");
+    const perRun = runCode({ code, gas: 1_000_000n }).gasUsed;
+    const runsToHot = Math.ceil((HOT_GAS_PER_BYTE * code.length) / Number(perRun));
+    expect(runsToHot).toBeGreaterThan(2);
     setTier("adaptive");
     const before = compileCacheStats().compiled;
-    for (let i = 1; i < HOT_CALLS; i++) runCode({ code, gas: 100_000n });
+    for (let i = 0; i < runsToHot; i++) runCode({ code, gas: 1_000_000n });
     expect(compileCacheStats().compiled).toBe(before);
-    runCode({ code, gas: 100_000n });
+    runCode({ code, gas: 1_000_000n });
     expect(compileCacheStats().compiled).toBe(before + 1);
   });
 

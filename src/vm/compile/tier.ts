@@ -1,7 +1,7 @@
 /**
  * Which tier runs a frame. `never` (the default): the interpreter. `always`: compiled code from
- * the first frame of every code. `adaptive`: the interpreter first; once a code (by hash) has been
- * entered HOT_CALLS times or has burnt HOT_GAS gas in the interpreter, compiled code.
+ * the first frame of every code. `adaptive`: the interpreter first; once a code (by hash) has burnt
+ * HOT_GAS_PER_BYTE gas per byte of its size in the interpreter, compiled code.
  * SVM_TIER=always|never|adaptive sets the process default; setTier overrides it. The default stays
  * `never` while compiled code is slower than the interpreter on some benchmarks (docs/performance.md:
  * chunks V8 has not yet optimised run in its bytecode interpreter).
@@ -23,10 +23,16 @@ export type TierMode = "always" | "never" | "adaptive";
 
 export const TIER_MODES: readonly TierMode[] = ["always", "never", "adaptive"];
 
-/** Frames entered before a code counts as hot. */
-export const HOT_CALLS = 32;
-/** Gas a code may burn in the interpreter (summed over its frames) before it counts as hot. */
-export const HOT_GAS = 1_000_000;
+/**
+ * Gas a code burns in the interpreter, per byte of code and summed over its frames, before it
+ * counts as hot. Compiled code is fast only once V8 has optimised it, and V8 optimises a function
+ * after it has executed its own bytecode a few hundred times over (its tiering budget grows with
+ * the function's size). At a few gas per instruction, 1 000 gas per byte means the code's
+ * instructions have run a few hundred times each on average: compiled earlier, large code that
+ * runs each instruction only a few dozen times (unrolled Huff rounds) would run in V8's bytecode
+ * interpreter, slower than this interpreter (docs/performance.md).
+ */
+export const HOT_GAS_PER_BYTE = 1_000;
 /** Codes whose hotness is tracked; beyond it the counts start over (bounded memory). */
 const MAX_TRACKED = 4096;
 
@@ -64,7 +70,7 @@ interface Slot {
 }
 
 const slots = new WeakMap<CodeAnalysis, Slot>();
-const heat = new Map<string, { calls: number; gas: number }>();
+const heat = new Map<string, { gas: number }>();
 
 function slotOf(code: CodeAnalysis, table: OpcodeTable, forkName: string): Slot {
   let slot = slots.get(code);
@@ -83,10 +89,10 @@ function compiledFor(ctx: ExecutionContext, f: Frame): CompiledCode | null {
     let h = heat.get(slot.key);
     if (h === undefined) {
       if (heat.size >= MAX_TRACKED) heat.clear();
-      h = { calls: 0, gas: 0 };
+      h = { gas: 0 };
       heat.set(slot.key, h);
     }
-    if (++h.calls < HOT_CALLS && h.gas < HOT_GAS) return null;
+    if (h.gas < HOT_GAS_PER_BYTE * Math.max(1, f.code.size)) return null;
   }
   slot.compiled = cache.get(slot.key, f.code, ctx.opcodes);
   return slot.compiled;
