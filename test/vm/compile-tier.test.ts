@@ -62,6 +62,16 @@ const PROGRAMS: Record<string, string> = {
   "revert with data": "6011 6000 52 6020 6000 fd",
   "push truncated by the end": "6001 61ff",
   "jumpi not taken at the end": "6000 6000 57",
+  // Words a block already holds: MSTORE then MLOAD at 0x40; an overlapping MSTORE at 0x50; a
+  // CALLDATACOPY (a handler) over 0x80; an MSTORE at a computed offset over 0xa0; MSTORE8 into 0xc0.
+  "memory words held by the block": [
+    "6011 6040 52 6040 51 6000 52",
+    "6022 6040 52 6033 6050 52 6040 51 6020 52",
+    "6044 6080 52 6008 6000 6080 37 6080 51 6040 52",
+    "6055 60a0 52 6066 6001 609f 01 52 60a0 51 6060 52",
+    "6077 60c0 52 60ff 60c1 53 60c0 51 6080 52",
+    "60c0 51 60c0 51 01 60a0 52 60c06000f3",
+  ].join(" "),
 };
 
 describe("compile tier ≡ interpreter", () => {

@@ -106,6 +106,13 @@ class Literals {
 
 class BlockWriter {
   private items: Item[] = [];
+  /**
+   * Words of memory at constant offsets whose value the block already holds: stored by an MSTORE
+   * or read by an MLOAD since the last handler (which may write memory). An MLOAD there takes the
+   * value without reading, and without an expansion check: the earlier access already grew memory
+   * past the word (or halted).
+   */
+  private readonly words = new Map<number, Item>();
   /** How many items below the runtime sp the symbolic stack has taken over from the array. */
   private taken = 0;
 
@@ -195,6 +202,21 @@ class BlockWriter {
       lines.push(`stack[sp ${position < 0 ? "-" : "+"} ${Math.abs(position)}] = ${value};`);
     }
     return { lines, delta: this.items.length - this.taken };
+  }
+
+  knownWord(offset: number): Item | undefined {
+    return this.words.get(offset);
+  }
+
+  /** Notes the word at `offset`; words overlapping it are forgotten. Kept as a value, so it stays valid after a materialise. */
+  rememberWord(offset: number, item: Item): void {
+    for (const other of this.words.keys()) if (Math.abs(other - offset) < 32) this.words.delete(other);
+    const value: Item = item.kind === "value" ? item : { kind: "value", expr: this.expr(item) };
+    this.words.set(offset, value);
+  }
+
+  forgetMemory(): void {
+    this.words.clear();
   }
 
   /** On the main path: writes the symbolic stack to the array and moves sp; the block continues from the array. */
@@ -593,7 +615,8 @@ function emitJump(dest: Item, w: BlockWriter, out: string[], c: Context, pc: num
 /** MLOAD and MSTORE inline: memory grows by the interpreter's expandMemory, with the interpreter's gas. */
 function emitMemoryWord(ins: Instruction, w: BlockWriter, out: string[], c: Context, next: number): void {
   const offsetItem = w.pop();
-  const value = ins.op === 0x52 ? w.expr(w.pop()) : null;
+  const valueItem = ins.op === 0x52 ? w.pop() : null;
+  const value = valueItem === null ? null : w.expr(valueItem);
   const known = offsetItem.kind === "value" ? offsetItem.constant : undefined;
   let start: string;
   if (known !== undefined) {
@@ -602,6 +625,8 @@ function emitMemoryWord(ins: Instruction, w: BlockWriter, out: string[], c: Cont
       if (value === null) pushConstant(w, c, 0n);
       return;
     }
+    const held = value === null ? w.knownWord(Number(known)) : undefined;
+    if (held !== undefined) return w.push(held);
     start = known.toString();
   } else {
     const offset = w.expr(offsetItem);
@@ -619,14 +644,25 @@ function emitMemoryWord(ins: Instruction, w: BlockWriter, out: string[], c: Cont
   } else {
     out.push(`if (${end} > f.memSize) { r = expandMemory(f, ${end}, gas + ${ahead}); if (r < 0) ${c.halt(ins.pc, Halt.OutOfGas)} gas = r - ${ahead}; }`);
   }
-  if (value === null) w.pushComputed(`mload(f, ${start})`);
-  else out.push(`mstore(f, ${start}, ${value});`);
+  if (valueItem === null) {
+    w.pushComputed(`mload(f, ${start})`);
+    if (known !== undefined) {
+      const loaded = w.pop();
+      w.rememberWord(Number(known), loaded);
+      w.push(loaded);
+    }
+  } else {
+    out.push(`mstore(f, ${start}, ${value});`);
+    if (known !== undefined) w.rememberWord(Number(known), valueItem);
+    else w.forgetMemory();
+  }
   if (late) out.push(`if (gas < 0 && (gas = refillGas(f, gas)) < 0) ${shortfall(ins, w, c, next)}`);
 }
 
 /** Any other instruction runs its interpreter handler on the frame, with the interpreter's pc, gas and stack. */
 function emitHandlerCall(ins: Instruction, w: BlockWriter, out: string[], c: Context, next: number): void {
   w.materialise();
+  w.forgetMemory();
   c.handlerNames.add(ins.op);
   out.push(`f.pc = ${ins.pc}; f.gas = gas + ${ins.gasAfter}; f.sp = sp;`);
   out.push(`r = h${ins.op}(ctx, f, ${ins.op});`);
