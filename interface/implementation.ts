@@ -244,5 +244,13 @@ export interface Implementation {
    * reports cases of other forks as skipped rather than failed.
    */
   readonly forks?: readonly ForkName[];
+  /**
+   * A tracer or progress probe makes this implementation run another engine (src with its compile
+   * tier on: a traced run interprets, an untraced one runs compiled code). Attaching one must
+   * still change no observable, so a differential run also runs it untraced, compares that outcome
+   * with the other side's, and counts a difference between its own traced and untraced outcomes
+   * as a divergence: the engine under test is the one that runs untraced. Absent means false.
+   */
+  readonly tracingChangesEngine?: boolean;
   runStateTest(testCase: StateTestCase, options?: RunOptions): CaseOutcome | Promise<CaseOutcome>;
 }

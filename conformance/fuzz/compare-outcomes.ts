@@ -37,3 +37,12 @@ export function compareOutcomes(a: CaseOutcome, b: CaseOutcome): OutcomeDifferen
   bytes("state root", a.stateRoot, b.stateRoot);
   return differences;
 }
+
+/** How one run of a case ended: an outcome, or a crash (the implementation threw). */
+export type RunResult = { readonly ok: true; readonly outcome: CaseOutcome } | { readonly ok: false; readonly crash: string };
+
+/** compareOutcomes for runs that may have crashed: a crash on either side is the one difference. */
+export function compareRuns(a: RunResult, b: RunResult): OutcomeDifference[] {
+  if (!a.ok || !b.ok) return [{ what: "crash", a: a.ok ? "no crash" : a.crash, b: b.ok ? "no crash" : b.crash }];
+  return compareOutcomes(a.outcome, b.outcome);
+}

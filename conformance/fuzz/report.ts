@@ -9,12 +9,17 @@ import type { Replay } from "./replay.js";
 import { divergenceShape, type ReproducerRecord } from "./reproducer-record.js";
 
 /** What differed and where the traces part, as indented lines, for implementations named `a` and `b`. */
-export function differenceLines(result: Pick<DifferentialResult, "differences" | "trace">, a: string, b: string): string[] {
+export function differenceLines(result: Pick<DifferentialResult, "differences" | "engineSplits" | "trace">, a: string, b: string): string[] {
   const width = Math.max(a.length, b.length) + 1;
   const side = (name: string) => `${name}:`.padEnd(width);
   const lines: string[] = [];
   for (const difference of result.differences) {
     lines.push(`  ${difference.what}: ${a} ${difference.a}, ${b} ${difference.b}`);
+  }
+  for (const split of result.engineSplits ?? []) {
+    const name = split.side === "a" ? a : b;
+    lines.push(`  ${name} disagrees with itself: a traced run takes another engine (the interpreter) than an untraced one`);
+    for (const difference of split.differences) lines.push(`    ${difference.what}: traced ${difference.a}, untraced ${difference.b}`);
   }
   const trace = result.trace;
   if (trace !== undefined) {
@@ -35,7 +40,7 @@ export function divergenceLines(divergence: Divergence, a: string, b: string): s
 
 /** What `svm fuzz --replay` prints: whether the case still diverges, how, and how that compares with the record. */
 export function replayLines(record: ReproducerRecord, replay: Replay, a: string, b: string): string[] {
-  const recorded = divergenceShape({ differences: record.differences, ...(record.trace !== undefined && { trace: record.trace }) });
+  const recorded = divergenceShape(record);
   const head = `recorded: run ${record.run} of seed ${record.seed}, ${record.a} vs ${record.b}${record.strict ? " (strict)" : ""}, diverged in ${recorded || "nothing"}`;
   if (!replay.diverges) {
     const explained = replay.result.explainedBy === undefined ? "" : ` (a known difference explains what remains: ${replay.result.explainedBy})`;

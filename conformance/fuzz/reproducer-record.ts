@@ -2,7 +2,8 @@
  * What a reproducer file records about its divergence, besides the case itself: which two
  * implementations ran (and whether strictly), the campaign seed and run that found it, each side's
  * outcome, and what diverged — the outcome differences (state root, logs hash, gas used, output,
- * status) and the first diverging canonical trace line. A trace-only or output-only divergence is
+ * status), a side's own traced ⇄ untraced differences (an engine split, differential.ts) and the
+ * first diverging canonical trace line. A trace-only or output-only divergence is
  * invisible to a GeneralStateTests post entry, so `svm fuzz --replay` reads this record and runs
  * the full differential comparison again.
  *
@@ -49,7 +50,11 @@ export const ReproducerRecord = t.intersection([
     differences: t.array(Difference),
     outcomes: t.type({ a: OutcomeRecord, b: OutcomeRecord }),
   }),
-  t.partial({ trace: t.intersection([t.type({ index: t.number }), t.partial({ a: t.string, b: t.string })]) }),
+  t.partial({
+    /** Each side whose traced and untraced runs differed: `a` of a difference is the traced run's, `b` the untraced run's. */
+    engineSplits: t.array(t.type({ side: t.union([t.literal("a"), t.literal("b")]), differences: t.array(Difference) })),
+    trace: t.intersection([t.type({ index: t.number }), t.partial({ a: t.string, b: t.string })]),
+  }),
 ]);
 
 export type ReproducerRecord = t.TypeOf<typeof ReproducerRecord>;
@@ -97,6 +102,9 @@ export function recordOf(
     shrinks: found.shrinks,
     differences: result.differences.map(({ what, a, b }) => ({ what, a, b })),
     outcomes: { a: runRecord(result.a), b: runRecord(result.b) },
+    ...(result.engineSplits !== undefined && {
+      engineSplits: result.engineSplits.map(({ side, differences }) => ({ side, differences: differences.map(({ what, a, b }) => ({ what, a, b })) })),
+    }),
     ...(result.trace !== undefined && { trace: { ...result.trace } }),
   };
 }
@@ -109,9 +117,14 @@ export function decodeRecord(value: unknown): DecodedRecord {
   return { ok: false, error: formatValidationError(decoded.left[0]!) };
 }
 
-/** What diverged, as a list of names (`status`, `output`, `trace`, …), to tell whether a replay diverges as recorded. */
-export function divergenceShape(divergence: { readonly differences: readonly { readonly what: string }[]; readonly trace?: { readonly index: number } }): string {
+/** What diverged, as a list of names (`status`, `output`, `b traced ⇄ untraced gas used`, `trace`, …), to tell whether a replay diverges as recorded. */
+export function divergenceShape(divergence: {
+  readonly differences: readonly { readonly what: string }[];
+  readonly engineSplits?: readonly { readonly side: string; readonly differences: readonly { readonly what: string }[] }[];
+  readonly trace?: { readonly index: number };
+}): string {
   const parts = divergence.differences.map((difference) => difference.what);
+  for (const split of divergence.engineSplits ?? []) parts.push(...split.differences.map((difference) => `${split.side} traced ⇄ untraced ${difference.what}`));
   if (divergence.trace !== undefined) parts.push(`trace (step ${divergence.trace.index})`);
   return parts.join(", ");
 }

@@ -77,6 +77,9 @@ precompiles, CLZ, each instruction swept over its operand boundaries, call chain
 on ${FUZZ_FORKS.join(", ")}), runs each on implementations A and B
 with tracing, and compares state root, logs hash, gas used, output, status (the halt reason, in
 go-ethereum's words) and the canonical trace (depth, pc, gas, op, opName, top of stack, error).
+A side whose traced runs interpret (src-compiled, or src under SVM_TIER=always|adaptive) also runs
+untraced: that outcome, from compiled code, is the one compared, and a difference between its
+traced and untraced outcomes is a divergence too.
 
 A divergence is shrunk, saved in DIR as a reproducer, and printed with the first diverging trace
 line and the command that replays it. A reproducer is a GeneralStateTests file whose post entry

@@ -1,11 +1,16 @@
 /**
- * The project's own faults, planted one at a time in a copy of the compiled interpreter
- * (dist/src/vm) to measure what a differential fuzz campaign catches. Each is a small textual
+ * The project's own faults, planted one at a time in a copy of the compiled interpreter and its
+ * compile tier (dist/src/vm) to measure what a differential fuzz campaign catches. Each is a small textual
  * patch of the kind a real change could make: a bound one off (255 for 256, `>=` for `>`), a
  * boundary case forgotten (the minimum signed integer, a divisor that only looks like a power of
- * two), a gas constant off by one. Every `find` must occur exactly once in its file
- * (test/mutants/catalogue.test.ts checks it on the build), so a change to src/vm that moves the
- * code shows up as a failing test rather than a silently absent mutant.
+ * two), a gas constant off by one, a basic block that starts or checks in the wrong place. Every
+ * `find` must occur exactly once in its file (test/mutants/mutants.test.ts checks it on the build),
+ * so a change to src/vm that moves the code shows up as a failing test rather than a silently
+ * absent mutant.
+ *
+ * A fault of the compile tier (dist/src/vm/compile) is only reached by compiled code, which a
+ * traced run never takes: its mutant says `tier: "always"`, and its campaign runs spec against
+ * src-compiled, whose untraced (compiled) outcome the differential run compares.
  */
 
 export interface Mutant {
@@ -17,6 +22,13 @@ export interface Mutant {
   readonly replace: string;
   /** What the fault breaks, and the input that shows it. */
   readonly why: string;
+  /** The tier src runs in during the campaign: `always` (every frame compiled, `src-compiled`); the interpreter when absent. */
+  readonly tier?: "always";
+}
+
+/** The implementation the campaign for `mutant` runs against spec (a name of the CLI's registry). */
+export function implementationUnderTest(mutant: Pick<Mutant, "tier">): "src" | "src-compiled" {
+  return mutant.tier === "always" ? "src-compiled" : "src";
 }
 
 export const MUTANTS: readonly Mutant[] = [
@@ -72,8 +84,8 @@ export const MUTANTS: readonly Mutant[] = [
   {
     name: "slt-min-signed",
     file: "interpreter.js",
-    find: "(a < b ? 1n : 0n) : a >= SIGN_BIT ? 1n : 0n",
-    replace: "(a < b ? 1n : 0n) : a > SIGN_BIT ? 1n : 0n",
+    find: "? a < b : a >= SIGN_BIT",
+    replace: "? a < b : a > SIGN_BIT",
     why: "SLT(−2^255, x ≥ 0) is 0: the minimum signed integer taken as non-negative",
   },
   {
@@ -250,5 +262,101 @@ export const MUTANTS: readonly Mutant[] = [
     find: "return Math.ceil(size / 32);",
     replace: "return Math.floor(size / 32);",
     why: "copies and hashes charge whole words only: a partial word is free",
+  },
+  {
+    name: "compiled-shl-bound-255",
+    file: "compile/codegen.js",
+    find: "(${a} < 256n ? BigInt.asUintN(256, ${b} << ${a}) : 0n)",
+    replace: "(${a} < 255n ? BigInt.asUintN(256, ${b} << ${a}) : 0n)",
+    why: "compiled SHL by 255 gives 0 instead of the low bit moved to the top (EIP-145)",
+    tier: "always",
+  },
+  {
+    name: "compiled-shr-bound-255",
+    file: "compile/codegen.js",
+    find: "(${a} < 256n ? ${b} >> ${a} : 0n)",
+    replace: "(${a} < 255n ? ${b} >> ${a} : 0n)",
+    why: "compiled SHR by 255 gives 0 instead of the top bit (EIP-145)",
+    tier: "always",
+  },
+  {
+    name: "compiled-mod-by-zero-dividend",
+    file: "compile/codegen.js",
+    find: "(${b} === 0n ? 0n : ${a} % ${b})",
+    replace: "(${b} === 0n ? ${a} : ${a} % ${b})",
+    why: "compiled MOD by 0 gives the dividend instead of 0 (Yellow Paper: x mod 0 = 0)",
+    tier: "always",
+  },
+  {
+    name: "compiled-div-fast-path-unconfirmed",
+    file: "compile/runtime.js",
+    find: "if (k === (k | 0) && POWER_OF_TWO[k] === b)",
+    replace: "if (k === (k | 0) && k < 256)",
+    why: "compiled DIV by a divisor whose double rounds to 2^k (2^64 − 1, 2^160 − 1) shifts instead of dividing",
+    tier: "always",
+  },
+  {
+    name: "compiled-sdiv-fast-path-min-signed",
+    file: "compile/runtime.js",
+    find: "if (a < SIGN_BIT && b < SIGN_BIT)",
+    replace: "if (a <= SIGN_BIT && b < SIGN_BIT)",
+    why: "compiled SDIV(−2^255, b > 0) divides unsigned: the fast path admits the minimum signed integer",
+    tier: "always",
+  },
+  {
+    name: "compiled-slt-min-signed",
+    file: "compile/runtime.js",
+    find: "? a < b : a >= SIGN_BIT",
+    replace: "? a < b : a > SIGN_BIT",
+    why: "compiled SLT(−2^255, x ≥ 0) is 0: the minimum signed integer taken as non-negative",
+    tier: "always",
+  },
+  {
+    name: "block-start-after-jumpi-missing",
+    file: "compile/blocks.js",
+    find: "if (op === 0x56 || op === 0x57 || HALTS.has(op) || SUSPENDS.has(op) || table.gas[op] < 0)",
+    replace: "if (op === 0x56 || HALTS.has(op) || SUSPENDS.has(op) || table.gas[op] < 0)",
+    why: "no block starts after a JUMPI: not taken, it falls through into the next block (the next JUMPDEST), skipping the code between",
+    tier: "always",
+  },
+  {
+    name: "block-start-after-call-missing",
+    file: "compile/blocks.js",
+    find: "if (op === 0x56 || op === 0x57 || HALTS.has(op) || SUSPENDS.has(op) || table.gas[op] < 0)",
+    replace: "if (op === 0x56 || op === 0x57 || HALTS.has(op) || table.gas[op] < 0)",
+    why: "no block starts after a CALL or CREATE: one that ends at once (a precompile, a failed transfer, the depth limit) falls through into the next block, skipping the code between",
+    tier: "always",
+  },
+  {
+    name: "block-gas-after-includes-own",
+    file: "compile/blocks.js",
+    find: "instructions[k] = { pc: o.pc, op: o.op, height: o.height, gasAfter: after };",
+    replace: "instructions[k] = { pc: o.pc, op: o.op, height: o.height, gasAfter: after + o.gas };",
+    why: "an instruction run by its handler or charged dynamic gas inside a block sees its own static gas as unpaid: one price more gas left (a CALL forwards more, an out-of-gas comes late)",
+    tier: "always",
+  },
+  {
+    name: "block-max-stack-plus-one",
+    file: "compile/blocks.js",
+    find: "maxStack = Math.min(maxStack, table.stackMax[op] - height);",
+    replace: "maxStack = Math.min(maxStack, table.stackMax[op] - height + 1);",
+    why: "a block's stack-overflow check is one item late: compiled code pushes the 1025th item instead of halting (stack limit 1024)",
+    tier: "always",
+  },
+  {
+    name: "block-min-stack-minus-one",
+    file: "compile/blocks.js",
+    find: "minStack = Math.max(minStack, table.stackMin[op] - height);",
+    replace: "minStack = Math.max(minStack, table.stackMin[op] - height - 1);",
+    why: "a block's stack-underflow check is one item short: compiled code reads below the stack instead of halting with stack underflow",
+    tier: "always",
+  },
+  {
+    name: "block-cut-start-lost",
+    file: "compile/blocks.js",
+    find: "starts.splice(i + 1, 0, pc);",
+    replace: "starts.splice(i + 1, 0);",
+    why: "a straight run cut at MAX_BLOCK_INSTRUCTIONS (192) starts no block at the cut: the first part falls through into the next block, skipping the rest of the run",
+    tier: "always",
   },
 ];

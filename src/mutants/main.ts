@@ -2,14 +2,12 @@
  * `npm run mutants`: how many of the project's own faults (catalogue.ts) a fixed spec ⇄ src fuzz
  * budget finds. Each mutant is planted in a scratch copy of dist/ (plant.ts) and a campaign runs
  * in a child process there (kill.ts) until the first divergence (killed) or the end of the budget
- * (survived). The unmutated copy runs the same budget first: if it diverges, every kill would be
- * meaningless, and the tool stops with exit 2.
- *
- *   node dist/src/mutants/main.js [--runs N] [--seed S] [--fork F[,F...]] [--only NAME[,NAME...]]
- *                                 [--target PERCENT] [--timeout SECONDS] [--json]
+ * (survived); a mutant of the compile tier runs against src-compiled. The unmutated copy runs the
+ * same budget first, against each implementation the chosen mutants need: if it diverges, every
+ * kill would be meaningless, and the tool stops with exit 2.
  *
  * Exit 0 when the share killed reaches the target (default 90%), 1 when it does not, 2 on a
- * usage error or a divergence without any mutant.
+ * usage error or a divergence without any mutant. HELP below lists the options.
  */
 import { type ChildProcess, execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -19,7 +17,7 @@ import { FUZZ_FORKS, GENERATOR_FORKS, isFuzzFork } from "../../conformance/fuzz/
 import { UsageError } from "../cli/command.js";
 import { EXIT } from "../cli/exit-codes.js";
 import { parseOptions } from "../cli/options.js";
-import { MUTANTS, type Mutant } from "./catalogue.js";
+import { implementationUnderTest, MUTANTS, type Mutant } from "./catalogue.js";
 import type { KillResult } from "./kill-result.js";
 import { ScratchTree } from "./plant.js";
 import { type MutantOutcome, reportJson, reportTable, summarise, type Verdict } from "./report.js";
@@ -28,6 +26,29 @@ const DEFAULT_RUNS = 2000;
 const DEFAULT_SEED = 1;
 const DEFAULT_TARGET = 90;
 const DEFAULT_TIMEOUT_SECONDS = 900;
+
+export const HELP = `Usage: node dist/src/mutants/main.js [--runs N] [--seed S] [--fork F[,F...]] [--only NAME[,NAME...]]
+                                  [--target PERCENT] [--timeout SECONDS] [--json]
+
+Plants each mutant of src/mutants/catalogue.ts (a small fault in dist/src/vm) in a scratch copy of
+dist/ and runs a fuzz campaign there, spec against src (against src-compiled for a mutant of the
+compile tier), until the first divergence (killed) or the end of the budget (survived). The
+unmutated copy runs the same budget first; if it diverges the tool stops with exit 2.
+
+Options:
+  --runs N              runs per mutant (default ${DEFAULT_RUNS})
+  --seed S              campaign seed (default ${DEFAULT_SEED})
+  --fork F[,F...]       forks the scenarios are drawn for (default ${FUZZ_FORKS.join(",")})
+  --only NAME[,NAME...] these mutants only
+  --target PERCENT      share to kill (default ${DEFAULT_TARGET})
+  --timeout SECONDS     a campaign running longer counts as survived (default ${DEFAULT_TIMEOUT_SECONDS})
+  --json                the report as JSON, with the evidence of each kill
+
+Exit 0 when the share killed reaches the target, 1 when it does not, 2 on a usage error or a
+divergence without any mutant.
+
+Example:
+  node dist/src/mutants/main.js --runs 300 --only clz-of-zero-255,compiled-shl-bound-255 --json`;
 /** The checkout: the nearest folder above this module with a package.json (from dist/src/mutants or src/mutants alike). */
 function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -90,13 +111,13 @@ export function parseMutantsArgs(args: readonly string[]): MutantsArgs {
 /** The campaign running now, stopped with the tool on Ctrl-C or SIGTERM. */
 let running: ChildProcess | undefined;
 
-/** Runs kill.js in the copy at `root`; a campaign that outlives the timeout counts as survived. */
-function campaign(root: string, args: MutantsArgs): Promise<Verdict> {
+/** Runs kill.js in the copy at `root`, spec against `implementation`; a campaign that outlives the timeout counts as survived. */
+function campaign(root: string, args: MutantsArgs, implementation: string): Promise<Verdict> {
   const script = join(root, "dist", "src", "mutants", "kill.js");
   return new Promise((resolve, reject) => {
     running = execFile(
       process.execPath,
-      [script, String(args.runs), String(args.seed), args.forks.join(",")],
+      [script, String(args.runs), String(args.seed), args.forks.join(","), implementation],
       { timeout: args.timeoutSeconds * 1000, maxBuffer: 1 << 20 },
       (error, stdout, stderr) => {
         if (error !== null && error.killed === true) return resolve({ killed: false, runs: args.runs, timedOut: true });
@@ -118,16 +139,18 @@ export async function runMutants(args: MutantsArgs, progress: (line: string) => 
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   try {
-    const baseline = await tree.withMutant(null, (root) => campaign(root, args));
-    if (baseline.killed) {
-      console.error(`mutants: spec and src already diverge without a mutant (${"evidence" in baseline ? baseline.evidence : ""}); fix that first`);
-      return EXIT.usage;
+    for (const implementation of new Set(args.mutants.map(implementationUnderTest))) {
+      const baseline = await tree.withMutant(null, (root) => campaign(root, args, implementation));
+      if (baseline.killed) {
+        console.error(`mutants: spec and ${implementation} already diverge without a mutant (${"evidence" in baseline ? baseline.evidence : ""}); fix that first`);
+        return EXIT.usage;
+      }
+      progress(`baseline: spec and ${implementation} agree on ${args.runs} runs`);
     }
-    progress(`baseline: spec and src agree on ${args.runs} runs`);
     const outcomes: MutantOutcome[] = [];
     for (const mutant of args.mutants) {
       const start = performance.now();
-      const verdict = await tree.withMutant(mutant, (root) => campaign(root, args));
+      const verdict = await tree.withMutant(mutant, (root) => campaign(root, args, implementationUnderTest(mutant)));
       const outcome = { name: mutant.name, why: mutant.why, verdict, seconds: (performance.now() - start) / 1000 };
       outcomes.push(outcome);
       progress(`${outcomes.length}/${args.mutants.length} ${mutant.name}: ${verdict.killed ? `killed at run ${verdict.runs}` : "survived"}`);
@@ -141,6 +164,10 @@ export async function runMutants(args: MutantsArgs, progress: (line: string) => 
 }
 
 async function main(): Promise<void> {
+  if (process.argv.slice(2).some((arg) => arg === "--help" || arg === "-h")) {
+    console.log(HELP);
+    return;
+  }
   let args: MutantsArgs;
   try {
     args = parseMutantsArgs(process.argv.slice(2));

@@ -22,3 +22,18 @@ export function fake(name: string, steps: Step[], outcome: CaseOutcome | { crash
     },
   };
 }
+
+/**
+ * An implementation whose tracing changes its engine (Implementation.tracingChangesEngine), as
+ * src's with its compile tier on: a traced run traces `steps` and returns `traced`, an untraced
+ * run returns `untraced` (or throws).
+ */
+export function fakeWithEngines(name: string, steps: Step[], traced: CaseOutcome, untraced: CaseOutcome | { crash: string }): Implementation {
+  const tracedEngine = fake(name, steps, traced);
+  const untracedEngine = fake(name, [], untraced);
+  return {
+    name,
+    tracingChangesEngine: true,
+    runStateTest: (testCase, options) => (options?.tracer === undefined ? untracedEngine : tracedEngine).runStateTest(testCase, options),
+  };
+}
