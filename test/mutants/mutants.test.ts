@@ -60,7 +60,7 @@ describe("npm run mutants: a small budget", () => {
     const printed: string[] = [];
     const log = vi.spyOn(console, "log").mockImplementation((line: string) => void printed.push(line));
     try {
-      const only = "byte-limit-31,returndatacopy-end-exclusive,block-start-after-call-missing";
+      const only = "byte-limit-31,returndatacopy-end-exclusive,block-gas-after-includes-own";
       const args = parseMutantsArgs(["--runs", "60", "--only", only, "--target", "100", "--json"]);
       expect(await runMutants(args, () => {})).toBe(0);
     } finally {
@@ -70,7 +70,7 @@ describe("npm run mutants: a small budget", () => {
     expect(report.outcomes.map((o) => [o.name, o.verdict.killed])).toEqual([
       ["byte-limit-31", true],
       ["returndatacopy-end-exclusive", true],
-      ["block-start-after-call-missing", true],
+      ["block-gas-after-includes-own", true],
     ]);
     // Only compiled code has the fault: its campaign ran against src-compiled.
     const tier = report.outcomes[2]!.verdict;
