@@ -19,7 +19,7 @@ export interface BenchArgs {
 
 export const DEFAULT_IMPLEMENTATIONS = ["src-interpreter", "src-adaptive", "src-compiled", "ethereumjs"] as const;
 export const DEFAULT_RUNS = 5;
-export const DEFAULT_WARMUP = 1;
+export const DEFAULT_WARMUP = 3;
 
 export const KNOWN_PEERS = ["anvil"] as const;
 

@@ -16,7 +16,7 @@ function runCase(testCase: StateTestCase, options?: RunOptions): CaseOutcome {
   });
 }
 
-/** Runs cases in the process's tier (SVM_TIER, default never: the interpreter). */
+/** Runs cases in the process's tier (SVM_TIER, default adaptive: the interpreter until a code is hot). */
 export const srcImplementation: Implementation = {
   name: "src",
   forks: FORK_NAMES,

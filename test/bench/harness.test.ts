@@ -117,7 +117,7 @@ describe("agreement, statistics and report", () => {
 
 describe("bench options", () => {
   it("defaults to src and ethereumjs, 5 runs, 1 warm-up", () => {
-    expect(parseBenchArgs([])).toMatchObject({ implementations: ["src-interpreter", "src-adaptive", "src-compiled", "ethereumjs"], runs: 5, warmup: 1, memory: true, peers: [] });
+    expect(parseBenchArgs([])).toMatchObject({ implementations: ["src-interpreter", "src-adaptive", "src-compiled", "ethereumjs"], runs: 5, warmup: 3, memory: true, peers: [] });
   });
 
   it("parses every option", () => {

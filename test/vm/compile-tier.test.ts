@@ -161,7 +161,8 @@ describe("tier selection", () => {
   });
 
   it("SVM_TIER accepts always, never and adaptive only", () => {
-    expect(parseTierMode(undefined)).toBe("never");
+    expect(parseTierMode(undefined)).toBe("adaptive");
+    expect(parseTierMode("")).toBe("adaptive");
     expect(parseTierMode("always")).toBe("always");
     expect(parseTierMode("adaptive")).toBe("adaptive");
     expect(parseTierMode("never")).toBe("never");

@@ -1,10 +1,11 @@
 /**
- * Which tier runs a frame. `never` (the default): the interpreter. `always`: compiled code from
- * the first frame of every code. `adaptive`: the interpreter first; once a code (by hash) has burnt
- * HOT_GAS_PER_BYTE gas per byte of its size in the interpreter, compiled code.
- * SVM_TIER=always|never|adaptive sets the process default; setTier overrides it. The default stays
- * `never` while compiled code is slower than the interpreter on some benchmarks (docs/performance.md:
- * chunks V8 has not yet optimised run in its bytecode interpreter).
+ * Which tier runs a frame. `adaptive` (the default): the interpreter first; once a code (by hash)
+ * has burnt HOT_GAS_PER_BYTE gas per byte of its size in the interpreter, compiled code. `always`:
+ * compiled code from the first frame of every code. `never`: the interpreter only.
+ * SVM_TIER=always|never|adaptive sets the process default; setTier overrides it. Adaptive is the
+ * default because compiled code pays off only once V8 has optimised it: compiled at once, large
+ * code that runs each instruction a few dozen times is slower than the interpreter
+ * (docs/performance.md, "The compile tier").
  *
  * A traced or probed run always interprets: the EIP-3155 trace is the interpreter's, step by step.
  * Compiled code that meets what it does not handle returns EXIT with the frame in the state the
@@ -41,7 +42,7 @@ export class TierModeError extends Error {
 }
 
 export function parseTierMode(value: string | undefined): TierMode {
-  if (value === undefined || value === "") return "never";
+  if (value === undefined || value === "") return "adaptive";
   if ((TIER_MODES as readonly string[]).includes(value)) return value as TierMode;
   throw new TierModeError(`SVM_TIER must be one of ${TIER_MODES.join(", ")}, not ${JSON.stringify(value)}`);
 }
