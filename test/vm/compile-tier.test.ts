@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { TraceStep } from "../../interface/implementation.js";
-import { compileCacheStats, currentTier, HOT_GAS_PER_BYTE, parseTierMode, setTier, type TierMode } from "../../src/vm/compile/tier.js";
+import { compileCacheStats, compiledFrameCount, currentTier, HOT_GAS_PER_BYTE, parseTierMode, setTier, type TierMode } from "../../src/vm/compile/tier.js";
 import { MAX_COMPILED_CODE_SIZE } from "../../src/vm/compile/cache.js";
 import { runCode, type CodeRunResult } from "../../src/vm/run-code.js";
 
@@ -158,6 +158,17 @@ describe("tier selection", () => {
     expect(compileCacheStats().compiled).toBe(before);
     runCode({ code, gas: 1_000_000n });
     expect(compileCacheStats().compiled).toBe(before + 1);
+  });
+
+  it("adaptive waits for heat even when always compiled the same code in this process", () => {
+    const code = hex("7f" + Buffer.from("adaptive after always 0123456789abcdef012").toString("hex").slice(0, 64) + "50" + "6064 5b 600190 03 80 6024 57 50 00".replace(/ /g, ""));
+    setTier("always");
+    runCode({ code, gas: 1_000_000n });
+    const afterAlways = compiledFrameCount();
+    expect(afterAlways).toBeGreaterThan(0);
+    setTier("adaptive");
+    runCode({ code, gas: 1_000_000n });
+    expect(compiledFrameCount()).toBe(afterAlways);
   });
 
   it("SVM_TIER accepts always, never and adaptive only", () => {

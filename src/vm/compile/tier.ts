@@ -63,10 +63,18 @@ export function compileCacheStats(): CacheStats {
   return cache.stats();
 }
 
-/** Per code object: its cache key under the table it last ran with, and the compiled code once hot. */
+let framesCompiled = 0;
+
+/** How many frames (or resumptions of a frame) have entered compiled code in this process. */
+export function compiledFrameCount(): number {
+  return framesCompiled;
+}
+
+/** Per code object: its cache key under the table it last ran with, whether it is hot, and its compiled code once asked for. */
 interface Slot {
   table: OpcodeTable;
   key: string;
+  hot: boolean;
   compiled: CompiledCode | null;
 }
 
@@ -77,7 +85,7 @@ function slotOf(code: CodeAnalysis, table: OpcodeTable, forkName: string): Slot 
   let slot = slots.get(code);
   if (slot === undefined || slot.table !== table) {
     const hash = Buffer.from(keccak256(code.padded.subarray(0, code.size))).toString("hex");
-    slot = { table, key: `${forkName}:${hash}`, compiled: null };
+    slot = { table, key: `${forkName}:${hash}`, hot: false, compiled: null };
     slots.set(code, slot);
   }
   return slot;
@@ -85,8 +93,8 @@ function slotOf(code: CodeAnalysis, table: OpcodeTable, forkName: string): Slot 
 
 function compiledFor(ctx: ExecutionContext, f: Frame): CompiledCode | null {
   const slot = slotOf(f.code, ctx.opcodes, ctx.fork.name);
-  if (slot.compiled !== null) return slot.compiled;
-  if (mode === "adaptive") {
+  // Adaptive waits for heat even when another tier (always, in the same process) compiled the code.
+  if (mode === "adaptive" && !slot.hot) {
     let h = heat.get(slot.key);
     if (h === undefined) {
       if (heat.size >= MAX_TRACKED) heat.clear();
@@ -94,8 +102,9 @@ function compiledFor(ctx: ExecutionContext, f: Frame): CompiledCode | null {
       heat.set(slot.key, h);
     }
     if (h.gas < HOT_GAS_PER_BYTE * Math.max(1, f.code.size)) return null;
+    slot.hot = true;
   }
-  slot.compiled = cache.get(slot.key, f.code, ctx.opcodes);
+  if (slot.compiled === null) slot.compiled = cache.get(slot.key, f.code, ctx.opcodes);
   return slot.compiled;
 }
 
@@ -113,6 +122,7 @@ export function runFrame(ctx: ExecutionContext, f: Frame): number {
   if (mode === "never" || ctx.tracer !== null || ctx.progress !== null) return run(ctx, f);
   const compiled = compiledFor(ctx, f);
   if (compiled === null) return interpret(ctx, f);
+  framesCompiled++;
   const result = compiled(ctx, f);
   return result === EXIT ? run(ctx, f) : result;
 }
