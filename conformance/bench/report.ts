@@ -31,6 +31,8 @@ export interface BenchReport {
   };
   readonly results: readonly BenchmarkResult[];
   readonly peakMemory: readonly PeakMemory[];
+  /** The compile tier's translation of adversarial code (time, memory, verdict), when measured. */
+  readonly compileWorstCases?: readonly unknown[];
 }
 
 function speedup(result: BenchmarkResult, implementation: string): number | undefined {
@@ -40,7 +42,7 @@ function speedup(result: BenchmarkResult, implementation: string): number | unde
 }
 
 /** A Markdown table: the first `textColumns` columns left-aligned, the numbers after them right-aligned. */
-function padTable(rows: readonly (readonly string[])[], textColumns: number): string {
+export function padTable(rows: readonly (readonly string[])[], textColumns: number): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const isText = (column: number) => column < textColumns;
   const line = (row: readonly string[]) => `| ${row.map((cell, i) => (isText(i) ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
@@ -174,6 +176,7 @@ export function reportJson(report: BenchReport): string {
       speedupGeometricMeans: speedupSummary(report),
       timeRelativeToPeer: peerRatioSummary(report),
       peakMemory: report.peakMemory,
+      ...(report.compileWorstCases !== undefined && { compileWorstCases: report.compileWorstCases }),
     },
     null,
     2,

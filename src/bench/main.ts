@@ -34,6 +34,8 @@ import { loadFromRegistry } from "../../conformance/state-tests/load-implementat
 import { implementations as registry } from "../cli/implementations.js";
 import { compileCacheStats } from "../vm/compile/tier.js";
 import { BenchUsageError, DEFAULT_IMPLEMENTATIONS, DEFAULT_RUNS, DEFAULT_WARMUP, parseBenchArgs } from "./args.js";
+import { ADVERSARIAL_CODES } from "./adversarial-code.js";
+import { compileBenchmarks, compileBenchmarksTable } from "./compile-benchmarks.js";
 import { precompileBenchmarks } from "./precompile-benchmarks.js";
 import { PrecompileBenchmarkError, withReferencePostState } from "./precompile-expected.js";
 
@@ -59,8 +61,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const suite = loadBenchmarks(root, args.filter);
   const precompiles = precompileBenchmarks(args.filter);
   const benchmarks = [...suite, ...precompiles];
-  if (benchmarks.length === 0) {
-    console.error(`bench: no benchmark under ${root} or among the precompile benchmarks matches ${args.filter}`);
+  const compiles = ADVERSARIAL_CODES.some((c) => args.filter === undefined || args.filter.test(c.name));
+  if (benchmarks.length === 0 && !compiles) {
+    console.error(`bench: no benchmark under ${root}, among the precompile benchmarks or the compile-tier worst cases matches ${args.filter}`);
     return 2;
   }
   const impls = await availableImplementations(args.implementations);
@@ -97,6 +100,8 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const impl of impls) peakMemory.push(await measurePeakMemory(REGISTRY_MODULE, impl.name, root, MEMORY_BENCHMARK));
   }
 
+  const compileCases = compiles ? compileBenchmarks(args.filter, args.runs) : [];
+
   const report: BenchReport = {
     config: {
       implementations: [...impls, ...peers].map((impl) => impl.name),
@@ -109,12 +114,16 @@ async function main(argv: readonly string[]): Promise<number> {
     },
     results,
     peakMemory,
+    compileWorstCases: compileCases,
   };
-  console.log(resultsTable(report));
-  const summary = speedupSummaryTable(report);
-  if (summary.split("\n").length > 2) console.log(`\n${summary}`);
-  if (peers.some((peer) => peer.name === TARGET_PEER)) console.log(`\nTime relative to ${TARGET_PEER} (revm):\n\n${peerRatioTable(report)}`);
-  console.log(`\nCold start (compile ms: the compile tier's translation of code, once per code and process):\n\n${coldStartTable(report)}`);
+  if (results.length > 0) {
+    console.log(resultsTable(report));
+    const summary = speedupSummaryTable(report);
+    if (summary.split("\n").length > 2) console.log(`\n${summary}`);
+    if (peers.some((peer) => peer.name === TARGET_PEER)) console.log(`\nTime relative to ${TARGET_PEER} (revm):\n\n${peerRatioTable(report)}`);
+    console.log(`\nCold start (compile ms: the compile tier's translation of code, once per code and process):\n\n${coldStartTable(report)}`);
+  }
+  if (compileCases.length > 0) console.log(`\nThe compile tier's worst cases (a fresh cache per run):\n\n${compileBenchmarksTable(compileCases)}`);
   if (peakMemory.length > 0) console.log(`\n${memoryTable(report)}`);
   const problems = results.flatMap((r) => r.problems.map((p) => `${r.benchmark}: ${p}`));
   for (const problem of problems) console.log(`DISAGREE ${problem}`);
@@ -126,8 +135,9 @@ const USAGE = `Usage: npm run bench -- [--impl src,ethereumjs] [--filter REGEX] 
                           [--benchmarks DIR] [--peer anvil] [--no-memory]
 
   --impl A,B,…      implementations to compare (default ${DEFAULT_IMPLEMENTATIONS.join(",")}; spec is optional, being slow)
-  --filter REGEX    only benchmarks whose name (e.g. main/snailtracer, micro/signextend/d1, precompile/bn254/mul) matches;
-                    the precompile/… benchmarks are checked against the post state the spec computes
+  --filter REGEX    only benchmarks whose name (e.g. main/snailtracer, micro/signextend/d1, precompile/bn254/mul,
+                    compile/jumpdest-carpet-24KiB) matches; the precompile/… benchmarks are checked against the post
+                    state the spec computes; the compile/… ones time the compile tier on adversarial code
   --runs N          timed runs per implementation and benchmark; the median is reported (default ${DEFAULT_RUNS})
   --warmup N        untimed runs before them (default ${DEFAULT_WARMUP})
   --json FILE       also write the results as JSON

@@ -9,6 +9,7 @@ import type { TraceStep } from "../../interface/implementation.js";
 import { compileCacheStats, compiledFrameCount, currentTier, HOT_GAS_PER_BYTE, parseTierMode, setTier, type TierMode } from "../../src/vm/compile/tier.js";
 import { MAX_COMPILED_CODE_SIZE } from "../../src/vm/compile/cache.js";
 import { runCode, type CodeRunResult } from "../../src/vm/run-code.js";
+import { deepStackChain, hugeBlock, jumpdestCarpet, maximumInitcode, overSizeCap, stackOverflowChain } from "../../src/bench/adversarial-code.js";
 
 const initialTier = currentTier();
 afterEach(() => setTier(initialTier));
@@ -112,32 +113,30 @@ describe("adversarial code", () => {
   }
 
   it("24 KiB of JUMPDESTs compiles in bounded time and memory", () => {
-    const result = measure(hex(repeat("5b", 24_576) + "00"));
+    const result = measure(jumpdestCarpet());
     expect(result.ms).toBeLessThan(5_000);
     expect(result.bytes).toBeLessThan(64 * 1024 * 1024);
   });
 
   it("one huge basic block (12 000 PUSH1/POP pairs) compiles in bounded time", () => {
-    const result = measure(hex(repeat("6001 50".replace(/ /g, ""), 12_000) + "00"));
+    const result = measure(hugeBlock());
     expect(result.compiled).toBe(true);
     expect(result.ms).toBeLessThan(5_000);
   });
 
   it("deep DUP and SWAP chains to the stack limit compile, and overflow as the interpreter does", () => {
-    measure(hex("6001" + repeat("80", 1023) + repeat("90", 1000) + repeat("01", 1023) + "600052 60206000f3"));
-    measure(hex("6001" + repeat("80", 1024) + "00"));
+    measure(deepStackChain());
+    measure(stackOverflowChain());
   });
 
   it("maximum-size initcode (49 152 bytes) of mixed instructions compiles or is left to the interpreter, in bounded time", () => {
-    const unit = "6001 6002 01 6000 52 6000 51 50 5b".replace(/ /g, "");
-    const body = repeat(unit, Math.floor(MAX_COMPILED_CODE_SIZE / (unit.length / 2)));
-    const code = hex(body + repeat("00", MAX_COMPILED_CODE_SIZE - body.length / 2));
+    const code = maximumInitcode();
     expect(code.length).toBe(MAX_COMPILED_CODE_SIZE);
     expect(measure(code).ms).toBeLessThan(10_000);
   });
 
   it("code beyond the size cap is left to the interpreter", () => {
-    const result = measure(hex(repeat("5b", MAX_COMPILED_CODE_SIZE + 1) + "00"));
+    const result = measure(overSizeCap());
     expect(result.compiled).toBe(false);
   });
 });
