@@ -63,6 +63,8 @@ const PROGRAMS: Record<string, string> = {
   "revert with data": "6011 6000 52 6020 6000 fd",
   "push truncated by the end": "6001 61ff",
   "jumpi not taken at the end": "6000 6000 57",
+  // CALLDATALOAD at constant offsets (the input is 48 bytes): inside, across the end, at and past it, and at 2^256 − 1.
+  "calldataload at constant offsets": "6000 35 6000 52 6020 35 6020 52 602f 35 6040 52 6030 35 6060 52 7f" + "ff".repeat(32) + " 35 6080 52 60a06000f3",
   // Words a block already holds: MSTORE then MLOAD at 0x40; an overlapping MSTORE at 0x50; a
   // CALLDATACOPY (a handler) over 0x80; an MSTORE at a computed offset over 0xa0; MSTORE8 into 0xc0.
   "memory words held by the block": [

@@ -545,7 +545,14 @@ function emitInstruction(ins: Instruction, w: BlockWriter, out: string[], c: Con
       return;
     }
     case 0x35: {
-      const offset = w.expr(w.pop());
+      const offsetItem = w.pop();
+      // A constant offset (a selector at 0, arguments at 4 + 32k) is compared as a number.
+      if (offsetItem.kind === "value" && offsetItem.constant !== undefined && offsetItem.constant <= MAX_MEMORY_BIG) {
+        const at = Number(offsetItem.constant);
+        w.pushComputed(`(${at} >= f.input.length ? 0n : ${at + 32} <= f.input.length ? readWord(f.input, ${at}, 32) : readWord(sliceZeroPadded(f.input, ${at}, 32), 0, 32))`);
+        return;
+      }
+      const offset = w.expr(offsetItem);
       w.pushComputed(
         `(${offset} >= BigInt(f.input.length) ? 0n : Number(${offset}) + 32 <= f.input.length ? readWord(f.input, Number(${offset}), 32) : readWord(sliceZeroPadded(f.input, Number(${offset}), 32), 0, 32))`,
       );
