@@ -20,24 +20,6 @@ async function importImplementation(path: string, exportName: string): Promise<I
   return implementation as Implementation;
 }
 
-type TierModule = typeof import("../vm/compile/tier.js");
-
-/**
- * src's implementation `exportName` (src/vm/implementation.ts), saying whether tracing changes its
- * engine: a traced run always interprets (src/vm/compile/tier.ts), so while `compiles` says its
- * tier is on, the differential fuzzer also runs it untraced (Implementation.tracingChangesEngine).
- */
-async function srcWithTier(exportName: string, compiles: (tier: TierModule) => boolean): Promise<Implementation> {
-  const implementation = await importImplementation("../vm/implementation.js", exportName);
-  const tier = (await import(new URL("../vm/compile/tier.js", import.meta.url).href)) as TierModule;
-  return {
-    ...implementation,
-    get tracingChangesEngine(): boolean {
-      return compiles(tier);
-    },
-  };
-}
-
 /** Whether `name` is something `--impl` accepts: a registry entry or `cmd:COMMAND`. */
 export function isImplementationName(name: string): boolean {
   return Object.hasOwn(implementations, name) || (name.startsWith(COMMAND_PREFIX) && name.length > COMMAND_PREFIX.length);
@@ -50,11 +32,11 @@ export const implementations: Record<string, () => Promise<Implementation>> = {
   /** The executable specification (spec/), the authority. */
   spec: () => importImplementation("../../conformance/impls/spec.js", "specImplementation"),
   /** The fast interpreter (src/vm). */
-  src: () => srcWithTier("srcImplementation", (tier) => tier.currentTier() !== "never"),
+  src: () => importImplementation("../vm/implementation.js", "srcImplementation"),
   /** src with its compile tier forced on (SVM_TIER=always). */
-  "src-compiled": () => srcWithTier("srcCompiledImplementation", () => true),
+  "src-compiled": () => importImplementation("../vm/implementation.js", "srcCompiledImplementation"),
   /** src compiling a code once it is hot (SVM_TIER=adaptive). */
-  "src-adaptive": () => srcWithTier("srcAdaptiveImplementation", () => true),
+  "src-adaptive": () => importImplementation("../vm/implementation.js", "srcAdaptiveImplementation"),
   /** src with its compile tier off (SVM_TIER=never). */
   "src-interpreter": () => importImplementation("../vm/implementation.js", "srcInterpreterImplementation"),
   /** @ethereumjs/vm 10, a peer for differential testing. */

@@ -16,11 +16,18 @@ function runCase(testCase: StateTestCase, options?: RunOptions): CaseOutcome {
   });
 }
 
-/** Runs cases in the process's tier (SVM_TIER, default adaptive: the interpreter until a code is hot). */
+/**
+ * Runs cases in the process's tier (SVM_TIER, default adaptive: the interpreter until a code is hot).
+ * A traced run always interprets (compile/tier.ts), so while the tier is on, tracing changes the
+ * engine and the differential fuzzer also runs it untraced (Implementation.tracingChangesEngine).
+ */
 export const srcImplementation: Implementation = {
   name: "src",
   forks: FORK_NAMES,
   runStateTest: runCase,
+  get tracingChangesEngine(): boolean {
+    return currentTier() !== "never";
+  },
 };
 
 /** src pinned to one tier (`always`: compiled code for every frame; `never`: the interpreter), whatever SVM_TIER says. */
@@ -37,6 +44,7 @@ export function srcImplementationWithTier(tier: TierMode): Implementation {
         setTier(previous);
       }
     },
+    tracingChangesEngine: tier !== "never",
   };
 }
 

@@ -150,6 +150,8 @@ describe("spec ⇄ src-compiled as svm fuzz loads them", () => {
     expect(src.tracingChangesEngine).toBe(true);
     setTier("always");
     expect(src.tracingChangesEngine).toBe(true);
-    expect((await loadFromRegistry(implementations, "src-interpreter")).tracingChangesEngine).toBeUndefined();
+    expect((await loadFromRegistry(implementations, "src-interpreter")).tracingChangesEngine).toBe(false);
+    expect((await loadFromRegistry(implementations, "src-compiled")).tracingChangesEngine).toBe(true);
+    expect((await loadFromRegistry(implementations, "src-adaptive")).tracingChangesEngine).toBe(true);
   });
 });
