@@ -1,6 +1,6 @@
 /**
- * Translates basic blocks into the text of one JavaScript function: a loop over a switch on the
- * pc of block starts, each block a case that falls through to the next.
+ * Translates a code's basic blocks into JavaScript text: chunks of blocks, each chunk one function,
+ * a loop over a switch on the dense index of its blocks (docs/performance.md, "The compile tier").
  *
  * Every character of the text comes from this file: opcodes select templates, and the only values
  * taken from the contract are numbers (pcs, PUSH immediates, gas) printed with toString.
@@ -11,12 +11,12 @@
  * nothing changed, and the interpreter halts exactly where it would have. Inside a block the local
  * `gas` runs ahead of the interpreter's by the static gas of the instructions still to come
  * (`gasAfter`), so wherever gas is observed (a handler, memory expansion) that amount is added
- * back; when a dynamic charge leaves too little for the rest of the block, the frame goes to the
- * interpreter after that instruction, with the interpreter's own gas.
+ * back; when a dynamic charge leaves too little for the rest of the block, see `shortfall`.
  *
- * The stack is the frame's array. Within a block, items live in JavaScript constants (PUSH values
+ * The stack is the frame's array. Within a block, items live in JavaScript variables (PUSH values
  * as literals, DUP and SWAP as renamings) and are written to the array only where the block ends,
- * calls a handler or leaves for the interpreter.
+ * calls a handler or leaves for the interpreter. A pc that starts no compiled block (a fall-through
+ * or a resumption there) leaves compiled code for the interpreter, which is slower but exact.
  */
 import type { CodeAnalysis } from "../analysis.js";
 import { Halt, MAX_MEMORY, STACK_LIMIT } from "../frame.js";
@@ -248,7 +248,10 @@ export interface GeneratedCode {
   readonly indexOf: Uint16Array;
 }
 
-/** Thrown by the generator when the text outgrows the budget; the code is left to the interpreter. */
+/**
+ * Thrown by the generator when the blocks' text outgrows the budget; the code is left to the
+ * interpreter. The copies of blocks in other chunks (SATELLITE_CHARS each) come on top of it.
+ */
 export class TooLargeToCompile extends Error {}
 
 /**
