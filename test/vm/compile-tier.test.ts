@@ -8,41 +8,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { TraceStep } from "../../interface/implementation.js";
 import { compileCacheStats, compiledFrameCount, currentTier, HOT_GAS_PER_BYTE, parseTierMode, setTier, type TierMode } from "../../src/vm/compile/tier.js";
 import { MAX_COMPILED_CODE_SIZE } from "../../src/vm/compile/cache.js";
-import { runCode, type CodeRunResult } from "../../src/vm/run-code.js";
+import { runCode } from "../../src/vm/run-code.js";
+import { expectSame, hex, sweepGas } from "../support/compile-tier-compare.js";
 import { deepStackChain, hugeBlock, jumpdestCarpet, maximumInitcode, overSizeCap, stackOverflowChain } from "../../src/bench/adversarial-code.js";
 
 const initialTier = currentTier();
 afterEach(() => setTier(initialTier));
 
-function hex(text: string): Uint8Array {
-  return Uint8Array.from(Buffer.from(text.replace(/\s+/g, ""), "hex"));
-}
-
 function repeat(part: string, times: number): string {
   return part.repeat(times);
-}
-
-function runIn(tier: TierMode, code: Uint8Array, gas: bigint, input?: Uint8Array): CodeRunResult {
-  setTier(tier);
-  return runCode({ code, gas, ...(input !== undefined && { input }) });
-}
-
-function expectSame(code: Uint8Array, gas: bigint, input?: Uint8Array): CodeRunResult {
-  const interpreted = runIn("never", code, gas, input);
-  const compiled = runIn("always", code, gas, input);
-  expect({ ...compiled, storage: [...compiled.storage] }, `gas ${gas}`).toEqual({ ...interpreted, storage: [...interpreted.storage] });
-  return interpreted;
-}
-
-/**
- * Runs `code` with enough gas, then with gas limits from 0 to what it used plus a few: every one
- * for small programs; for larger ones a stride of about 2 000 limits, and every one of the last 300.
- */
-function sweepGas(code: Uint8Array, input?: Uint8Array): CodeRunResult {
-  const full = expectSame(code, 10_000_000n, input);
-  const stride = full.gasUsed > 3_000n ? full.gasUsed / 2_000n : 1n;
-  for (let gas = 0n; gas <= full.gasUsed + 3n; gas += gas + 300n >= full.gasUsed ? 1n : stride) expectSame(code, gas, input);
-  return full;
 }
 
 const PROGRAMS: Record<string, string> = {

@@ -9,7 +9,7 @@ import type { ExecutionContext } from "../context.js";
 import type { Frame } from "../frame.js";
 import type { OpcodeTable } from "../opcodes.js";
 import { basicBlocks } from "./blocks.js";
-import { generate, TooLargeToCompile } from "./codegen.js";
+import { DEFAULT_GENERATION_LIMITS, generate, type GenerationLimits, TooLargeToCompile } from "./codegen.js";
 import { EXIT, RUNTIME, RUNTIME_NAMES } from "./runtime.js";
 
 /** Runs a frame from its pc; returns a halt reason, SUSPEND, or EXIT (continue in the interpreter at frame.pc). */
@@ -17,8 +17,6 @@ export type CompiledCode = (ctx: ExecutionContext, frame: Frame) => number;
 
 /** Code larger than the largest initcode (EIP-3860: 49152 bytes) is never compiled. */
 export const MAX_COMPILED_CODE_SIZE = 49_152;
-/** Generated text beyond this is not compiled (about 40 characters per byte of typical code). */
-export const MAX_GENERATED_CHARS = 2_000_000;
 /** Bytes of the cache's estimated footprint before the least recently used entries are dropped. */
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -46,7 +44,10 @@ export class CompiledCodeCache {
   private evicted = 0;
   private compileMs = 0;
 
-  constructor(private readonly maxBytes = DEFAULT_CACHE_BYTES) {}
+  constructor(
+    private readonly maxBytes = DEFAULT_CACHE_BYTES,
+    private readonly limits: GenerationLimits = DEFAULT_GENERATION_LIMITS,
+  ) {}
 
   /** The compiled code for `key` (code hash and fork), compiling it on a miss; null if it is left to the interpreter. */
   get(key: string, code: CodeAnalysis, table: OpcodeTable): CompiledCode | null {
@@ -57,7 +58,7 @@ export class CompiledCodeCache {
       return hit.compiled;
     }
     const started = performance.now();
-    const entry = compileEntry(code, table);
+    const entry = compileEntry(code, table, this.limits);
     this.compileMs += performance.now() - started;
     if (entry.compiled === null) this.refused++;
     else this.compiled++;
@@ -109,10 +110,10 @@ function driver(chunks: readonly Chunk[], chunkOf: Uint16Array, indexOf: Uint16A
   };
 }
 
-function compileEntry(code: CodeAnalysis, table: OpcodeTable): Entry {
+function compileEntry(code: CodeAnalysis, table: OpcodeTable, limits: GenerationLimits): Entry {
   if (code.size > MAX_COMPILED_CODE_SIZE) return { compiled: null, bytes: 64 };
   try {
-    const generated = generate(code, basicBlocks(code, table), MAX_GENERATED_CHARS);
+    const generated = generate(code, basicBlocks(code, table), limits);
     // The text is the generator's own (see codegen.ts); the factory receives the runtime and the block tables as arguments.
     const factory = new Function(...RUNTIME_NAMES, "CH", "IX", generated.source) as (...runtime: unknown[]) => Chunk[];
     const chunks = factory(...RUNTIME_NAMES.map((name) => RUNTIME[name]), generated.chunkOf, generated.indexOf);

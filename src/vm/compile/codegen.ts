@@ -250,25 +250,35 @@ export interface GeneratedCode {
 
 /**
  * Thrown by the generator when the blocks' text outgrows the budget; the code is left to the
- * interpreter. The copies of blocks in other chunks (SATELLITE_CHARS each) come on top of it.
+ * interpreter. The copies of blocks in other chunks (satelliteChars each) come on top of it.
  */
 export class TooLargeToCompile extends Error {}
 
-/**
- * Blocks are grouped into chunks of about this many characters, one function each: V8 optimises
- * a function only below a bytecode size (TurboFan's limit is 60 KiB), and a whole contract as one
- * function stays in the bytecode interpreter. Jumps within a chunk stay in its loop.
- */
-const CHUNK_CHARS = 12_000;
+/** How much text the generator writes, and how it groups blocks into chunks. */
+export interface GenerationLimits {
+  /** Text of all blocks beyond which the code is left to the interpreter. */
+  readonly maxChars: number;
+  /**
+   * Blocks are grouped into chunks of about this many characters, one function each: V8
+   * optimises a function only below a bytecode size (TurboFan's limit is 60 KiB), and a whole
+   * contract as one function stays in the bytecode interpreter. Jumps within a chunk stay in its loop.
+   */
+  readonly chunkChars: number;
+  /**
+   * A chunk also holds copies of blocks outside it that its blocks jump to statically, and the
+   * blocks those jump to, up to this many characters. A Solidity internal function is such a
+   * target: its caller jumps to it with a constant and it returns by a dynamic jump to an address
+   * the caller pushed, so with a copy of it in the caller's chunk the call and the return stay in
+   * the chunk's loop instead of leaving through the driver twice.
+   */
+  readonly satelliteChars: number;
+}
 
 /**
- * A chunk also holds copies of blocks outside it that its blocks jump to statically, and the
- * blocks those jump to, up to this many characters. A Solidity internal function is such a
- * target: its caller jumps to it with a constant and it returns by a dynamic jump to an address
- * the caller pushed, so with a copy of it in the caller's chunk the call and the return stay in
- * the chunk's loop instead of leaving through the driver twice.
+ * The limits compiled code runs with. Tests that must cross chunk boundaries in small programs
+ * compile with far smaller chunks (compile/tier.ts setGenerationLimits).
  */
-const SATELLITE_CHARS = 6_000;
+export const DEFAULT_GENERATION_LIMITS: GenerationLimits = { maxChars: 2_000_000, chunkChars: 12_000, satelliteChars: 6_000 };
 
 /** A jump to a constant block start, resolved when the chunks are known (stays in the loop or leaves it). */
 const GOTO = /\u0000(\d+)\u0000/g;
@@ -293,7 +303,8 @@ interface BlockText {
   readonly temporaries: number;
 }
 
-export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars: number): GeneratedCode {
+export function generate(code: CodeAnalysis, blocks: readonly Block[], limits: GenerationLimits): GeneratedCode {
+  const { maxChars, chunkChars, satelliteChars } = limits;
   const codeSize = BigInt(code.size);
   const literals = new Literals();
   const isJumpdest = (dest: bigint): boolean => dest < codeSize && code.jumpdests[Number(dest)] === 1;
@@ -316,7 +327,7 @@ export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars:
   for (const block of blocks) {
     current.push(block.start);
     currentChars += texts.get(block.start)!.chars;
-    if (currentChars > CHUNK_CHARS) {
+    if (currentChars > chunkChars) {
       chunkStarts.push(current);
       current = [];
       currentChars = 0;
@@ -333,7 +344,7 @@ export function generate(code: CodeAnalysis, blocks: readonly Block[], maxChars:
       indexOf[start] = index;
     }),
   );
-  const chunks = chunkStarts.map((entries, chunk) => chunkText(chunk + 1, [...entries, ...satellites(entries, texts)], texts));
+  const chunks = chunkStarts.map((entries, chunk) => chunkText(chunk + 1, [...entries, ...satellites(entries, texts, satelliteChars)], texts));
   const handlers = [...handlerNames].map((op) => `const h${op} = HANDLERS[${op}];`).join("\n");
   const pures = [...pureNames].map((op) => `const p${op} = ${PURE_BINARY.has(op) ? "PURE_BINARY" : "PURE_TERNARY"}.get(${op});`).join("\n");
   const source = `"use strict";
@@ -346,11 +357,11 @@ ${chunks.join(",\n")}
   return { source, chunkOf, indexOf };
 }
 
-/** Blocks reached from `entries` by constant jumps and fall-throughs, breadth first, within SATELLITE_CHARS. */
-function satellites(entries: readonly number[], texts: ReadonlyMap<number, BlockText>): number[] {
+/** Blocks reached from `entries` by constant jumps and fall-throughs, breadth first, within `budget` characters. */
+function satellites(entries: readonly number[], texts: ReadonlyMap<number, BlockText>, budget: number): number[] {
   const inside = new Set(entries);
   const added: number[] = [];
-  let budget = SATELLITE_CHARS;
+
   const queue = entries.flatMap((start) => texts.get(start)!.successors);
   for (let i = 0; i < queue.length && budget > 0; i++) {
     const start = queue[i]!;

@@ -17,7 +17,8 @@ import type { Frame } from "../frame.js";
 import { run } from "../interpreter.js";
 import { keccak256 } from "../keccak.js";
 import type { OpcodeTable } from "../opcodes.js";
-import { type CacheStats, type CompiledCode, CompiledCodeCache } from "./cache.js";
+import { type CacheStats, type CompiledCode, CompiledCodeCache, DEFAULT_CACHE_BYTES } from "./cache.js";
+import type { GenerationLimits } from "./codegen.js";
 import { EXIT } from "./runtime.js";
 
 export type TierMode = "always" | "never" | "adaptive";
@@ -57,7 +58,16 @@ export function currentTier(): TierMode {
   return mode;
 }
 
-const cache = new CompiledCodeCache();
+let cache = new CompiledCodeCache();
+
+/**
+ * Compiles from now on with these limits (codegen.ts), starting an empty cache. Tests use small
+ * chunks to make small programs cross chunk boundaries; everything else runs with the defaults.
+ */
+export function setGenerationLimits(limits: GenerationLimits): void {
+  cache = new CompiledCodeCache(DEFAULT_CACHE_BYTES, limits);
+  slots = new WeakMap();
+}
 
 export function compileCacheStats(): CacheStats {
   return cache.stats();
@@ -78,7 +88,7 @@ interface Slot {
   compiled: CompiledCode | null;
 }
 
-const slots = new WeakMap<CodeAnalysis, Slot>();
+let slots = new WeakMap<CodeAnalysis, Slot>();
 const heat = new Map<string, { gas: number }>();
 
 function slotOf(code: CodeAnalysis, table: OpcodeTable, forkName: string): Slot {
