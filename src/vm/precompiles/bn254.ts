@@ -40,8 +40,10 @@ function readG2(bytes: Uint8Array, at: number): G2Point {
   const yr = coordinate(bytes, at + 96);
   if (xi === 0n && xr === 0n && yi === 0n && yr === 0n) return G2.ZERO;
   const point = G2.fromAffine({ x: { c0: xr, c1: xi }, y: { c0: yr, c1: yi } });
+  // @noble/curves' assertValidity checks the curve equation and membership of the order-r
+  // subgroup (EIP-197 requires both), and remembers the point as valid, so the pairing does not
+  // check it again. A second isTorsionFree here doubled the cost of every G2 point.
   point.assertValidity();
-  if (!point.isTorsionFree()) throw new InvalidPoint("G2 point outside the subgroup");
   return point;
 }
 
