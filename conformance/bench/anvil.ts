@@ -4,12 +4,15 @@
  * state-editing methods and its call is made with `eth_call` over loopback JSON-RPC. A call's
  * time is its round trip minus the median round trip of an empty call (to an account without
  * code) with the same sender and gas, so what remains is roughly revm's execution. eth_call
- * reports neither gas nor a state root: only the output is checked against the others.
+ * reports neither gas nor a state root: only the output is checked against the others. One anvil
+ * runs per fork the benchmarks ask for (`--hardfork`), started when the first of them comes.
  */
 import { bigIntToBytes, bytesToHex, hexToBytes } from "../../spec/primitives/bytes.js";
 import { SCHEDULES } from "../../spec/fork/forks.js";
 import { decodeTransaction, recoverSender } from "../../spec/transaction/index.js";
 import type { CallPeer } from "./call-peer.js";
+import type { ForkName } from "../../interface/implementation.js";
+import { ANVIL_HARDFORKS } from "../peers/anvil-hardforks.js";
 import { AnvilProcess, AnvilUnavailableError, anvilLauncher } from "../peers/anvil-process.js";
 import type { JsonRpcClient } from "./json-rpc.js";
 import { median } from "./statistics.js";
@@ -50,20 +53,45 @@ export { AnvilUnavailableError };
 export class AnvilPeer implements CallPeer {
   readonly name = "anvil";
   #roundTripMs = 0;
+  readonly #processes = new Map<ForkName, AnvilProcess>();
+  #current: AnvilProcess;
 
-  private constructor(private readonly anvil: AnvilProcess) {}
-
-  private get rpc(): JsonRpcClient {
-    return this.anvil.rpc;
+  private constructor(
+    private readonly launcher: string,
+    fork: ForkName,
+    first: AnvilProcess,
+  ) {
+    this.#processes.set(fork, first);
+    this.#current = first;
   }
 
-  /** Starts anvil on a free loopback port and waits until it answers. */
+  private get rpc(): JsonRpcClient {
+    return this.#current.rpc;
+  }
+
+  private static launch(fork: ForkName, launcher: string): Promise<AnvilProcess> {
+    const hardfork = ANVIL_HARDFORKS[fork];
+    if (hardfork === undefined) throw new AnvilUnavailableError(`anvil does not run ${fork}`);
+    const args = ["--hardfork", hardfork, "--chain-id", String(CHAIN_ID), "--gas-limit", GAS_CAP.toString(), "--disable-code-size-limit", "--silent"];
+    return AnvilProcess.start(args, launcher);
+  }
+
+  /** Starts anvil (London, the suite's fork) on a free loopback port and waits until it answers. */
   static async start(launcher: string = anvilLauncher()): Promise<AnvilPeer> {
-    const args = ["--hardfork", "london", "--chain-id", String(CHAIN_ID), "--gas-limit", GAS_CAP.toString(), "--disable-code-size-limit", "--silent"];
-    return new AnvilPeer(await AnvilProcess.start(args, launcher));
+    return new AnvilPeer(launcher, "London", await AnvilPeer.launch("London", launcher));
+  }
+
+  private async use(fork: ForkName): Promise<void> {
+    let process = this.#processes.get(fork);
+    if (process === undefined) {
+      process = await AnvilPeer.launch(fork, this.launcher);
+      this.#processes.set(fork, process);
+    }
+    this.#current = process;
   }
 
   async prepare(benchmark: Benchmark): Promise<void> {
+    await this.use(benchmark.testCase.fork);
     for (const [address, account] of benchmark.testCase.pre) {
       const at = addressHex(address);
       await this.rpc.call("anvil_setBalance", [at, quantity(account.balance)]);
@@ -93,6 +121,6 @@ export class AnvilPeer implements CallPeer {
   }
 
   async close(): Promise<void> {
-    await this.anvil.close();
+    for (const process of this.#processes.values()) await process.close();
   }
 }

@@ -35,18 +35,8 @@ import { postStateFromDiff, type PrestateDiff } from "./prestate-diff.js";
 import { stateRootOf } from "./state-root-of.js";
 import { opcodesByName, stepsOfStructLogs, type StructLog } from "./struct-logs.js";
 import { transactionErrorOfClientText } from "./command-errors.js";
+import { ANVIL_HARDFORKS } from "./anvil-hardforks.js";
 import { frameStatusOf } from "./command-halts.js";
-
-/** The forks anvil names (its --hardfork values); older ones it does not run. */
-const ANVIL_HARDFORKS: Partial<Record<ForkName, string>> = {
-  Berlin: "berlin",
-  London: "london",
-  Paris: "paris",
-  Shanghai: "shanghai",
-  Cancun: "cancun",
-  Prague: "prague",
-  Osaka: "osaka",
-};
 
 /** The most empty blocks mined to reach a case's block number. */
 const MAX_BLOCKS_TO_MINE = 10_000n;
