@@ -2,10 +2,11 @@
  * Generated programs as data, and their lowering to bytecode.
  *
  * A program is a list of blocks, each with a known stack effect: it pushes its own operands, runs
- * its instruction and disposes of every result (pops it, or stores it where the post state or the
- * logs make it observable). Blocks therefore compose in any order with sound stack use, and
- * fast-check shrinks a program by dropping or simplifying blocks. Loops keep one counter on the
- * stack below their body, and every jump targets a label the assembler turns into a JUMPDEST.
+ * its instruction and disposes of every result (pops it, or stores or folds it where the post state
+ * or the logs make it observable, untraced runs included). Blocks therefore compose in any order
+ * with sound stack use, and fast-check shrinks a program by dropping or simplifying blocks. Loops
+ * keep one counter on the stack below their body, and every jump targets a label the assembler
+ * turns into a JUMPDEST.
  * Only `raw` blocks (a few random bytes) may break these rules, on purpose.
  */
 import { type AsmItem, assemble, op, opcodeOf, push } from "./assembler.js";
@@ -143,9 +144,14 @@ function pushAll(values: readonly bigint[]): AsmItem[] {
 /** [word, acc] (either order) → the accumulator with the word folded in (FOLD_MODULUS). */
 const FOLD_STEP: readonly AsmItem[] = [op("ADD"), push(FOLD_MODULUS), op("SWAP1"), push(FOLD_MULTIPLIER), op("MULMOD")];
 
-/** The top `count` words folded into `slot` (SLOAD, fold, SSTORE): the stack loses those words. */
+/** `items` run with the accumulator of `slot` on the stack under them (SLOAD before, SSTORE after). */
+function withAccumulator(slot: bigint, items: readonly AsmItem[]): AsmItem[] {
+  return [push(slot), op("SLOAD"), ...items, push(slot), op("SSTORE")];
+}
+
+/** The top `count` words folded into `slot`: the stack loses those words. */
 function foldInto(slot: bigint, count: number): AsmItem[] {
-  return [push(slot), op("SLOAD"), ...Array.from({ length: count }, () => FOLD_STEP).flat(), push(slot), op("SSTORE")];
+  return withAccumulator(slot, Array.from({ length: count }, () => FOLD_STEP).flat());
 }
 
 function sinkItems(sink: Sink): AsmItem[] {
@@ -275,11 +281,9 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
       const call = [...pushAll([IDENTITY, 0n, block.length, 0n, 0n]), op("GAS"), op("STATICCALL"), op("POP")];
       return [...call, ...pushAll([block.dest, block.offset, size < 0n ? 0n : size]), op("RETURNDATACOPY")];
     }
-    case "sweep": {
+    case "sweep":
       // The accumulator stays on the stack under each tuple's operands: one SLOAD and one SSTORE per sweep.
-      const steps = block.tuples.flatMap((tuple) => [...pushAll(tuple), op(block.mnemonic), ...FOLD_STEP]);
-      return [push(FOLD_SLOT), op("SLOAD"), ...steps, push(FOLD_SLOT), op("SSTORE")];
-    }
+      return withAccumulator(FOLD_SLOT, block.tuples.flatMap((tuple) => [...pushAll(tuple), op(block.mnemonic), ...FOLD_STEP]));
     case "fill":
       return [...Array.from({ length: block.count }, () => push(0n)), ...Array.from({ length: block.count }, () => op("POP"))];
     case "recurse": {
