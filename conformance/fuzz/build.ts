@@ -11,7 +11,7 @@ import { calldataFloorGas, intrinsicGas } from "../../spec/transaction/intrinsic
 import { signingHash } from "../../spec/transaction/signing-hash.js";
 import type { Authorization, Transaction } from "../../spec/transaction/types.js";
 import type { AccountState, BlockEnv, StateTestCase } from "../../interface/implementation.js";
-import { initcodeBytes, programBytes } from "./program.js";
+import { FOLD_SLOT, initcodeBytes, programBytes } from "./program.js";
 import type { AuthorizationSeed, Scenario, TxSeed } from "./scenario.js";
 import { CONTRACT_ADDRESSES, DEEP_CONTRACT, FRESH_AUTHORITY, PLAIN_ACCOUNT, SIGNERS, type Signer } from "./world.js";
 
@@ -33,6 +33,19 @@ const HUGE_CHAIN_ID = (1n << 256n) - 1n;
 const SECP256K1_N = secp256k1.Point.Fn.ORDER;
 /** Where a type-4 transaction goes when the seed asks for a creation, which EIP-7702 forbids (`to` is required). */
 const SET_CODE_CREATION_FALLBACK = CONTRACT_ADDRESSES[0]!;
+/**
+ * Generated contracts start with FOLD_SLOT non-zero, so their first fold (program.ts) changes a slot
+ * (2100 for the cold SLOAD, then 2900) rather than creating one (20000, EIP-2200 with EIP-2929): folds
+ * stay affordable in transactions of 100000 gas.
+ */
+const FOLD_SEED = 1n;
+
+/** A contract's pre-state storage: FOLD_SLOT seeded, then the generated slots (which may override it); zeros are absent. */
+function contractStorage(generated: readonly (readonly [bigint, bigint])[]): Map<bigint, bigint> {
+  const storage = new Map<bigint, bigint>([[FOLD_SLOT, FOLD_SEED], ...generated]);
+  for (const [slot, value] of storage) if (value === 0n) storage.delete(slot);
+  return storage;
+}
 
 /**
  * The gas of a deep scenario's transaction: each frame passes on all but 1/64 of its gas (EIP-150),
@@ -197,10 +210,10 @@ export function buildScenario(scenario: Scenario, id: string): BuiltCase {
     pre.set(signer.address, { nonce: seed.nonce, balance: seed.balance, code, storage: noStorage });
   });
   scenario.contracts.forEach((contract, i) => {
-    const storage = new Map(contract.storage.filter(([, value]) => value !== 0n));
+    const storage = contractStorage(contract.storage);
     pre.set(CONTRACT_ADDRESSES[i]!, { nonce: contract.nonce, balance: contract.balance, code: programBytes(contract.program), storage });
   });
-  if (scenario.deep !== null) pre.set(DEEP_CONTRACT, { nonce: 1n, balance: 0n, code: programBytes(scenario.deep), storage: noStorage });
+  if (scenario.deep !== null) pre.set(DEEP_CONTRACT, { nonce: 1n, balance: 0n, code: programBytes(scenario.deep), storage: contractStorage([]) });
   pre.set(PLAIN_ACCOUNT, { nonce: 0n, balance: scenario.plainBalance, code: new Uint8Array(0), storage: noStorage });
   const signer = SIGNERS[scenario.tx.signer]!;
   const nonce = scenario.signers[scenario.tx.signer]!.nonce + scenario.tx.nonceOffset;

@@ -2,17 +2,23 @@
  * Generated programs as data, and their lowering to bytecode.
  *
  * A program is a list of blocks, each with a known stack effect: it pushes its own operands, runs
- * its instruction and disposes of every result (pops it, or stores it where the post state or the
- * logs make it observable). Blocks therefore compose in any order with sound stack use, and
- * fast-check shrinks a program by dropping or simplifying blocks. Loops keep one counter on the
- * stack below their body, and every jump targets a label the assembler turns into a JUMPDEST.
+ * its instruction and disposes of every result (pops it, or stores or folds it where the post state
+ * or the logs make it observable, untraced runs included). Blocks therefore compose in any order
+ * with sound stack use, and fast-check shrinks a program by dropping or simplifying blocks. Loops
+ * keep one counter on the stack below their body, and every jump targets a label the assembler
+ * turns into a JUMPDEST.
  * Only `raw` blocks (a few random bytes) may break these rules, on purpose.
  */
 import { type AsmItem, assemble, op, opcodeOf, push } from "./assembler.js";
 
-/** Where a block's result goes: dropped, or made observable in storage or memory. */
+/**
+ * Where a block's result goes: dropped, folded into FOLD_SLOT, or made observable in storage or
+ * memory. A popped result is compared only through the trace (top of the stack), which untraced
+ * runs (the compile tier) lack; a folded one reaches the state root.
+ */
 export type Sink =
   | { readonly kind: "pop" }
+  | { readonly kind: "fold" }
   | { readonly kind: "sstore"; readonly slot: bigint }
   | { readonly kind: "mstore"; readonly offset: bigint };
 
@@ -21,13 +27,13 @@ export type Block =
   | { readonly kind: "compute"; readonly mnemonic: string; readonly operands: readonly bigint[]; readonly sink: Sink }
   /** An instruction taking operands and leaving nothing (stores, copies, LOGn). */
   | { readonly kind: "effect"; readonly mnemonic: string; readonly operands: readonly bigint[] }
-  /** DUPn or SWAPn over n+1 pushed words, all popped afterwards. */
+  /** DUPn or SWAPn over n+1 pushed words, all folded into FOLD_SLOT afterwards (top first), so a wrong item or order shows. */
   | { readonly kind: "stack"; readonly mnemonic: string; readonly depth: number; readonly fill: bigint }
   /** The CALL family: gas, address, [value,] argsOffset, argsLength, retOffset, retLength. */
   | { readonly kind: "call"; readonly mnemonic: "CALL" | "CALLCODE" | "DELEGATECALL" | "STATICCALL"; readonly gas: CallGas; readonly target: bigint; readonly value: bigint; readonly args: readonly [bigint, bigint]; readonly ret: readonly [bigint, bigint]; readonly sink: Sink }
   /**
    * Words written to memory from offset 0, then a call to a precompile over the first `length`
-   * bytes with `gas` (all that is left when absent); the success flag goes to the sink and keccak256 of the whole output (the return data) to PRECOMPILE_OUTPUT_SLOT.
+   * bytes with `gas` (all that is left when absent); the success flag goes to the sink and keccak256 of the whole output (the return data) is folded into PRECOMPILE_OUTPUT_SLOT.
    */
   | { readonly kind: "precompile"; readonly mnemonic: "CALL" | "STATICCALL"; readonly address: bigint; readonly words: readonly bigint[]; readonly length: bigint; readonly gas?: bigint; readonly sink: Sink }
   /** Initcode written to memory, then CREATE or CREATE2 over it; with `callAfter`, a CALL to the new address follows. */
@@ -50,9 +56,9 @@ export type Block =
    */
   | { readonly kind: "returndata"; readonly length: bigint; readonly offset: bigint; readonly delta: bigint; readonly dest: bigint }
   /**
-   * One instruction run on each operand tuple in turn (µs[0] first), every result popped: a sweep
-   * of the instruction's boundary table (values.ts, `sweepTuples`). Each result is still compared,
-   * as the top of the stack in the canonical trace.
+   * One instruction run on each operand tuple in turn (µs[0] first): a sweep of the instruction's
+   * boundary table (values.ts, `SWEEP_TUPLES`). Every result is folded into FOLD_SLOT, so each
+   * reaches the state root, untraced runs included; traced runs also compare it as the top of the stack.
    */
   | { readonly kind: "sweep"; readonly mnemonic: string; readonly tuples: readonly (readonly bigint[])[] }
   /** `count` zeros pushed and popped again: stacks at and around the 1024-item limit. */
@@ -106,8 +112,20 @@ const IDENTITY = 4n;
 /** Memory where creation blocks assemble initcode; above the offsets other blocks favour. */
 const INITCODE_OFFSET = 0x400n;
 const WORD = 32;
-/** Where precompile blocks store the hash of a precompile's output. */
+/** Where precompile blocks fold the hashes of precompiles' outputs. */
 export const PRECOMPILE_OUTPUT_SLOT = 0xf0n;
+/** Where blocks fold the words they would otherwise drop (sweep results, fold sinks, DUP/SWAP items). */
+export const FOLD_SLOT = 0xf1n;
+/**
+ * The fold: acc' = (acc + word mod 2^256) · FOLD_MULTIPLIER mod FOLD_MODULUS, a polynomial hash
+ * over a prime field. XOR or ADD alone cancel pairs of equal errors (a fault turning two results
+ * of a sweep from 1 to 0, or two from 2^255 to 0, would leave the sum unchanged); reduction by a
+ * prime mixes the top bit into the others and weighs each word by its position, so a changed word
+ * changes the accumulator except by a coincidence of about 2^-64. 2^64 − 59 is the largest prime
+ * below 2^64; the multiplier is any number between 1 and it (the golden ratio's 64-bit fraction).
+ */
+export const FOLD_MODULUS = (1n << 64n) - 59n;
+export const FOLD_MULTIPLIER = 0x9e3779b97f4a7c15n;
 /** Memory no generated block writes to, so RETURN from there yields zero bytes. */
 const FRESH_MEMORY_OFFSET = 0x10000n;
 
@@ -123,10 +141,25 @@ function pushAll(values: readonly bigint[]): AsmItem[] {
   return [...values].reverse().map(push);
 }
 
+/** [word, acc] (either order) → the accumulator with the word folded in (FOLD_MODULUS). */
+const FOLD_STEP: readonly AsmItem[] = [op("ADD"), push(FOLD_MODULUS), op("SWAP1"), push(FOLD_MULTIPLIER), op("MULMOD")];
+
+/** `items` run with the accumulator of `slot` on the stack under them (SLOAD before, SSTORE after). */
+function withAccumulator(slot: bigint, items: readonly AsmItem[]): AsmItem[] {
+  return [push(slot), op("SLOAD"), ...items, push(slot), op("SSTORE")];
+}
+
+/** The top `count` words folded into `slot`: the stack loses those words. */
+function foldInto(slot: bigint, count: number): AsmItem[] {
+  return withAccumulator(slot, Array.from({ length: count }, () => FOLD_STEP).flat());
+}
+
 function sinkItems(sink: Sink): AsmItem[] {
   switch (sink.kind) {
     case "pop":
       return [op("POP")];
+    case "fold":
+      return foldInto(FOLD_SLOT, 1);
     case "sstore":
       return [push(sink.slot), op("SSTORE")];
     case "mstore":
@@ -181,7 +214,7 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
       const words = block.mnemonic.startsWith("SWAP") ? block.depth + 1 : block.depth;
       const fill = Array.from({ length: words }, (_, i) => block.fill + BigInt(i));
       const left = block.mnemonic.startsWith("DUP") ? words + 1 : words;
-      return [...fill.map(push), op(block.mnemonic), ...Array.from({ length: left }, () => op("POP"))];
+      return [...fill.map(push), op(block.mnemonic), ...foldInto(FOLD_SLOT, left)];
     }
     case "call": {
       const gas = block.gas.kind === "all" ? [op("GAS")] : [push(block.gas.amount)];
@@ -196,7 +229,7 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
       // The whole output, not only the 64 bytes copied back: BLS points are 128 and 256 bytes long.
       const outputHash = [
         op("RETURNDATASIZE"), push(0n), push(0n), op("RETURNDATACOPY"),
-        op("RETURNDATASIZE"), push(0n), op("KECCAK256"), push(PRECOMPILE_OUTPUT_SLOT), op("SSTORE"),
+        op("RETURNDATASIZE"), push(0n), op("KECCAK256"), ...foldInto(PRECOMPILE_OUTPUT_SLOT, 1),
       ];
       const gas = block.gas === undefined ? op("GAS") : push(block.gas);
       return [...writes, ...pushAll(operands), gas, op(block.mnemonic), ...sinkItems(block.sink), ...outputHash];
@@ -249,7 +282,8 @@ function lowerBlock(block: Block, labels: Labels): AsmItem[] {
       return [...call, ...pushAll([block.dest, block.offset, size < 0n ? 0n : size]), op("RETURNDATACOPY")];
     }
     case "sweep":
-      return block.tuples.flatMap((tuple) => [...pushAll(tuple), op(block.mnemonic), op("POP")]);
+      // The accumulator stays on the stack under each tuple's operands: one SLOAD and one SSTORE per sweep.
+      return withAccumulator(FOLD_SLOT, block.tuples.flatMap((tuple) => [...pushAll(tuple), op(block.mnemonic), ...FOLD_STEP]));
     case "fill":
       return [...Array.from({ length: block.count }, () => push(0n)), ...Array.from({ length: block.count }, () => op("POP"))];
     case "recurse": {

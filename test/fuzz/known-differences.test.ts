@@ -433,13 +433,13 @@ describe("a campaign against a peer with a known difference", () => {
   };
 
   it("counts explained divergences by id without failing, and fails them all with strict", async () => {
-    const report = await fuzz({ a: specImplementation, b: creationOutputPeer, seed: 5, runs: 40 });
+    const report = await fuzz({ a: specImplementation, b: creationOutputPeer, seed: 1, runs: 40 });
     expect(report.explained).toBeGreaterThan(0);
     expect(report).toMatchObject({ failed: 0, passed: 40 });
     expect([...report.explainedBy]).toEqual([["ethereumjs-creation-output-is-code", report.explained]]);
     expect(explainedLine(report)).toBe(`${report.explained} explained divergence${report.explained === 1 ? "" : "s"}: ethereumjs-creation-output-is-code ×${report.explained}`);
     expect(normalisedLine(report)).toBeUndefined();
-    const strict = await fuzz({ a: specImplementation, b: creationOutputPeer, seed: 5, runs: 40, strict: true, shrinkSeconds: 1 });
+    const strict = await fuzz({ a: specImplementation, b: creationOutputPeer, seed: 1, runs: 40, strict: true, shrinkSeconds: 1 });
     expect(strict).toMatchObject({ failed: report.explained, explained: 0 });
   });
 });
