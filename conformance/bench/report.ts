@@ -19,6 +19,17 @@ export interface PeakMemory {
   readonly peakMiB: number;
 }
 
+/** The compile tier's translation of one adversarial code (src/bench/compile-benchmarks.ts measures it). */
+export interface CompileCase {
+  readonly name: string;
+  readonly codeBytes: number;
+  readonly compiled: boolean;
+  readonly medianMs: number;
+  readonly maxMs: number;
+  /** The cache's estimate of the entry's memory (src/vm/compile/cache.ts). */
+  readonly cacheBytes: number;
+}
+
 export interface BenchReport {
   readonly config: {
     readonly implementations: readonly string[];
@@ -32,7 +43,7 @@ export interface BenchReport {
   readonly results: readonly BenchmarkResult[];
   readonly peakMemory: readonly PeakMemory[];
   /** The compile tier's translation of adversarial code (time, memory, verdict), when measured. */
-  readonly compileWorstCases?: readonly unknown[];
+  readonly compileWorstCases?: readonly CompileCase[];
 }
 
 function speedup(result: BenchmarkResult, implementation: string): number | undefined {

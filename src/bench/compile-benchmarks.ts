@@ -8,19 +8,10 @@ import { analysisOf } from "../vm/analysis.js";
 import { CompiledCodeCache } from "../vm/compile/cache.js";
 import { scheduleOf } from "../vm/forks.js";
 import { opcodeTable } from "../vm/opcodes.js";
-import { padTable } from "../../conformance/bench/report.js";
+import { type CompileCase, padTable } from "../../conformance/bench/report.js";
 import { median } from "../../conformance/bench/statistics.js";
 import { ADVERSARIAL_CODES } from "./adversarial-code.js";
 
-export interface CompileCase {
-  readonly name: string;
-  readonly codeBytes: number;
-  readonly compiled: boolean;
-  readonly medianMs: number;
-  readonly maxMs: number;
-  /** The cache's estimate of the entry's memory (compile/cache.ts). */
-  readonly cacheBytes: number;
-}
 
 export function compileBenchmarks(filter: RegExp | undefined, runs: number): CompileCase[] {
   const table = opcodeTable(scheduleOf("Osaka"));

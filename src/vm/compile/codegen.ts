@@ -165,11 +165,13 @@ class BlockWriter {
     return item.name;
   }
 
-  /** A new constant holding `expression`, pushed. */
-  pushComputed(expression: string): void {
+  /** A new temporary holding `expression`, pushed; the item is returned. */
+  pushComputed(expression: string): Item {
     const name = this.fresh();
     this.out.push(`${name} = ${expression};`);
-    this.items.push({ kind: "value", expr: name });
+    const item: Item = { kind: "value", expr: name };
+    this.items.push(item);
+    return item;
   }
 
   /** A new boolean constant holding `condition`, pushed as the word 1 or 0. */
@@ -391,9 +393,11 @@ function chunkText(id: number, members: readonly number[], texts: ReadonlyMap<nu
   const dispatch = `if (CH[pc] !== ${id}) ${leave("pc")} b = IX[pc]; continue;`;
   const cases: string[] = [];
   let temporaries = 0;
+  let dynamicJumps = false;
   members.forEach((start, i) => {
     const text = texts.get(start)!;
     temporaries = Math.max(temporaries, text.temporaries);
+    dynamicJumps ||= text.lines.some((line) => line.includes(DISPATCH));
     cases.push(`case ${i}: {`, ...text.lines.map((line) => line.replace(GOTO, (_, pc: string) => jump(Number(pc))).replace(DISPATCH, dispatch)));
     // A case falls through to the next one; a block whose fall-through is elsewhere jumps there.
     if (text.fallsTo !== null && members[i + 1] !== text.fallsTo) cases.push(jump(text.fallsTo));
@@ -405,7 +409,7 @@ const J = f.code.jumpdests;
 let gas = f.gas;
 let sp = f.sp;
 let r = 0;
-let pc = 0;
+${dynamicJumps ? "let pc = 0;" : ""}
 ${temporaries > 0 ? `let ${Array.from({ length: temporaries }, (_, k) => `v${k}`).join(", ")};` : ""}
 for (;;) {
 switch (b) {
@@ -666,12 +670,8 @@ function emitMemoryWord(ins: Instruction, w: BlockWriter, out: string[], c: Cont
     out.push(`if (${end} > f.memSize) { r = expandMemory(f, ${end}, gas + ${ahead}); if (r < 0) ${c.halt(ins.pc, Halt.OutOfGas)} gas = r - ${ahead}; }`);
   }
   if (valueItem === null) {
-    w.pushComputed(`mload(f, ${start})`);
-    if (known !== undefined) {
-      const loaded = w.pop();
-      w.rememberWord(Number(known), loaded);
-      w.push(loaded);
-    }
+    const loaded = w.pushComputed(`mload(f, ${start})`);
+    if (known !== undefined) w.rememberWord(Number(known), loaded);
   } else {
     out.push(`mstore(f, ${start}, ${value});`);
     if (known !== undefined) w.rememberWord(Number(known), valueItem);
